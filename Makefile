@@ -1,0 +1,35 @@
+# The two commands a new user needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench score clean-venv
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@for f in fixtures/seeds/*.txt; do \
+	  case $$f in *.expected.txt) continue;; esac; \
+	  echo "==> $$f"; $(BIN)/normalize "$$f"; echo; \
+	done
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python benchmarks/run.py
+
+score: $(STAMP)
+	$(BIN)/python ../shared/tools/seeds_check.py
+	$(BIN)/python ../shared/tools/score.py ../shared/corpus/dev.jsonl --show 5
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,118 @@
+"""The edit log: every change normalize makes, as data.
+
+An `Edit` says which stage and rule changed the text, where (a span in the text
+that stage received), what was removed and what was inserted. A stage's edits
+are sorted and never overlap, so they can be replayed forwards (`apply_edits`)
+and undone backwards (`restore`) without guessing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Iterable
+
+from .errors import RestoreError
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change: `removed` (== stage input[start:end]) became `inserted`."""
+
+    stage: str
+    rule: str
+    start: int
+    end: int
+    removed: str
+    inserted: str
+
+    def as_dict(self) -> dict:
+        return {
+            "stage": self.stage,
+            "rule": self.rule,
+            "start": self.start,
+            "end": self.end,
+            "removed": self.removed,
+            "inserted": self.inserted,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The cleaned `text` and the ordered `edits` that produced it."""
+
+    text: str
+    edits: tuple[Edit, ...]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def replace_spans(
+    text: str, stage: str, spans: Iterable[tuple[int, int, str, str]]
+) -> tuple[str, list[Edit]]:
+    """Apply `(start, end, inserted, rule)` spans, sorted and non-overlapping,
+    to `text`; return the new text and one `Edit` per span that changed it."""
+    pieces: list[str] = []
+    edits: list[Edit] = []
+    pos = 0
+    for start, end, inserted, rule in spans:
+        if start < pos or end < start:
+            raise ValueError(f"{stage}: spans overlap or are unsorted at {start}")
+        removed = text[start:end]
+        if removed == inserted:
+            continue
+        pieces.append(text[pos:start])
+        pieces.append(inserted)
+        pos = end
+        edits.append(Edit(stage, rule, start, end, removed, inserted))
+    if not edits:
+        return text, edits
+    pieces.append(text[pos:])
+    return "".join(pieces), edits
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Replay one stage's edits on the text that stage received."""
+    pieces: list[str] = []
+    pos = 0
+    for edit in edits:
+        if text[edit.start : edit.end] != edit.removed:
+            raise RestoreError(f"edit {edit} does not match the text at {edit.start}")
+        pieces.append(text[pos : edit.start])
+        pieces.append(edit.inserted)
+        pos = edit.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _undo_stage(text: str, edits: list[Edit]) -> str:
+    pieces: list[str] = []
+    pos = 0
+    shift = 0  # how far the stage's output has moved against its input so far
+    for edit in edits:
+        at = edit.start + shift
+        if text[at : at + len(edit.inserted)] != edit.inserted or at < pos:
+            raise RestoreError(
+                f"cannot undo {edit.stage}/{edit.rule} at {edit.start}: the text there is not "
+                f"{edit.inserted!r}"
+            )
+        pieces.append(text[pos:at])
+        pieces.append(edit.removed)
+        pos = at + len(edit.inserted)
+        shift += len(edit.inserted) - len(edit.removed)
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def restore(cleaned: Cleaned) -> str:
+    """Rebuild the exact input of `clean_and_explain` from its output and edits.
+
+    >>> from normalize import clean_and_explain
+    >>> restore(clean_and_explain("Hello  world\\r\\n")) == "Hello  world\\r\\n"
+    True
+    """
+    text = cleaned.text
+    stages = [list(group) for _, group in groupby(cleaned.edits, key=lambda e: e.stage)]
+    for edits in reversed(stages):
+        text = _undo_stage(text, edits)
+    return text

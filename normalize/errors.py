@@ -1,0 +1,22 @@
+"""The exceptions normalize raises. The library never prints or exits; the CLI
+turns these into messages and exit codes."""
+
+
+class NormalizeError(Exception):
+    """Base class of every error normalize raises on purpose."""
+
+
+class ConfigError(NormalizeError, ValueError):
+    """A `Config` value, a config file or a user rule pack is invalid."""
+
+
+class RuleError(ConfigError):
+    """A user leftover rule is invalid or too slow; the message names the rule."""
+
+
+class RestoreError(NormalizeError):
+    """The edits do not fit the text they are said to come from."""
+
+
+class InputError(NormalizeError):
+    """An input cannot be read or decoded; the message names the file and reason."""

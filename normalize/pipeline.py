@@ -1,0 +1,55 @@
+"""The pipeline: an ordered registry of stages, and the one code path that runs them.
+
+Order, and why:
+1. fix_encoding first: mojibake (`Vietnamâ€™s`) and entities would hide
+   words and leftovers from every later stage.
+2. remove_leftovers next, on text whose characters are right but whose lines
+   are still the scraper's: leftovers are recognised by their own lines, and
+   the splitter never spends effort on (or splits) page furniture.
+3. split_words then restores lost spaces inside article text.
+4. normalize_whitespace last, tidying what removal and splitting left behind.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from .config import DEFAULT, STAGE_NAMES, Config
+from .edits import Cleaned, Edit
+from .encoding import fix_encoding
+from .leftovers import remove_leftovers
+from .splitting import split_words
+from .whitespace import normalize_whitespace
+
+Stage = Callable[[str, Config], tuple[str, list[Edit]]]
+
+STAGES: dict[str, Stage] = {
+    "fix_encoding": fix_encoding,
+    "remove_leftovers": remove_leftovers,
+    "split_words": split_words,
+    "normalize_whitespace": normalize_whitespace,
+}
+assert tuple(STAGES) == STAGE_NAMES
+
+
+def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
+    """Clean `text` and return the result with every edit that produced it."""
+    if not isinstance(text, str):
+        kind = type(text).__name__
+        hint = " decode it first, e.g. data.decode('utf-8')," if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"normalize.clean expects str, got {kind}:{hint} or use the CLI, which reads files")
+    config = config or DEFAULT
+    edits: list[Edit] = []
+    for name, stage in STAGES.items():
+        if config.runs(name):
+            text, stage_edits = stage(text, config)
+            edits += stage_edits
+    return Cleaned(text, tuple(edits))
+
+
+def clean(text: str, config: Config | None = None) -> str:
+    """Clean `text`: `clean_and_explain(text, config).text`.
+
+    >>> clean("The officials exchangedviews inHanoi.")
+    'The officials exchanged views in Hanoi.'
+    """
+    return clean_and_explain(text, config).text

@@ -1,0 +1,16 @@
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+
+
+def load_cases(name: str) -> list[dict]:
+    """Table-driven cases from fixtures/cases/NAME.json: label, input, expected."""
+    return json.loads((FIXTURES / "cases" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def case_params(name: str):
+    return [pytest.param(case, id=case["label"]) for case in load_cases(name)]
