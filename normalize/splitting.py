@@ -1,7 +1,552 @@
-"""Stage `split_words` (placeholder while the real splitter is written)."""
+"""Stage `split_words`: put back the spaces a hard-wrapped page lost.
+
+`exchangedviews`, `inHanoi`, `theEU’s`, `frameworks,thus`, `Agreement(FPA)`
+become `exchanged views`, `in Hanoi`, `the EU’s`, `frameworks, thus`,
+`Agreement (FPA)`; `Mogherini`, `UNCLOS`, `iPhone`, `COVID-19`, URLs and
+non-English text stay as they are.
+
+The splitter only ever inserts a space: it never deletes or reorders a
+non-space character. It works from evidence, not guesses:
+
+- a token is looked at only when it is not a common word as it stands;
+- a lower-case run is segmented against English word frequencies, and the
+  split is kept only when every part is a plausible word and the split is
+  clearly more likely than the token itself;
+- a case change (`inHanoi`) or punctuation with no space after it
+  (`frameworks,thus`) is split only when the words on both sides say so;
+- the document itself is evidence: a token that stands alone twice is a real
+  word of this text (a name, a brand), and a name that stands alone elsewhere
+  may be split off (`Milburnsaid`).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
 from .config import Config
-from .edits import Edit
+from .edits import Edit, replace_spans
+from .vocabulary import USER_WORD_ZIPF, english_zipf, read_word_file
+
+STAGE = "split_words"
+
+# --- tuning: measured on the shared dev corpus (see README, "Word splitting") ---
+# Cost of one inserted space, in log10 probability: how rare a lost space is.
+BOUNDARY_COST = 1.5
+# A known word is split only when the split beats it by this much (log10).
+KNOWN_MARGIN = 0.5
+# The least likely split (log10 probability, boundary costs included) that
+# may replace an unknown token.
+UNKNOWN_FLOOR = -16.0
+# Least frequency of a part, by its length (1, 2, 3, 4+ letters); the only
+# one-letter part is "a".
+MIN_PART_ZIPF = (7.0, 5.3, 3.0, 2.5)
+ONE_LETTER_WORDS = frozenset("a")
+# Word lists hold glued pairs ("ofthe", "ratherthan") at low frequencies. A
+# known token is split when the split is likelier, and a split that frees a
+# function word (this frequent) pays a lower boundary cost: function words
+# are what lost spaces glue most, and what compounds hold least.
+FUNCTION_ZIPF = 6.0
+FUNCTION_BOUNDARY_COST = 0.5
+# Function words that also begin real compounds (outstripping, overruling,
+# inboxes): as a first part they free nothing.
+PARTICLES = frozenset("out over up down under back off on in by after with fore through".split())
+# A capitalised token that is no word is most often a name or a brand
+# (Tapwave, Hawkpoint). Inside a sentence it is split only when its last part
+# is this common (Milburnsaid, Federerwas); at a sentence start, when its
+# first part is (Thesedevelopments) or its last part is.
+NAME_TAIL_ZIPF = 5.5
+SENTENCE_HEAD_ZIPF = 5.0
+# Tokens at least this frequent are never split; nor are longer letter runs.
+SAFE_ZIPF = 4.7
+MAX_RUN = 60
+
+LINE_RE = regex.compile(r"[^\n]+")
+TOKEN_RE = regex.compile(r"\S+")
+LETTERS_RE = regex.compile(r"\p{L}+")
+# Atoms of a token: a word (ASCII letters, inner apostrophes), a number, any other character.
+ATOM_RE = regex.compile(
+    r"(?P<word>[A-Za-z]+(?:['’][A-Za-z]+)*)|(?P<foreign>[\p{L}\p{M}]+)|(?P<num>\d+(?:[.,:]\d+)*)|(?P<mark>.)",
+    regex.DOTALL,
+)
+# Tokens never touched: URLs, e-mail, handles, hashtags, paths, code, domains, file names.
+UNTOUCHABLE_RE = regex.compile(
+    r"://|^www\.|@|^#|[_/\\=<>{}|~^`]|\p{L}\.\p{Ll}{2}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
+)
+# Lines that read as code: their camelCase and punctuation are meant.
+CODE_RE = regex.compile(r"[{};]\s*$|\w\(\)|==|!=|->|=>|::|\w_\w|\bdef |\bimport |\breturn\b|\w\.\w+\(")
+POSSESSIVE_RE = regex.compile(r"['’](?:s|d|ll|re|ve|t|m)\Z", regex.IGNORECASE)
+# Name prefixes whose capital inside a word is part of the name: McDonald, DiCaprio.
+NAME_PREFIXES = frozenset("mc mac o' o’ de di da du la le van von fitz st al el".split())
+# Parts that are word pieces rather than words: a split that makes one is a guess.
+PREFIX_PIECES = frozenset(
+    "re pre un non anti dis mis sub co de ex bi tri multi micro macro mega mini post semi "
+    "inter intra trans super ultra hyper cyber eco bio geo neo pro counter auto tele".split()
+)
+SUFFIX_PIECES = frozenset(
+    "s es ed er ers ing ings ly ment ments ness tion tions sion ation ations ism ist ists ity "
+    "ise ize ised ized ising izing able ible al ally ful less ship ships ward wards wise dom hood "
+    "ous ive ian ians ic ical est en ette ee ees age ages ance ence ant ent ery ory".split()
+)
+# Letters after a number that are units or ordinals, not words: 5km, 3rd, 1990s.
+NUMBER_SUFFIXES = frozenset(
+    "s st nd rd th am pm bn m k km kg g mg mm cm ml l mph kph kmh kw kwh mw gw gb mb kb tb ghz mhz hz "
+    "lb lbs oz ft yd yds x p ps bhp cc mins hrs yr yrs ppm dpi fps gen ms sec secs hr mi in".split()
+)
+SUSPENDED_HYPHEN_NEXT = frozenset("and or to nor & und et y".split())
+
+
+# British spellings the word list may know only in American form: a rare
+# "-isation" word must not look unknown, or it would be cut into pieces.
+SPELLING_VARIANTS = ((regex.compile(r"is(ation|ations|e|ed|es|ing|er|ers)\Z"), r"iz\1"),
+                     (regex.compile(r"our(s|ed|ing|ful)?\Z"), r"or\1"),
+                     (regex.compile(r"ence\Z"), r"ense"))
+
+
+# Productive suffixes: a long word made of a known stem and one of these is a
+# word, though no list holds it.
+DERIVATION_RE = regex.compile(r"(?:isation|ization|isations|izations|ness|ity|ism|isms|ist|ists|ment|ments|ly|ally)\Z")
+DERIVED_ZIPF = 2.5
+
+
+class Model:
+    """Word frequencies with the user's words folded in, and the best split
+    of each letter run, worked out once per process."""
+
+    def __init__(self, zipf: dict, protected: frozenset):
+        self.zipf = zipf
+        self.protected = protected
+        self._splits: dict = {}
+
+    def __reduce__(self):  # ship the config, not the tables: workers load their own
+        raise TypeError("Model is per process; pickle the Config instead")
+
+    def lookup(self, word: str) -> float | None:
+        """Zipf frequency of a lower-case word, of its US spelling, or of the
+        word it derives from by a productive suffix (multilateralisation), else None."""
+        z = self.zipf.get(word)
+        if z is not None or len(word) < 6:
+            return z
+        for pattern, replacement in SPELLING_VARIANTS:
+            variant = pattern.sub(replacement, word)
+            if variant != word and variant in self.zipf:
+                return self.zipf[variant]
+        if len(word) >= 10:
+            found = DERIVATION_RE.search(word)
+            if found:
+                stem_z = self.zipf.get(word[: found.start()])
+                if stem_z is not None and stem_z >= 3.0:
+                    return DERIVED_ZIPF
+        return None
+
+    def split(self, run: str) -> tuple[list[int], float] | None:
+        """Cached `best_split` with the model's words alone."""
+        if run not in self._splits:
+            if len(self._splits) > 500_000:
+                self._splits.clear()
+            self._splits[run] = best_split(run, self.lookup)
+        return self._splits[run]
+
+
+def best_split(run: str, lookup) -> tuple[list[int], float] | None:
+    """The likeliest way to cut the lower-case `run` into plausible words, if it
+    beats the run as it stands: (cuts, score), else None."""
+    n = len(run)
+    whole = lookup(run)
+    if whole is not None and whole >= SAFE_ZIPF:
+        return None
+    # best[i] = (score, previous cut) for run[:i]
+    best: list[tuple[float, int] | None] = [None] * (n + 1)
+    best[0] = (0.0, -1)
+    for end in range(1, n + 1):
+        top = None
+        for start in range(max(0, end - 24), end):
+            if best[start] is None or (start == 0 and end == n):
+                continue
+            score = _part_score(run[start:end], lookup, start == 0, end == n)
+            if score is None:
+                continue
+            total = best[start][0] + score - (BOUNDARY_COST if start else 0.0)
+            if top is None or total > top[0]:
+                top = (total, start)
+        best[end] = top
+    if best[n] is None:
+        return None
+    cuts = []
+    at = n
+    while at > 0:
+        at = best[at][1]
+        if at > 0:
+            cuts.append(at)
+    cuts.sort()
+    score = best[n][0]
+    parts = _parts(run, cuts)
+    if whole is not None:
+        if _frees_function_word(lookup, parts):
+            score += (BOUNDARY_COST - FUNCTION_BOUNDARY_COST) * len(cuts)
+        if score <= whole - 9.0 + KNOWN_MARGIN:
+            return None
+    elif score < UNKNOWN_FLOOR:
+        return None
+    return cuts, score
+
+
+def _part_score(part: str, lookup, first: bool, last: bool) -> float | None:
+    """The log10 probability of `part` as a word of a split, or None if implausible."""
+    z = lookup(part)
+    if z is None or z < MIN_PART_ZIPF[min(len(part), 4) - 1]:
+        return None
+    if len(part) == 1 and part not in ONE_LETTER_WORDS:
+        return None
+    if (first and part in PREFIX_PIECES) or (last and part in SUFFIX_PIECES):
+        return None
+    return z - 9.0
+
+
+@lru_cache(maxsize=8)
+def model_for(config: Config) -> Model:
+    zipf = english_zipf()
+    extra = set(config.vocabulary)
+    if config.vocabulary_file:
+        extra |= read_word_file(config.vocabulary_file)
+    if extra:
+        zipf = dict(zipf)
+        for word in extra:
+            zipf[word] = max(zipf.get(word, 0.0), USER_WORD_ZIPF)
+    return Model(zipf, frozenset(config.protected_words) | frozenset(extra))
+
+
+class _Document:
+    """What the splitter knows about one text while it works on it."""
+
+    def __init__(self, text: str, model: Model, config: Config):
+        self.model = model
+        self.config = config
+        self.text = text
+        self.counts = Counter(w.lower() for w in LETTERS_RE.findall(text))
+        self._bigrams: set | None = None
+
+    # -- word knowledge -------------------------------------------------
+    def zipf(self, word: str) -> float | None:
+        """Frequency of a lower-case word, counting words this text uses alone."""
+        z = self.model.lookup(word.replace("’", "'"))
+        if len(word) >= 4 and self.counts.get(word, 0) >= 1:
+            z = max(z or 0.0, 2.5)
+        return z
+
+    def vocab_zipf(self, word: str) -> float | None:
+        """Frequency of a lower-case word in the model alone (not this text)."""
+        return self.model.lookup(word.replace("’", "'"))
+
+    def known(self, word: str, least: float = 2.0) -> bool:
+        z = self.zipf(word.lower())
+        return z is not None and z >= least
+
+    def written_apart(self, parts: list[str]) -> bool:
+        """Whether this text also writes these words apart, side by side."""
+        if self._bigrams is None:
+            words = [w.lower() for w in LETTERS_RE.findall(self.text)]
+            self._bigrams = set(zip(words, words[1:]))
+        return all(pair in self._bigrams for pair in zip(parts, parts[1:]))
+
+    # -- lower-case runs ------------------------------------------------
+    def segment(self, run: str, capitalised: bool = False, sentence_start: bool = False) -> list[int]:
+        """Offsets inside the lower-case `run` where spaces were lost, or [].
+        `capitalised` says the run was written with a capital (likely a name),
+        `sentence_start` that it opens a sentence."""
+        if len(run) < 4 or len(run) > MAX_RUN or run in self.model.protected:
+            return []
+        found = self.model.split(run)
+        if found is None and capitalised and len(run) >= 7:
+            # Names the word list lacks but this text uses: Traillesaw.
+            found = best_split(run, self.zipf)
+        if found is None:
+            return []
+        cuts, _ = found
+        parts = _parts(run, cuts)
+        # A token the text itself uses more than once is a word here (a name,
+        # a brand, a compound: Kenteris, smartcard), unless the text also writes
+        # its parts apart, or they are long words that make no compound
+        # (crisismanagement).
+        if self.counts.get(run, 0) >= 2 and not self.written_apart(parts):
+            if capitalised or min(map(len, parts)) < 5:
+                return []
+        if capitalised and self.vocab_zipf(run) is None and not self.written_apart(parts):
+            tail_ok = (self.zipf(parts[-1]) or 0.0) >= NAME_TAIL_ZIPF and len(parts[-1]) > 1
+            head_ok = sentence_start and (self.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF
+            if not (tail_ok or head_ok):
+                return []
+        return cuts
+
+
+def _frees_function_word(lookup, parts: list[str]) -> bool:
+    for index, part in enumerate(parts):
+        if (lookup(part) or 0.0) >= FUNCTION_ZIPF and not (index == 0 and part in PARTICLES):
+            return True
+    return False
+
+
+def _parts(run: str, cuts: list[int]) -> list[str]:
+    edges = [0, *sorted(cuts), len(run)]
+    return [run[a:b] for a, b in zip(edges, edges[1:])]
+
+
+def _word_splits(doc: _Document, word: str, sentence_start: bool = False) -> list[tuple[int, str]]:
+    """Spaces to insert inside one word atom (letters and inner apostrophes);
+    `sentence_start` says the word opens a sentence."""
+    if len(word) < 4:
+        return []
+    lower = word.lower().replace("’", "'")
+    if lower in doc.model.protected:
+        return []
+    stem = word
+    tail = POSSESSIVE_RE.search(word)
+    if tail:
+        stem = word[: tail.start()]
+    if "'" in stem or "’" in stem:
+        return []
+    whole_z = doc.vocab_zipf(lower)
+    if whole_z is not None and whole_z >= SAFE_ZIPF:
+        return []
+    if stem.isupper():
+        return []
+    cases = _case_boundaries(doc, stem, lower)
+    out: list[tuple[int, str]] = [(i, "case_join") for i in cases]
+    edges = [0, *cases, len(stem)]
+    for a, b in zip(edges, edges[1:]):
+        chunk = stem[a:b]
+        if chunk.isupper() or not chunk[1:].islower() and len(chunk) > 1:
+            continue
+        if cases and doc.known(chunk, 3.0):
+            continue
+        for cut in doc.segment(chunk.lower(), chunk[0].isupper(), sentence_start and a == 0):
+            out.append((a + cut, "lowercase_join"))
+    return sorted(out)
+
+
+def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
+    """Case changes inside `stem` that mark a lost space: inHanoi, EApublishes, Iwas."""
+    n = len(stem)
+    raw = [i for i in range(1, n) if stem[i].isupper() and not stem[i - 1].isupper()]
+    raw += [i + 1 for i in range(1, n - 1) if stem[i].isupper() and stem[i - 1].isupper() and stem[i + 1].islower()]
+    initial = n >= 4 and stem[0] in "IA" and stem[1:].islower()
+    if not raw and not initial:
+        return []
+    # Brands and names written in camel case are words: iPhone, YouTube, McDonald.
+    whole = doc.vocab_zipf(lower)
+    if whole is not None and whole >= SAFE_ZIPF:
+        return []
+    repeated = doc.counts.get(stem.lower(), 0) >= 2
+    if initial and not repeated:
+        rest = stem[1:]
+        if whole is not None or not doc.known(rest, 3.5) or len(rest) < 2:
+            return []
+        return [1]
+    cuts = [i for i in sorted(set(raw)) if _case_cut_ok(doc, stem, i)]
+    if cuts and repeated and not doc.written_apart(_parts(lower, cuts)):
+        return []
+    if cuts and whole is not None:
+        # A camel-case word the model knows (PlayStation, YouTube) stays whole
+        # unless its parts are far likelier apart (ofThe).
+        parts = _parts(lower, cuts)
+        score = sum((doc.zipf(p) or 0.0) - 9.0 for p in parts) - BOUNDARY_COST * len(cuts)
+        if score <= whole - 9.0 + KNOWN_MARGIN:
+            return []
+    return cuts
+
+
+def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
+    left_all = stem[:i]
+    right_all = stem[i:]
+    left = regex.search(r"[A-Z]*[a-z]*\Z", left_all).group() or left_all
+    right = regex.match(r"[A-Z]+(?![a-z])|[A-Z][a-z]*", right_all).group() if right_all[0].isupper() else regex.match(r"[a-z]+", right_all).group()
+    if stem[i].islower():
+        # EApublishes: an acronym then a lower-case word.
+        acronym = stem[:i]
+        return len(acronym) >= 2 and acronym.isupper() and len(right) >= 3 and doc.known(right, 3.0) \
+            and right not in SUFFIX_PIECES
+    if left.isupper() and stem[i - 1].isupper():
+        # UNEconomic: the acronym ends one letter before the word.
+        return len(left) >= 2 and len(right) >= 3 and doc.known(right, 3.0)
+    if len(left) < 2 or left.lower() in NAME_PREFIXES:
+        return False
+    left_lower = left.lower()
+    if left[0].islower():
+        # theEU, inHanoi: the left part must read as words (it may hold joins itself).
+        last = left_lower
+        cuts = doc.segment(left_lower)
+        if cuts:
+            last = left_lower[max(cuts):]
+        z = doc.zipf(last)
+        if z is None or z < MIN_PART_ZIPF[min(len(last), 4) - 1]:
+            return False
+    elif not doc.known(left_lower, 3.0):
+        return False
+    if right.isupper():
+        if len(right) < 2:
+            return False
+        # macOS, ChatGPT: a short acronym after a content word is a product name.
+        z = doc.zipf(left_lower) or 0.0
+        return z >= (6.0 if len(right) <= 2 else 5.0) or left[0].islower() and z >= 3.0 and len(right) >= 3
+    return len(right) >= 2 and (doc.known(right.lower(), 2.0) or len(right) >= 4)
+
+
+# --- punctuation with no space after it ------------------------------------
+
+def _quote_opens(token: str, at: int, before: int) -> bool:
+    """Whether the straight double quote at `at` opens a quotation, from the
+    number of quotes before it in the line (`before` counts those before the token)."""
+    return (before + token.count('"', 0, at)) % 2 == 0
+
+
+def _punctuation_splits(doc: _Document, token: str, next_token: str, quotes_before: int) -> list[tuple[int, str]]:
+    out = []
+    n = len(token)
+    for m in PUNCT_RE.finditer(token):
+        at = m.end()
+        kind = m.lastgroup
+        if kind == "quote_after":
+            q = at - 1
+            if token[q] == '"' and _quote_opens(token, q, quotes_before):
+                continue
+        elif kind == "quote_before":
+            if token[at] == '"' and not _quote_opens(token, at, quotes_before):
+                continue
+        elif kind == "paren_after":
+            # (un)happy: a prefix in brackets is one word with what follows.
+            opening = token.rfind("(", 0, at)
+            inner = token[opening + 1 : at - 1].lower()
+            rest = regex.match(r"[A-Za-z]*", token[at:]).group().lower()
+            if doc.known(inner + rest, 2.0):
+                continue
+        elif kind == "trailing_dash":
+            if next_token.lower() in SUSPENDED_HYPHEN_NEXT or not next_token:
+                continue
+        elif kind in ("letters_digits", "digits_letters"):
+            if not _number_join_ok(doc, token, at, kind):
+                continue
+        out.append((at, "punctuation_join"))
+    return out
+
+
+PUNCT_RE = regex.compile(
+    r"""
+      (?P<comma>        (?<=[,;]) (?=[A-Za-z]) (?<!\d[,;](?=\d)) )
+    | (?P<sentence>     (?<=(?:[a-z]{2}|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’]|\Z)) )
+    | (?P<ellipsis>     (?<=\.\.\.|…) (?=[A-Za-z]{2}) )
+    | (?P<colon>        (?<=[A-Za-z]{2}:) (?=["“][A-Za-z]|[A-Za-z]{2}) )
+    | (?P<quote_after>  (?<=\S["”]) (?=[A-Za-z]) )
+    | (?P<quote_before> (?<=[A-Za-z.,!?:;]) (?=["“][A-Za-z]) )
+    | (?P<paren_before> (?<=[A-Za-z]{2}|[A-Za-z]\d|%) (?=\((?!(?:s|es|ies|en|ren|a|an|e|r|er|ed|ing|d|st|nd|rd|th)\))[A-Za-z$£€\d][^()]{1,}\)) )
+    | (?P<paren_after>  (?<=[^\s(]{2}\)) (?=[A-Za-z]{2}) )
+    | (?P<bracket_after>(?<=\]) (?=[A-Za-z]{2}) )
+    | (?P<leading_dash> (?<=\A[-–]) (?=[a-z]{2}) )
+    | (?P<trailing_dash>(?<=[A-Za-z]{2}) (?=[-–]\Z) )
+    | (?P<currency>     (?<=[A-Za-z]{2}) (?=[£$€¥]\d) )
+    | (?P<percent>      (?<=\d%) (?=[A-Za-z]{2}) )
+    | (?P<plural_quote> (?<=[a-z]s') (?=[a-z]{2}) )
+    | (?P<letters_digits> (?<=[a-z]{2}) (?=\d) )
+    | (?P<digits_letters> (?<=\d) (?=[A-Za-z]{2}) )
+    """,
+    regex.VERBOSE,
+)
+
+
+def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
+    if kind == "letters_digits":
+        letters = regex.search(r"[A-Za-z]+\Z", token[:at]).group()
+        digits = regex.match(r"[\d.,]+%?", token[at:]).group()
+        if not letters.islower() or len(regex.match(r"\d*", token[at:]).group()) < 2:
+            return False
+        if regex.match(r"[A-Za-z]", token[at + len(digits) :] or " "):
+            return False  # mixed codes: a4b2, mp3s
+        z = doc.zipf(letters)
+        return z is not None and z >= (5.0 if len(letters) <= 3 else 3.5) and letters not in NUMBER_SUFFIXES
+    letters = regex.match(r"[A-Za-z]+", token[at:]).group()
+    if letters.lower() in NUMBER_SUFFIXES or len(letters) < 3:
+        return False
+    if token[:at].rstrip("0123456789").endswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")):
+        return False  # News24, B52s: a name with a number inside
+    if letters[0].isupper() and not letters[1:].islower():
+        return False
+    return doc.known(letters.lower(), 3.0)
+
+
+# --- the stage ----------------------------------------------------------------
+
+def _skip_line(doc: _Document, line: str) -> bool:
+    """The language and code guard: lines the splitter must leave alone."""
+    if len(CODE_RE.findall(line)) >= 2:
+        return True
+    if not doc.config.english_only:
+        return False
+    words = LETTERS_RE.findall(line)
+    if len(words) < 5:
+        return False
+    english = sum(1 for w in words if len(w) > 1 and w.isascii() and (doc.model.zipf.get(w.lower()) or 0) >= 3.0)
+    return english < 0.5 * sum(1 for w in words if len(w) > 1)
+
+
+def _token_splits(doc: _Document, token: str, previous: str, next_token: str, quotes_before: int) -> list[tuple[int, str]]:
+    if UNTOUCHABLE_RE.search(token):
+        return []
+    out = _punctuation_splits(doc, token, next_token, quotes_before)
+    cuts = {at for at, _ in out}
+    starts_sentence = not previous or previous[-1] in '.!?:"”'
+    for m in ATOM_RE.finditer(token):
+        if m.lastgroup == "word":
+            opens = m.start() in cuts or (starts_sentence and not token[: m.start()].strip("\"“‘'("))
+            out += [(m.start() + i, rule) for i, rule in _word_splits(doc, m.group(), opens)]
+    return out
+
+
+# A token that needs no look: a plain word, as common as they come, with
+# ordinary punctuation around it.
+PLAIN_RE = regex.compile(r"[(\"“‘']?([A-Za-z]+)[.,;:!?\"”’')]*")
 
 
 def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
-    return text, []
+    """Insert the spaces lost between words; never deletes or reorders a non-space character."""
+    model = model_for(config)
+    safe = _safe_words(model)
+    doc: _Document | None = None
+    spans = []
+    for line in LINE_RE.finditer(text):
+        tokens = list(TOKEN_RE.finditer(line.group()))
+        skip: bool | None = None
+        quotes = 0
+        for index, tok in enumerate(tokens):
+            token = tok.group()
+            plain = PLAIN_RE.fullmatch(token)
+            if (plain and plain.group(1).lower() in safe) or len(token) < 4:
+                quotes += token.count('"')
+                continue
+            if doc is None:
+                doc = _Document(text, model, config)
+            if skip is None:
+                skip = _skip_line(doc, line.group())
+            if skip:
+                break
+            next_token = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+            previous = tokens[index - 1].group() if index else ""
+            at = line.start() + tok.start()
+            for offset, rule in sorted(set(_token_splits(doc, token, previous, next_token, quotes))):
+                if 0 < offset < len(token):
+                    spans.append((at + offset, at + offset, " ", rule))
+            quotes += token.count('"')
+    return replace_spans(text, STAGE, _dedupe(spans))
+
+
+def _dedupe(spans):
+    seen = set()
+    for span in spans:
+        if span[0] not in seen:
+            seen.add(span[0])
+            yield span
+
+
+@lru_cache(maxsize=8)
+def _safe_words(model: Model) -> frozenset[str]:
+    return frozenset(w for w, z in model.zipf.items() if z >= SAFE_ZIPF and w.isalpha() and w not in model.protected)
