@@ -95,6 +95,12 @@ NUMBER_SUFFIXES = frozenset(
     "s st nd rd th am pm bn m k km kg g mg mm cm ml l mph kph kmh kw kwh mw gw gb mb kb tb ghz mhz hz "
     "lb lbs oz ft yd yds x p ps bhp cc mins hrs yr yrs ppm dpi fps gen ms sec secs hr mi in".split()
 )
+TITLES = frozenset("mr mrs ms dr prof sir lord lady rev gen col capt sgt".split())
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
 SUSPENDED_HYPHEN_NEXT = frozenset("and or to nor & und et y".split())
 
 
@@ -137,7 +143,7 @@ class Model:
             found = DERIVATION_RE.search(word)
             if found:
                 stem_z = self.zipf.get(word[: found.start()])
-                if stem_z is not None and stem_z >= 3.0:
+                if stem_z is not None and stem_z >= 2.0:
                     return DERIVED_ZIPF
         return None
 
@@ -273,8 +279,15 @@ class _Document:
         if self.counts.get(run, 0) >= 2 and not self.written_apart(parts):
             if capitalised or min(map(len, parts)) < 5:
                 return []
-        if capitalised and self.vocab_zipf(run) is None and not self.written_apart(parts):
-            tail_ok = (self.zipf(parts[-1]) or 0.0) >= NAME_TAIL_ZIPF and len(parts[-1]) > 1
+        if capitalised and not self.written_apart(parts):
+            # Short last parts make names out of words (Botha, Pengam, Toon),
+            # but a common word glued to a function word is a join (Ministryof).
+            if len(parts[-1]) < 3 and not (
+                len(parts) == 2 and len(parts[0]) >= 3 and (self.zipf(parts[0]) or 0.0) >= 4.0
+                and (self.zipf(parts[1]) or 0.0) >= FUNCTION_ZIPF
+            ):
+                return []
+            tail_ok = (self.zipf(parts[-1]) or 0.0) >= NAME_TAIL_ZIPF
             head_ok = sentence_start and (self.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF
             if not (tail_ok or head_ok):
                 return []
@@ -382,8 +395,14 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
         z = doc.zipf(last)
         if z is None or z < MIN_PART_ZIPF[min(len(last), 4) - 1]:
             return False
-    elif not doc.known(left_lower, 3.0):
+    elif left_lower in TITLES:
+        return right[0].isupper() and right[1:].islower() and len(right) >= 3  # MrMilburn
+    elif len(left) < 3 or not doc.known(left_lower, 3.5):
         return False
+    elif not right.isupper():
+        # NationsConvention, DavidBlunkett; brands (ChevronTexaco) mostly pair a
+        # word with a name the text never writes alone.
+        return len(right) >= 3 and (doc.known(right.lower(), 3.0) or doc.counts.get(right.lower(), 0) >= 1)
     if right.isupper():
         if len(right) < 2:
             return False
@@ -433,9 +452,8 @@ def _punctuation_splits(doc: _Document, token: str, next_token: str, quotes_befo
 
 PUNCT_RE = regex.compile(
     r"""
-      (?P<comma>        (?<=[,;]) (?=[A-Za-z]) (?<!\d[,;](?=\d)) )
+      (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=\b[a-z]+[,;]) (?=[A-Z]) | (?<=\d[,;]) (?=[a-z]) )
     | (?P<sentence>     (?<=(?:[a-z]{2}|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’]|\Z)) )
-    | (?P<ellipsis>     (?<=\.\.\.|…) (?=[A-Za-z]{2}) )
     | (?P<colon>        (?<=[A-Za-z]{2}:) (?=["“][A-Za-z]|[A-Za-z]{2}) )
     | (?P<quote_after>  (?<=\S["”]) (?=[A-Za-z]) )
     | (?P<quote_before> (?<=[A-Za-z.,!?:;]) (?=["“][A-Za-z]) )
@@ -469,8 +487,8 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
         return False
     if token[:at].rstrip("0123456789").endswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")):
         return False  # News24, B52s: a name with a number inside
-    if letters[0].isupper() and not letters[1:].islower():
-        return False
+    if letters[0].isupper():
+        return letters.lower() in CALENDAR_WORDS  # 12February; 4Cast is a name
     return doc.known(letters.lower(), 3.0)
 
 
