@@ -28,7 +28,7 @@ import regex
 
 from .config import Config
 from .edits import Edit, replace_spans
-from .vocabulary import USER_WORD_ZIPF, english_zipf, read_word_file
+from .vocabulary import USER_WORD_ZIPF, english_zipf, read_word_file, web_counts
 
 STAGE = "split_words"
 
@@ -62,6 +62,9 @@ SENTENCE_HEAD_ZIPF = 5.0
 # Tokens at least this frequent are never split; nor are longer letter runs.
 SAFE_ZIPF = 4.7
 MAX_RUN = 60
+# A token the web writes as one word is split only when the web writes its
+# two parts apart this many times more often (at least: 94x; Botha: 13x).
+WEB_RATIO = 20.0
 
 LINE_RE = regex.compile(r"[^\n]+")
 TOKEN_RE = regex.compile(r"\S+")
@@ -77,6 +80,7 @@ UNTOUCHABLE_RE = regex.compile(
 )
 # Lines that read as code: their camelCase and punctuation are meant.
 CODE_RE = regex.compile(r"[{};]\s*$|\w\(\)|==|!=|->|=>|::|\w_\w|\bdef |\bimport |\breturn\b|\w\.\w+\(")
+CONTRACTION_RE = regex.compile(r"\A([A-Za-z]+['’](?:s|t|ll|re|ve|d|m))([a-z]{2,})\Z")
 POSSESSIVE_RE = regex.compile(r"['’](?:s|d|ll|re|ve|t|m)\Z", regex.IGNORECASE)
 # Name prefixes whose capital inside a word is part of the name: McDonald, DiCaprio.
 NAME_PREFIXES = frozenset("mc mac o' o’ de di da du la le van von fitz st al el".split())
@@ -147,7 +151,7 @@ class Model:
                     return DERIVED_ZIPF
         return None
 
-    def split(self, run: str) -> tuple[list[int], float] | None:
+    def split(self, run: str) -> tuple[list[int], bool] | None:
         """Cached `best_split` with the model's words alone."""
         if run not in self._splits:
             if len(self._splits) > 500_000:
@@ -156,9 +160,9 @@ class Model:
         return self._splits[run]
 
 
-def best_split(run: str, lookup) -> tuple[list[int], float] | None:
-    """The likeliest way to cut the lower-case `run` into plausible words, if it
-    beats the run as it stands: (cuts, score), else None."""
+def best_split(run: str, lookup) -> tuple[list[int], bool] | None:
+    """The likeliest way to cut the lower-case `run` into plausible words:
+    (cuts, whether the cut beats the run as it stands), or None."""
     n = len(run)
     whole = lookup(run)
     if whole is not None and whole >= SAFE_ZIPF:
@@ -192,11 +196,8 @@ def best_split(run: str, lookup) -> tuple[list[int], float] | None:
     if whole is not None:
         if _frees_function_word(lookup, parts):
             score += (BOUNDARY_COST - FUNCTION_BOUNDARY_COST) * len(cuts)
-        if score <= whole - 9.0 + KNOWN_MARGIN:
-            return None
-    elif score < UNKNOWN_FLOOR:
-        return None
-    return cuts, score
+        return cuts, score > whole - 9.0 + KNOWN_MARGIN
+    return cuts, score >= UNKNOWN_FLOOR
 
 
 def _part_score(part: str, lookup, first: bool, last: bool) -> float | None:
@@ -250,6 +251,18 @@ class _Document:
         z = self.zipf(word.lower())
         return z is not None and z >= least
 
+    def web_says(self, run: str, parts: list[str]) -> bool | None:
+        """What the web's counts say of splitting `run` into `parts`: True
+        (split), False (a word people write), None (the web does not know it)."""
+        unigrams, bigrams = web_counts()
+        whole = unigrams.get(run)
+        if whole is None:
+            return None
+        if len(parts) != 2:
+            return False
+        apart = bigrams.get(f"{parts[0]} {parts[1]}")
+        return apart is not None and apart >= WEB_RATIO * whole
+
     def written_apart(self, parts: list[str]) -> bool:
         """Whether this text also writes these words apart, side by side."""
         if self._bigrams is None:
@@ -265,13 +278,18 @@ class _Document:
         if len(run) < 4 or len(run) > MAX_RUN or run in self.model.protected:
             return []
         found = self.model.split(run)
-        if found is None and capitalised and len(run) >= 7:
+        if (found is None or not found[1]) and capitalised and len(run) >= 7:
             # Names the word list lacks but this text uses: Traillesaw.
-            found = best_split(run, self.zipf)
+            found = best_split(run, self.zipf) or found
         if found is None:
             return []
-        cuts, _ = found
+        cuts, beats = found
         parts = _parts(run, cuts)
+        web = self.web_says(run, parts)
+        if web is not None:
+            return cuts if web else []
+        if not beats:
+            return []
         # A token the text itself uses more than once is a word here (a name,
         # a brand, a compound: Kenteris, smartcard), unless the text also writes
         # its parts apart, or they are long words that make no compound
@@ -314,6 +332,13 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False) -> lis
     lower = word.lower().replace("’", "'")
     if lower in doc.model.protected:
         return []
+    contraction = CONTRACTION_RE.match(word)
+    if contraction:
+        # it'snot, DEC'shosting: a contraction or possessive, then a word.
+        head, rest = contraction.groups()
+        if doc.known(rest, 3.0) or doc.segment(rest):
+            return [(len(head), "lowercase_join")] + [(len(head) + i, r) for i, r in _word_splits(doc, rest)]
+        return []
     stem = word
     tail = POSSESSIVE_RE.search(word)
     if tail:
@@ -343,7 +368,10 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
     """Case changes inside `stem` that mark a lost space: inHanoi, EApublishes, Iwas."""
     n = len(stem)
     raw = [i for i in range(1, n) if stem[i].isupper() and not stem[i - 1].isupper()]
-    raw += [i + 1 for i in range(1, n - 1) if stem[i].isupper() and stem[i - 1].isupper() and stem[i + 1].islower()]
+    # After an acronym, the word starts either with its last capital (UN|Economic)
+    # or after it (EA|publishes): both are candidates, the likelier one stays.
+    acronym_ends = [i for i in range(1, n - 1) if stem[i].isupper() and stem[i - 1].isupper() and stem[i + 1].islower()]
+    raw += acronym_ends + [i + 1 for i in acronym_ends]
     initial = n >= 4 and stem[0] in "IA" and stem[1:].islower()
     if not raw and not initial:
         return []
@@ -358,8 +386,14 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
             return []
         return [1]
     cuts = [i for i in sorted(set(raw)) if _case_cut_ok(doc, stem, i)]
+    for i in acronym_ends:
+        if i in cuts and i + 1 in cuts:  # USPresident: US|President beats USP|resident
+            right = regex.match(r"[a-z]+", stem[i + 1 :]).group()
+            cuts.remove(i + 1 if (doc.zipf(stem[i].lower() + right) or 0) >= (doc.zipf(right) or 0) else i)
     if cuts and repeated and not doc.written_apart(_parts(lower, cuts)):
         return []
+    if cuts and doc.web_says(lower, _parts(lower, cuts)) is False:
+        return []  # RealArcade, EyeToy: brands the web writes as one word
     if cuts and whole is not None:
         # A camel-case word the model knows (PlayStation, YouTube) stays whole
         # unless its parts are far likelier apart (ofThe).
@@ -414,13 +448,24 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
 
 # --- punctuation with no space after it ------------------------------------
 
-def _quote_opens(token: str, at: int, before: int) -> bool:
-    """Whether the straight double quote at `at` opens a quotation, from the
-    number of quotes before it in the line (`before` counts those before the token)."""
-    return (before + token.count('"', 0, at)) % 2 == 0
+def _quote_role(token: str, at: int, before: int, total: int) -> str | None:
+    """Whether the straight double quote at `at` in `token` "opens" or "closes"
+    a quotation, counting the line's quotes before it and after it; None when
+    the two counts disagree (a quotation running over paragraphs)."""
+    ahead = before + token.count('"', 0, at)
+    behind = total - ahead - 1
+    if ahead % 2 == 0 and behind % 2 == 1:
+        return "opens"
+    if ahead % 2 == 1 and behind % 2 == 0:
+        return "closes"
+    return None
 
 
-def _punctuation_splits(doc: _Document, token: str, next_token: str, quotes_before: int) -> list[tuple[int, str]]:
+def _punctuation_splits(
+    doc: _Document, token: str, next_token: str, quotes: tuple[int, int]
+) -> list[tuple[int, str]]:
+    """Spaces lost after punctuation; `quotes` counts the line's straight
+    double quotes (before this token, in all)."""
     out = []
     n = len(token)
     for m in PUNCT_RE.finditer(token):
@@ -428,10 +473,10 @@ def _punctuation_splits(doc: _Document, token: str, next_token: str, quotes_befo
         kind = m.lastgroup
         if kind == "quote_after":
             q = at - 1
-            if token[q] == '"' and _quote_opens(token, q, quotes_before):
+            if token[q] == '"' and _quote_role(token, q, *quotes) != "closes":
                 continue
         elif kind == "quote_before":
-            if token[at] == '"' and not _quote_opens(token, at, quotes_before):
+            if token[at] == '"' and _quote_role(token, at, *quotes) != "opens":
                 continue
         elif kind == "paren_after":
             # (un)happy: a prefix in brackets is one word with what follows.
@@ -507,13 +552,24 @@ def _skip_line(doc: _Document, line: str) -> bool:
     return english < 0.5 * sum(1 for w in words if len(w) > 1)
 
 
-def _token_splits(doc: _Document, token: str, previous: str, next_token: str, quotes_before: int) -> list[tuple[int, str]]:
+def _token_splits(
+    doc: _Document, token: str, previous: str, next_token: str, quotes: tuple[int, int]
+) -> list[tuple[int, str]]:
     if UNTOUCHABLE_RE.search(token):
         return []
-    out = _punctuation_splits(doc, token, next_token, quotes_before)
+    out = _punctuation_splits(doc, token, next_token, quotes)
     cuts = {at for at, _ in out}
     starts_sentence = not previous or previous[-1] in '.!?:"”'
     for m in ATOM_RE.finditer(token):
+        if m.lastgroup == "word" and m.start() and token[m.start() - 1].isdigit():
+            # 268bnpaid, 1500mrecord: a unit after a number, then a word.
+            word = m.group()
+            if word.islower() and not doc.known(word, 2.0):
+                for size in (1, 2, 3):
+                    if word[:size] in NUMBER_SUFFIXES and len(word) - size >= 3 and doc.known(word[size:], 3.0):
+                        out.append((m.start() + size, "punctuation_join"))
+                        break
+            continue
         if m.lastgroup == "word":
             opens = m.start() in cuts or (starts_sentence and not token[: m.start()].strip("\"“‘'("))
             out += [(m.start() + i, rule) for i, rule in _word_splits(doc, m.group(), opens)]
@@ -550,7 +606,8 @@ def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
             next_token = tokens[index + 1].group() if index + 1 < len(tokens) else ""
             previous = tokens[index - 1].group() if index else ""
             at = line.start() + tok.start()
-            for offset, rule in sorted(set(_token_splits(doc, token, previous, next_token, quotes))):
+            quote_counts = (quotes, line.group().count('"'))
+            for offset, rule in sorted(set(_token_splits(doc, token, previous, next_token, quote_counts))):
                 if 0 < offset < len(token):
                     spans.append((at + offset, at + offset, " ", rule))
             quotes += token.count('"')

@@ -25,6 +25,19 @@ def english_zipf() -> dict[str, float]:
     return {word: math.log10(freq) + 9.0 for word, freq in get_frequency_dict("en", "large").items()}
 
 
+@lru_cache(maxsize=1)
+def web_counts() -> tuple[dict[str, float], dict[str, float]]:
+    """Unigram and bigram counts of the English web (wordsegment's tables,
+    from the Google Web Trillion Word Corpus): the evidence that a glued
+    token is a word people write ("weblogs", "barcode") or a pair of words
+    that lost their space ("atleast", "humanrights")."""
+    import wordsegment
+
+    if not wordsegment.UNIGRAMS:
+        wordsegment.load()
+    return wordsegment.UNIGRAMS, wordsegment.BIGRAMS
+
+
 @lru_cache(maxsize=16)
 def read_word_file(path: str) -> frozenset[str]:
     """Words from a UTF-8 file, one per line; `#` starts a comment."""
