@@ -256,12 +256,13 @@ class _Document:
         (split), False (a word people write), None (the web does not know it)."""
         unigrams, bigrams = web_counts()
         whole = unigrams.get(run)
-        if whole is None:
-            return None
         if len(parts) != 2:
-            return False
-        apart = bigrams.get(f"{parts[0]} {parts[1]}")
-        return apart is not None and apart >= WEB_RATIO * whole
+            return None if whole is None else False
+        apart = bigrams.get(f"{parts[0]} {parts[1]}") or 0.0
+        if whole is None:
+            # Rarer than anything the table lists: the pair, if common, wins (lastyear).
+            return True if apart >= WEB_RATIO * _web_floor() else None
+        return apart >= WEB_RATIO * whole
 
     def written_apart(self, parts: list[str]) -> bool:
         """Whether this text also writes these words apart, side by side."""
@@ -275,7 +276,7 @@ class _Document:
         """Offsets inside the lower-case `run` where spaces were lost, or [].
         `capitalised` says the run was written with a capital (likely a name),
         `sentence_start` that it opens a sentence."""
-        if len(run) < 4 or len(run) > MAX_RUN or run in self.model.protected:
+        if len(run) < 3 or len(run) > MAX_RUN or run in self.model.protected:
             return []
         found = self.model.split(run)
         if (found is None or not found[1]) and capitalised and len(run) >= 7:
@@ -319,6 +320,12 @@ def _frees_function_word(lookup, parts: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _web_floor() -> float:
+    """The smallest count in the web unigram table: any word left out is rarer."""
+    return min(web_counts()[0].values())
+
+
 def _parts(run: str, cuts: list[int]) -> list[str]:
     edges = [0, *sorted(cuts), len(run)]
     return [run[a:b] for a, b in zip(edges, edges[1:])]
@@ -327,7 +334,7 @@ def _parts(run: str, cuts: list[int]) -> list[str]:
 def _word_splits(doc: _Document, word: str, sentence_start: bool = False) -> list[tuple[int, str]]:
     """Spaces to insert inside one word atom (letters and inner apostrophes);
     `sentence_start` says the word opens a sentence."""
-    if len(word) < 4:
+    if len(word) < 3:
         return []
     lower = word.lower().replace("’", "'")
     if lower in doc.model.protected:
@@ -382,9 +389,10 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
     repeated = doc.counts.get(stem.lower(), 0) >= 2
     if initial and not repeated:
         rest = stem[1:]
-        if whole is not None or not doc.known(rest, 3.5) or len(rest) < 2:
+        if len(rest) < 2 or not doc.known(rest, 3.5):
             return []
-        return [1]
+        web = doc.web_says(lower, [lower[0], lower[1:]])
+        return [1] if web or (web is None and whole is None) else []
     cuts = [i for i in sorted(set(raw)) if _case_cut_ok(doc, stem, i)]
     for i in acronym_ends:
         if i in cuts and i + 1 in cuts:  # USPresident: US|President beats USP|resident
@@ -392,7 +400,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
             cuts.remove(i + 1 if (doc.zipf(stem[i].lower() + right) or 0) >= (doc.zipf(right) or 0) else i)
     if cuts and repeated and not doc.written_apart(_parts(lower, cuts)):
         return []
-    if cuts and doc.web_says(lower, _parts(lower, cuts)) is False:
+    if cuts and stem[0].isupper() and doc.web_says(lower, _parts(lower, cuts)) is False:
         return []  # RealArcade, EyeToy: brands the web writes as one word
     if cuts and whole is not None:
         # A camel-case word the model knows (PlayStation, YouTube) stays whole
@@ -431,12 +439,13 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
             return False
     elif left_lower in TITLES:
         return right[0].isupper() and right[1:].islower() and len(right) >= 3  # MrMilburn
-    elif len(left) < 3 or not doc.known(left_lower, 3.5):
+    elif len(left) < 3 or not doc.known(left_lower, 3.0):
         return False
     elif not right.isupper():
         # NationsConvention, DavidBlunkett; brands (ChevronTexaco) mostly pair a
         # word with a name the text never writes alone.
-        return len(right) >= 3 and (doc.known(right.lower(), 3.0) or doc.counts.get(right.lower(), 0) >= 1)
+        return len(right) >= 3 and (doc.known(right.lower(), 2.0) or doc.counts.get(right.lower(), 0) >= 1
+                                    or len(right) >= 4 and right[1:].islower())
     if right.isupper():
         if len(right) < 2:
             return False
@@ -594,7 +603,7 @@ def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
         for index, tok in enumerate(tokens):
             token = tok.group()
             plain = PLAIN_RE.fullmatch(token)
-            if (plain and plain.group(1).lower() in safe) or len(token) < 4:
+            if (plain and plain.group(1).lower() in safe) or len(token) < 3:
                 quotes += token.count('"')
                 continue
             if doc is None:
