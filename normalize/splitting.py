@@ -279,9 +279,11 @@ class _Document:
         if len(run) < 3 or len(run) > MAX_RUN or run in self.model.protected:
             return []
         found = self.model.split(run)
-        if (found is None or not found[1]) and capitalised and len(run) >= 7:
-            # Names the word list lacks but this text uses: Traillesaw.
-            found = best_split(run, self.zipf) or found
+        if capitalised and len(run) >= 6:
+            # Names the word list lacks but this text uses: Traillesaw, Crabbeand.
+            local = best_split(run, self.zipf)
+            if local is not None and (found is None or len(local[0]) < len(found[0]) or not found[1]):
+                found = local
         if found is None:
             return []
         cuts, beats = found
@@ -291,6 +293,13 @@ class _Document:
             return cuts if web else []
         if not beats:
             return []
+        if len(parts) > 2:
+            # andclubman, billionwebpages: keep the compounds the web writes whole.
+            cuts = [cut for cut, left, right in zip(cuts, parts, parts[1:])
+                    if self.web_says(left + right, [left, right]) is not False]
+            parts = _parts(run, cuts)
+            if not cuts:
+                return []
         # A token the text itself uses more than once is a word here (a name,
         # a brand, a compound: Kenteris, smartcard), unless the text also writes
         # its parts apart, or they are long words that make no compound
@@ -539,11 +548,26 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
     letters = regex.match(r"[A-Za-z]+", token[at:]).group()
     if letters.lower() in NUMBER_SUFFIXES or len(letters) < 3:
         return False
+    if _unit_then_word(doc, letters.lower()):
+        return False  # 1960shits: 1960s hits
     if token[:at].rstrip("0123456789").endswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")):
         return False  # News24, B52s: a name with a number inside
     if letters[0].isupper():
         return letters.lower() in CALENDAR_WORDS  # 12February; 4Cast is a name
     return doc.known(letters.lower(), 3.0)
+
+
+def _unit_then_word(doc: _Document, word: str) -> int:
+    """The length of a unit that opens `word`, right after a number, when the
+    rest is a likelier word than the whole (268bnpaid, 1960shits), else 0."""
+    if not word.islower():
+        return 0
+    whole = doc.zipf(word) or 0.0
+    for size in (1, 2, 3):
+        rest = word[size:]
+        if word[:size] in NUMBER_SUFFIXES and len(rest) >= 3 and (doc.zipf(rest) or 0.0) >= max(3.0, whole + 0.5):
+            return size
+    return 0
 
 
 # --- the stage ----------------------------------------------------------------
@@ -572,12 +596,9 @@ def _token_splits(
     for m in ATOM_RE.finditer(token):
         if m.lastgroup == "word" and m.start() and token[m.start() - 1].isdigit():
             # 268bnpaid, 1500mrecord: a unit after a number, then a word.
-            word = m.group()
-            if word.islower() and not doc.known(word, 2.0):
-                for size in (1, 2, 3):
-                    if word[:size] in NUMBER_SUFFIXES and len(word) - size >= 3 and doc.known(word[size:], 3.0):
-                        out.append((m.start() + size, "punctuation_join"))
-                        break
+            size = _unit_then_word(doc, m.group())
+            if size:
+                out.append((m.start() + size, "punctuation_join"))
             continue
         if m.lastgroup == "word":
             opens = m.start() in cuts or (starts_sentence and not token[: m.start()].strip("\"“‘'("))
