@@ -251,18 +251,23 @@ class _Document:
         z = self.zipf(word.lower())
         return z is not None and z >= least
 
-    def web_says(self, run: str, parts: list[str]) -> bool | None:
+    def web_says(self, run: str, parts: list[str], ratio: float = WEB_RATIO) -> bool | None:
         """What the web's counts say of splitting `run` into `parts`: True
         (split), False (a word people write), None (the web does not know it)."""
         unigrams, bigrams = web_counts()
         whole = unigrams.get(run)
         if len(parts) != 2:
             return None if whole is None else False
-        apart = bigrams.get(f"{parts[0]} {parts[1]}") or 0.0
+        apart = bigrams.get(f"{parts[0]} {parts[1]}")
+        unigram_floor, bigram_floor = _web_floors()
         if whole is None:
             # Rarer than anything the table lists: the pair, if common, wins (lastyear).
-            return True if apart >= WEB_RATIO * _web_floor() else None
-        return apart >= WEB_RATIO * whole
+            return True if apart is not None and apart >= ratio * unigram_floor else None
+        if apart is None:
+            # The pair is rarer than the table's least bigram: no answer
+            # unless the whole is common enough to outweigh any pair it holds.
+            return False if whole * ratio >= bigram_floor else None
+        return apart >= ratio * whole
 
     def written_apart(self, parts: list[str]) -> bool:
         """Whether this text also writes these words apart, side by side."""
@@ -330,9 +335,10 @@ def _frees_function_word(lookup, parts: list[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _web_floor() -> float:
-    """The smallest count in the web unigram table: any word left out is rarer."""
-    return min(web_counts()[0].values())
+def _web_floors() -> tuple[float, float]:
+    """The smallest counts in the web unigram and bigram tables: anything left out is rarer."""
+    unigrams, bigrams = web_counts()
+    return min(unigrams.values()), min(bigrams.values())
 
 
 def _parts(run: str, cuts: list[int]) -> list[str]:
@@ -409,8 +415,8 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
             cuts.remove(i + 1 if (doc.zipf(stem[i].lower() + right) or 0) >= (doc.zipf(right) or 0) else i)
     if cuts and repeated and not doc.written_apart(_parts(lower, cuts)):
         return []
-    if cuts and stem[0].isupper() and doc.web_says(lower, _parts(lower, cuts)) is False:
-        return []  # RealArcade, EyeToy: brands the web writes as one word
+    if cuts and stem[0].isupper() and doc.web_says(lower, _parts(lower, cuts), ratio=1.0) is False:
+        return []  # RealArcade, EyeToy: brands the web writes joined more than apart
     if cuts and whole is not None:
         # A camel-case word the model knows (PlayStation, YouTube) stays whole
         # unless its parts are far likelier apart (ofThe).
