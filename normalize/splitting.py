@@ -65,6 +65,9 @@ MAX_RUN = 60
 # A token the web writes as one word is split only when the web writes its
 # two parts apart this many times more often (at least: 94x; Botha: 13x).
 WEB_RATIO = 20.0
+# A camel-case token the word list knows this well is a name (PlayStation,
+# WikiLeaks); below it, list entries are mostly glued pairs (theNetherlands).
+CAMEL_WORD_ZIPF = 2.5
 
 LINE_RE = regex.compile(r"[^\n]+")
 TOKEN_RE = regex.compile(r"\S+")
@@ -80,6 +83,8 @@ UNTOUCHABLE_RE = regex.compile(
 )
 # Lines that read as code: their camelCase and punctuation are meant.
 CODE_RE = regex.compile(r"[{};]\s*$|\w\(\)|==|!=|->|=>|::|\w_\w|\bdef |\bimport |\breturn\b|\w\.\w+\(")
+LIST_SEPARATOR_RE = regex.compile(r"[,;]")
+NUMBER_RE = regex.compile(r"\d+(?:[.,:]\d+)*%?")
 CONTRACTION_RE = regex.compile(r"\A([A-Za-z]+['’](?:s|t|ll|re|ve|d|m))([a-z]{2,})\Z")
 POSSESSIVE_RE = regex.compile(r"['’](?:s|d|ll|re|ve|t|m)\Z", regex.IGNORECASE)
 # Name prefixes whose capital inside a word is part of the name: McDonald, DiCaprio.
@@ -415,9 +420,10 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
             cuts.remove(i + 1 if (doc.zipf(stem[i].lower() + right) or 0) >= (doc.zipf(right) or 0) else i)
     if cuts and repeated and not doc.written_apart(_parts(lower, cuts)):
         return []
-    if cuts and stem[0].isupper() and doc.web_says(lower, _parts(lower, cuts), ratio=1.0) is False:
+    web = doc.web_says(lower, _parts(lower, cuts), ratio=1.0) if cuts else None
+    if web is False and stem[0].isupper():
         return []  # RealArcade, EyeToy: brands the web writes joined more than apart
-    if cuts and whole is not None:
+    if cuts and not web and whole is not None and whole >= CAMEL_WORD_ZIPF:
         # A camel-case word the model knows (PlayStation, YouTube) stays whole
         # unless its parts are far likelier apart (ofThe).
         parts = _parts(lower, cuts)
@@ -509,6 +515,8 @@ def _punctuation_splits(
             rest = regex.match(r"[A-Za-z]*", token[at:]).group().lower()
             if doc.known(inner + rest, 2.0):
                 continue
+        elif kind == "comma" and token[at].isupper() and len(LIST_SEPARATOR_RE.findall(token)) >= 2:
+            continue  # White,Mackie,Jones: a list written without spaces
         elif kind == "trailing_dash":
             if next_token.lower() in SUSPENDED_HYPHEN_NEXT or not next_token:
                 continue
@@ -521,12 +529,12 @@ def _punctuation_splits(
 
 PUNCT_RE = regex.compile(
     r"""
-      (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=\b[a-z]+[,;]) (?=[A-Z]) | (?<=\d[,;]) (?=[a-z]) )
-    | (?P<sentence>     (?<=(?:[a-z]{2}|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’]|\Z)) )
+      (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=[A-Za-z]{2}[,;]) (?=[A-Z][a-z]) | (?<=\d[,;]) (?=[a-z]) )
+    | (?P<sentence>     (?<=(?:[A-Za-z]{2}|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’]|\Z)) | (?<=[a-z]{3}[.!?]) (?=[A-Z]{2}) )
     | (?P<colon>        (?<=[A-Za-z]{2}:) (?=["“][A-Za-z]|[A-Za-z]{2}) )
     | (?P<quote_after>  (?<=\S["”]) (?=[A-Za-z]) )
     | (?P<quote_before> (?<=[A-Za-z.,!?:;]) (?=["“][A-Za-z]) )
-    | (?P<paren_before> (?<=[A-Za-z]{2}|[A-Za-z]\d|%) (?=\((?!(?:s|es|ies|en|ren|a|an|e|r|er|ed|ing|d|st|nd|rd|th)\))[A-Za-z$£€\d][^()]{1,}\)) )
+    | (?P<paren_before> (?<=[A-Za-z]{2}|[A-Za-z]\d|%) (?=\((?!(?:s|es|ies|en|ren|a|an|e|r|er|ed|ing|d|st|nd|rd|th)\))[A-Za-z$£€\d][^()\s]{1,}) )
     | (?P<paren_after>  (?<=[^\s(]{2}\)) (?=[A-Za-z]{2}) )
     | (?P<bracket_after>(?<=\]) (?=[A-Za-z]{2}) )
     | (?P<leading_dash> (?<=\A[-–]) (?=[a-z]{2}) )
@@ -534,7 +542,7 @@ PUNCT_RE = regex.compile(
     | (?P<currency>     (?<=[A-Za-z]{2}) (?=[£$€¥]\d) )
     | (?P<percent>      (?<=\d%) (?=[A-Za-z]{2}) )
     | (?P<plural_quote> (?<=[a-z]s') (?=[a-z]{2}) )
-    | (?P<letters_digits> (?<=[a-z]{2}) (?=\d) )
+    | (?P<letters_digits> (?<=(?<![A-Za-z])[A-Za-z]+) (?=\d) )
     | (?P<digits_letters> (?<=\d) (?=[A-Za-z]{2}) )
     """,
     regex.VERBOSE,
@@ -543,17 +551,27 @@ PUNCT_RE = regex.compile(
 
 def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
     if kind == "letters_digits":
+        # in2005, to2.9%, at11pm, June1966: a word, then a number (and its unit).
         letters = regex.search(r"[A-Za-z]+\Z", token[:at]).group()
-        digits = regex.match(r"[\d.,]+%?", token[at:]).group()
-        if not letters.islower() or len(regex.match(r"\d*", token[at:]).group()) < 2:
-            return False
-        if regex.match(r"[A-Za-z]", token[at + len(digits) :] or " "):
+        number = NUMBER_RE.match(token, at)
+        after = regex.match(r"[A-Za-z]*", token[number.end() :]).group()
+        if after and after.lower() not in NUMBER_SUFFIXES:
             return False  # mixed codes: a4b2, mp3s
-        z = doc.zipf(letters)
-        return z is not None and z >= (5.0 if len(letters) <= 3 else 3.5) and letters not in NUMBER_SUFFIXES
+        if len(number.group()) < 2 and not after:
+            return False  # a4, b2: paper sizes, roads, grid squares
+        if letters.lower() in CALENDAR_WORDS:
+            return True
+        z = doc.zipf(letters.lower()) or 0.0
+        if letters[0].isupper():
+            return letters[1:].islower() and z >= FUNCTION_ZIPF  # In2003; Windows95 is a name
+        if len(letters) == 1:
+            return letters == "a" and (number.group().endswith("%") or len(number.group()) >= 3)
+        return z >= (5.0 if len(letters) <= 3 else 3.5) and letters not in NUMBER_SUFFIXES
     letters = regex.match(r"[A-Za-z]+", token[at:]).group()
-    if letters.lower() in NUMBER_SUFFIXES or len(letters) < 3:
+    if letters.lower() in NUMBER_SUFFIXES:
         return False
+    if len(letters) < 3:  # 40to, 5of: only a function word is that short
+        return len(letters) == 2 and letters.islower() and (doc.zipf(letters) or 0.0) >= FUNCTION_ZIPF
     if _unit_then_word(doc, letters.lower()):
         return False  # 1960shits: 1960s hits
     if token[:at].rstrip("0123456789").endswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")):
