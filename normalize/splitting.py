@@ -20,6 +20,7 @@ non-space character. It works from evidence, not guesses:
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -69,9 +70,8 @@ WEB_RATIO = 20.0
 # WikiLeaks); below it, list entries are mostly glued pairs (theNetherlands).
 CAMEL_WORD_ZIPF = 2.5
 
-LINE_RE = regex.compile(r"[^\n]+")
-TOKEN_RE = regex.compile(r"\S+")
-LETTERS_RE = regex.compile(r"\p{L}+")
+TOKEN_RE = re.compile(r"\S+")
+LETTERS_RE = re.compile(r"[^\W\d_]+")
 # Atoms of a token: a word (ASCII letters, inner apostrophes), a number, any other character.
 ATOM_RE = regex.compile(
     r"(?P<word>[A-Za-z]+(?:['’][A-Za-z]+)*)|(?P<foreign>[\p{L}\p{M}]+)|(?P<num>\d+(?:[.,:]\d+)*)|(?P<mark>.)",
@@ -82,7 +82,7 @@ UNTOUCHABLE_RE = regex.compile(
     r"://|^www\.|@|^#|[_/\\=<>{}|~^`]|\p{L}\.\p{Ll}{2}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
 )
 # Lines that read as code: their camelCase and punctuation are meant.
-CODE_RE = regex.compile(r"[{};]\s*$|\w\(\)|==|!=|->|=>|::|\w_\w|\bdef |\bimport |\breturn\b|\w\.\w+\(")
+CODE_RE = re.compile(r"[{};]\s*$|\w\(\)|==|!=|->|=>|::|\w_\w|\bdef |\bimport |\breturn\b|\w\.\w+\(")
 LIST_SEPARATOR_RE = regex.compile(r"[,;]")
 NUMBER_RE = regex.compile(r"\d+(?:[.,:]\d+)*%?")
 CONTRACTION_RE = regex.compile(r"\A([A-Za-z]+['’](?:s|t|ll|re|ve|d|m))([a-z]{2,})\Z")
@@ -124,6 +124,12 @@ SPELLING_VARIANTS = ((regex.compile(r"is(ation|ations|e|ed|es|ing|er|ers)\Z"), r
 # word, though no list holds it.
 DERIVATION_RE = regex.compile(r"(?:isation|ization|isations|izations|ness|ity|ism|isms|ist|ists|ment|ments|ly|ally)\Z")
 DERIVED_ZIPF = 2.5
+# Every ending either rule above can act on, for a quick first test.
+VARIANT_ENDINGS = (
+    "isation", "isations", "ise", "ised", "ises", "ising", "iser", "isers", "our", "ours", "oured",
+    "ouring", "ourful", "ence", "ization", "izations", "ness", "ity", "ism", "isms", "ist", "ists",
+    "ment", "ments", "ly",
+)
 
 
 class Model:
@@ -133,7 +139,10 @@ class Model:
     def __init__(self, zipf: dict, protected: frozenset):
         self.zipf = zipf
         self.protected = protected
+        self.safe = frozenset(w for w, z in zipf.items() if z >= SAFE_ZIPF and w.isalpha() and w not in protected)
+        self.common = frozenset(w for w, z in zipf.items() if z >= 3.0)
         self._splits: dict = {}
+        self._settled: dict = {}
 
     def __reduce__(self):  # ship the config, not the tables: workers load their own
         raise TypeError("Model is per process; pickle the Config instead")
@@ -142,7 +151,7 @@ class Model:
         """Zipf frequency of a lower-case word, of its US spelling, or of the
         word it derives from by a productive suffix (multilateralisation), else None."""
         z = self.zipf.get(word)
-        if z is not None or len(word) < 6:
+        if z is not None or len(word) < 6 or not word.endswith(VARIANT_ENDINGS):
             return z
         for pattern, replacement in SPELLING_VARIANTS:
             variant = pattern.sub(replacement, word)
@@ -155,6 +164,41 @@ class Model:
                 if stem_z is not None and stem_z >= 2.0:
                     return DERIVED_ZIPF
         return None
+
+    def settled(self, token: str) -> bool:
+        """Whether `token` can never be split, whatever text it stands in:
+        worked out once per process for each distinct token."""
+        known = self._settled.get(token)
+        if known is None:
+            if len(self._settled) > 500_000:
+                self._settled.clear()
+            known = self._settled[token] = _never_splits(self, token)
+        return known
+
+    def cuts(self, run: str) -> list[int]:
+        """Where the lower-case `run` splits on the word model's evidence alone."""
+        found = self.split(run)
+        if found is None:
+            return []
+        return _judge(run, found, self.web_says)
+
+    def web_says(self, run: str, parts: list[str], ratio: float = WEB_RATIO) -> bool | None:
+        """What the web's counts say of splitting `run` into `parts`: True
+        (split), False (a word people write), None (the web does not know it)."""
+        unigrams, bigrams = web_counts()
+        whole = unigrams.get(run)
+        if len(parts) != 2:
+            return None if whole is None else False
+        apart = bigrams.get(f"{parts[0]} {parts[1]}")
+        unigram_floor, bigram_floor = _web_floors()
+        if whole is None:
+            # Rarer than anything the table lists: the pair, if common, wins (lastyear).
+            return True if apart is not None and apart >= ratio * unigram_floor else None
+        if apart is None:
+            # The pair is rarer than the table's least bigram: no answer
+            # unless the whole is common enough to outweigh any pair it holds.
+            return False if whole * ratio >= bigram_floor else None
+        return apart >= ratio * whole
 
     def split(self, run: str) -> tuple[list[int], bool] | None:
         """Cached `best_split` with the model's words alone."""
@@ -172,6 +216,9 @@ def best_split(run: str, lookup) -> tuple[list[int], bool] | None:
     whole = lookup(run)
     if whole is not None and whole >= SAFE_ZIPF:
         return None
+    if whole is not None and whole >= CAMEL_WORD_ZIPF:
+        # A real word gives way only to two common words (ofthe, atleast).
+        return _best_pair(run, whole, lookup)
     # best[i] = (score, previous cut) for run[:i]
     best: list[tuple[float, int] | None] = [None] * (n + 1)
     best[0] = (0.0, -1)
@@ -203,6 +250,24 @@ def best_split(run: str, lookup) -> tuple[list[int], bool] | None:
             score += (BOUNDARY_COST - FUNCTION_BOUNDARY_COST) * len(cuts)
         return cuts, score > whole - 9.0 + KNOWN_MARGIN
     return cuts, score >= UNKNOWN_FLOOR
+
+
+def _best_pair(run: str, whole: float, lookup) -> tuple[list[int], bool] | None:
+    """`best_split` restricted to two parts, for a run that is a word itself."""
+    top = None
+    for cut in range(1, len(run)):
+        left = _part_score(run[:cut], lookup, True, False)
+        if left is None:
+            continue
+        right = _part_score(run[cut:], lookup, False, True)
+        if right is not None and (top is None or left + right > top[0]):
+            top = (left + right, cut)
+    if top is None:
+        return None
+    score, cut = top
+    parts = [run[:cut], run[cut:]]
+    cost = FUNCTION_BOUNDARY_COST if _frees_function_word(lookup, parts) else BOUNDARY_COST
+    return [cut], score - cost > whole - 9.0 + KNOWN_MARGIN
 
 
 def _part_score(part: str, lookup, first: bool, last: bool) -> float | None:
@@ -237,8 +302,12 @@ class _Document:
         self.model = model
         self.config = config
         self.text = text
-        self.counts = Counter(w.lower() for w in LETTERS_RE.findall(text))
+        self.counts = Counter(LETTERS_RE.findall(text.lower()))
         self._bigrams: set | None = None
+        # The language guard, for the text as a whole: most of its words English.
+        words = sum(self.counts.values())
+        english = sum(self.counts[w] for w in model.common.intersection(self.counts))
+        self.english = not config.english_only or words < 20 or english >= 0.5 * words
 
     # -- word knowledge -------------------------------------------------
     def zipf(self, word: str) -> float | None:
@@ -257,22 +326,12 @@ class _Document:
         return z is not None and z >= least
 
     def web_says(self, run: str, parts: list[str], ratio: float = WEB_RATIO) -> bool | None:
-        """What the web's counts say of splitting `run` into `parts`: True
-        (split), False (a word people write), None (the web does not know it)."""
-        unigrams, bigrams = web_counts()
-        whole = unigrams.get(run)
-        if len(parts) != 2:
-            return None if whole is None else False
-        apart = bigrams.get(f"{parts[0]} {parts[1]}")
-        unigram_floor, bigram_floor = _web_floors()
-        if whole is None:
-            # Rarer than anything the table lists: the pair, if common, wins (lastyear).
-            return True if apart is not None and apart >= ratio * unigram_floor else None
-        if apart is None:
-            # The pair is rarer than the table's least bigram: no answer
-            # unless the whole is common enough to outweigh any pair it holds.
-            return False if whole * ratio >= bigram_floor else None
-        return apart >= ratio * whole
+        return self.model.web_says(run, parts, ratio)
+
+    def _holds_local_word(self, run: str) -> bool:
+        """Whether `run` opens or ends with a word this text uses alone."""
+        counts = self.counts
+        return any(counts.get(run[:k]) or counts.get(run[-k:]) for k in range(4, len(run) - 1))
 
     def written_apart(self, parts: list[str]) -> bool:
         """Whether this text also writes these words apart, side by side."""
@@ -289,27 +348,17 @@ class _Document:
         if len(run) < 3 or len(run) > MAX_RUN or run in self.model.protected:
             return []
         found = self.model.split(run)
-        if capitalised and len(run) >= 6:
+        if capitalised and len(run) >= 6 and self._holds_local_word(run):
             # Names the word list lacks but this text uses: Traillesaw, Crabbeand.
             local = best_split(run, self.zipf)
             if local is not None and (found is None or len(local[0]) < len(found[0]) or not found[1]):
                 found = local
         if found is None:
             return []
-        cuts, beats = found
-        parts = _parts(run, cuts)
-        web = self.web_says(run, parts)
-        if web is not None:
-            return cuts if web else []
-        if not beats:
+        cuts = _judge(run, found, self.web_says)
+        if not cuts:
             return []
-        if len(parts) > 2:
-            # andclubman, billionwebpages: keep the compounds the web writes whole.
-            cuts = [cut for cut, left, right in zip(cuts, parts, parts[1:])
-                    if self.web_says(left + right, [left, right]) is not False]
-            parts = _parts(run, cuts)
-            if not cuts:
-                return []
+        parts = _parts(run, cuts)
         # A token the text itself uses more than once is a word here (a name,
         # a brand, a compound: Kenteris, smartcard), unless the text also writes
         # its parts apart, or they are long words that make no compound
@@ -330,6 +379,58 @@ class _Document:
             if not (tail_ok or head_ok):
                 return []
         return cuts
+
+
+def _judge(run: str, found: tuple[list[int], bool], web_says) -> list[int]:
+    """The cuts of a best split that the evidence upholds: the web's counts
+    where it knows the token, else whether the split beat the whole."""
+    cuts, beats = found
+    parts = _parts(run, cuts)
+    web = web_says(run, parts)
+    if web is not None:
+        return cuts if web else []
+    if not beats:
+        return []
+    if len(parts) > 2:
+        # andclubman, billionwebpages: keep the compounds the web writes whole.
+        cuts = [cut for cut, left, right in zip(cuts, parts, parts[1:])
+                if web_says(left + right, [left, right]) is not False]
+    return cuts
+
+
+def _never_splits(model: Model, token: str) -> bool:
+    """Whether no rule could split `token` in any text (see `Model.settled`)."""
+    if len(token) < 3 or UNTOUCHABLE_RE.search(token):
+        return True
+    if PUNCT_RE.search(token):
+        return False
+    for atom in ATOM_RE.finditer(token):
+        if atom.lastgroup != "word" or len(atom.group()) < 3:
+            continue
+        word = atom.group()
+        if atom.start() and token[atom.start() - 1].isdigit():
+            return False  # 268bnpaid: a unit may open it
+        stem = POSSESSIVE_RE.sub("", word)
+        if "'" in stem or "’" in stem:
+            if CONTRACTION_RE.match(word):
+                return False
+            continue
+        lower = stem.lower()
+        if lower in model.protected or stem.isupper():
+            continue
+        if stem.islower():
+            if model.cuts(lower):
+                return False
+            continue
+        if stem[0].isupper() and stem[1:].islower():
+            if lower in model.safe:
+                continue
+            # A capitalised word the web writes (Howard, Liverpool) splits only
+            # where the web's bigrams say so, which no text changes.
+            if lower in web_counts()[0] and not model.cuts(lower) and not _initial_split(model, lower):
+                continue
+        return False
+    return True
 
 
 def _frees_function_word(lookup, parts: list[str]) -> bool:
@@ -399,7 +500,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
     # or after it (EA|publishes): both are candidates, the likelier one stays.
     acronym_ends = [i for i in range(1, n - 1) if stem[i].isupper() and stem[i - 1].isupper() and stem[i + 1].islower()]
     raw += acronym_ends + [i + 1 for i in acronym_ends]
-    initial = n >= 4 and stem[0] in "IA" and stem[1:].islower()
+    initial = n >= 3 and stem[0] in "IA" and stem[1:].islower()
     if not raw and not initial:
         return []
     # Brands and names written in camel case are words: iPhone, YouTube, McDonald.
@@ -408,11 +509,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
         return []
     repeated = doc.counts.get(stem.lower(), 0) >= 2
     if initial and not repeated:
-        rest = stem[1:]
-        if len(rest) < 2 or not doc.known(rest, 3.5):
-            return []
-        web = doc.web_says(lower, [lower[0], lower[1:]])
-        return [1] if web or (web is None and whole is None) else []
+        return [1] if _initial_split(doc.model, lower) else []
     cuts = [i for i in sorted(set(raw)) if _case_cut_ok(doc, stem, i)]
     for i in acronym_ends:
         if i in cuts and i + 1 in cuts:  # USPresident: US|President beats USP|resident
@@ -431,6 +528,16 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
         if score <= whole - 9.0 + KNOWN_MARGIN:
             return []
     return cuts
+
+
+def _initial_split(model: Model, lower: str) -> bool:
+    """Whether a capitalised token opening with I or A is that word glued to
+    the next (Iwas, Apenalty) rather than a name (Ireland, Alan)."""
+    rest = lower[1:]
+    if lower[0] not in "ia" or len(rest) < 2 or (model.lookup(rest) or 0.0) < 3.5:
+        return False
+    web = model.web_says(lower, [lower[0], rest])
+    return bool(web) or (web is None and model.lookup(lower) is None)
 
 
 def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
@@ -497,7 +604,8 @@ def _punctuation_splits(
     """Spaces lost after punctuation; `quotes` counts the line's straight
     double quotes (before this token, in all)."""
     out = []
-    n = len(token)
+    if token.isalpha():
+        return out
     for m in PUNCT_RE.finditer(token):
         at = m.end()
         kind = m.lastgroup
@@ -600,8 +708,8 @@ def _skip_line(doc: _Document, line: str) -> bool:
     """The language and code guard: lines the splitter must leave alone."""
     if len(CODE_RE.findall(line)) >= 2:
         return True
-    if not doc.config.english_only:
-        return False
+    if not doc.config.english_only or line.isascii():
+        return False  # a text of English words was checked as a whole
     words = LETTERS_RE.findall(line)
     if len(words) < 5:
         return False
@@ -630,42 +738,71 @@ def _token_splits(
     return out
 
 
-# A token that needs no look: a plain word, as common as they come, with
-# ordinary punctuation around it.
-PLAIN_RE = regex.compile(r"[(\"“‘']?([A-Za-z]+)[.,;:!?\"”’')]*")
 
 
 def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
     """Insert the spaces lost between words; never deletes or reorders a non-space character."""
     model = model_for(config)
-    safe = _safe_words(model)
-    doc: _Document | None = None
+    candidates = {token for token in set(text.split()) if not model.settled(token)}
+    if not candidates:
+        return text, []
+    doc = _Document(text, model, config)
+    if not doc.english:
+        return text, []
     spans = []
-    for line in LINE_RE.finditer(text):
-        tokens = list(TOKEN_RE.finditer(line.group()))
-        skip: bool | None = None
-        quotes = 0
-        for index, tok in enumerate(tokens):
-            token = tok.group()
-            plain = PLAIN_RE.fullmatch(token)
-            if (plain and plain.group(1).lower() in safe) or len(token) < 3:
-                quotes += token.count('"')
-                continue
-            if doc is None:
-                doc = _Document(text, model, config)
-            if skip is None:
-                skip = _skip_line(doc, line.group())
-            if skip:
-                break
-            next_token = tokens[index + 1].group() if index + 1 < len(tokens) else ""
-            previous = tokens[index - 1].group() if index else ""
-            at = line.start() + tok.start()
-            quote_counts = (quotes, line.group().count('"'))
-            for offset, rule in sorted(set(_token_splits(doc, token, previous, next_token, quote_counts))):
-                if 0 < offset < len(token):
-                    spans.append((at + offset, at + offset, " ", rule))
-            quotes += token.count('"')
+    skipped: dict[int, bool] = {}
+    for tok in _occurrences(text, candidates):
+        token = tok.group()
+        start = text.rfind("\n", 0, tok.start()) + 1
+        end = text.find("\n", tok.end())
+        line = text[start : end if end >= 0 else len(text)]
+        if start not in skipped:
+            skipped[start] = _skip_line(doc, line)
+        if skipped[start]:
+            continue
+        before = line[: tok.start() - start].split()
+        after = line[tok.end() - start :].split()
+        quote_counts = (line.count('"', 0, tok.start() - start), line.count('"'))
+        splits = _token_splits(doc, token, before[-1] if before else "", after[0] if after else "", quote_counts)
+        for offset, rule in sorted(set(splits)):
+            if 0 < offset < len(token):
+                spans.append((tok.start() + offset, tok.start() + offset, " ", rule))
+    spans.sort()
     return replace_spans(text, STAGE, _dedupe(spans))
+
+
+class _Occurrence:
+    """Where one candidate token stands in the text."""
+
+    __slots__ = ("_text", "_start")
+
+    def __init__(self, text: str, start: int):
+        self._text, self._start = text, start
+
+    def group(self) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start + len(self._text)
+
+
+def _occurrences(text: str, tokens: set[str]):
+    """Where `tokens` stand as whole tokens in `text`, in order."""
+    if len(tokens) > 200:
+        return [m for m in TOKEN_RE.finditer(text) if m.group() in tokens]
+    found = []
+    for token in tokens:
+        at = text.find(token)
+        while at >= 0:
+            end = at + len(token)
+            if (at == 0 or text[at - 1].isspace()) and (end == len(text) or text[end].isspace()):
+                found.append(_Occurrence(token, at))
+            at = text.find(token, at + 1)
+    found.sort(key=_Occurrence.start)
+    return found
 
 
 def _dedupe(spans):
@@ -674,8 +811,3 @@ def _dedupe(spans):
         if span[0] not in seen:
             seen.add(span[0])
             yield span
-
-
-@lru_cache(maxsize=8)
-def _safe_words(model: Model) -> frozenset[str]:
-    return frozenset(w for w, z in model.zipf.items() if z >= SAFE_ZIPF and w.isalpha() and w not in model.protected)
