@@ -485,8 +485,6 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False) -> lis
         chunk = stem[a:b]
         if chunk.isupper() or not chunk[1:].islower() and len(chunk) > 1:
             continue
-        if cases and doc.known(chunk, 3.0):
-            continue
         for cut in doc.segment(chunk.lower(), chunk[0].isupper(), sentence_start and a == 0):
             out.append((a + cut, "lowercase_join"))
     return sorted(out)
@@ -674,7 +672,7 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
             return letters[1:].islower() and z >= FUNCTION_ZIPF  # In2003; Windows95 is a name
         if len(letters) == 1:
             return letters == "a" and (number.group().endswith("%") or len(number.group()) >= 3)
-        return z >= (5.0 if len(letters) <= 3 else 3.5) and letters not in NUMBER_SUFFIXES
+        return z >= (5.0 if len(letters) <= 3 else 3.5)
     letters = regex.match(r"[A-Za-z]+", token[at:]).group()
     if letters.lower() in NUMBER_SUFFIXES:
         return False
@@ -710,11 +708,14 @@ def _skip_line(doc: _Document, line: str) -> bool:
         return True
     if not doc.config.english_only or line.isascii():
         return False  # a text of English words was checked as a whole
-    words = LETTERS_RE.findall(line)
+    words = [w for w in LETTERS_RE.findall(line) if len(w) > 1]
     if len(words) < 5:
         return False
-    english = sum(1 for w in words if len(w) > 1 and w.isascii() and (doc.model.zipf.get(w.lower()) or 0) >= 3.0)
-    return english < 0.5 * sum(1 for w in words if len(w) > 1)
+    # Joins make English words unknown, so a line is judged foreign by its
+    # accented words (Việt Nam, défense), or by having almost no English word.
+    foreign = sum(1 for w in words if not w.isascii())
+    english = sum(1 for w in words if (doc.model.zipf.get(w.lower()) or 0.0) >= 3.0)
+    return foreign >= 0.25 * len(words) or english < 0.3 * len(words)
 
 
 def _token_splits(
@@ -740,15 +741,66 @@ def _token_splits(
 
 
 
+# A split can uncover another (Heeachother -> He eachother -> He each other):
+# the stage runs again on the pieces, this many times at most.
+MAX_PASSES = 3
+
+
 def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
-    """Insert the spaces lost between words; never deletes or reorders a non-space character."""
+    """Insert the spaces lost between words; never deletes or reorders a non-space character.
+
+    Runs until a pass finds nothing more, so that cleaning twice changes nothing."""
     model = model_for(config)
-    candidates = {token for token in set(text.split()) if not model.settled(token)}
-    if not candidates:
-        return text, []
+    tokens = set(text.split())
+    inserted: list[int] = []  # positions in `text` where a space goes
+    current = text
+    for _ in range(MAX_PASSES):
+        candidates = {token for token in tokens if not model.settled(token)}
+        if not candidates:
+            break
+        positions = _split_pass(current, candidates, model, config)
+        if not positions:
+            break
+        inserted = _merge_positions(inserted, positions)
+        current = _insert_spaces(text, inserted)
+        new_tokens = set(current.split())
+        tokens, previous = new_tokens - tokens, new_tokens
+        if not tokens:
+            break
+        tokens = previous
+    return replace_spans(text, STAGE, ((at, at, " ", rule) for at, rule in _dedupe(inserted)))
+
+
+def _merge_positions(inserted: list, positions: list) -> list:
+    """Map positions found in the text with `inserted` spaces back onto the
+    original text, and merge them in. Both lists hold (position, rule)."""
+    # In the spaced text, the i-th inserted space stands at its position + i.
+    spaced = [at + i for i, (at, _) in enumerate(inserted)]
+    merged = list(inserted)
+    before = 0
+    for at, rule in positions:
+        while before < len(spaced) and spaced[before] < at:
+            before += 1
+        merged.append((at - before, rule))
+    merged.sort()
+    return merged
+
+
+def _insert_spaces(text: str, inserted: list) -> str:
+    pieces, pos = [], 0
+    for at, _ in _dedupe(inserted):
+        pieces.append(text[pos:at])
+        pieces.append(" ")
+        pos = at
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _split_pass(text: str, candidates: set, model: "Model", config: Config) -> list[tuple[int, str]]:
+    """One pass over `text`: (position, rule) of each lost space found."""
     doc = _Document(text, model, config)
     if not doc.english:
-        return text, []
+        return []
     spans = []
     skipped: dict[int, bool] = {}
     for tok in _occurrences(text, candidates):
@@ -766,9 +818,9 @@ def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
         splits = _token_splits(doc, token, before[-1] if before else "", after[0] if after else "", quote_counts)
         for offset, rule in sorted(set(splits)):
             if 0 < offset < len(token):
-                spans.append((tok.start() + offset, tok.start() + offset, " ", rule))
+                spans.append((tok.start() + offset, rule))
     spans.sort()
-    return replace_spans(text, STAGE, _dedupe(spans))
+    return spans
 
 
 class _Occurrence:
