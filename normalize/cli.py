@@ -186,7 +186,7 @@ _file = click.Path(dir_okay=False, path_type=str)
               help="Files to take from folders, by name.  [default: *.txt, or *.jsonl with --jsonl]")
 @click.option("--resume", is_flag=True,
               help="Skip inputs whose output exists and is newer than the input: finish a stopped job.")
-@click.option("--encoding", default="utf-8", show_default=True,
+@click.option("--encoding", default="utf-8", show_default=True, metavar="NAME",
               help="Encoding of the inputs. Undecodable bytes fail the input; they are never replaced. "
                    "Output is always UTF-8.")
 @click.option("--jsonl", is_flag=True, help="Inputs are JSON Lines: clean one field of each record.")
@@ -215,7 +215,7 @@ _file = click.Path(dir_okay=False, path_type=str)
               help="Write totals: documents, bytes, edits by stage and rule, failures, time.")
 @click.option("--review", "review_file", metavar="FILE.html",
               help="Write one HTML page showing each change side by side, coloured by stage.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
               help="Clean in N processes (0: one per CPU); output order is kept.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Clean files on a Dask cluster (its address, or 'local'); needs normalize-text[dask].")
@@ -268,16 +268,12 @@ def main(inputs: tuple[str, ...], **options: Any) -> None:
             review.close()
     except KeyboardInterrupt:
         events.close()
-        if review is not None:
-            review.abort()
         _write_report(report, options, batch_options.config)
         click.echo("normalize: interrupted; no half-written file was left (--resume finishes the job)", err=True)
         sys.exit(130)
     except BrokenPipeError:
         # The reader went away (`normalize big.txt | head`): stop quietly.
         events.close()
-        if review is not None:
-            review.abort()
         _quiet_stdout()
         sys.exit(0)
     except ConfigError as exc:
@@ -285,6 +281,8 @@ def main(inputs: tuple[str, ...], **options: Any) -> None:
     except NormalizeError as exc:
         raise click.ClickException(str(exc)) from None
     finally:
+        if review is not None:
+            review.abort()  # nothing left to drop once it is closed
         if bar is not None:
             bar.close()
         if previous is not None:
