@@ -151,6 +151,10 @@ def _clean_texts(config: Config, texts: list[str] | None) -> list[Cleaned | str]
     return results
 
 
+def _needs_dask(exc: ImportError) -> ConfigError:
+    return ConfigError(f"cleaning on Dask needs it installed: pip install 'normalize-text[dask]' ({exc})")
+
+
 @dataclass
 class _Output:
     """What the run keeps about an input whose output is being written."""
@@ -331,7 +335,7 @@ class Batch:
         try:
             from .cluster import clean_paths_on_dask
         except ImportError as exc:
-            raise ConfigError(f"cleaning on Dask needs it installed: pip install 'normalize-text[dask]' ({exc})") from None
+            raise _needs_dask(exc) from None
         todo = []
         for task in tasks:
             if self.options.resume and is_done(task):
@@ -360,8 +364,8 @@ class Batch:
                 self._read(os.path.getsize(task.source))
                 yield _Piece(task, None, done=result)
                 yield _End(task)
-        except ImportError as exc:
-            raise ConfigError(f"cleaning on Dask needs it installed: pip install 'normalize-text[dask]' ({exc})") from None
+        except ImportError as exc:  # normalize.cluster may import Dask only when called
+            raise _needs_dask(exc) from None
         except (OSError, TimeoutError) as exc:
             raise InputError(f"Dask scheduler {scheduler}: {exc}") from None
 
