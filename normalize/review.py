@@ -161,6 +161,7 @@ def rows(raw: str, cleaned: Cleaned) -> list[tuple[bool, str, str]]:
     removed, anchors, inserted = provenance(raw, cleaned)
     text = cleaned.text
     cuts = [(0, 0)] + anchors + [(len(raw), len(text))]
+    at_newline = set(anchors)
     result = []
     left_index = right_index = 0
     for (a, c), (b, d) in zip(cuts, cuts[1:]):
@@ -168,7 +169,11 @@ def rows(raw: str, cleaned: Cleaned) -> list[tuple[bool, str, str]]:
             continue
         left, left_index = _overlapping(removed, a, b, left_index)
         right, right_index = _overlapping(inserted, c, d, right_index)
-        result.append((bool(left or right), _render(raw, a, b, left, "del"), _render(text, c, d, right, "ins")))
+        # A row's own (unchanged) newline is the row's end, not a line to show.
+        shown = 1 if (b, d) in at_newline else 0
+        result.append(
+            (bool(left or right), _render(raw, a, b - shown, left, "del"), _render(text, c, d - shown, right, "ins"))
+        )
     return result
 
 
@@ -181,6 +186,7 @@ th { text-align: left; font-weight: 600; padding: .2em .5em; background: #f3f3f3
 td { vertical-align: top; padding: .15em .5em; border-top: 1px solid #eee;
      white-space: pre-wrap; word-wrap: break-word; font-family: ui-monospace, monospace; font-size: 13px; }
 td + td { border-left: 1px solid #ddd; }
+td:empty::before { content: "\\a0"; }
 tr.gap td { color: #888; font-style: italic; font-family: inherit; background: #fafafa; }
 del { text-decoration: line-through; } ins { text-decoration: none; }
 nav ol { columns: 2; font-size: 13px; } nav a { word-break: break-all; }
@@ -270,4 +276,5 @@ class ReviewPage:
         self._writer.commit()
 
     def abort(self) -> None:
+        """Drop the page (nothing to drop once it is closed)."""
         self._writer.abort()
