@@ -332,6 +332,17 @@ def test_a_bad_rule_pack_is_a_usage_error_before_any_file_is_touched(here, pack,
     assert not (here / "out.txt").exists()
 
 
+def test_a_pattern_that_backtracks_badly_is_cut_off_and_named(here):
+    # Caught before any input is read when the rules probe user patterns
+    # (exit 2), or at the first line it stalls on (exit 1): never a hang,
+    # never a half-written output.
+    write(here / "slow.toml", "[[house]]\nid = 'slow'\npattern = '(a|aa)+b'\n")
+    write(here / "a.txt", "a" * 40 + "!\n")
+    result = run("a.txt", "--rules", "slow.toml", "-o", "out.txt")
+    assert result.exit_code in (1, 2) and "house/slow" in result.stderr
+    assert not (here / "out.txt").exists()
+
+
 def test_a_missing_rule_pack_is_a_usage_error(here):
     write(here / "a.txt", RAW)
     result = run("a.txt", "--rules", "nope.toml")
