@@ -28,7 +28,17 @@ from . import streaming
 from .config import Config
 from .edits import Cleaned
 from .errors import BinaryInputError, ConfigError, InputError, NormalizeError
-from .files import STDIN, AtomicWriter, Task, decoded_chunks, is_done, make_parents, resolve_encoding, sniff_binary
+from .files import (
+    SNIFF_BYTES,
+    STDIN,
+    AtomicWriter,
+    Task,
+    decoded_chunks,
+    is_done,
+    make_parents,
+    resolve_encoding,
+    sniff_binary,
+)
 from .jsonl import dumps_record, loads_record
 from .pipeline import clean_and_explain
 from .report import Report
@@ -149,6 +159,18 @@ def _clean_texts(config: Config, texts: list[str] | None) -> list[Cleaned | str]
         except Exception as exc:  # a stage's bug must not cost the other inputs
             results.append(f"internal error while cleaning ({type(exc).__name__}: {exc}); please report it")
     return results
+
+
+def _peek(stream: BinaryIO, size: int) -> bytes:
+    """The first bytes `stream` will give, without taking them."""
+    if hasattr(stream, "peek"):
+        return stream.peek(size)[:size]
+    if stream.seekable():
+        at = stream.tell()
+        head = stream.read(size)
+        stream.seek(at)
+        return head
+    return b""
 
 
 def _needs_dask(exc: ImportError) -> ConfigError:
@@ -289,16 +311,14 @@ class Batch:
         records: list[tuple[int, dict, bytes]] = []
         size = 0
         offset = 0  # bytes before this line
+        # Look before reading a first "line", which in a binary file may be all of it.
+        kind = sniff_binary(_peek(source, SNIFF_BYTES), codec)
+        if kind:
+            raise BinaryInputError(f"{task.label}: looks like {kind}, not JSON Lines")
         for number, raw in enumerate(source, 1):
             self._read(len(raw))
             where = f"{task.label}:{number}"
-            skipped = 0
-            if number == 1:
-                kind = sniff_binary(raw, codec)
-                if kind:
-                    raise BinaryInputError(f"{task.label}: looks like {kind}, not JSON Lines")
-                if raw.startswith(UTF8_BOM):
-                    skipped = len(UTF8_BOM)
+            skipped = len(UTF8_BOM) if number == 1 and raw.startswith(UTF8_BOM) else 0
             try:
                 try:
                     line = raw[skipped:].decode(codec)
@@ -343,7 +363,7 @@ class Batch:
                 continue
             try:
                 with open(task.source, "rb") as stream:
-                    kind = sniff_binary(stream.read(8192))
+                    kind = sniff_binary(stream.read(SNIFF_BYTES))
             except OSError as exc:
                 yield _Stop(task, Problem(task.label, f"{task.label}: cannot read: {exc.strerror}"))
                 continue
@@ -381,7 +401,7 @@ class Batch:
         if not self.options.write or not text:
             return
         data = text.encode("utf-8")
-        if task.target in (None, STDIN):
+        if task.target is None:
             self.stdout.write(data)
             self.stdout.flush()
         else:
@@ -449,7 +469,7 @@ class Batch:
     def _end(self, task: Task) -> Iterator[Problem]:
         output = self._open.pop(task, None) or _Output(Joiner(self.options.config))
         try:
-            if self.options.write and output.writer is None and task.target not in (None, STDIN):
+            if self.options.write and output.writer is None and task.target is not None:
                 output.writer = self._writer(task)  # an empty input still gets its (empty) output
             if output.writer is not None:
                 output.writer.commit()

@@ -389,7 +389,7 @@ def _settings(inputs: tuple[str, ...], options: dict[str, Any]):
         raise SetupError(str(exc)) from None
     tasks = planned.tasks
     folders = any(name != STDIN and os.path.isdir(name) for name in inputs)
-    to_stdout = [task for task in tasks if task.target in (None, STDIN)]
+    to_stdout = [task for task in tasks if task.target is None]
     if not jsonl and not preview and (len(to_stdout) > 1 or (folders and to_stdout)):
         raise click.UsageError("several inputs or a folder need -o FOLDER or --in-place (or --diff/--explain)")
     if options["scheduler"] and any(task.source == STDIN for task in tasks):
@@ -429,7 +429,7 @@ def _progress(tasks: list[Task], options: dict[str, Any], folders: bool):
     files = [task for task in tasks if task.source != STDIN]
     if options["quiet"] or not files or not _is_terminal(sys.stderr):
         return None
-    if any(task.target in (None, STDIN) for task in files) and _is_terminal(sys.stdout):
+    if any(task.target is None for task in files) and _is_terminal(sys.stdout):
         return None
     sizes = []
     for task in files:

@@ -523,6 +523,11 @@ def test_jsonl_undecodable_line_is_named(here):
     assert result.stdout == '{"text": "ok"}\n'
 
 
+def test_jsonl_binary_input_is_skipped_before_it_is_read_as_lines():
+    result = run("--jsonl", input=b"\x89PNG\r\n\x1a\n" + bytes(100_000))
+    assert result.exit_code == 0 and "looks like a PNG image, not JSON Lines; skipped" in result.stderr
+
+
 def test_jsonl_only_options_need_jsonl(here):
     for args in (["--field", "x"], ["--edits-field", "e"], ["--on-error", "skip"]):
         assert run(*args, input="x").exit_code == 2
