@@ -5,26 +5,42 @@
     'Vietnam’s officials exchanged views in Hanoi.'
 
 Every change is recorded: `clean_and_explain` returns the text and its edits,
-and `restore` rebuilds the exact input from them.
+and `restore` rebuilds the exact input from them. `clean_lines` and
+`clean_records` are generators for other pipelines: lines of a file of any
+size, and records with a text field.
 """
 from .config import STAGE_NAMES, Config
 from .edits import Cleaned, Edit, restore
-from .errors import ConfigError, InputError, NormalizeError, RestoreError, RuleError
+from .errors import (
+    BinaryInputError,
+    ConfigError,
+    InputError,
+    NormalizeError,
+    OutputError,
+    RestoreError,
+    RuleError,
+)
 from .pipeline import STAGES, clean, clean_and_explain
+from .streaming import clean_lines, clean_record, clean_records
 
 __all__ = [
     "STAGES",
     "STAGE_NAMES",
+    "BinaryInputError",
     "Cleaned",
     "Config",
     "ConfigError",
     "Edit",
     "InputError",
     "NormalizeError",
+    "OutputError",
     "RestoreError",
     "RuleError",
     "clean",
     "clean_and_explain",
+    "clean_lines",
+    "clean_record",
+    "clean_records",
     "restore",
 ]
 __version__ = "0.1.0"

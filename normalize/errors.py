@@ -20,3 +20,12 @@ class RestoreError(NormalizeError):
 
 class InputError(NormalizeError):
     """An input cannot be read or decoded; the message names the file and reason."""
+
+
+class BinaryInputError(InputError):
+    """An input looks like binary data (an image, an archive, NUL bytes), not text."""
+
+
+class OutputError(NormalizeError):
+    """An output cannot be written where asked, or would overwrite an input or
+    leave its output folder; the message names the path."""

@@ -1,0 +1,157 @@
+"""The command line as a real process: pipes, signals, kills and --resume."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import normalize
+from normalize.files import TEMP_SUFFIX
+
+pytestmark = pytest.mark.slow
+
+SEED = (Path(__file__).resolve().parent.parent / "fixtures" / "seeds" / "000_cfb90e2054d6b7b8.txt").read_text()
+COMMAND = [sys.executable, "-m", "normalize"]
+FILES = 40
+
+
+def start(args, **kwargs):
+    return subprocess.Popen(COMMAND + [str(a) for a in args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+
+
+def test_module_runs_as_a_command():
+    done = subprocess.run(COMMAND + ["-"], input=b"a  b\n", capture_output=True)
+    assert done.returncode == 0 and done.stdout == b"a b\n"
+
+
+def test_head_closing_the_pipe_ends_the_run_quietly(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text(SEED * 300)  # about 1 MB: far more than a pipe holds
+    process = start([big])
+    first = process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=120) == 0
+    assert first and stderr == b""
+
+
+def test_head_on_a_json_lines_stream_ends_quietly():
+    records = b"".join(json.dumps({"text": f"record  {i}"}).encode() + b"\n" for i in range(200_000))
+    process = start(["--jsonl"], stdin=subprocess.PIPE)
+    process.stdin.write(records[:1 << 16])
+    process.stdin.flush()
+    assert process.stdout.readline() == b'{"text": "record 0"}\n'
+    process.stdout.close()
+    try:
+        process.stdin.write(records[1 << 16 :])
+        process.stdin.close()
+    except BrokenPipeError:
+        pass
+    assert process.wait(timeout=120) == 0
+    assert process.stderr.read() == b""
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    text = SEED * 30  # about 100 KB each
+    for index in range(FILES):
+        (folder / f"{index:03}.txt").write_text(text)
+    return folder, normalize.clean(text)
+
+
+def wait_for_first_output(process, out: Path, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.skip("the job ended before it could be stopped")
+        if out.is_dir() and any(p.suffix == ".txt" for p in out.iterdir()):
+            return
+        time.sleep(0.005)
+    raise AssertionError("no output appeared")
+
+
+def check_outputs(out: Path, expected: str, *, temporaries_allowed: bool):
+    """Every output present is complete; no half-written file wears an output's name."""
+    names = sorted(p.name for p in out.iterdir())
+    temporaries = [name for name in names if name.endswith(TEMP_SUFFIX)]
+    if not temporaries_allowed:
+        assert temporaries == []
+    assert all(name.startswith(".") for name in temporaries)
+    outputs = [name for name in names if not name.endswith(TEMP_SUFFIX)]
+    for name in outputs:
+        assert (out / name).read_text() == expected, f"{name} is partial"
+    return outputs
+
+
+def resume(corpus_folder, out, expected, done_before):
+    report = out.parent / "report.json"
+    finished = subprocess.run(
+        COMMAND + [str(corpus_folder), "-o", str(out), "--resume", "--report", str(report)], capture_output=True
+    )
+    assert finished.returncode == 0, finished.stderr
+    outputs = check_outputs(out, expected, temporaries_allowed=True)
+    assert len(outputs) == FILES
+    figures = json.loads(report.read_text())["files"]
+    assert figures["already_done"] == len(done_before)
+    assert figures["cleaned"] == FILES - len(done_before)
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+def test_stopping_a_job_leaves_no_partial_file_and_resume_finishes_it(corpus, tmp_path, how):
+    folder, expected = corpus
+    out = tmp_path / "out"
+    process = start([folder, "-o", out])
+    wait_for_first_output(process, out)
+    process.send_signal(how)
+    assert process.wait(timeout=60) == 130
+    assert b"interrupted" in process.stderr.read()
+    done = check_outputs(out, expected, temporaries_allowed=False)
+    assert 0 < len(done) < FILES
+    resume(folder, out, expected, done)
+
+
+def test_kill_9_leaves_no_partial_output_and_resume_finishes_it(corpus, tmp_path):
+    folder, expected = corpus
+    out = tmp_path / "out"
+    process = start([folder, "-o", out])
+    wait_for_first_output(process, out)
+    process.kill()
+    process.wait(timeout=60)
+    done = check_outputs(out, expected, temporaries_allowed=True)
+    assert 0 < len(done) < FILES
+    resume(folder, out, expected, done)
+
+
+def test_ctrl_c_on_a_job_with_workers_stops_them_all(corpus, tmp_path):
+    folder, expected = corpus
+    out = tmp_path / "out"
+    # Ctrl-C in a terminal signals the whole process group, workers included.
+    process = start([folder, "-o", out, "--jobs", "2"], start_new_session=True)
+    wait_for_first_output(process, out)
+    os.killpg(process.pid, signal.SIGINT)
+    assert process.wait(timeout=60) == 130
+    stderr = process.stderr.read()
+    assert b"Traceback" not in stderr and b"interrupted" in stderr
+    check_outputs(out, expected, temporaries_allowed=False)
+
+
+def test_in_place_interrupted_never_truncates_an_input(corpus, tmp_path):
+    folder, expected = corpus
+    original = (folder / "000.txt").read_text()
+    process = start([folder, "--in-place"])
+    deadline = time.monotonic() + 60
+    while (folder / "000.txt").read_text() == original and time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.skip("the job ended before it could be stopped")
+        time.sleep(0.005)
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=60) == 130
+    for path in folder.iterdir():
+        assert not path.name.endswith(TEMP_SUFFIX)
+        assert path.read_text() in (original, expected)
