@@ -202,6 +202,8 @@ class Model:
 
     def split(self, run: str) -> tuple[list[int], bool] | None:
         """Cached `best_split` with the model's words alone."""
+        if len(run) > MAX_RUN:
+            return None  # longer runs are no words, glued or not: linear time
         if run not in self._splits:
             if len(self._splits) > 500_000:
                 self._splits.clear()

@@ -63,13 +63,13 @@ class _Blocks:
         self.size += len(line)
         return done
 
-    def cut_long_line(self, text: str, pos: int) -> tuple[list[tuple[str, str]], int]:
-        """Cut blocks off `text[pos:]`, a line longer than the limit with no
-        end in sight, until less than the limit is left; return them and the
-        new position."""
+    def cut_long_line(self, text: str, pos: int, stop: int | None = None) -> tuple[list[tuple[str, str]], int]:
+        """Cut blocks off `text[pos:stop]`, a line longer than the limit,
+        until less than the limit is left; return them and the new position."""
         done = self.flush()
         limit = self.limit
-        while len(text) - pos > limit:
+        stop = len(text) if stop is None else stop
+        while stop - pos > limit:
             window_end = pos + limit
             space = max(text.rfind(" ", pos, window_end), text.rfind("\t", pos, window_end))
             start = space
@@ -80,7 +80,7 @@ class _Blocks:
                 pos = window_end
                 continue
             end = space + 1
-            while end < len(text) and text[end] in SPACES:
+            while end < stop and text[end] in SPACES:
                 end += 1
             done.append((text[pos:start], text[start:end]))
             pos = end
@@ -113,6 +113,9 @@ def iter_blocks(chunks: Iterable[str], limit: int | None = None) -> Iterator[tup
             newline = text.find("\n", pos)
             if newline < 0:
                 break
+            if newline - pos > limit:  # a long line that does end: cut it too
+                done, pos = state.cut_long_line(text, pos, newline)
+                yield from done
             yield from state.line(text[pos : newline + 1])
             pos = newline + 1
         if len(text) - pos > limit:

@@ -14,3 +14,11 @@ def load_cases(name: str) -> list[dict]:
 
 def case_params(name: str):
     return [pytest.param(case, id=case["label"]) for case in load_cases(name)]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def word_model_loaded():
+    """Load the word tables once, before any test that has a deadline runs."""
+    import normalize
+
+    normalize.clean("load the tables: exchangedviews inHanoi")

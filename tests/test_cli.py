@@ -210,9 +210,9 @@ def test_byte_order_marks(here):
 
 
 def test_crlf_cr_nul_and_control_characters(here):
-    write(here / "a.txt", b"one\r\ntwo\rthree\x00four\x07\n")
+    write(here / "a.txt", b"one\r\ntwo\rthr\x00ee\x07\n")
     result = run("a.txt")
-    assert result.exit_code == 0 and result.stdout == "one\ntwo\nthreefour\n"
+    assert result.exit_code == 0 and result.stdout == "one\ntwo\nthree\n"
 
 
 def test_binary_files_in_a_folder_are_skipped_with_a_warning_and_counted(here):
