@@ -68,9 +68,14 @@ REPORTED_SPEECH_RE = regex.compile(
 # "Gen.", "U.S."), closing punctuation, then a capitalised word.
 SENTENCE_BREAK_RE = regex.compile(r"""(?<=\p{Ll}{2}[.!?]["'”’)]?)\s+(?=["“‘(]?\p{Lu})""")
 # A line wrapped inside a sentence: the line before runs on (no closing
-# punctuation) and the line after goes on in lower case or with punctuation.
+# punctuation), and this line or the next goes on in lower case or with
+# punctuation; or the line before ends in a word no sentence ends with.
 RUNS_ON_RE = regex.compile(r"[\p{L}\p{N},;]\Z")
 GOES_ON_RE = regex.compile(r"[\p{Ll},.;:!?)]")
+STARTS_LOWER_RE = regex.compile(r"\p{Ll}")
+NO_END_RE = regex.compile(
+    r"\b(?:the|a|an|of|to|in|on|at|by|for|with|from|into|and|or|but|nor|that|than|as|told|said|says|per|via)\Z"
+)
 # A line that ends a sentence is no link to another story.
 SENTENCE_END_RE = regex.compile(r"""\p{Ll}{2}[.]["'”’)]?\Z""")
 
@@ -153,12 +158,19 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _inside_sentence(text: str, trimmed: list, index: int) -> bool:
-    """True when line `index` sits inside a sentence wrapped over three lines
-    ("... told the" / "News Letter" / ". He added ..."): it is no furniture."""
-    if index == 0 or index + 1 >= len(trimmed) or trimmed[index - 1] is None or trimmed[index + 1] is None:
+    """True when line `index` sits inside a sentence wrapped over several
+    lines ("Virus poses as Christmas" / "e-mail"; "... told the" / "News
+    Letter" / ". He added"): then it is no furniture, whatever it says."""
+    before = trimmed[index - 1] if index > 0 else None
+    if before is None or not RUNS_ON_RE.search(text, before[1] - 1, before[1]):
         return False
-    before, after = trimmed[index - 1], trimmed[index + 1]
-    return bool(RUNS_ON_RE.search(text, before[1] - 1, before[1]) and GOES_ON_RE.match(text, after[0], after[1]))
+    line = trimmed[index]
+    after = trimmed[index + 1] if index + 1 < len(trimmed) else None
+    return bool(
+        STARTS_LOWER_RE.match(text, line[0], line[1])
+        or (after is not None and GOES_ON_RE.match(text, after[0], after[1]))
+        or NO_END_RE.search(text, max(before[0], before[1] - 6), before[1])
+    )
 
 
 def _line_rules_for(rules: _Rules, head: str) -> tuple[tuple, frozenset[str]]:
