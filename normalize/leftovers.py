@@ -47,12 +47,13 @@ EDGE_WINDOW = 300
 BLOCK_MAX_LINKS = 40
 LINK_MAX_LENGTH = 160
 
-# A line only meets the line rules that can start with its head: its first
-# word with any punctuation before it ("Share", "(AFP", "— Reuters"), as
-# regex's partial matching tells, remembered since heads repeat (The, In ...).
-# The head ends after a letter, where a word boundary holds whatever comes
-# next, so the partial match is never refused for want of the next character.
-HEAD_RE = regex.compile(r"\W{0,4}\w{1,20}|.{1,4}", regex.DOTALL)
+# A line only meets the line rules that can start with its head: up to six
+# letters of its first word and any punctuation before them ("Share",
+# "(AFP", "— Reute"), as regex's partial matching tells, remembered since
+# heads repeat (The, In ...). The head ends after a letter, where a word
+# boundary holds whatever comes next, so the partial match is never refused
+# for want of the next character.
+HEAD_RE = regex.compile(r"\W{0,4}\w{1,6}|.{1,4}", regex.DOTALL)
 HEADS_REMEMBERED = 8192
 # Letters no built-in rule starts with: a rule that can start with one of
 # them can start with anything, and meets every line.
@@ -157,15 +158,16 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, start + len(stripped.rstrip())
 
 
-def _inside_sentence(text: str, trimmed: list, index: int) -> bool:
+def _inside_sentence(text: str, trimmed: list, index: int, found: dict) -> bool:
     """True when line `index` sits inside a sentence wrapped over several
     lines ("Virus poses as Christmas" / "e-mail"; "... told the" / "News
-    Letter" / ". He added"): then it is no furniture, whatever it says."""
-    before = trimmed[index - 1] if index > 0 else None
+    Letter" / ". He added"): then it is no furniture, whatever it says.
+    Neighbours that are leftovers themselves (`found`) wrap no sentence."""
+    before = trimmed[index - 1] if index > 0 and index - 1 not in found else None
     if before is None or not RUNS_ON_RE.search(text, before[1] - 1, before[1]):
         return False
     line = trimmed[index]
-    after = trimmed[index + 1] if index + 1 < len(trimmed) else None
+    after = trimmed[index + 1] if index + 1 < len(trimmed) and index + 1 not in found else None
     return bool(
         STARTS_LOWER_RE.match(text, line[0], line[1])
         or (after is not None and GOES_ON_RE.match(text, after[0], after[1]))
@@ -179,7 +181,9 @@ def _line_rules_for(rules: _Rules, head: str) -> tuple[tuple, frozenset[str]]:
     if found is None:
         if len(rules.by_head) >= HEADS_REMEMBERED:
             rules.by_head.clear()
-        calls = tuple(call for call in rules.lines if call[4] or _can_start_with(call[0], head))
+        # The rules that can start with its first character, then with all of it.
+        calls = _line_rules_for(rules, head[0])[0] if len(head) > 1 else rules.lines
+        calls = tuple(call for call in calls if call[4] or _can_start_with(call[0], head))
         found = rules.by_head[head] = (calls, frozenset(k for call in calls for k in call[2]))
     return found
 
@@ -200,14 +204,15 @@ def _line_rule(rules: _Rules, text: str, start: int, end: int) -> Rule | None:
 
 
 def _whole_lines(rules: _Rules, text: str, trimmed: list) -> dict[int, Rule]:
-    """The line or block rule that takes each line, if any (whatever its `where`)."""
+    """The line or block rule that takes each line, if any (whatever its
+    `where`), but for lines wrapped inside a sentence of the article."""
     found = {}
     for index, span in enumerate(trimmed):
         if span is not None and span[1] - span[0] <= rules.longest:
             rule = _line_rule(rules, text, *span)
-            if rule is not None and not _inside_sentence(text, trimmed, index):
+            if rule is not None:
                 found[index] = rule
-    return found
+    return {i: rule for i, rule in found.items() if not _inside_sentence(text, trimmed, i, found)}
 
 
 def _block_start(text: str, trimmed: list, found: dict[int, Rule]) -> int:
