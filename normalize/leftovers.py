@@ -263,8 +263,9 @@ def _edge_spans(rules: _Rules, text: str, start: int, end: int, last: bool) -> l
                 spans.append((keep_to, end, "", rule.name))
                 break
     hits = []
-    for rule, keys, finditer in rules.inlines:
-        if keep_from < keep_to and _has_key(keys, text, keep_from, keep_to):
+    lowered = text[keep_from:keep_to].lower() if rules.inlines and keep_from < keep_to else ""
+    for rule, keys, finditer in rules.inlines if lowered else ():
+        if not keys or any(key in lowered for key in keys):
             hits += [(m.start(), m.end(), rule.name) for m in finditer(text, keep_from, keep_to)]
     taken = keep_from
     for m_start, m_end, name in sorted(hits):
