@@ -235,33 +235,34 @@ def _block_start(text: str, trimmed: list, found: dict[int, Rule]) -> int:
     return block_from
 
 
-def _has_key(keys: tuple[str, ...], text: str, start: int, end: int) -> bool:
-    if not keys:
-        return True
-    lowered = text[start:end].lower()
-    return any(key in lowered for key in keys)
-
-
 def _edge_spans(rules: _Rules, text: str, start: int, end: int, last: bool) -> list:
     """What line_start, line_end and inline rules remove from one kept line."""
     spans = []
     keep_from, keep_to = start, end
     head_end = min(end, start + EDGE_WINDOW)
+    lowered = None  # the line's head, lower-cased once for the keys
     for rule, keys, match in rules.last_starts if last else rules.starts:
-        if _has_key(keys, text, start, head_end):
-            found = match(text, start, head_end)
-            if found and found.end() > start:
-                keep_from = found.end()
-                spans.append((start, keep_from, "", rule.name))
-                break
+        if keys:
+            lowered = lowered if lowered is not None else text[start:head_end].lower()
+            if not any(key in lowered for key in keys):
+                continue
+        found = match(text, start, head_end)
+        if found and found.end() > start:
+            keep_from = found.end()
+            spans.append((start, keep_from, "", rule.name))
+            break
     tail_start = max(keep_from, end - EDGE_WINDOW)
+    lowered = None  # now the line's tail
     for rule, keys, search in rules.last_ends if last else rules.ends:
-        if _has_key(keys, text, tail_start, end):
-            found = search(text, tail_start, end)
-            if found and found.start() < end:
-                keep_to = found.start()
-                spans.append((keep_to, end, "", rule.name))
-                break
+        if keys:
+            lowered = lowered if lowered is not None else text[tail_start:end].lower()
+            if not any(key in lowered for key in keys):
+                continue
+        found = search(text, tail_start, end)
+        if found and found.start() < end:
+            keep_to = found.start()
+            spans.append((keep_to, end, "", rule.name))
+            break
     hits = []
     lowered = text[keep_from:keep_to].lower() if rules.inlines and keep_from < keep_to else ""
     for rule, keys, finditer in rules.inlines if lowered else ():
