@@ -1,6 +1,5 @@
 """The remove_leftovers stage: rule families, the prose guard, user rule packs."""
 import dataclasses
-import json
 import tomllib
 from importlib import resources
 
