@@ -26,7 +26,10 @@ class Config:
     unicode_normalization
         None (default: leave the text's form alone), "NFC", "NFD", "NFKC" or "NFKD".
     leftover_rules
-        Paths of user rule packs (TOML) added to the built-in leftover rules.
+        Paths of user rule packs (TOML) added to the built-in leftover rules;
+        a rule named like a built-in one replaces it. The packs are read and
+        checked when the Config is made, so a bad pack is a `RuleError` before
+        any text is cleaned (see `normalize.rules` for the format).
     builtin_leftover_rules
         Use the rule packs shipped with normalize. False keeps only `leftover_rules`.
     protected_words
@@ -70,6 +73,10 @@ class Config:
                      "builtin_leftover_rules", "english_only"):
             if not isinstance(getattr(self, name), bool):
                 raise ConfigError(f"{name} must be true or false")
+        if self.leftover_rules:
+            from .rules import rules_for  # here, so that `import normalize` reads no pack
+
+            rules_for(self)  # raises RuleError naming the pack and the rule
 
     def runs(self, stage: str) -> bool:
         return stage in self.stages

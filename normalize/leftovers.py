@@ -1,152 +1,315 @@
 """Stage `remove_leftovers`: page furniture that scraping left in the text.
 
-Rules come from data files (`rules/*.toml`, and user packs named in
-`Config.leftover_rules`), grouped by family. A "line" rule removes a line that
-is nothing but the leftover, with its newline; a "line_end" rule removes a tag
-at the end of a line. Every removal is an edit named "family/id", so nothing
-goes unrecorded and `restore` can put it back.
+Rules are data (`normalize/rules/`, one pack per family, and the user packs
+named in `Config.leftover_rules`). A rule recognises a family's *shape* (a
+short line, its place in the document, the family's key words, no sentence
+grammar), not one site's wording, and has one of five shapes:
+
+line
+    The whole line (trimmed) is the leftover; it goes with its newline.
+block
+    A heading line ("Related stories", "Tags") that goes like a line rule;
+    when every line after it is another leftover or a short link-like line,
+    that trailing run goes too.
+line_start, line_end
+    The leftover sits at the start or end of a line that otherwise stays
+    (`field.-VNA`, a ` (Source:` after a long paragraph); only the match goes.
+inline
+    A clearly shaped leftover inside a line (`. Photo: NLD |`); each match goes.
+
+`where` narrows a rule to the `last` line of article text, or (line rules) to
+the `tail`: the trailing run of leftover and blank lines at the end.
+
+The prose guard: no line is removed whole when it reads as article text: it
+reports speech ("said", "according to"), holds more sentences than the rule
+allows (`max_sentences`, 1 by default), or sits inside a sentence wrapped
+over several lines. Precision beats recall: missing a leftover is better
+than deleting a sentence.
+
+Every removal is an edit named "family/id", so `restore` can put it back.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 import regex
 
 from .config import Config
 from .edits import Edit, replace_spans
-from .errors import RuleError
+from .rules import Rule, rules_for
 
 STAGE = "remove_leftovers"
-SHAPES = ("line", "line_end")
-WHERE = ("any", "last")
-# A user pattern that takes longer than this on one line is cut off and reported.
-PATTERN_TIMEOUT_S = 0.5
+
+# line_start / line_end rules look only this far into a line from its edge.
+EDGE_WINDOW = 300
+# A trailing block holds at most this many link lines, each at most this long.
+BLOCK_MAX_LINKS = 40
+LINK_MAX_LENGTH = 160
+
+# A line only meets the line rules that can start with its head: up to six
+# letters of its first word and any punctuation before them ("Share",
+# "(AFP", "— Reute"), as regex's partial matching tells, remembered since
+# heads repeat (The, In ...). The head ends after a letter, where a word
+# boundary holds whatever comes next, so the partial match is never refused
+# for want of the next character.
+HEAD_RE = regex.compile(r"\W{0,4}\w{1,6}|.{1,4}", regex.DOTALL)
+HEADS_REMEMBERED = 8192
+# Letters no built-in rule starts with: a rule that can start with one of
+# them can start with anything, and meets every line.
+UNUSUAL_STARTS = "\u4e00жéß\u2603"
+
+# Reported speech never sits in page furniture.
+REPORTED_SPEECH_RE = regex.compile(
+    r"""\b(?: said | says | told | according\s+to | announced | reported | stressed
+           | insisted | claimed | argued | warned | explained | urged )\b""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+# A sentence break: a word of two or more lower-case letters (not "Mr.",
+# "Gen.", "U.S."), closing punctuation, then a capitalised word.
+SENTENCE_BREAK_RE = regex.compile(r"""(?<=\p{Ll}{2}[.!?]["'”’)]?)\s+(?=["“‘(]?\p{Lu})""")
+# A line wrapped inside a sentence: the line before runs on (no closing
+# punctuation), and this line or the next goes on in lower case or with
+# punctuation; or the line before ends in a word no sentence ends with.
+RUNS_ON_RE = regex.compile(r"[\p{L}\p{N},;]\Z")
+GOES_ON_RE = regex.compile(r"[\p{Ll},.;:!?)]")
+STARTS_LOWER_RE = regex.compile(r"\p{Ll}")
+NO_END_RE = regex.compile(
+    r"\b(?:the|a|an|of|to|in|on|at|by|for|with|from|into|and|or|but|nor|that|than|as|told|said|says|per|via)\Z"
+)
+# A line that ends a sentence is no link to another story.
+SENTENCE_END_RE = regex.compile(r"""\p{Ll}{2}[.]["'”’)]?\Z""")
+
+
+def reads_as_prose(line: str, max_sentences: int = 1) -> bool:
+    """The prose guard for one line: True when it reads as article text.
+
+    >>> reads_as_prose("Share prices rose 5%, analysts said.")
+    True
+    >>> reads_as_prose("Delegates at the talks. Photo: VNA |", max_sentences=2)
+    False
+    """
+    if REPORTED_SPEECH_RE.search(line):
+        return True
+    return sum(1 for _ in SENTENCE_BREAK_RE.finditer(line)) >= max_sentences
 
 
 @dataclass(frozen=True)
-class Rule:
-    family: str
-    id: str
-    shape: str
-    where: str
-    pattern: "regex.Pattern"
+class _Rules:
+    """A config's rules arranged for running, each group in pack order."""
 
-    @property
-    def name(self) -> str:
-        return f"{self.family}/{self.id}"
-
-
-def _compile(family: str, entry: dict, source: str) -> Rule:
-    rule_id = entry.get("id")
-    where = f"{source}: rule {family}/{rule_id}"
-    if not isinstance(rule_id, str) or not rule_id:
-        raise RuleError(f"{source}: a rule in family {family!r} has no id")
-    shape = entry.get("shape", "line")
-    if shape not in SHAPES:
-        raise RuleError(f"{where}: shape must be one of {', '.join(SHAPES)}")
-    position = entry.get("where", "any")
-    if position not in WHERE:
-        raise RuleError(f"{where}: where must be one of {', '.join(WHERE)}")
-    source_pattern = entry.get("pattern")
-    if not isinstance(source_pattern, str) or not source_pattern:
-        raise RuleError(f"{where}: pattern is missing")
-    try:
-        body = source_pattern if shape == "line" else rf"(?:{source_pattern})\s*\Z"
-        pattern = regex.compile(body, regex.IGNORECASE | regex.VERSION1)
-    except regex.error as exc:
-        raise RuleError(f"{where}: invalid pattern: {exc}") from None
-    return Rule(family, rule_id, shape, position, pattern)
+    # line and block rules: (rule, max_length, keys, fullmatch, starts_anywhere)
+    lines: tuple
+    longest: int  # no line rule looks at a longer line
+    by_head: dict  # head -> (the line rules it can start, their keys), filled as met
+    # edge rules: (rule, keys, method); the last_ groups add the "last" rules
+    starts: tuple
+    ends: tuple
+    last_starts: tuple
+    last_ends: tuple
+    inlines: tuple
 
 
-def parse_rule_pack(text: str, source: str) -> list[Rule]:
-    """Compile a TOML rule pack; errors name `source` and the rule."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleError(f"{source}: not valid TOML: {exc}") from None
-    rules = []
-    for family, entries in data.items():
-        if not isinstance(entries, list):
-            raise RuleError(f"{source}: family {family!r} must be a list of [[{family}]] rules")
-        rules += [_compile(family, entry, source) for entry in entries]
-    return rules
-
-
-@lru_cache(maxsize=1)
-def builtin_rules() -> tuple[Rule, ...]:
-    rules: list[Rule] = []
-    for path in sorted(resources.files("normalize.rules").iterdir(), key=lambda p: p.name):
-        if path.name.endswith(".toml"):
-            rules += parse_rule_pack(path.read_text(encoding="utf-8"), f"normalize/rules/{path.name}")
-    return tuple(rules)
+def _can_start_with(rule: Rule, head: str) -> bool:
+    """Whether a match of the rule can start with `head`. User rules are
+    always tried: they run with a timeout, and this test has none."""
+    return rule.checked or rule.pattern.fullmatch(head, partial=True) is not None
 
 
 @lru_cache(maxsize=16)
-def rules_for(config: Config) -> tuple[Rule, ...]:
-    rules = list(builtin_rules()) if config.builtin_leftover_rules else []
-    for name in config.leftover_rules:
-        try:
-            text = Path(name).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise RuleError(f"{name}: cannot read rule pack: {exc.strerror}") from None
-        rules += parse_rule_pack(text, name)
-    return tuple(rules)
+def _rules(config: Config) -> _Rules:
+    rules = rules_for(config)
+
+    def edge(shape: str, how: str, where: tuple[str, ...]) -> tuple:
+        return tuple((r, r.keys, r.method(how)) for r in rules if r.shape == shape and r.where in where)
+
+    lines = [r for r in rules if r.shape in ("line", "block")]
+    return _Rules(
+        lines=tuple(
+            (r, r.max_length, r.keys, r.method("fullmatch"), any(_can_start_with(r, u) for u in UNUSUAL_STARTS))
+            for r in lines
+        ),
+        longest=max((r.max_length for r in lines), default=0),
+        by_head={},
+        starts=edge("line_start", "match", ("any",)),
+        ends=edge("line_end", "search", ("any",)),
+        last_starts=edge("line_start", "match", ("any", "last")),
+        last_ends=edge("line_end", "search", ("any", "last")),
+        inlines=edge("inline", "finditer", ("any",)),
+    )
 
 
-def _search(rule: Rule, line: str, *, full: bool):
-    try:
-        if full:
-            return rule.pattern.fullmatch(line, timeout=PATTERN_TIMEOUT_S)
-        return rule.pattern.search(line, timeout=PATTERN_TIMEOUT_S)
-    except TimeoutError:
-        raise RuleError(f"rule {rule.name}: pattern took over {PATTERN_TIMEOUT_S}s on one line; make it simpler") from None
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The line's span without its outer whitespace; None for a blank line."""
+    line = text[start:end]
+    stripped = line.lstrip()
+    if not stripped:
+        return None
+    start += len(line) - len(stripped)
+    return start, start + len(stripped.rstrip())
+
+
+def _inside_sentence(text: str, trimmed: list, index: int, found: dict) -> bool:
+    """True when line `index` sits inside a sentence wrapped over several
+    lines ("Virus poses as Christmas" / "e-mail"; "... told the" / "News
+    Letter" / ". He added"): then it is no furniture, whatever it says.
+    Neighbours that are leftovers themselves (`found`) wrap no sentence."""
+    before = trimmed[index - 1] if index > 0 and index - 1 not in found else None
+    if before is None or not RUNS_ON_RE.search(text, before[1] - 1, before[1]):
+        return False
+    line = trimmed[index]
+    after = trimmed[index + 1] if index + 1 < len(trimmed) and index + 1 not in found else None
+    return bool(
+        STARTS_LOWER_RE.match(text, line[0], line[1])
+        or (after is not None and GOES_ON_RE.match(text, after[0], after[1]))
+        or NO_END_RE.search(text, max(before[0], before[1] - 6), before[1])
+    )
+
+
+def _line_rules_for(rules: _Rules, head: str) -> tuple[tuple, frozenset[str]]:
+    """The line rules that can take a line starting with `head`, and their keys."""
+    found = rules.by_head.get(head)
+    if found is None:
+        if len(rules.by_head) >= HEADS_REMEMBERED:
+            rules.by_head.clear()
+        # The rules that can start with its first character, then with all of it.
+        calls = _line_rules_for(rules, head[0])[0] if len(head) > 1 else rules.lines
+        calls = tuple(call for call in calls if call[4] or _can_start_with(call[0], head))
+        found = rules.by_head[head] = (calls, frozenset(k for call in calls for k in call[2]))
+    return found
+
+
+def _line_rule(rules: _Rules, text: str, start: int, end: int) -> Rule | None:
+    """The first line or block rule that takes the line text[start:end]."""
+    line = text[start:end]
+    lowered = line.lower()
+    calls, keys = _line_rules_for(rules, HEAD_RE.match(text, start, end).group())
+    present = {key for key in keys if key in lowered}
+    length = end - start
+    for rule, max_length, keys, fullmatch, _ in calls:
+        if length > max_length or (keys and present.isdisjoint(keys)):
+            continue
+        if fullmatch(text, start, end) and not (rule.prose_guard and reads_as_prose(line, rule.max_sentences)):
+            return rule
+    return None
+
+
+def _whole_lines(rules: _Rules, text: str, trimmed: list) -> dict[int, Rule]:
+    """The line or block rule that takes each line, if any (whatever its
+    `where`), but for lines wrapped inside a sentence of the article."""
+    found = {}
+    for index, span in enumerate(trimmed):
+        if span is not None and span[1] - span[0] <= rules.longest:
+            rule = _line_rule(rules, text, *span)
+            if rule is not None:
+                found[index] = rule
+    return {i: rule for i, rule in found.items() if not _inside_sentence(text, trimmed, i, found)}
+
+
+def _block_start(text: str, trimmed: list, found: dict[int, Rule]) -> int:
+    """Where the trailing block begins: the earliest block heading after which
+    every line is a leftover or looks like a link; len(trimmed) if none."""
+    block_from = len(trimmed)
+    links = 0
+    for index in range(len(trimmed) - 1, -1, -1):
+        span = trimmed[index]
+        if span is None:
+            continue
+        rule = found.get(index)
+        if rule is not None and rule.shape == "block":
+            block_from = index
+        elif rule is None:
+            links += 1
+            line = text[span[0] : span[1]]
+            if links > BLOCK_MAX_LINKS or len(line) > LINK_MAX_LENGTH or SENTENCE_END_RE.search(line):
+                break
+    return block_from
+
+
+def _edge_spans(rules: _Rules, text: str, start: int, end: int, last: bool) -> list:
+    """What line_start, line_end and inline rules remove from one kept line."""
+    spans = []
+    keep_from, keep_to = start, end
+    head_end = min(end, start + EDGE_WINDOW)
+    lowered = None  # the line's head, lower-cased once for the keys
+    for rule, keys, match in rules.last_starts if last else rules.starts:
+        if keys:
+            lowered = lowered if lowered is not None else text[start:head_end].lower()
+            if not any(key in lowered for key in keys):
+                continue
+        found = match(text, start, head_end)
+        if found and found.end() > start:
+            keep_from = found.end()
+            spans.append((start, keep_from, "", rule.name))
+            break
+    tail_start = max(keep_from, end - EDGE_WINDOW)
+    lowered = None  # now the line's tail
+    for rule, keys, search in rules.last_ends if last else rules.ends:
+        if keys:
+            lowered = lowered if lowered is not None else text[tail_start:end].lower()
+            if not any(key in lowered for key in keys):
+                continue
+        found = search(text, tail_start, end)
+        if found and found.start() < end:
+            keep_to = found.start()
+            spans.append((keep_to, end, "", rule.name))
+            break
+    hits = []
+    lowered = text[keep_from:keep_to].lower() if rules.inlines and keep_from < keep_to else ""
+    for rule, keys, finditer in rules.inlines if lowered else ():
+        if not keys or any(key in lowered for key in keys):
+            hits += [(m.start(), m.end(), rule.name) for m in finditer(text, keep_from, keep_to)]
+    taken = keep_from
+    for m_start, m_end, name in sorted(hits):
+        if m_start >= taken and m_end > m_start:
+            spans.append((m_start, m_end, "", name))
+            taken = m_end
+    return spans
 
 
 def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
-    """Remove whole matched leftovers from `text`, and nothing else."""
-    rules = rules_for(config)
-    line_rules = [r for r in rules if r.shape == "line"]
-    end_rules = [r for r in rules if r.shape == "line_end"]
+    """Remove the leftovers the rules recognise from `text`, and nothing else.
 
-    lines = []  # (start, end) of each line, without its "\n"
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
+    Never removes a line that reads as article text, and never changes a
+    character it does not remove.
+    """
+    rules = _rules(config)
+    lines = _line_spans(text)
+    trimmed = [_trimmed(text, start, end) for start, end in lines]
+    found = _whole_lines(rules, text, trimmed)
+    count = len(lines)
+    block_from = _block_start(text, trimmed, found)
+    removed: dict[int, str] = {}
+    for index in range(block_from, count):
+        if trimmed[index] is not None:
+            removed[index] = (found.get(index) or found[block_from]).name
+    # The trailing run: the block, and the leftover and blank lines before it.
+    tail_from = block_from
+    while tail_from > 0 and (trimmed[tail_from - 1] is None or tail_from - 1 in found):
+        tail_from -= 1
+    for index, rule in found.items():
+        if rule.where != "tail" or index >= tail_from:
+            removed[index] = rule.name
 
-    removed: dict[int, Rule] = {}
-    for index, (start, end) in enumerate(lines):
-        trimmed = text[start:end].strip()
-        if not trimmed:
-            continue
-        for rule in line_rules:
-            if _search(rule, trimmed, full=True):
-                removed[index] = rule
-                break
-
+    last_kept = max((i for i in range(count) if trimmed[i] is not None and i not in removed), default=None)
     spans = []
-    last_kept = max((i for i, (s, e) in enumerate(lines) if i not in removed and text[s:e].strip()), default=None)
-    # A removed line takes its own newline with it; a removed line in the
-    # trailing run takes the newline before it instead, so the text ends where the article does.
-    trailing_from = len(lines)
-    while trailing_from > 0 and (trailing_from - 1 in removed or not text[slice(*lines[trailing_from - 1])].strip()):
-        trailing_from -= 1
     for index, (start, end) in enumerate(lines):
         if index in removed:
-            if index >= trailing_from and start > 0:
-                spans.append((start - 1, end, "", removed[index].name))
+            # A removed line takes its own newline with it; in the trailing
+            # run, the one before it, so that the text ends where the article does.
+            if index < tail_from:
+                spans.append((start, min(end + 1, len(text)), "", removed[index]))
             else:
-                spans.append((start, min(end + 1, len(text)), "", removed[index].name))
-        elif end_rules and text[start:end].strip():
-            for rule in end_rules:
-                if rule.where == "last" and index != last_kept:
-                    continue
-                match = _search(rule, text[start:end], full=False)
-                if match:
-                    spans.append((start + match.start(), start + match.end(), "", rule.name))
-                    break
-    return replace_spans(text, STAGE, spans)
+                spans.append((max(start - 1, 0), end, "", removed[index]))
+        elif trimmed[index] is not None:
+            spans += _edge_spans(rules, text, *trimmed[index], index == last_kept)
+    return replace_spans(text, STAGE, sorted(spans))

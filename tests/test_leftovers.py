@@ -1,0 +1,242 @@
+"""The remove_leftovers stage: rule families, the prose guard, user rule packs."""
+import dataclasses
+import tomllib
+from importlib import resources
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from wordfreq import top_n_list
+
+import normalize
+import normalize.leftovers as leftovers_module
+import normalize.rules as rules_module
+from normalize import Config, RuleError
+from normalize.edits import Cleaned, apply_edits
+from normalize.leftovers import reads_as_prose, remove_leftovers
+from normalize.rules import builtin_rules, rules_for
+
+from conftest import case_params, load_cases
+
+CASES = load_cases("leftovers")
+
+
+@pytest.mark.parametrize("case", case_params("leftovers"))
+def test_case(case):
+    out, edits = remove_leftovers(case["input"], Config())
+    assert out == case["expected"]
+    assert apply_edits(case["input"], edits) == out
+    assert normalize.restore(Cleaned(out, tuple(edits))) == case["input"]
+
+
+def test_every_removal_is_an_edit_named_after_a_builtin_rule():
+    names = {rule.name for rule in builtin_rules()}
+    for case in CASES:
+        out, edits = remove_leftovers(case["input"], Config())
+        assert all(e.stage == "remove_leftovers" and e.rule in names and e.inserted == "" for e in edits)
+        assert sum(len(e.removed) for e in edits) == len(case["input"]) - len(out)
+
+
+def test_every_family_has_fixtures_that_remove_with_it_and_fixtures_that_keep_prose():
+    families = {rule.family for rule in builtin_rules()}
+    removed_by = {e.rule.split("/")[0] for case in CASES for e in remove_leftovers(case["input"], Config())[1]}
+    assert families <= removed_by
+    assert sum(case["input"] == case["expected"] for case in CASES) >= 40
+
+
+def test_builtin_packs_give_every_rule_a_seen_note_and_a_unique_name():
+    for path in resources.files("normalize.rules").iterdir():
+        if not path.name.endswith(".toml"):
+            continue
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data.pop("lists", None)
+        for family, entries in data.items():
+            assert path.name == f"{family}.toml", "one pack per family, named after it"
+            for entry in entries:
+                assert entry.get("seen", "").strip(), f"{family}/{entry['id']} needs a seen note"
+    names = [rule.name for rule in builtin_rules()]
+    assert len(names) == len(set(names))
+
+
+def test_pipeline_restores_every_fixture_exactly():
+    for case in CASES:
+        assert normalize.restore(normalize.clean_and_explain(case["input"])) == case["input"]
+
+
+def test_seed_shapes_go_through_the_whole_pipeline():
+    raw = (
+        "Officials met in Hanoi on Monday.\n\nAt the talks (Source:\n\nThey agreed to meet again.-VNA\n\n"
+        "Leave your comment on an article\n"
+    )
+    assert normalize.clean(raw) == "Officials met in Hanoi on Monday.\n\nThey agreed to meet again.\n"
+
+
+def test_prose_guard():
+    assert reads_as_prose("Readers can leave a comment, the council said.")
+    assert reads_as_prose("The vote was close. Turnout was low.")
+    assert not reads_as_prose("Mr. Smith at the talks (Photo:")
+    assert not reads_as_prose("Delegates at the talks. Photo: VNA |", max_sentences=2)
+
+
+# --- the optimisations change nothing ---------------------------------------
+
+
+@pytest.fixture
+def plain_rules(monkeypatch):
+    """Run every rule on every line: no head dispatch, no keys."""
+    monkeypatch.setattr(leftovers_module, "_can_start_with", lambda rule, head: True)
+    unkeyed = lambda config: tuple(dataclasses.replace(r, keys=()) for r in rules_for(config))  # noqa: E731
+    monkeypatch.setattr(leftovers_module, "rules_for", unkeyed)
+    leftovers_module._rules.cache_clear()
+    yield
+    leftovers_module._rules.cache_clear()
+
+
+def test_dispatch_and_keys_change_no_result(plain_rules):
+    for case in CASES:
+        assert remove_leftovers(case["input"], Config())[0] == case["expected"], case["label"]
+
+
+# --- properties --------------------------------------------------------------
+
+WORDS = [w for w in top_n_list("en", 4000) if w.isalpha()]
+# Family words as ordinary words of a sentence: prose may hold any of them.
+FAMILY_WORDS = (
+    "share shares comment comments leave reply subscribe newsletter sign up join get photo image source "
+    "related read more cookies privacy terms print email tags follow like advertisement app download "
+    "javascript browser copyright reserved rights top back click miss stories trending video inbox updates "
+    "our we use site Reuters AFP VNA Facebook Twitter news latest recommended popular"
+).split()
+
+
+@st.composite
+def sentences(draw):
+    words = draw(st.lists(st.sampled_from(WORDS) | st.sampled_from(FAMILY_WORDS), min_size=8, max_size=24))
+    return words[0].capitalize() + " " + " ".join(words[1:]) + draw(st.sampled_from([".", ".", "?", "!"]))
+
+
+@st.composite
+def articles(draw):
+    paragraphs = draw(st.lists(st.lists(sentences(), min_size=1, max_size=4).map(" ".join), min_size=1, max_size=8))
+    return draw(st.sampled_from(["\n", "\n\n"])).join(paragraphs)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles())
+def test_text_without_leftovers_comes_out_unchanged(text):
+    assert remove_leftovers(text, Config()) == (text, [])
+
+
+# Leftover lines of the fixtures (the lines appended after an article).
+END_LEFTOVERS = sorted(
+    {c["input"].split("\n")[-2] for c in CASES if c["label"].endswith("after the article")}
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles(), st.lists(st.sampled_from(END_LEFTOVERS), min_size=1, max_size=6))
+def test_leftovers_after_an_article_go_and_the_article_stays(text, lines):
+    out, edits = remove_leftovers(text + "\n" + "\n".join(lines) + "\n", Config())
+    assert out == text + "\n"
+    assert len(edits) == len(lines)
+
+
+# Any text, with pieces of leftovers in it, so that the rules fire.
+PIECES = ["\n", "\n\n", " ", ".", "|", "(", ")", "-", "Photo: ", "VNA", "Share", "Related", "Source:", "Comments"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs",)), max_size=8) | st.sampled_from(PIECES)).map("".join))
+def test_edits_replay_and_undo_on_any_text(text):
+    out, edits = remove_leftovers(text, Config())
+    assert apply_edits(text, edits) == out
+    assert normalize.restore(Cleaned(out, tuple(edits))) == text
+
+
+def test_a_long_single_line_is_cleaned_inline():
+    line = "The talks went on. Photo: VNA | " * 20000
+    out, edits = remove_leftovers(line, Config())
+    assert out == "The talks went on. " * 20000
+    assert {e.rule for e in edits} == {"caption/credit_bar_inline"}
+
+
+def test_builtin_patterns_pass_the_same_backtracking_probe_as_user_patterns():
+    for rule in builtin_rules():
+        rules_module._probe(dataclasses.replace(rule, checked=True))
+
+
+# --- user rule packs ---------------------------------------------------------
+
+
+def write(tmp_path, text, name="pack.toml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_user_pack_adds_a_family(tmp_path):
+    pack = write(tmp_path, '[[wire]]\nid = "ticker"\npattern = "TICKER:.{1,40}"\nseen = "a site\'s ticker"\n')
+    config = Config(leftover_rules=[pack])
+    out, edits = remove_leftovers("Prices fell.\nTICKER: oil up 2%\nThey rose later.", config)
+    assert out == "Prices fell.\nThey rose later."
+    assert [e.rule for e in edits] == ["wire/ticker"]
+
+
+def test_user_pack_uses_builtin_lists_and_its_own(tmp_path):
+    pack = write(tmp_path, '[lists]\ndesks = ["Metro Desk"]\n[[byline]]\nid = "desk"\nshape = "line_end"\n'
+                           'pattern = \'\'\'(?<=\\.)\\s*(?:\\L<desks>|(?-i:\\L<agencies>))\'\'\'\n')
+    config = Config(leftover_rules=[pack], builtin_leftover_rules=False)
+    assert remove_leftovers("It rained. Metro Desk", config)[0] == "It rained."
+    assert remove_leftovers("It rained. AFP", config)[0] == "It rained."
+
+
+def test_user_rule_replaces_or_switches_off_a_builtin(tmp_path):
+    text = "It rained.\nADVERTISEMENT\nIt stopped."
+    off = write(tmp_path, '[[page_tools]]\nid = "advertisement"\npattern = "x"\nenabled = false\n')
+    assert remove_leftovers(text, Config(leftover_rules=[off]))[0] == text
+    narrower = write(tmp_path, '[[page_tools]]\nid = "advertisement"\npattern = "(?-i:ADVERTISEMENT)"\n', "n.toml")
+    config = Config(leftover_rules=[narrower])
+    assert remove_leftovers(text, config)[0] == "It rained.\nIt stopped."
+    assert remove_leftovers("It rained.\nAdvertisement\nIt stopped.", config)[0].count("\n") == 2
+
+
+def test_builtin_rules_can_be_switched_off():
+    assert rules_for(Config(builtin_leftover_rules=False)) == ()
+    text = "It rained.\nShare this article\n"
+    assert remove_leftovers(text, Config(builtin_leftover_rules=False)) == (text, [])
+
+
+@pytest.mark.parametrize(
+    "pack, message",
+    [
+        ("[[x]\n", "not valid TOML"),
+        ('[[fam]]\npattern = "a"\n', "has no id"),
+        ('[[fam]]\nid = "r"\npatern = "a"\n', "rule fam/r: unknown key 'patern'"),
+        ('[[fam]]\nid = "r"\npattern = "a"\nshape = "paragraph"\n', "rule fam/r: shape must be"),
+        ('[[fam]]\nid = "r"\npattern = "(unclosed"\n', "rule fam/r: invalid pattern"),
+        ('[[fam]]\nid = "r"\npattern = "\\\\L<nolist>"\n', "rule fam/r: pattern uses the list"),
+        ('[[fam]]\nid = "r"\npattern = "a"\nmax_length = 9999\n', "rule fam/r: max_length"),
+        ('[[fam]]\nid = "r"\npattern = "a"\nwhere = "tail"\nshape = "inline"\n', "rule fam/r: where = 'tail'"),
+        ('[[fam]]\nid = "r"\npattern = "a"\n[[fam]]\nid = "r"\npattern = "b"\n', "fam/r is defined twice"),
+        ('[[fam]]\nid = "slow"\npattern = "(a|aa)+$"\n', "rule fam/slow: pattern took over"),
+    ],
+)
+def test_a_bad_user_pack_is_a_rule_error_when_the_config_is_made(tmp_path, pack, message):
+    path = write(tmp_path, pack)
+    with pytest.raises(RuleError, match=message.replace("(", r"\(").replace("[", r"\[")) as error:
+        Config(leftover_rules=[path])
+    assert path in str(error.value)
+
+
+def test_a_missing_pack_is_a_rule_error():
+    with pytest.raises(RuleError, match="cannot read rule pack"):
+        Config(leftover_rules=["/no/such/pack.toml"])
+
+
+def test_a_pattern_too_slow_on_a_real_line_is_cut_off_and_named(tmp_path, monkeypatch):
+    monkeypatch.setattr(rules_module, "_probe", lambda rule: None)  # let it past the load-time probe
+    monkeypatch.setattr(rules_module, "PATTERN_TIMEOUT_S", 0.05)
+    pack = write(tmp_path, '[[fam]]\nid = "slow"\nshape = "inline"\npattern = "(a|aa)+$"\n')
+    config = Config(leftover_rules=[pack])
+    with pytest.raises(RuleError, match="rule fam/slow: pattern took over"):
+        normalize.clean("ok\n" + "a" * 60 + "!\n", config)
