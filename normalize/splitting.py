@@ -63,6 +63,9 @@ SENTENCE_HEAD_ZIPF = 5.0
 # Tokens at least this frequent are never split; nor are longer letter runs.
 SAFE_ZIPF = 4.7
 MAX_RUN = 60
+# Tokens longer than this are data (base64, a line of one character, a URL
+# list), not glued prose: they are left as they are, and time stays linear.
+MAX_TOKEN = 1000
 # A token the web writes as one word is split only when the web writes its
 # two parts apart this many times more often (at least: 94x; Botha: 13x).
 WEB_RATIO = 20.0
@@ -402,7 +405,7 @@ def _judge(run: str, found: tuple[list[int], bool], web_says) -> list[int]:
 
 def _never_splits(model: Model, token: str) -> bool:
     """Whether no rule could split `token` in any text (see `Model.settled`)."""
-    if len(token) < 3 or UNTOUCHABLE_RE.search(token):
+    if len(token) < 3 or len(token) > MAX_TOKEN or UNTOUCHABLE_RE.search(token):
         return True
     if PUNCT_RE.search(token):
         return False
@@ -650,7 +653,7 @@ PUNCT_RE = regex.compile(
     | (?P<currency>     (?<=[A-Za-z]{2}) (?=[£$€¥]\d) )
     | (?P<percent>      (?<=\d%) (?=[A-Za-z]{2}) )
     | (?P<plural_quote> (?<=[a-z]s') (?=[a-z]{2}) )
-    | (?P<letters_digits> (?<=(?<![A-Za-z])[A-Za-z]+) (?=\d) )
+    | (?P<letters_digits> (?<=[A-Za-z]) (?=\d) )
     | (?P<digits_letters> (?<=\d) (?=[A-Za-z]{2}) )
     """,
     regex.VERBOSE,
@@ -660,9 +663,11 @@ PUNCT_RE = regex.compile(
 def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
     if kind == "letters_digits":
         # in2005, to2.9%, at11pm, June1966: a word, then a number (and its unit).
-        letters = regex.search(r"[A-Za-z]+\Z", token[:at]).group()
-        number = NUMBER_RE.match(token, at)
-        after = regex.match(r"[A-Za-z]*", token[number.end() :]).group()
+        letters = _letters_before(token, at)
+        number = NUMBER_RE.match(token, at, min(len(token), at + WINDOW))
+        after = _letters_after(token, number.end())
+        if not letters or (after is None):
+            return False  # letter runs longer than any word
         if after and after.lower() not in NUMBER_SUFFIXES:
             return False  # mixed codes: a4b2, mp3s
         if len(number.group()) < 2 and not after:
@@ -675,18 +680,39 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
         if len(letters) == 1:
             return letters == "a" and (number.group().endswith("%") or len(number.group()) >= 3)
         return z >= (5.0 if len(letters) <= 3 else 3.5)
-    letters = regex.match(r"[A-Za-z]+", token[at:]).group()
-    if letters.lower() in NUMBER_SUFFIXES:
+    letters = _letters_after(token, at)
+    if not letters or letters.lower() in NUMBER_SUFFIXES:
         return False
     if len(letters) < 3:  # 40to, 5of: only a function word is that short
         return len(letters) == 2 and letters.islower() and (doc.zipf(letters) or 0.0) >= FUNCTION_ZIPF
     if _unit_then_word(doc, letters.lower()):
         return False  # 1960shits: 1960s hits
-    if token[:at].rstrip("0123456789").endswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")):
+    if token[max(0, at - WINDOW) : at].rstrip("0123456789")[-1:].isalpha():
         return False  # News24, B52s: a name with a number inside
     if letters[0].isupper():
         return letters.lower() in CALENDAR_WORDS  # 12February; 4Cast is a name
     return doc.known(letters.lower(), 3.0)
+
+
+# How far the number rules look around a letter-digit boundary: no word or
+# number they act on is longer, and a bounded look keeps hostile tokens linear.
+WINDOW = 40
+
+
+def _letters_before(token: str, at: int) -> str | None:
+    """The run of ASCII letters ending at `at`, or None if longer than a word."""
+    start = at
+    while start > 0 and at - start <= WINDOW and token[start - 1].isascii() and token[start - 1].isalpha():
+        start -= 1
+    return None if at - start > WINDOW else token[start:at]
+
+
+def _letters_after(token: str, at: int) -> str | None:
+    """The run of ASCII letters starting at `at` ("" if none), or None if longer than a word."""
+    end = at
+    while end < len(token) and end - at <= WINDOW and token[end].isascii() and token[end].isalpha():
+        end += 1
+    return None if end - at > WINDOW else token[at:end]
 
 
 def _unit_then_word(doc: _Document, word: str) -> int:
