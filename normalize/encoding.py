@@ -37,6 +37,7 @@ from .edits import Edit, replace_spans
 STAGE = "fix_encoding"
 
 # Every line ending; CRLF, lone CR and the Unicode line/paragraph separators become "\n".
+# (The stage finds them with str.find; this names them for readers and tools.)
 LINE_END_RE = re.compile(r"\r\n?|[\n\u2028\u2029]")
 # Invisible control characters with no place in text: C0 (but tab and
 # newline), DEL, C1 left over after ftfy, the BOM and other format characters
@@ -243,22 +244,32 @@ def fix_encoding(text: str, config: Config) -> tuple[str, list[Edit]]:
     undo the whole stage at once."""
     plan = _plan(config)
     spans: list[tuple[int, int, str, str]] = []
+    # Line endings other than "\n" are rare; str.find is many times faster
+    # than a regex at finding where a line ends.
+    other_endings = [c for c in "\r\u2028\u2029" if c in text]
+    size = len(text)
     pos = 0  # the start of a line; everything before it is done
     while True:
         hit = plan.attention_re.search(text, pos)
         if hit is None:
             break
-        # \r and the separators are themselves worth attention, so the line
-        # holding the hit starts after the last "\n" before it.
-        start = text.rfind("\n", pos, hit.start()) + 1 or pos
-        ending = LINE_END_RE.search(text, hit.start())
-        end = ending.start() if ending else len(text)
+        at = hit.start()
+        # Line endings other than "\n" are themselves worth attention, so the
+        # line holding the hit starts after the last "\n" before it.
+        start = text.rfind("\n", pos, at) + 1 or pos
+        end = text.find("\n", at)
+        end = size if end < 0 else end
+        for char in other_endings:
+            other = text.find(char, at, end)
+            if other >= 0:
+                end = other
         spans += _fix_line(text, start, end, plan)
-        if ending is None:
+        if end == size:
             break
-        if ending.group() != "\n":
-            spans.append((ending.start(), ending.end(), "\n", "line_endings"))
-        pos = ending.end()
+        ending = 2 if text.startswith("\r\n", end) else 1
+        if text[end] != "\n":
+            spans.append((end, end + ending, "\n", "line_endings"))
+        pos = end + ending
     return replace_spans(text, STAGE, spans)
 
 
