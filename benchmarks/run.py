@@ -109,17 +109,20 @@ def call(name: str, fn: Callable[[str], object], limits: Limits) -> Subject:
 def stage_chain(config: normalize.Config, limits: Limits,
                 alongside: dict[str, Callable[[str], object]] | None = None) -> Subject:
     """Each stage timed on the text it receives inside the pipeline, and each
-    function of `alongside` on the same document right after, so that the
-    figures compared share the machine's state document by document. A
-    stage that fails is reported and its input passed on, so later stages
-    are still measured; a function that fails is reported."""
+    function of `alongside` on the same document, so that the figures
+    compared share the machine's state document by document. Who goes first
+    turns from one document to the next: the first to read a document pays
+    for bringing it into the CPU cache. A stage that fails is reported and
+    its input passed on, so later stages are still measured; a function that
+    fails is reported."""
     names = [name for name in STAGES if config.runs(name)]
     stage_rows = [f"stage {name}" for name in names]
     alongside = alongside or {}
 
     def once(docs: list[str]) -> dict[str, float | str]:
         totals: dict[str, float | str] = dict.fromkeys([*stage_rows, *alongside], 0.0)
-        for doc in docs:
+
+        def chain(doc: str) -> None:
             text = doc
             for name, row in zip(names, stage_rows):
                 start = time.perf_counter()
@@ -129,16 +132,26 @@ def stage_chain(config: normalize.Config, limits: Limits,
                     totals[row] = _error(exc)
                 if isinstance(totals[row], float):
                     totals[row] += time.perf_counter() - start
-            for row, fn in alongside.items():
+
+        def timed(row: str, fn: Callable[[str], object]) -> Callable[[str], None]:
+            def run(doc: str) -> None:
                 if isinstance(totals[row], str):
-                    continue
+                    return
                 start = time.perf_counter()
                 try:
                     fn(doc)
                 except Exception as exc:
                     totals[row] = _error(exc)
-                    continue
+                    return
                 totals[row] += time.perf_counter() - start
+
+            return run
+
+        turns = [chain, *(timed(row, fn) for row, fn in alongside.items())]
+        for index, doc in enumerate(docs):
+            first = index % len(turns)
+            for turn in turns[first:] + turns[:first]:
+                turn(doc)
         return totals
 
     return Subject([*stage_rows, *alongside], once, limits)
@@ -276,7 +289,7 @@ def throughput(inputs: list[texts.Input], limits: Limits, peer_limits: Limits) -
         pipeline = rows[PIPELINE].fastest
         if pipeline and stage_sum:
             print(f"\nPipeline overhead: clean() takes {100 * (pipeline - stage_sum) / stage_sum:+.1f}% "
-                  f"over the sum of its stages (fastest runs).")
+                  f"over the sum of its stages (fastest runs; on a busy machine this wobbles by 10%).")
         share = ftfy_share(data.docs)
         print(
             f"fix_encoding handed ftfy {share['to_ftfy']} of {share['lines']} lines "
