@@ -107,14 +107,11 @@ def clean_column(
 def _clean_series(series, config: Config):
     import pandas as pd
 
-    values = [value if _missing(value) else clean(value, config) for value in series]
+    def missing(value: Any) -> bool:
+        return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+    values = [value if missing(value) else clean(value, config) for value in series]
     return pd.Series(values, index=series.index, name=series.name, dtype=series.dtype)
-
-
-def _missing(value: Any) -> bool:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return True
-    return type(value).__name__ == "NAType"  # pandas.NA, without importing pandas here
 
 
 # --- files on a cluster -----------------------------------------------------------
