@@ -94,6 +94,15 @@ class Subject:
     rows: list[str]
     once: Callable[[list[str]], dict[str, "float | str"]]
     limits: Limits
+    docs: list[str] | None = None  # its own docs, instead of those given to `measure`
+
+
+def relabel(subject: Subject, prefix: str, docs: list[str]) -> Subject:
+    """`subject` on its own `docs`, its rows named "prefix|row"."""
+    def once(given: list[str]) -> dict[str, float | str]:
+        return {f"{prefix}|{row}": value for row, value in subject.once(given).items()}
+
+    return Subject([f"{prefix}|{row}" for row in subject.rows], once, subject.limits, docs)
 
 
 def call(name: str, fn: Callable[[str], object], limits: Limits) -> Subject:
@@ -157,7 +166,7 @@ def stage_chain(config: normalize.Config, limits: Limits,
     return Subject([*stage_rows, *alongside], once, limits)
 
 
-def measure(subjects: list[Subject], docs: list[str]) -> dict[str, Timing]:
+def measure(subjects: list[Subject], docs: list[str] | None = None) -> dict[str, Timing]:
     """Run the subjects in turns, one run each per round, so that a busy
     moment on the machine touches them all alike, until each has `repeat`
     runs or has spent its budget. Returns the median time of each row."""
@@ -165,7 +174,7 @@ def measure(subjects: list[Subject], docs: list[str]) -> dict[str, Timing]:
     errors: dict[str, str] = {}
     for subject in subjects:
         try:  # load models and caches outside the clock
-            subject.once([docs[0][:2000]])
+            subject.once([(subject.docs or docs)[0][:2000]])
         except Exception:
             pass
     spent = [0.0] * len(subjects)
@@ -177,7 +186,7 @@ def measure(subjects: list[Subject], docs: list[str]) -> dict[str, Timing]:
             start = time.perf_counter()
             try:
                 with deadline(subject.limits.timeout):
-                    result = subject.once(docs)
+                    result = subject.once(subject.docs if subject.docs is not None else docs)
             except TimedOut:
                 result = dict.fromkeys(subject.rows, f"{TIMED_OUT} {subject.limits.timeout:.0f} s")
             except Exception as exc:
@@ -352,44 +361,47 @@ class Case:
 
 def scaling(title: str, cases: list[Case], limits: Limits) -> list[dict]:
     """Time each stage and the pipeline (and ftfy.fix_text) on one text of
-    1x and one of 10x the size. A small 1x text is cleaned ten times per run,
-    so both sizes do the same work per run and the clock's noise weighs
-    alike; times are per call. Linear is a ratio of 10."""
+    1x and one of 10x the size, in alternate runs so that both meet the
+    machine in the same state. A small 1x text is cleaned in ten distinct
+    copies per run, so both sizes do the same work per run; times are per
+    call. Linear is a ratio of 10."""
     import ftfy
 
     results = []
     print(f"\n### {title}\n", flush=True)
     table = [("input", "what", "1x", "10x", "t(1x)", "t(10x)", "ratio", "ratio, fastest runs")]
     for case in cases:
-        timings = {}
+        alongside = {"normalize.clean": normalize.clean}
+        if case.with_ftfy:
+            alongside["ftfy.fix_text"] = ftfy.fix_text
+        subjects, sizes, calls = [], {}, {}
         for scale, mb in (("1x", case.mb_10x / 10), ("10x", case.mb_10x)):
             text = case.make(mb)
-            calls = 10 if scale == "1x" and mb < 2 else 1
-            alongside = {"normalize.clean": normalize.clean}
-            if case.with_ftfy:
-                alongside["ftfy.fix_text"] = ftfy.fix_text
+            sizes[scale] = len(text.encode("utf-8", "surrogatepass")) / texts.MB
+            calls[scale] = 10 if scale == "1x" and mb < 2 else 1
             # Distinct copies, so that a small text is not served from the CPU cache.
-            copies = [text] + [(text + ".")[:-1] for _ in range(calls - 1)]
-            measured = measure([stage_chain(normalize.Config(), limits, alongside)], copies)
-            del copies
-            for timing in measured.values():
+            copies = [text] + [(text + ".")[:-1] for _ in range(calls[scale] - 1)]
+            subjects.append(relabel(stage_chain(normalize.Config(), limits, alongside), scale, copies))
+            del text, copies
+        measured = measure(subjects)
+        del subjects
+        print(f"  measured {case.name}", file=sys.stderr, flush=True)
+        for what in ["stage " + name for name in STAGES] + list(alongside):
+            t1, t10 = measured.get(f"1x|{what}"), measured.get(f"10x|{what}")
+            if t1 is None or t10 is None:
+                continue
+            for timing, scale in ((t1, "1x"), (t10, "10x")):
                 if timing.seconds is not None:
-                    timing.seconds /= calls
-                    timing.fastest /= calls
-            timings[scale] = (len(text.encode("utf-8", "surrogatepass")) / texts.MB, measured)
-            del text
-            print(f"  measured {case.name} at {scale}", file=sys.stderr, flush=True)
-        (mb1, one), (mb10, ten) = timings["1x"], timings["10x"]
-        for what in one:
-            t1, t10 = one[what], ten[what]
+                    timing.seconds /= calls[scale]
+                    timing.fastest /= calls[scale]
             if t1.seconds is not None and t10.seconds is not None:
                 ratio = f"{t10.seconds / t1.seconds:.1f}" if t1.seconds > 0 else "-"
                 best = f"{t10.fastest / t1.fastest:.1f}" if t1.fastest > 0 else "-"
                 cells = (_seconds(t1.seconds), _seconds(t10.seconds), ratio, best)
             else:
                 cells = (_cell(t1), _cell(t10), "-", t1.error or t10.error or "-")
-            table.append((case.name, what, f"{mb1:.2g} MB", f"{mb10:.3g} MB", *cells))
-            results.append({"input": case.name, "what": what, "mb_1x": mb1, "mb_10x": mb10,
+            table.append((case.name, what, f"{sizes['1x']:.2g} MB", f"{sizes['10x']:.3g} MB", *cells))
+            results.append({"input": case.name, "what": what, "mb_1x": sizes["1x"], "mb_10x": sizes["10x"],
                             "t_1x": asdict(t1), "t_10x": asdict(t10)})
     _print_table(table)
     return results
