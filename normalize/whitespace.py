@@ -81,7 +81,18 @@ def _runs(text: str):
             if 0 <= at < pos:
                 upcoming[needle] = text.find(needle, pos)
     if pos < n and text[-1] in _RUN_CHARS:
-        yield len(text.rstrip(_RUN_CHARS)), n
+        yield _trailing_run_start(text, pos), n
+
+
+def _trailing_run_start(text: str, floor: int) -> int:
+    """Where the run of " \t\n" that ends the text starts (not before
+    `floor`), copying only about twice its length, however long the text."""
+    n = len(text)
+    width = 64
+    while width < n - floor and not text[n - width :].strip(_RUN_CHARS):
+        width *= 2
+    start = max(n - width, floor)
+    return start + len(text[start:].rstrip(_RUN_CHARS))
 
 
 def _run_spans(text: str, start: int, end: int):
