@@ -1,0 +1,193 @@
+"""The fast paths of the stages give exactly what their plain definitions give."""
+import json
+from pathlib import Path
+
+import ftfy
+import pytest
+import regex
+from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import normalize
+from normalize import Config
+from normalize.edits import replace_spans
+from normalize.encoding import MAX_FTFY_CHARS, _pieces, _rule_of, fix_encoding, mojibake_trigger
+from normalize.whitespace import _REPLACEMENT, WHITESPACE_RE, _spans
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+DEV_CORPUS = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
+# Every character ftfy's heuristic names, with ASCII and a few others around them.
+BADNESS_ALPHABET = "".join(MOJIBAKE_CATEGORIES.values()).replace("-", "") + "abzAZ .,?!1\n\t\xa0ÂÃÎÐØÙ×à√≈‚ÄâóêвЂВГРСβ€ΒΓΞΟā°µ中☃"
+
+
+# --- normalize_whitespace -------------------------------------------------------
+
+
+def whitespace_by_definition(text: str) -> list[tuple[int, int, str, str]]:
+    """WHITESPACE_RE run over the whole text: the stage as it is defined."""
+    spans = []
+    for match in WHITESPACE_RE.finditer(text):
+        inserted = _REPLACEMENT[match.lastgroup]
+        if inserted is None:
+            inserted = "\n" if "\n" in match.group() else ""
+        spans.append((match.start(), match.end(), inserted, match.lastgroup))
+    return spans
+
+
+WHITESPACE_CASES = [
+    "", " ", "\n", "\t", "a", "a b", "a  b", "a\tb", "a \tb", "a \n b", "a\n\n\nb", "a\n \n\t\nb",
+    "  \n\nText\n", "Text  ", "Text \n", "Text\n\n\n", "Text\n \n", "a\xa0 b", "a \xa0b", "a  \rb",
+    "\n a", " \n", "a\n", "a\n\n", "\n\n", "x" + " " * 5000, " " * 1000 + "x", "a" + " \t" * 300 + "b",
+]
+
+
+def test_whitespace_fast_path_matches_definition_on_cases():
+    for text in WHITESPACE_CASES:
+        assert list(_spans(text)) == whitespace_by_definition(text), repr(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=" \t\n\r\x0b\xa0\u3000ab.", max_size=40))
+def test_whitespace_fast_path_matches_definition(text):
+    assert list(_spans(text)) == whitespace_by_definition(text)
+
+
+# --- fix_encoding -------------------------------------------------------------
+
+REFERENCE_LINE_END_RE = regex.compile(r"\r\n?|[\n\u2028\u2029]")
+REFERENCE_CONTROL_RE = regex.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]+")
+REFERENCE_SPACE_CONTROL_RE = regex.compile(r"[\x0b\x0c\x1c-\x1f\x85]+")
+REFERENCE_NEEDS_FTFY_RE = regex.compile(r"[^\x00-\x7f]|&|\x1b")
+
+
+def fix_encoding_by_definition(text: str, config: Config):
+    """The stage without its fast paths: ftfy on every line that holds
+    anything beyond ASCII, `&` or ESC, the whole line at once."""
+    ftfy_config = ftfy.TextFixerConfig(
+        unescape_html=config.unescape_html,
+        uncurl_quotes=config.uncurl_quotes,
+        fix_character_width=config.fix_character_width,
+        fix_latin_ligatures=config.fix_latin_ligatures,
+        normalization=config.unicode_normalization,
+        fix_line_breaks=False,
+        explain=True,
+    )
+
+    def fix_line(start, end):
+        line = text[start:end]
+        if REFERENCE_NEEDS_FTFY_RE.search(line):
+            fixed, explanation = ftfy.fix_and_explain(line, ftfy_config)
+            rule = _rule_of(explanation)
+        else:
+            fixed, rule = line, ""
+        if REFERENCE_CONTROL_RE.search(fixed) or REFERENCE_SPACE_CONTROL_RE.search(fixed):
+            fixed = REFERENCE_SPACE_CONTROL_RE.sub(" ", REFERENCE_CONTROL_RE.sub("", fixed))
+            rule = f"{rule}+control_characters" if rule else "control_characters"
+        if fixed == line:
+            return []
+        head = 0
+        while head < min(len(line), len(fixed)) and line[head] == fixed[head]:
+            head += 1
+        tail = 0
+        while tail < min(len(line), len(fixed)) - head and line[-1 - tail] == fixed[-1 - tail]:
+            tail += 1
+        return [(start + head, end - tail, fixed[head : len(fixed) - tail], rule)]
+
+    spans, pos = [], 0
+    for ending in REFERENCE_LINE_END_RE.finditer(text):
+        spans += fix_line(pos, ending.start())
+        if ending.group() != "\n":
+            spans.append((ending.start(), ending.end(), "\n", "line_endings"))
+        pos = ending.end()
+    spans += fix_line(pos, len(text))
+    return replace_spans(text, "fix_encoding", spans)
+
+
+CONFIGS = [
+    Config(),
+    Config(unescape_html=True),
+    Config(unescape_html=False),
+    Config(uncurl_quotes=True, fix_latin_ligatures=True),
+    Config(fix_character_width=True),
+    Config(unicode_normalization="NFC"),
+]
+ENCODING_CASES = [
+    "", "plain ASCII line\nand another", "Vietnamâ€™s officials", "Â£5m deal", "£5m deal, not mojibake",
+    "The “quoted” – and — dashes… with a\xa0no-break space’s", "AT&T and R&D", "Fish &amp; chips &#39;",
+    "<b>markup &amp; entity</b>", "\x1b[31mred\x1b[0m text", "café\x1b[0m", "tab\tand\x0bvertical\x0cfeed",
+    "vertical\x0btab in a café", "NEL\x85here", "C1 \x92 quote", "\ufeffBOM first", "line\r\nCRLF\rCR\u2028LS\u2029PS",
+    "Ã ", "x Ã ", "Ã©tÃ©", "a Â “quote”", "вЂ™ Cyrillic mojibake", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "ÎºÎ±Î»Î·Î¼Î­ÏÎ±",
+    "│box├drawing", "Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©", "œuvre and Œ", "×²", "√±", "full\uff57idth and ﬁ ligature", "e\u0301 combining",
+    "lone \ud800 surrogate", "\U000e0041 tag", "word\x00nul", "Ã" * 50, "â€" * 30, "£" * 10 + "Ã" + "£" * 10,
+]
+
+
+def _assert_same(text: str, config: Config) -> None:
+    assert fix_encoding(text, config) == fix_encoding_by_definition(text, config), (repr(text), config)
+
+
+def test_fix_encoding_fast_path_matches_definition_on_cases():
+    for config in CONFIGS:
+        for text in ENCODING_CASES:
+            _assert_same(text, config)
+
+
+def test_fix_encoding_fast_path_matches_definition_on_fixtures():
+    for path in sorted(FIXTURES.rglob("*.txt")):
+        _assert_same(path.read_text(encoding="utf-8"), Config())
+
+
+TOKENS = [
+    "a", "word", " ", "  ", "\n", "\r\n", "\r", ".", "&", ";", "#", "<", "&amp;", "&#39;", "&eacute;", "\x1b[1m",
+    "\x0b", "\x0c", "\x85", "\x92", "\x00", "\ufeff", "\u2028", "’", "“", "”", "–", "—", "…", "\xa0", "«", "©", "®",
+    "™", "£", "€", "é", "Ã", "Â", "â€™", "Ã©", "Â ", "вЂ™", "Ð", "Ø", "œ", "°", "×", "²", "β", "‚", "Ä", "√",
+    "│", "ﬁ", "ｗ", "\u0301", "ê", "\u00ad",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=30).map("".join), st.sampled_from(CONFIGS))
+def test_fix_encoding_fast_path_matches_definition(text, config):
+    _assert_same(text, config)
+
+
+def test_text_without_trigger_characters_never_looks_bad():
+    trigger = mojibake_trigger()
+    assert trigger is not None, "the fast path is off: mojibake_trigger() could not read ftfy's BADNESS_RE"
+    for char in "’“”‘–—…\xa0«»•©®™":
+        assert char not in trigger.chars, f"{char!r} should not send a line to ftfy"
+    for char in "ÃÂâ€£é":
+        assert char in trigger.chars
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=sorted(set(BADNESS_ALPHABET) - set(mojibake_trigger().chars)), max_size=12))
+def test_is_bad_needs_a_trigger_character(text):
+    # The derivation of the trigger set is a proof; this checks it by example.
+    assert not is_bad(text)
+
+
+def test_long_lines_reach_ftfy_in_bounded_pieces():
+    line = ("Vietnamâ€™s officials exchanged views. " * 5000)[:150_000]
+    pieces = list(_pieces(line, 0, len(line)))
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(line)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+    assert all(end - start <= MAX_FTFY_CHARS for start, end in pieces)
+    assert all(line[end - 1] == " " for _, end in pieces[:-1])
+    fixed, edits = fix_encoding(line, Config())
+    assert "â€" not in fixed and fixed.count("’") == line.count("â€™")
+    assert normalize.restore(normalize.Cleaned(fixed, tuple(edits))) == line
+
+
+def test_long_line_without_spaces_is_cut_at_the_limit():
+    line = "Ã©" * 100_000
+    assert [end - start for start, end in _pieces(line, 0, len(line))] == [MAX_FTFY_CHARS] * 3 + [200_000 - 3 * MAX_FTFY_CHARS]
+
+
+@pytest.mark.skipif(not DEV_CORPUS.is_file(), reason="the shared dev corpus is not next to the repository")
+def test_fix_encoding_fast_path_matches_definition_on_dev_corpus():
+    with DEV_CORPUS.open(encoding="utf-8") as lines:
+        for line in lines:
+            _assert_same(json.loads(line)["dirty"], Config())
