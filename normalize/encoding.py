@@ -317,19 +317,39 @@ def _fix_piece(text: str, start: int, end: int, plan: _Plan, ftfy_config):
     # ESC. (Not the others: ftfy would delete their vertical tabs and
     # separators, which become spaces below.) It skips those ftfy would return
     # unchanged, and names them as ftfy would have: "ftfy", no step.
-    for_ftfy = not line.isascii() or "&" in line or "\x1b" in line
-    if for_ftfy and _ftfy_may_change(line, plan):
-        fixed, explanation = ftfy.fix_and_explain(line, ftfy_config)
-        rule = _rule_of(explanation)
-    else:
-        fixed, rule = line, "ftfy" if for_ftfy else ""
-    if ANY_CONTROL_RE.search(fixed):
-        fixed = SPACE_CONTROL_RE.sub(" ", CONTROL_RE.sub("", fixed))
-        rule = f"{rule}+control_characters" if rule else "control_characters"
+    fixed, rule = line, ""
+    # ftfy undoes one layer of mojibake a call; text encoded wrongly twice
+    # needs a second call, so that cleaning twice changes nothing.
+    for _ in range(MAX_FTFY_ROUNDS):
+        before = fixed
+        for_ftfy = not fixed.isascii() or "&" in fixed or "\x1b" in fixed
+        if for_ftfy and _ftfy_may_change(fixed, plan):
+            repaired, explanation = ftfy.fix_and_explain(fixed, ftfy_config)
+            if repaired != fixed or not rule:
+                rule = _join_rules(rule, _rule_of(explanation))
+            fixed = repaired
+        elif for_ftfy and not rule:
+            rule = "ftfy"
+        if ANY_CONTROL_RE.search(fixed):
+            fixed = SPACE_CONTROL_RE.sub(" ", CONTROL_RE.sub("", fixed))
+            rule = _join_rules(rule, "control_characters")
+        if fixed == before:
+            break
     if fixed == line:
         return None
     head, old_end, new_end = _diff_span(line, fixed)
     return (start + head, start + old_end, fixed[head:new_end], rule)
+
+
+MAX_FTFY_ROUNDS = 3
+
+
+def _join_rules(rule: str, more: str) -> str:
+    names = [n for n in rule.split("+") if n]
+    for name in more.split("+"):
+        if name and name not in names:
+            names.append(name)
+    return "+".join(names)
 
 
 def _ftfy_may_change(line: str, plan: _Plan) -> bool:

@@ -312,4 +312,18 @@ def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
                 spans.append((max(start - 1, 0), end, "", removed[index]))
         elif trimmed[index] is not None:
             spans += _edge_spans(rules, text, *trimmed[index], index == last_kept)
-    return replace_spans(text, STAGE, sorted(spans))
+    spans.sort()
+    if spans and _leaves_nothing(text, spans):
+        # A text that is nothing but "leftovers" ("OK", "Share") is what the
+        # user gave: emptying it would lose the only words there are.
+        return text, []
+    return replace_spans(text, STAGE, spans)
+
+
+def _leaves_nothing(text: str, spans) -> bool:
+    kept, pos = [], 0
+    for start, end, _inserted, _rule in spans:
+        kept.append(text[pos:start])
+        pos = max(pos, end)
+    kept.append(text[pos:])
+    return not "".join(kept).strip()

@@ -59,7 +59,7 @@ PARTICLES = frozenset("out over up down under back off on in by after with fore 
 # is this common (Milburnsaid, Federerwas); at a sentence start, when its
 # first part is (Thesedevelopments) or its last part is.
 NAME_TAIL_ZIPF = 5.5
-SENTENCE_HEAD_ZIPF = 5.0
+SENTENCE_HEAD_ZIPF = 4.0
 # Tokens at least this frequent are never split; nor are longer letter runs.
 SAFE_ZIPF = 4.7
 MAX_RUN = 60

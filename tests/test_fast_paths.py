@@ -77,14 +77,19 @@ def fix_encoding_by_definition(text: str, config: Config):
 
     def fix_line(start, end):
         line = text[start:end]
-        if REFERENCE_NEEDS_FTFY_RE.search(line):
-            fixed, explanation = ftfy.fix_and_explain(line, ftfy_config)
-            rule = _rule_of(explanation)
-        else:
-            fixed, rule = line, ""
-        if REFERENCE_CONTROL_RE.search(fixed) or REFERENCE_SPACE_CONTROL_RE.search(fixed):
-            fixed = REFERENCE_SPACE_CONTROL_RE.sub(" ", REFERENCE_CONTROL_RE.sub("", fixed))
-            rule = f"{rule}+control_characters" if rule else "control_characters"
+        fixed, rule = line, ""
+        for _ in range(3):  # to a fixed point: ftfy undoes one layer of mojibake a call
+            before = fixed
+            if REFERENCE_NEEDS_FTFY_RE.search(fixed):
+                repaired, explanation = ftfy.fix_and_explain(fixed, ftfy_config)
+                if repaired != fixed or not rule:
+                    rule = "+".join(dict.fromkeys([*filter(None, rule.split("+")), *_rule_of(explanation).split("+")]))
+                fixed = repaired
+            if REFERENCE_CONTROL_RE.search(fixed) or REFERENCE_SPACE_CONTROL_RE.search(fixed):
+                fixed = REFERENCE_SPACE_CONTROL_RE.sub(" ", REFERENCE_CONTROL_RE.sub("", fixed))
+                rule = "+".join(dict.fromkeys([*filter(None, rule.split("+")), "control_characters"]))
+            if fixed == before:
+                break
         if fixed == line:
             return []
         head = 0
@@ -136,7 +141,11 @@ def test_fix_encoding_fast_path_matches_definition_on_cases():
 
 def test_fix_encoding_fast_path_matches_definition_on_fixtures():
     for path in sorted(FIXTURES.rglob("*.txt")):
-        _assert_same(path.read_text(encoding="utf-8"), Config())
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # the CLI's fixtures in other encodings
+        _assert_same(text, Config())
 
 
 TOKENS = [

@@ -3,7 +3,7 @@ import pytest
 
 from normalize import Config
 from normalize.pipeline import STAGES
-from tests.conftest import case_params
+from conftest import case_params
 
 CONFIG = Config()
 
