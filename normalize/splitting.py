@@ -378,7 +378,10 @@ class _Document:
                 and (self.zipf(parts[1]) or 0.0) >= FUNCTION_ZIPF
             ):
                 return []
-            tail_ok = (self.zipf(parts[-1]) or 0.0) >= NAME_TAIL_ZIPF
+            # A name glued to a common word: the word is a function word, or
+            # the text names the name alone elsewhere (Hawkpoint is neither).
+            tail = self.zipf(parts[-1]) or 0.0
+            tail_ok = tail >= FUNCTION_ZIPF or (tail >= NAME_TAIL_ZIPF and self.counts.get(parts[0], 0) >= 1)
             head_ok = sentence_start and (self.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF
             if not (tail_ok or head_ok):
                 return []
