@@ -794,10 +794,9 @@ def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
         inserted = _merge_positions(inserted, positions)
         current = _insert_spaces(text, inserted)
         new_tokens = set(current.split())
-        tokens, previous = new_tokens - tokens, new_tokens
-        if not tokens:
-            break
-        tokens = previous
+        if new_tokens <= tokens:
+            break  # the pass made no token that was not there before
+        tokens = new_tokens
     return replace_spans(text, STAGE, ((at, at, " ", rule) for at, rule in _dedupe(inserted)))
 
 
