@@ -74,6 +74,8 @@ CAMEL_WORD_ZIPF = 2.5
 
 TOKEN_RE = re.compile(r"\S+")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
+LETTER_RE = re.compile(r"[^\W\d_]")
+FOREIGN_LETTER_RE = re.compile(r"[^\W\d_A-Za-z]")  # a letter outside ASCII
 # Atoms of a token: a word (ASCII letters, inner apostrophes), a number, any other character.
 ATOM_RE = regex.compile(
     r"(?P<word>[A-Za-z]+(?:['’][A-Za-z]+)*)|(?P<foreign>[\p{L}\p{M}]+)|(?P<num>\d+(?:[.,:]\d+)*)|(?P<mark>.)",
@@ -84,8 +86,14 @@ UNTOUCHABLE_RE = regex.compile(
     r"://|^www\.|@|^#|[_/\\=<>{}|~^`]|\p{L}\.\p{Ll}{2}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
 )
 # Lines that read as code: their camelCase and punctuation are meant.
-CODE_RE = re.compile(r"[{};]\s*$|\w\(\)|==|!=|->|=>|::|\w_\w|\bdef |\bimport |\breturn\b|\w\.\w+\(")
+# (Each look-behind follows its literal, so the engine scans for the literal.)
+CODE_RE = re.compile(
+    r"[{};]\s*$|\(\)(?<=\w\(\))|==|!=|->|=>|::|_(?<=\w_)(?=\w)|def (?<=\bdef )|import (?<=\bimport )"
+    r"|return\b(?<=\breturn)|\.(?<=\w\.)\w+\(",
+    re.MULTILINE,
+)
 LIST_SEPARATOR_RE = regex.compile(r"[,;]")
+NEXT_TOKEN_RE = re.compile(r"[^\S\n]*(\S*)")
 NUMBER_RE = regex.compile(r"\d+(?:[.,:]\d+)*%?")
 CONTRACTION_RE = regex.compile(r"\A([A-Za-z]+['’](?:s|t|ll|re|ve|d|m))([a-z]{2,})\Z")
 POSSESSIVE_RE = regex.compile(r"['’](?:s|d|ll|re|ve|t|m)\Z", regex.IGNORECASE)
@@ -145,6 +153,8 @@ class Model:
         self.common = frozenset(w for w, z in zipf.items() if z >= 3.0)
         self._splits: dict = {}
         self._settled: dict = {}
+        self.never: set = set()  # the tokens `settled` found can never split
+        self.decisions: dict = {}  # see `_decide`
 
     def __reduce__(self):  # ship the config, not the tables: workers load their own
         raise TypeError("Model is per process; pickle the Config instead")
@@ -174,8 +184,15 @@ class Model:
         if known is None:
             if len(self._settled) > 500_000:
                 self._settled.clear()
+                self.never.clear()
             known = self._settled[token] = _never_splits(self, token)
+            if known:
+                self.never.add(token)
         return known
+
+    def candidates(self, tokens: set) -> set:
+        """The tokens of `tokens` that some text could split."""
+        return {token for token in tokens - self.never if not self.settled(token)}
 
     def cuts(self, run: str) -> list[int]:
         """Where the lower-case `run` splits on the word model's evidence alone."""
@@ -300,25 +317,64 @@ def model_for(config: Config) -> Model:
 
 
 class _Document:
-    """What the splitter knows about one text while it works on it."""
+    """What the splitter knows about one text while it works on it.
 
-    def __init__(self, text: str, model: Model, config: Config):
+    Its evidence is read through two questions only, `count` and
+    `written_apart`; while `trace` is a list, each question and its answer is
+    recorded there, so that a decision made in one text can be reused in
+    another that answers the same questions alike (`Model.decide`)."""
+
+    def __init__(self, text: str, model: Model, config: Config, counts: Counter | None = None):
         self.model = model
         self.config = config
         self.text = text
-        self.counts = Counter(LETTERS_RE.findall(text.lower()))
-        self._bigrams: set | None = None
+        self.lower = text.lower()
+        self.counts = _letter_runs(self.lower) if counts is None else counts
+        self.trace: list | None = None
         # The language guard, for the text as a whole: most of its words English.
         words = sum(self.counts.values())
-        english = sum(self.counts[w] for w in model.common.intersection(self.counts))
+        english = sum(map(self.counts.__getitem__, model.common.intersection(self.counts)))
         self.english = not config.english_only or words < 20 or english >= 0.5 * words
+
+    def respaced(self, text: str, changed: list[tuple[str, str]]) -> _Document:
+        """This document as `text`, the same text with the tokens of
+        `changed` (before, after) spaced out: word counts are carried over."""
+        counts = self.counts.copy()
+        counts.subtract(LETTERS_RE.findall(" ".join(before for before, _ in changed).lower()))
+        counts.update(LETTERS_RE.findall(" ".join(after for _, after in changed).lower()))
+        return _Document(text, self.model, self.config, counts)
+
+    # -- the text's evidence ----------------------------------------------
+    def count(self, word: str) -> int:
+        """How often this text writes the lower-case `word` alone: 0, 1, or 2 for more."""
+        found = min(self.counts.get(word, 0), 2)
+        if self.trace is not None:
+            self.trace.append((False, word, found))
+        return found
+
+    def written_apart(self, parts: list[str]) -> bool:
+        """Whether this text also writes these words apart, side by side."""
+        found = all(_side_by_side(self.lower, left, right) for left, right in zip(parts, parts[1:]))
+        if self.trace is not None:
+            self.trace.append((True, tuple(parts), found))
+        return found
+
+    def answers(self, trace: tuple) -> bool:
+        """Whether this text answers every question of `trace` as recorded."""
+        for apart, question, found in trace:
+            if apart:
+                if all(_side_by_side(self.lower, l, r) for l, r in zip(question, question[1:])) != found:
+                    return False
+            elif min(self.counts.get(question, 0), 2) != found:
+                return False
+        return True
 
     # -- word knowledge -------------------------------------------------
     def zipf(self, word: str) -> float | None:
         """Frequency of a lower-case word, counting words this text uses alone."""
         z = self.model.lookup(word.replace("’", "'"))
-        if len(word) >= 4 and self.counts.get(word, 0) >= 1:
-            z = max(z or 0.0, 2.5)
+        if len(word) >= 4 and (z is None or z < 2.5) and self.count(word) >= 1:
+            z = 2.5
         return z
 
     def vocab_zipf(self, word: str) -> float | None:
@@ -334,15 +390,7 @@ class _Document:
 
     def _holds_local_word(self, run: str) -> bool:
         """Whether `run` opens or ends with a word this text uses alone."""
-        counts = self.counts
-        return any(counts.get(run[:k]) or counts.get(run[-k:]) for k in range(4, len(run) - 1))
-
-    def written_apart(self, parts: list[str]) -> bool:
-        """Whether this text also writes these words apart, side by side."""
-        if self._bigrams is None:
-            words = [w.lower() for w in LETTERS_RE.findall(self.text)]
-            self._bigrams = set(zip(words, words[1:]))
-        return all(pair in self._bigrams for pair in zip(parts, parts[1:]))
+        return any(self.count(run[:k]) or self.count(run[-k:]) for k in range(4, len(run) - 1))
 
     # -- lower-case runs ------------------------------------------------
     def segment(self, run: str, capitalised: bool = False, sentence_start: bool = False) -> list[int]:
@@ -367,7 +415,7 @@ class _Document:
         # a brand, a compound: Kenteris, smartcard), unless the text also writes
         # its parts apart, or they are long words that make no compound
         # (crisismanagement).
-        if self.counts.get(run, 0) >= 2 and not self.written_apart(parts):
+        if self.count(run) >= 2 and not self.written_apart(parts):
             if capitalised or min(map(len, parts)) < 5:
                 return []
         if capitalised and not self.written_apart(parts):
@@ -381,7 +429,7 @@ class _Document:
             # A name glued to a common word: the word is a function word, or
             # the text names the name alone elsewhere (Hawkpoint is neither).
             tail = self.zipf(parts[-1]) or 0.0
-            tail_ok = tail >= FUNCTION_ZIPF or (tail >= NAME_TAIL_ZIPF and self.counts.get(parts[0], 0) >= 1)
+            tail_ok = tail >= FUNCTION_ZIPF or (tail >= NAME_TAIL_ZIPF and self.count(parts[0]) >= 1)
             head_ok = sentence_start and (self.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF
             if not (tail_ok or head_ok):
                 return []
@@ -454,6 +502,34 @@ def _web_floors() -> tuple[float, float]:
     return min(unigrams.values()), min(bigrams.values())
 
 
+# Every byte but an ASCII lower-case letter becomes a space.
+_ONLY_LETTERS = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+
+
+def _letter_runs(lower: str) -> Counter:
+    """How often each run of letters (`LETTERS_RE`) stands in the lower-case text."""
+    if FOREIGN_LETTER_RE.search(lower):
+        return Counter(LETTERS_RE.findall(lower))
+    # Only ASCII letters: bytes.translate finds the runs several times faster.
+    return Counter(lower.encode("ascii", "replace").translate(_ONLY_LETTERS).decode("ascii").split())
+
+
+@lru_cache(maxsize=4096)
+def _pair_re(left: str, right: str):
+    """Two words side by side, anything but letters between them, and no
+    letter after (the letter before is `_side_by_side`'s to check)."""
+    return re.compile(rf"{re.escape(left)}[\W\d_]+{re.escape(right)}(?![^\W\d_])")
+
+
+def _side_by_side(lower: str, left: str, right: str) -> bool:
+    """Whether the lower-case text `lower` writes `left` then `right` as words."""
+    for found in _pair_re(left, right).finditer(lower):
+        at = found.start()
+        if not at or not LETTER_RE.match(lower, at - 1):
+            return True
+    return False
+
+
 def _parts(run: str, cuts: list[int]) -> list[str]:
     edges = [0, *sorted(cuts), len(run)]
     return [run[a:b] for a, b in zip(edges, edges[1:])]
@@ -512,7 +588,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
     whole = doc.vocab_zipf(lower)
     if whole is not None and whole >= SAFE_ZIPF:
         return []
-    repeated = doc.counts.get(stem.lower(), 0) >= 2
+    repeated = doc.count(stem.lower()) >= 2
     if initial and not repeated:
         return [1] if _initial_split(doc.model, lower) else []
     cuts = [i for i in sorted(set(raw)) if _case_cut_ok(doc, stem, i)]
@@ -577,7 +653,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
     elif not right.isupper():
         # NationsConvention, DavidBlunkett; brands (ChevronTexaco) mostly pair a
         # word with a name the text never writes alone.
-        return len(right) >= 3 and (doc.known(right.lower(), 2.0) or doc.counts.get(right.lower(), 0) >= 1
+        return len(right) >= 3 and (doc.known(right.lower(), 2.0) or doc.count(right.lower()) >= 1
                                     or len(right) >= 4 and right[1:].islower())
     if right.isupper():
         if len(right) < 2:
@@ -604,10 +680,12 @@ def _quote_role(token: str, at: int, before: int, total: int) -> str | None:
 
 
 def _punctuation_splits(
-    doc: _Document, token: str, next_token: str, quotes: tuple[int, int]
+    doc: _Document, token: str, suspended: bool, quotes: tuple[int, int]
 ) -> list[tuple[int, str]]:
-    """Spaces lost after punctuation; `quotes` counts the line's straight
-    double quotes (before this token, in all)."""
+    """Spaces lost after punctuation; `suspended` says the next token ends
+    the line or continues a suspended hyphen (`pre- and post-war`), `quotes`
+    counts the line's straight double quotes (before this token, in all;
+    only their parity matters)."""
     out = []
     if token.isalpha():
         return out
@@ -631,7 +709,7 @@ def _punctuation_splits(
         elif kind == "comma" and token[at].isupper() and len(LIST_SEPARATOR_RE.findall(token)) >= 2:
             continue  # White,Mackie,Jones: a list written without spaces
         elif kind == "trailing_dash":
-            if next_token.lower() in SUSPENDED_HYPHEN_NEXT or not next_token:
+            if suspended:
                 continue
         elif kind in ("letters_digits", "digits_letters"):
             if not _number_join_ok(doc, token, at, kind):
@@ -732,11 +810,12 @@ def _unit_then_word(doc: _Document, word: str) -> int:
 
 # --- the stage ----------------------------------------------------------------
 
-def _skip_line(doc: _Document, line: str) -> bool:
-    """The language and code guard: lines the splitter must leave alone."""
-    if len(CODE_RE.findall(line)) >= 2:
+def _skip_line(doc: _Document, line: str, code: bool = True) -> bool:
+    """The language and code guard: lines the splitter must leave alone
+    (`code` false: the text holds nothing that reads as code)."""
+    if code and len(CODE_RE.findall(line)) >= 2:
         return True
-    if not doc.config.english_only or line.isascii():
+    if not doc.config.english_only or not FOREIGN_LETTER_RE.search(line):
         return False  # a text of English words was checked as a whole
     words = [w for w in LETTERS_RE.findall(line) if len(w) > 1]
     if len(words) < 5:
@@ -749,13 +828,12 @@ def _skip_line(doc: _Document, line: str) -> bool:
 
 
 def _token_splits(
-    doc: _Document, token: str, previous: str, next_token: str, quotes: tuple[int, int]
+    doc: _Document, token: str, starts_sentence: bool, suspended: bool, quotes: tuple[int, int]
 ) -> list[tuple[int, str]]:
     if UNTOUCHABLE_RE.search(token):
         return []
-    out = _punctuation_splits(doc, token, next_token, quotes)
+    out = _punctuation_splits(doc, token, suspended, quotes)
     cuts = {at for at, _ in out}
-    starts_sentence = not previous or previous[-1] in '.!?:"”'
     for m in ATOM_RE.finditer(token):
         if m.lastgroup == "word" and m.start() and token[m.start() - 1].isdigit():
             # 268bnpaid, 1500mrecord: a unit after a number, then a word.
@@ -769,6 +847,33 @@ def _token_splits(
     return out
 
 
+# A decision is remembered with the questions it asked of its text; this many
+# differently answered versions at most are kept for one token in one setting.
+VERSIONS_KEPT = 4
+
+
+def _decide(doc: _Document, token: str, starts_sentence: bool, suspended: bool, quotes: tuple[int, int]):
+    """`_token_splits` and the questions it asked of the text (its trace), reused from an earlier text that answered the same
+    questions alike: what a token becomes depends on the token, its setting
+    and the few facts it looked up in its text, nothing else."""
+    key = (token, starts_sentence, suspended, quotes)
+    versions = doc.model.decisions.get(key)
+    if versions is None:
+        if len(doc.model.decisions) > 500_000:
+            doc.model.decisions.clear()
+        versions = doc.model.decisions[key] = []
+    for trace, splits in versions:
+        if doc.answers(trace):
+            return splits, trace
+    doc.trace = []
+    try:
+        splits = sorted(set(_token_splits(doc, token, starts_sentence, suspended, quotes)))
+        trace = tuple(doc.trace)
+    finally:
+        doc.trace = None
+    if len(versions) < VERSIONS_KEPT:
+        versions.append((trace, splits))
+    return splits, trace
 
 
 # A split can uncover another (Heeachother -> He eachother -> He each other):
@@ -782,20 +887,31 @@ def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
     Runs until a pass finds nothing more, so that cleaning twice changes nothing."""
     model = model_for(config)
     tokens = set(text.split())
+    candidates = model.candidates(tokens)
     inserted: list[int] = []  # positions in `text` where a space goes
-    current = text
+    doc, changed = None, []
     for _ in range(MAX_PASSES):
-        candidates = {token for token in tokens if not model.settled(token)}
         if not candidates:
             break
-        positions = _split_pass(current, candidates, model, config)
+        doc = doc.respaced(_insert_spaces(text, inserted), changed) if doc else _Document(text, model, config)
+        if not doc.english:
+            break
+        positions, changed, asked = _split_pass(doc, candidates)
         if not positions:
             break
         inserted = _merge_positions(inserted, positions)
-        current = _insert_spaces(text, inserted)
-        new_tokens = set(current.split())
+        new_tokens = set(_insert_spaces(text, inserted).split())
         if new_tokens <= tokens:
             break  # the pass made no token that was not there before
+        # The next pass looks again only at what this one may have changed:
+        # the new tokens, and the tokens whose decision asked about a word
+        # that is now written differently (or that end in a dash, whose
+        # decision reads the next token).
+        touched = set(LETTERS_RE.findall(" ".join(side for pair in changed for side in pair).lower()))
+        candidates = model.candidates(new_tokens - tokens) | {
+            token for token in candidates & new_tokens
+            if not touched.isdisjoint(asked.get(token, ())) or token.endswith(("-", "–"))
+        }
         tokens = new_tokens
     return replace_spans(text, STAGE, ((at, at, " ", rule) for at, rule in _dedupe(inserted)))
 
@@ -825,31 +941,53 @@ def _insert_spaces(text: str, inserted: list) -> str:
     return "".join(pieces)
 
 
-def _split_pass(text: str, candidates: set, model: "Model", config: Config) -> list[tuple[int, str]]:
-    """One pass over `text`: (position, rule) of each lost space found."""
-    doc = _Document(text, model, config)
-    if not doc.english:
-        return []
+def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
+    """One pass over the document: (position, rule) of each lost space found;
+    each token that changed, (as it was, as it becomes); and for each token,
+    the words its decisions asked the text about."""
+    text = doc.text
+    changed = []
+    asked: dict[str, set] = {}
     spans = []
+    # Lines with nothing that reads as code need only the language guard.
     skipped: dict[int, bool] = {}
+    code = CODE_RE.search(text) is not None
     for tok in _occurrences(text, candidates):
-        token = tok.group()
-        start = text.rfind("\n", 0, tok.start()) + 1
-        end = text.find("\n", tok.end())
-        line = text[start : end if end >= 0 else len(text)]
+        token, at, end = tok.group(), tok.start(), tok.end()
+        start = text.rfind("\n", 0, at) + 1
         if start not in skipped:
-            skipped[start] = _skip_line(doc, line)
+            stop = text.find("\n", end)
+            skipped[start] = _skip_line(doc, text[start : stop if stop >= 0 else len(text)], code)
         if skipped[start]:
             continue
-        before = line[: tok.start() - start].split()
-        after = line[tok.end() - start :].split()
-        quote_counts = (line.count('"', 0, tok.start() - start), line.count('"'))
-        splits = _token_splits(doc, token, before[-1] if before else "", after[0] if after else "", quote_counts)
-        for offset, rule in sorted(set(splits)):
-            if 0 < offset < len(token):
-                spans.append((tok.start() + offset, rule))
+        # The setting, read only where it can matter: whether the token opens
+        # a sentence (for capitalised words), whether the next token ends a
+        # suspended hyphen (for a token ending in a dash), and the parity of
+        # the line's straight quotes (for a token holding one).
+        starts_sentence = suspended = False
+        if not token.islower():
+            before = at - 1
+            while before >= start and text[before].isspace():
+                before -= 1
+            starts_sentence = before < start or text[before] in '.!?:"”'
+        if token.endswith(("-", "–")):
+            following = NEXT_TOKEN_RE.match(text, end).group(1)
+            suspended = not following or following.lower() in SUSPENDED_HYPHEN_NEXT
+        quotes = (0, 0)
+        if '"' in token:
+            stop = text.find("\n", end)
+            quotes = (text.count('"', start, at) % 2, text.count('"', start, stop if stop >= 0 else len(text)) % 2)
+        found, trace = _decide(doc, token, starts_sentence, suspended, quotes)
+        if trace:
+            words = asked.setdefault(token, set())
+            for apart, question, _ in trace:
+                words.update(question) if apart else words.add(question)
+        splits = [(offset, rule) for offset, rule in found if 0 < offset < len(token)]
+        if splits:
+            spans += [(at + offset, rule) for offset, rule in splits]
+            changed.append((token, " ".join(_parts(token, [offset for offset, _ in splits]))))
     spans.sort()
-    return spans
+    return spans, changed, asked
 
 
 class _Occurrence:
