@@ -455,37 +455,50 @@ def _judge(run: str, found: tuple[list[int], bool], web_says) -> list[int]:
 
 def _never_splits(model: Model, token: str) -> bool:
     """Whether no rule could split `token` in any text (see `Model.settled`)."""
-    if len(token) < 3 or len(token) > MAX_TOKEN or UNTOUCHABLE_RE.search(token):
+    if len(token) < 3 or len(token) > MAX_TOKEN:
+        return True
+    plain = PLAIN_WORD_RE.fullmatch(token)
+    if plain:
+        return _word_never_splits(model, plain.group(1))
+    if UNTOUCHABLE_RE.search(token):
         return True
     if PUNCT_RE.search(token):
         return False
     for atom in ATOM_RE.finditer(token):
         if atom.lastgroup != "word" or len(atom.group()) < 3:
             continue
-        word = atom.group()
         if atom.start() and token[atom.start() - 1].isdigit():
             return False  # 268bnpaid: a unit may open it
-        stem = POSSESSIVE_RE.sub("", word)
-        if "'" in stem or "’" in stem:
-            if CONTRACTION_RE.match(word):
-                return False
-            continue
-        lower = stem.lower()
-        if lower in model.protected or stem.isupper():
-            continue
-        if stem.islower():
-            if model.cuts(lower):
-                return False
-            continue
-        if stem[0].isupper() and stem[1:].islower():
-            if lower in model.safe:
-                continue
-            # A capitalised word the web writes (Howard, Liverpool) splits only
-            # where the web's bigrams say so, which no text changes.
-            if lower in web_counts()[0] and not model.cuts(lower) and not _initial_split(model, lower):
-                continue
-        return False
+        if not _word_never_splits(model, atom.group()):
+            return False
     return True
+
+
+# A word between opening and closing punctuation ("said.", "(Hanoi’s,"):
+# neither UNTOUCHABLE_RE nor PUNCT_RE can match it (the look-ahead leaves
+# PUNCT_RE's plural_quote, economists'expectations, to it), its word decides.
+PLAIN_WORD_RE = re.compile(r"[\"“‘(]*([A-Za-z]+(?:['’](?!(?<=[a-z]s')[a-z]{2})[A-Za-z]+)*)[.,;:!?\"”’)]*")
+
+
+def _word_never_splits(model: Model, word: str) -> bool:
+    """`_never_splits` for one word atom (letters and inner apostrophes)."""
+    if len(word) < 3:
+        return True
+    stem = POSSESSIVE_RE.sub("", word)
+    if "'" in stem or "’" in stem:
+        return not CONTRACTION_RE.match(word)
+    lower = stem.lower()
+    if lower in model.protected or stem.isupper():
+        return True
+    if stem.islower():
+        return not model.cuts(lower)
+    if stem[0].isupper() and stem[1:].islower():
+        if lower in model.safe:
+            return True
+        # A capitalised word the web writes (Howard, Liverpool) splits only
+        # where the web's bigrams say so, which no text changes.
+        return lower in web_counts()[0] and not model.cuts(lower) and not _initial_split(model, lower)
+    return False
 
 
 def _frees_function_word(lookup, parts: list[str]) -> bool:

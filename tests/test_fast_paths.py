@@ -200,3 +200,57 @@ def test_fix_encoding_fast_path_matches_definition_on_dev_corpus():
     with DEV_CORPUS.open(encoding="utf-8") as lines:
         for line in lines:
             _assert_same(json.loads(line)["dirty"], Config())
+
+
+# --- split_words ------------------------------------------------------------------
+
+from collections import Counter  # noqa: E402
+
+from normalize import splitting  # noqa: E402
+from normalize.vocabulary import english_zipf  # noqa: E402
+
+TOKEN_ALPHABET = "abszAHZ'’\".,;:!?()“”‘-–£$%#@/_1"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=TOKEN_ALPHABET, min_size=1, max_size=12))
+def test_a_plain_word_is_what_the_punctuation_rules_pass_by(token):
+    """`_never_splits` lets a plain word skip UNTOUCHABLE_RE and PUNCT_RE: neither may match it."""
+    if splitting.PLAIN_WORD_RE.fullmatch(token):
+        assert not splitting.UNTOUCHABLE_RE.search(token)
+        assert not splitting.PUNCT_RE.search(token)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="abcXYZ .,'’\n1_é\u00dfΣσς中", max_size=60))
+def test_letter_runs_fast_path_matches_definition(text):
+    lower = text.lower()
+    assert splitting._letter_runs(lower) == Counter(splitting.LETTERS_RE.findall(lower))
+
+
+def _split_with_fresh_model(text: str, config: Config) -> str:
+    """split_words with nothing remembered from earlier texts."""
+    splitting.model_for.cache_clear()
+    try:
+        return splitting.split_words(text, config)[0]
+    finally:
+        splitting.model_for.cache_clear()
+
+
+# Words, joins and names whose decisions read the text around them: a name
+# split off a word only when the text names it alone, a repeated join kept.
+FRAGMENTS = ["Milburnsaid", "Milburn", "said", "thefirst", "the first", "Hogansaid", "Hogan", "Kenteris",
+             "smartcard", "smart card", "inHanoi", "Hanoi", "said.The", "andthe", "pre-", "and", "\"Yes\"said",
+             "Thesedevelopments", "these", "Tapwave", "wasreleased", "was", "released", ".", ",", "\n"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(FRAGMENTS), max_size=14).map(" ".join), min_size=2, max_size=4))
+def test_a_remembered_decision_is_the_decision_a_fresh_model_makes(texts):
+    """Decisions are reused across texts only where the text answers alike:
+    each text splits the same after the others as with nothing remembered."""
+    config = Config()
+    fresh = [_split_with_fresh_model(text, config) for text in texts]
+    english_zipf()  # the tables stay loaded; only the model's memory is new
+    warm = [splitting.split_words(text, config)[0] for text in texts]
+    assert warm == fresh
