@@ -86,11 +86,12 @@ UNTOUCHABLE_RE = regex.compile(
     r"://|^www\.|@|^#|[_/\\=<>{}|~^`]|\p{L}\.\p{Ll}{2}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
 )
 # Lines that read as code: their camelCase and punctuation are meant.
-# (Each look-behind follows its literal, so the engine scans for the literal.)
-CODE_RE = re.compile(
-    r"[{};]\s*$|\(\)(?<=\w\(\))|==|!=|->|=>|::|_(?<=\w_)(?=\w)|def (?<=\bdef )|import (?<=\bimport )"
-    r"|return\b(?<=\breturn)|\.(?<=\w\.)\w+\(",
-    re.MULTILINE,
+# One pattern each, so that the engine scans for each literal (a look-behind
+# follows it) rather than trying every alternative at every character.
+CODE_PATTERNS = tuple(
+    re.compile(pattern, re.MULTILINE)
+    for pattern in (r"[{};]\s*$", r"\(\)(?<=\w\(\))", r"==|!=|->|=>|::", r"_(?<=\w_)(?=\w)", r"def (?<=\bdef )",
+                    r"import (?<=\bimport )", r"return\b(?<=\breturn)", r"\.(?<=\w\.)\w+\(")
 )
 LIST_SEPARATOR_RE = regex.compile(r"[,;]")
 NEXT_TOKEN_RE = re.compile(r"[^\S\n]*(\S*)")
@@ -324,30 +325,34 @@ class _Document:
     recorded there, so that a decision made in one text can be reused in
     another that answers the same questions alike (`Model.decide`)."""
 
-    def __init__(self, text: str, model: Model, config: Config, counts: Counter | None = None):
+    def __init__(self, text: str, model: Model, config: Config):
         self.model = model
         self.config = config
         self.text = text
         self.lower = text.lower()
-        self.counts = _letter_runs(self.lower) if counts is None else counts
         self.trace: list | None = None
-        # The language guard, for the text as a whole: most of its words English.
-        words = sum(self.counts.values())
-        english = sum(map(self.counts.__getitem__, model.common.intersection(self.counts)))
-        self.english = not config.english_only or words < 20 or english >= 0.5 * words
+        self._counts: Counter | None = None  # each run of letters: how often it stands
+        self._english = True
 
-    def respaced(self, text: str, changed: list[tuple[str, str]]) -> _Document:
-        """This document as `text`, the same text with the tokens of
-        `changed` (before, after) spaced out: word counts are carried over."""
-        counts = self.counts.copy()
-        counts.subtract(LETTERS_RE.findall(" ".join(before for before, _ in changed).lower()))
-        counts.update(LETTERS_RE.findall(" ".join(after for _, after in changed).lower()))
-        return _Document(text, self.model, self.config, counts)
+    def _words(self) -> Counter:
+        if self._counts is not None:
+            return self._counts
+        counts = self._counts = Counter(_letter_words(self.lower))
+        words = sum(counts.values())
+        english = sum(map(counts.__getitem__, self.model.common.intersection(counts)))
+        self._english = not self.config.english_only or words < 20 or english >= 0.5 * words
+        return counts
+
+    @property
+    def english(self) -> bool:
+        """The language guard, for the text as a whole: most of its words English."""
+        self._words()
+        return self._english
 
     # -- the text's evidence ----------------------------------------------
     def count(self, word: str) -> int:
         """How often this text writes the lower-case `word` alone: 0, 1, or 2 for more."""
-        found = min(self.counts.get(word, 0), 2)
+        found = min(self._words().get(word, 0), 2)
         if self.trace is not None:
             self.trace.append((False, word, found))
         return found
@@ -365,7 +370,7 @@ class _Document:
             if apart:
                 if all(_side_by_side(self.lower, l, r) for l, r in zip(question, question[1:])) != found:
                     return False
-            elif min(self.counts.get(question, 0), 2) != found:
+            elif min(self._words().get(question, 0), 2) != found:
                 return False
         return True
 
@@ -475,9 +480,10 @@ def _never_splits(model: Model, token: str) -> bool:
 
 
 # A word between opening and closing punctuation ("said.", "(Hanoi’s,"):
-# neither UNTOUCHABLE_RE nor PUNCT_RE can match it (the look-ahead leaves
-# PUNCT_RE's plural_quote, economists'expectations, to it), its word decides.
-PLAIN_WORD_RE = re.compile(r"[\"“‘(]*([A-Za-z]+(?:['’](?!(?<=[a-z]s')[a-z]{2})[A-Za-z]+)*)[.,;:!?\"”’)]*")
+# neither UNTOUCHABLE_RE nor PUNCT_RE can match it, so its word decides. (A
+# straight quote only opens it: ("A is a quote_after; the look-ahead leaves
+# plural_quote, economists'expectations, to PUNCT_RE.)
+PLAIN_WORD_RE = re.compile(r"\"?[“‘(]*([A-Za-z]+(?:['’](?!(?<=[a-z]s')[a-z]{2})[A-Za-z]+)*)[.,;:!?\"”’)]*")
 
 
 def _word_never_splits(model: Model, word: str) -> bool:
@@ -519,12 +525,12 @@ def _web_floors() -> tuple[float, float]:
 _ONLY_LETTERS = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
 
 
-def _letter_runs(lower: str) -> Counter:
-    """How often each run of letters (`LETTERS_RE`) stands in the lower-case text."""
+def _letter_words(lower: str) -> list[str]:
+    """The runs of letters (`LETTERS_RE`) of the lower-case text, in order."""
     if FOREIGN_LETTER_RE.search(lower):
-        return Counter(LETTERS_RE.findall(lower))
+        return LETTERS_RE.findall(lower)
     # Only ASCII letters: bytes.translate finds the runs several times faster.
-    return Counter(lower.encode("ascii", "replace").translate(_ONLY_LETTERS).decode("ascii").split())
+    return lower.encode("ascii", "replace").translate(_ONLY_LETTERS).decode("ascii").split()
 
 
 @lru_cache(maxsize=4096)
@@ -826,7 +832,7 @@ def _unit_then_word(doc: _Document, word: str) -> int:
 def _skip_line(doc: _Document, line: str, code: bool = True) -> bool:
     """The language and code guard: lines the splitter must leave alone
     (`code` false: the text holds nothing that reads as code)."""
-    if code and len(CODE_RE.findall(line)) >= 2:
+    if code and sum(len(pattern.findall(line)) for pattern in CODE_PATTERNS) >= 2:
         return True
     if not doc.config.english_only or not FOREIGN_LETTER_RE.search(line):
         return False  # a text of English words was checked as a whole
@@ -902,30 +908,26 @@ def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
     tokens = set(text.split())
     candidates = model.candidates(tokens)
     inserted: list[int] = []  # positions in `text` where a space goes
-    doc, changed = None, []
     for _ in range(MAX_PASSES):
         if not candidates:
             break
-        doc = doc.respaced(_insert_spaces(text, inserted), changed) if doc else _Document(text, model, config)
-        if not doc.english:
-            break
+        doc = _Document(_insert_spaces(text, inserted) if inserted else text, model, config)
         positions, changed, asked = _split_pass(doc, candidates)
-        if not positions:
+        if not positions or not doc.english:
             break
         inserted = _merge_positions(inserted, positions)
-        new_tokens = set(_insert_spaces(text, inserted).split())
-        if new_tokens <= tokens:
+        fresh = set(" ".join(after for _, after in changed).split()) - tokens
+        if not fresh:
             break  # the pass made no token that was not there before
         # The next pass looks again only at what this one may have changed:
         # the new tokens, and the tokens whose decision asked about a word
         # that is now written differently (or that end in a dash, whose
         # decision reads the next token).
         touched = set(LETTERS_RE.findall(" ".join(side for pair in changed for side in pair).lower()))
-        candidates = model.candidates(new_tokens - tokens) | {
-            token for token in candidates & new_tokens
-            if not touched.isdisjoint(asked.get(token, ())) or token.endswith(("-", "–"))
+        candidates = model.candidates(fresh) | {
+            token for token, words in asked.items() if not touched.isdisjoint(words) or token.endswith(("-", "–"))
         }
-        tokens = new_tokens
+        tokens |= fresh
     return replace_spans(text, STAGE, ((at, at, " ", rule) for at, rule in _dedupe(inserted)))
 
 
@@ -956,15 +958,16 @@ def _insert_spaces(text: str, inserted: list) -> str:
 
 def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
     """One pass over the document: (position, rule) of each lost space found;
-    each token that changed, (as it was, as it becomes); and for each token,
-    the words its decisions asked the text about."""
+    each token that changed, (as it was, as it becomes); and for each token
+    left as it was (outside skipped lines), the words its decisions asked
+    the text about."""
     text = doc.text
     changed = []
     asked: dict[str, set] = {}
     spans = []
     # Lines with nothing that reads as code need only the language guard.
     skipped: dict[int, bool] = {}
-    code = CODE_RE.search(text) is not None
+    code = any(pattern.search(text) for pattern in CODE_PATTERNS)
     for tok in _occurrences(text, candidates):
         token, at, end = tok.group(), tok.start(), tok.end()
         start = text.rfind("\n", 0, at) + 1
@@ -991,14 +994,14 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
             stop = text.find("\n", end)
             quotes = (text.count('"', start, at) % 2, text.count('"', start, stop if stop >= 0 else len(text)) % 2)
         found, trace = _decide(doc, token, starts_sentence, suspended, quotes)
-        if trace:
-            words = asked.setdefault(token, set())
-            for apart, question, _ in trace:
-                words.update(question) if apart else words.add(question)
         splits = [(offset, rule) for offset, rule in found if 0 < offset < len(token)]
         if splits:
             spans += [(at + offset, rule) for offset, rule in splits]
             changed.append((token, " ".join(_parts(token, [offset for offset, _ in splits]))))
+        else:
+            words = asked.setdefault(token, set())
+            for apart, question, _ in trace:
+                words.update(question) if apart else words.add(question)
     spans.sort()
     return spans, changed, asked
 

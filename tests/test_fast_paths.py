@@ -222,10 +222,16 @@ def test_a_plain_word_is_what_the_punctuation_rules_pass_by(token):
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.text(alphabet="abcXYZ .,'’\n1_é\u00dfΣσς中", max_size=60))
-def test_letter_runs_fast_path_matches_definition(text):
+@given(st.text(alphabet="abcXYZ .,'’\n1_é\u00dfΣσς中", max_size=60), st.text(alphabet="abcé'", max_size=4))
+def test_letter_words_and_counts_match_definition(text, word):
+    """The splitter reads a text's words by fast paths: runs of letters, and
+    how often a word stands alone (0, 1, 2+), as LETTERS_RE defines them."""
     lower = text.lower()
-    assert splitting._letter_runs(lower) == Counter(splitting.LETTERS_RE.findall(lower))
+    runs = splitting.LETTERS_RE.findall(lower)
+    assert splitting._letter_words(lower) == runs
+    counts = Counter(runs)
+    for asked in {*runs, word}:
+        assert splitting._count_alone(lower, asked) == min(counts[asked], 2)
 
 
 def _split_with_fresh_model(text: str, config: Config) -> str:
