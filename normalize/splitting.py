@@ -72,6 +72,14 @@ WEB_RATIO = 20.0
 # WikiLeaks); below it, list entries are mostly glued pairs (theNetherlands).
 CAMEL_WORD_ZIPF = 2.5
 
+# What the model remembers, at most (each is emptied when full): tokens
+# settled, letter runs segmented, decisions with their questions. About 200
+# bytes an entry: with the word tables (~175 MB) a process stays well under
+# the 250 MB the command may use, however much text it reads.
+TOKENS_KEPT = 200_000
+RUNS_KEPT = 50_000
+DECISIONS_KEPT = 50_000
+
 TOKEN_RE = re.compile(r"\S+")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
 LETTER_RE = re.compile(r"[^\W\d_]")
@@ -153,8 +161,9 @@ class Model:
         self.safe = frozenset(w for w, z in zipf.items() if z >= SAFE_ZIPF and w.isalpha() and w not in protected)
         self.common = frozenset(w for w, z in zipf.items() if z >= 3.0)
         self._splits: dict = {}
-        self._settled: dict = {}
-        self.never: set = set()  # the tokens `settled` found can never split
+        # Tokens `settled` has seen: those that can never split, and the rest.
+        self.never: set = set()
+        self.open: set = set()
         self.decisions: dict = {}  # see `_decide`
 
     def __reduce__(self):  # ship the config, not the tables: workers load their own
@@ -181,19 +190,23 @@ class Model:
     def settled(self, token: str) -> bool:
         """Whether `token` can never be split, whatever text it stands in:
         worked out once per process for each distinct token."""
-        known = self._settled.get(token)
-        if known is None:
-            if len(self._settled) > 500_000:
-                self._settled.clear()
-                self.never.clear()
-            known = self._settled[token] = _never_splits(self, token)
-            if known:
-                self.never.add(token)
+        if token in self.never:
+            return True
+        if token in self.open:
+            return False
+        if len(self.never) + len(self.open) > TOKENS_KEPT:
+            self.never.clear()
+            self.open.clear()
+        known = _never_splits(self, token)
+        (self.never if known else self.open).add(token)
         return known
 
     def candidates(self, tokens: set) -> set:
         """The tokens of `tokens` that some text could split."""
-        return {token for token in tokens - self.never if not self.settled(token)}
+        unsettled = tokens - self.never
+        found = unsettled & self.open
+        found.update(token for token in unsettled - found if not self.settled(token))
+        return found
 
     def cuts(self, run: str) -> list[int]:
         """Where the lower-case `run` splits on the word model's evidence alone."""
@@ -225,7 +238,7 @@ class Model:
         if len(run) > MAX_RUN:
             return None  # longer runs are no words, glued or not: linear time
         if run not in self._splits:
-            if len(self._splits) > 500_000:
+            if len(self._splits) > RUNS_KEPT:
                 self._splits.clear()
             self._splits[run] = best_split(run, self.lookup)
         return self._splits[run]
@@ -533,7 +546,7 @@ def _letter_words(lower: str) -> list[str]:
     return lower.encode("ascii", "replace").translate(_ONLY_LETTERS).decode("ascii").split()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _pair_re(left: str, right: str):
     """Two words side by side, anything but letters between them, and no
     letter after (the letter before is `_side_by_side`'s to check)."""
@@ -878,7 +891,7 @@ def _decide(doc: _Document, token: str, starts_sentence: bool, suspended: bool, 
     key = (token, starts_sentence, suspended, quotes)
     versions = doc.model.decisions.get(key)
     if versions is None:
-        if len(doc.model.decisions) > 500_000:
+        if len(doc.model.decisions) > DECISIONS_KEPT:
             doc.model.decisions.clear()
         versions = doc.model.decisions[key] = []
     for trace, splits in versions:
@@ -968,8 +981,8 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
     # Lines with nothing that reads as code need only the language guard.
     skipped: dict[int, bool] = {}
     code = any(pattern.search(text) for pattern in CODE_PATTERNS)
-    for tok in _occurrences(text, candidates):
-        token, at, end = tok.group(), tok.start(), tok.end()
+    for at, token in _occurrences(text, candidates):
+        end = at + len(token)
         start = text.rfind("\n", 0, at) + 1
         if start not in skipped:
             stop = text.find("\n", end)
@@ -1006,37 +1019,19 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
     return spans, changed, asked
 
 
-class _Occurrence:
-    """Where one candidate token stands in the text."""
-
-    __slots__ = ("_text", "_start")
-
-    def __init__(self, text: str, start: int):
-        self._text, self._start = text, start
-
-    def group(self) -> str:
-        return self._text
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._start + len(self._text)
-
-
-def _occurrences(text: str, tokens: set[str]):
-    """Where `tokens` stand as whole tokens in `text`, in order."""
+def _occurrences(text: str, tokens: set[str]) -> list[tuple[int, str]]:
+    """Where `tokens` stand as whole tokens in `text`: (start, token), in order."""
     if len(tokens) > 200:
-        return [m for m in TOKEN_RE.finditer(text) if m.group() in tokens]
+        return [(m.start(), m.group()) for m in TOKEN_RE.finditer(text) if m.group() in tokens]
     found = []
     for token in tokens:
         at = text.find(token)
         while at >= 0:
             end = at + len(token)
             if (at == 0 or text[at - 1].isspace()) and (end == len(text) or text[end].isspace()):
-                found.append(_Occurrence(token, at))
+                found.append((at, token))
             at = text.find(token, at + 1)
-    found.sort(key=_Occurrence.start)
+    found.sort()
     return found
 
 
