@@ -74,11 +74,11 @@ CAMEL_WORD_ZIPF = 2.5
 
 # What the model remembers, at most (each is emptied when full): tokens
 # settled, letter runs segmented, decisions with their questions. About 200
-# bytes an entry: with the word tables (~175 MB) a process stays well under
-# the 250 MB the command may use, however much text it reads.
-TOKENS_KEPT = 200_000
-RUNS_KEPT = 50_000
-DECISIONS_KEPT = 50_000
+# bytes an entry: next to the word tables (~170 MB) a process stays under the
+# 250 MB the command may use, however varied the text it reads.
+TOKENS_KEPT = 100_000
+RUNS_KEPT = 25_000
+DECISIONS_KEPT = 25_000
 
 TOKEN_RE = re.compile(r"\S+")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
