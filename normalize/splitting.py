@@ -254,21 +254,24 @@ def best_split(run: str, lookup) -> tuple[list[int], bool] | None:
     if whole is not None and whole >= CAMEL_WORD_ZIPF:
         # A real word gives way only to two common words (ofthe, atleast).
         return _best_pair(run, whole, lookup)
-    # best[i] = (score, previous cut) for run[:i]
+    # best[i] = (score, previous cut) for run[:i], built forwards from each
+    # reachable cut; for each end the first best start wins, as in order.
     best: list[tuple[float, int] | None] = [None] * (n + 1)
     best[0] = (0.0, -1)
-    for end in range(1, n + 1):
-        top = None
-        for start in range(max(0, end - 24), end):
-            if best[start] is None or (start == 0 and end == n):
+    for start in range(n):
+        if best[start] is None:
+            continue
+        reached = best[start][0]
+        cost = BOUNDARY_COST if start else 0.0
+        for end in range(start + 1, min(n, start + 24) + 1):
+            if start == 0 and end == n:
                 continue
             score = _part_score(run[start:end], lookup, start == 0, end == n)
             if score is None:
                 continue
-            total = best[start][0] + score - (BOUNDARY_COST if start else 0.0)
-            if top is None or total > top[0]:
-                top = (total, start)
-        best[end] = top
+            total = reached + score - cost
+            if best[end] is None or total > best[end][0]:
+                best[end] = (total, start)
     if best[n] is None:
         return None
     cuts = []
