@@ -34,6 +34,7 @@ from typing import Callable
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import first_sight  # noqa: E402
 import memory  # noqa: E402
 import texts  # noqa: E402
 
@@ -299,6 +300,11 @@ def throughput(inputs: list[texts.Input], limits: Limits, peer_limits: Limits) -
         if pipeline and stage_sum:
             print(f"\nPipeline overhead: clean() takes {100 * (pipeline - stage_sum) / stage_sum:+.1f}% "
                   f"over the sum of its stages (fastest runs; on a busy machine this wobbles by 10%).")
+        if data.name in ("dev corpus", "fixtures corpus"):
+            seen = first_sight.measure(data.docs)
+            print(f"\nFirst sight (a fresh process, each document once, every token new to the splitter): "
+                  f"normalize.clean {data.mb / seen['normalize.clean']:.2f} MB/s, "
+                  f"{seen['ftfy.fix_text'] / seen['normalize.clean']:.2f}x ftfy.fix_text in the same process.")
         share = ftfy_share(data.docs)
         print(
             f"fix_encoding handed ftfy {share['to_ftfy']} of {share['lines']} lines "
