@@ -240,13 +240,14 @@ class Model:
         if run not in self._splits:
             if len(self._splits) > RUNS_KEPT:
                 self._splits.clear()
-            self._splits[run] = best_split(run, self.lookup)
+            self._splits[run] = best_split(run, self.lookup, self.zipf)
         return self._splits[run]
 
 
-def best_split(run: str, lookup) -> tuple[list[int], bool] | None:
+def best_split(run: str, lookup, table: dict | None = None) -> tuple[list[int], bool] | None:
     """The likeliest way to cut the lower-case `run` into plausible words:
-    (cuts, whether the cut beats the run as it stands), or None."""
+    (cuts, whether the cut beats the run as it stands), or None. `table` is
+    the word table behind `lookup` when `lookup` is the model's own."""
     n = len(run)
     whole = lookup(run)
     if whole is not None and whole >= SAFE_ZIPF:
@@ -266,7 +267,13 @@ def best_split(run: str, lookup) -> tuple[list[int], bool] | None:
         for end in range(start + 1, min(n, start + 24) + 1):
             if start == 0 and end == n:
                 continue
-            score = _part_score(run[start:end], lookup, start == 0, end == n)
+            part = run[start:end]
+            if table is not None:
+                # `_part_score` with the model's own words, inline: most parts are no word.
+                z = table.get(part)
+                if z is None and (end - start < 6 or not part.endswith(VARIANT_ENDINGS)):
+                    continue
+            score = _part_score(part, lookup, start == 0, end == n)
             if score is None:
                 continue
             total = reached + score - cost
