@@ -346,7 +346,7 @@ class _Document:
     Its evidence is read through two questions only, `count` and
     `written_apart`; while `trace` is a list, each question and its answer is
     recorded there, so that a decision made in one text can be reused in
-    another that answers the same questions alike (`Model.decide`)."""
+    another that answers the same questions alike (`_decide`)."""
 
     def __init__(self, text: str, model: Model, config: Config):
         self.model = model
@@ -355,21 +355,23 @@ class _Document:
         self.lower = text.lower()
         self.trace: list | None = None
         self._counts: Counter | None = None  # each run of letters: how often it stands
-        self._english = True
+        self._english: bool | None = None
 
     def _words(self) -> Counter:
-        if self._counts is not None:
-            return self._counts
-        counts = self._counts = Counter(_letter_words(self.lower))
-        words = sum(counts.values())
-        english = sum(map(counts.__getitem__, self.model.common.intersection(counts)))
-        self._english = not self.config.english_only or words < 20 or english >= 0.5 * words
-        return counts
+        if self._counts is None:
+            self._counts = Counter(_letter_words(self.lower))
+        return self._counts
 
     @property
     def english(self) -> bool:
         """The language guard, for the text as a whole: most of its words English."""
-        self._words()
+        if self._english is None:
+            self._english = True
+            if self.config.english_only:
+                counts, common = self._words(), self.model.common
+                words = sum(counts.values())
+                english = sum(count for word, count in counts.items() if word in common)
+                self._english = words < 20 or english >= 0.5 * words
         return self._english
 
     # -- the text's evidence ----------------------------------------------
