@@ -194,6 +194,8 @@ class Model:
             return True
         if token in self.open:
             return False
+        if len(token) > MAX_RUN:
+            return _never_splits(self, token)  # worked out, not kept: it could be megabytes long
         if len(self.never) + len(self.open) > TOKENS_KEPT:
             self.never.clear()
             self.open.clear()

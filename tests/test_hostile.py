@@ -140,3 +140,24 @@ def test_lone_surrogates_given_to_the_library_are_replaced_and_restorable():
 def test_bytes_given_to_the_library_say_what_to_do():
     with pytest.raises(TypeError, match="decode it first"):
         normalize.clean(b"bytes")
+
+
+def test_the_splitters_memory_stays_bounded_on_a_stream_of_new_tokens(monkeypatch):
+    # Web text never runs out of new tokens (names, numbers, glued pairs): a
+    # model that kept them all would grow a long job's memory with its input.
+    from normalize import splitting
+    from normalize.config import Config
+
+    monkeypatch.setattr(splitting, "TOKENS_KEPT", 100)
+    monkeypatch.setattr(splitting, "RUNS_KEPT", 50)
+    monkeypatch.setattr(splitting, "DECISIONS_KEPT", 50)
+    config = Config(vocabulary={"cachebound"})  # a model of its own, with the small limits
+    model = splitting.model_for(config)
+    text = " ".join(f"zq{i}word the{i}zq thelast{i}zq Newname{i}said" for i in range(300))
+    assert normalize.clean(text, config) == normalize.clean(text)
+    assert len(model.never) + len(model.open) <= 101
+    assert len(model._splits) <= 51
+    assert len(model.decisions) <= 51
+    kept = len(model.never) + len(model.open)
+    model.settled("thelast" * 100)  # worked out, not kept
+    assert len(model.never) + len(model.open) == kept
