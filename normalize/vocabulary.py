@@ -20,15 +20,17 @@ USER_WORD_ZIPF = 4.0
 
 @lru_cache(maxsize=1)
 def english_zipf() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
+    # Read as wordfreq's get_frequency_dict reads it, but without its caches,
+    # which would keep a second dict of the 321,000 words for the life of the
+    # process, and with one float per frequency rather than per word: 18 MB less.
+    from wordfreq import available_languages, cB_to_freq, read_cBpack
 
-    # wordfreq's frequencies take a few hundred values: one float object each
-    # rather than one per word saves ~8 MB in every process.
-    shared: dict[float, float] = {}
-    return {
-        word: shared.setdefault(zipf, zipf)
-        for word, zipf in ((word, math.log10(freq) + 9.0) for word, freq in get_frequency_dict("en", "large").items())
-    }
+    zipf: dict[str, float] = {}
+    for index, bucket in enumerate(read_cBpack(available_languages("large")["en"])):
+        value = math.log10(cB_to_freq(-index)) + 9.0
+        for word in bucket:
+            zipf[word] = value
+    return zipf
 
 
 @lru_cache(maxsize=1)
