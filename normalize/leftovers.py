@@ -111,13 +111,16 @@ class _Rules:
     lines: tuple
     longest: int  # no line rule looks at a longer line
     by_head: dict  # head -> the line rules it can start, filled as met
-    # edge rules: (rule, keys, method, key_finders); the last_ groups add the "last" rules
+    # edge rules: (rule, keys, method); the last_ groups add the "last" rules
     starts: tuple
     ends: tuple
     last_starts: tuple
     last_ends: tuple
     inlines: tuple
     by_tail: dict  # tail -> (the ends, the last_ends it can end), filled as met
+    # the keys of the line_start and inline rules, each with a test that finds
+    # it in a piece of text wherever str.lower would make it (None: no test)
+    edge_keys: dict
 
 
 def _can_start_with(rule: Rule, head: str) -> bool:
@@ -140,9 +143,7 @@ def _rules(config: Config) -> _Rules:
     rules = rules_for(config)
 
     def edge(shape: str, how: str, where: tuple[str, ...]) -> tuple:
-        return tuple(
-            (r, r.keys, r.method(how), _key_finders(r.keys)) for r in rules if r.shape == shape and r.where in where
-        )
+        return tuple((r, r.keys, r.method(how)) for r in rules if r.shape == shape and r.where in where)
 
     lines = [r for r in rules if r.shape in ("line", "block")]
     return _Rules(
@@ -158,6 +159,7 @@ def _rules(config: Config) -> _Rules:
         last_ends=edge("line_end", "search", ("any", "last")),
         inlines=edge("inline", "finditer", ("any",)),
         by_tail={},
+        edge_keys={key: _key_finder(key) for r in rules if r.shape in ("line_start", "inline") for key in r.keys},
     )
 
 
@@ -225,10 +227,23 @@ def _end_rules_for(rules: _Rules, tail: str) -> tuple[tuple, tuple]:
     if found is None:
         if len(rules.by_tail) >= HEADS_REMEMBERED:
             rules.by_tail.clear()
+        # The rules that can end with a shorter tail, then with all of it.
+        shorter = _shorter_tail(tail)
+        groups = _end_rules_for(rules, shorter) if shorter else (rules.ends, rules.last_ends)
         found = rules.by_tail[tail] = tuple(
-            tuple(call for call in group if _can_end_with(call[0], tail)) for group in (rules.ends, rules.last_ends)
+            tuple(call for call in group if _can_end_with(call[0], tail)) for group in groups
         )
     return found
+
+
+def _shorter_tail(tail: str) -> str:
+    """The longest tail that `tail` ends with and that starts where a word
+    boundary holds whatever came before: before a letter, or after
+    punctuation ("aid." -> "id." -> "d."; "NLD |" -> "LD |" -> "D |", not " |")."""
+    for start in range(1, len(tail)):
+        if WORD_RE.match(tail, start) or not WORD_RE.match(tail, start - 1):
+            return tail[start:]
+    return ""
 
 
 def _whole_lines(rules: _Rules, text: str, trimmed: list) -> dict[int, Rule]:
@@ -289,45 +304,52 @@ def _holds_key(keys: tuple[str, ...], lowered: str) -> bool:
     return False
 
 
-def _key_finders(keys: tuple[str, ...]) -> tuple | None:
-    """For each key, a test that finds it in a text wherever it is in some
-    piece of the text lower-cased, without lower-casing the text (slow for
-    text beyond ASCII); None when a key has no such test. Only İ (to i and a
-    dot) and K (to k) lower to ASCII letters from beyond ASCII, and only
-    letters lower to other characters: so an ASCII key without letters is
-    looked up as it is, and one with letters, not ending in i, is searched
-    for ignoring case (which also meets K)."""
-    finders = []
+def _key_finder(key: str):
+    """A test (text, start, end) that finds `key` in text[start:end] wherever
+    it is in some piece of that text lower-cased, without lower-casing it
+    (slow beyond ASCII); None if there is none. Only İ (to i and a dot) and
+    K (to k) lower to ASCII letters from beyond ASCII, and only letters lower
+    to other characters: so an ASCII key without letters is looked up as it
+    is, and one with letters, not ending in i, is searched for ignoring case
+    (which also meets K)."""
+    if not key.isascii() or key.endswith("i"):
+        return None
+    if key.lower() == key.upper():
+        return lambda text, start, end: text.find(key, start, end) >= 0
+    return regex.compile(regex.escape(key), regex.IGNORECASE).search
+
+
+def _may_hold_key(rules: _Rules, keys: tuple[str, ...], text: str, start: int, end: int) -> bool:
+    """False when no piece of text[start:end], lower-cased, can hold any of
+    the edge rule `keys`."""
     for key in keys:
-        if not key.isascii() or key.endswith("i"):
-            return None
-        if key.lower() == key.upper():
-            finders.append(lambda text, key=key: key in text)
-        else:
-            finders.append(regex.compile(regex.escape(key), regex.IGNORECASE).search)
-    return tuple(finders)
+        find = rules.edge_keys[key]
+        if find is None or find(text, start, end):
+            return True
+    return False
 
 
-def _in_text(group: tuple, text: str) -> tuple:
-    """The edge rules of `group` that can match in `text`: those whose keys
-    (if any) it may hold; the others never get past their keys on any line."""
+def _edge_rules_in(rules: _Rules, text: str) -> tuple[tuple, tuple, tuple]:
+    """The line_start (any, last) and inline rules that can match in `text`:
+    those whose keys, if any, it may hold."""
+    present = {key for key, find in rules.edge_keys.items() if find is None or find(text, 0, len(text))}
     return tuple(
-        call
-        for call in group
-        if not call[1] or call[3] is None or any(find(text) for find in call[3])
+        tuple(call for call in group if not call[1] or not present.isdisjoint(call[1]))
+        for group in (rules.starts, rules.last_starts, rules.inlines)
     )
 
 
-def _edge_spans(rules: _Rules, edges: tuple, text: str, start: int, end: int, last: bool) -> list:
-    """What line_start, line_end and inline rules remove from one kept line;
-    `edges` are the line_start (any, last) and inline rules the text may meet."""
-    starts, last_starts, inlines = edges
+def _edge_spans(rules: _Rules, starts: tuple, ends: tuple, inlines: tuple, text: str, start: int, end: int) -> list:
+    """What the line_start, line_end and inline rules given remove from one
+    kept line."""
     spans = []
     keep_from, keep_to = start, end
     head_end = min(end, start + EDGE_WINDOW)
     lowered = None  # the line's head, lower-cased once for the keys
-    for rule, keys, match, _ in last_starts if last else starts:
+    for rule, keys, match in starts:
         if keys:
+            if not _may_hold_key(rules, keys, text, start, head_end):
+                continue
             lowered = lowered if lowered is not None else text[start:head_end].lower()
             if not _holds_key(keys, lowered):
                 continue
@@ -338,8 +360,7 @@ def _edge_spans(rules: _Rules, edges: tuple, text: str, start: int, end: int, la
             break
     tail_start = max(keep_from, end - EDGE_WINDOW)
     lowered = None  # now the line's tail
-    ends, last_ends = _end_rules_for(rules, TAIL_RE.match(text, start, end).group())
-    for rule, keys, search, _ in last_ends if last else ends:
+    for rule, keys, search in ends:
         if keys:
             lowered = lowered if lowered is not None else text[tail_start:end].lower()
             if not _holds_key(keys, lowered):
@@ -352,10 +373,15 @@ def _edge_spans(rules: _Rules, edges: tuple, text: str, start: int, end: int, la
     if not inlines or keep_from >= keep_to:
         return spans
     hits = []
-    lowered = text[keep_from:keep_to].lower()
-    for rule, keys, finditer, _ in inlines:
-        if not keys or _holds_key(keys, lowered):
-            hits += [(m.start(), m.end(), rule.name) for m in finditer(text, keep_from, keep_to)]
+    lowered = None  # now what is kept of the line
+    for rule, keys, finditer in inlines:
+        if keys:
+            if not _may_hold_key(rules, keys, text, keep_from, keep_to):
+                continue
+            lowered = lowered if lowered is not None else text[keep_from:keep_to].lower()
+            if not _holds_key(keys, lowered):
+                continue
+        hits += [(m.start(), m.end(), rule.name) for m in finditer(text, keep_from, keep_to)]
     taken = keep_from
     for m_start, m_end, name in sorted(hits):
         if m_start >= taken and m_end > m_start:
@@ -388,7 +414,7 @@ def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
             removed[index] = rule.name
 
     last_kept = next((i for i in range(count - 1, -1, -1) if trimmed[i] is not None and i not in removed), None)
-    edges = tuple(_in_text(group, text) for group in (rules.starts, rules.last_starts, rules.inlines))
+    starts, last_starts, inlines = _edge_rules_in(rules, text)
     spans = []
     for index, (start, end) in enumerate(lines):
         if index in removed:
@@ -399,7 +425,11 @@ def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
             else:
                 spans.append((max(start - 1, 0), end, "", removed[index]))
         elif trimmed[index] is not None:
-            spans += _edge_spans(rules, edges, text, *trimmed[index], index == last_kept)
+            start, end = trimmed[index]
+            last = index == last_kept
+            ends = _end_rules_for(rules, TAIL_RE.match(text, start, end).group())[last]
+            if ends or inlines or (last_starts if last else starts):
+                spans += _edge_spans(rules, last_starts if last else starts, ends, inlines, text, start, end)
     spans.sort()
     if spans and _leaves_nothing(text, spans):
         # A text that is nothing but "leftovers" ("OK", "Share") is what the
