@@ -298,6 +298,7 @@ def _block_start(text: str, trimmed: list, found: dict[int, Rule]) -> int:
 
 
 def _holds_key(keys: tuple[str, ...], lowered: str) -> bool:
+    """Whether the lower-cased piece of text holds one of `keys`."""
     for key in keys:
         if key in lowered:
             return True
@@ -425,11 +426,14 @@ def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
             else:
                 spans.append((max(start - 1, 0), end, "", removed[index]))
         elif trimmed[index] is not None:
-            start, end = trimmed[index]
-            last = index == last_kept
-            ends = _end_rules_for(rules, TAIL_RE.match(text, start, end).group())[last]
-            if ends or inlines or (last_starts if last else starts):
-                spans += _edge_spans(rules, last_starts if last else starts, ends, inlines, text, start, end)
+            # Most kept lines meet no edge rule at all: their tail ends none,
+            # and the text holds no key of a line_start or inline rule.
+            kept_from, kept_to = trimmed[index]
+            line_starts = last_starts if index == last_kept else starts
+            ends, last_ends = _end_rules_for(rules, TAIL_RE.match(text, kept_from, kept_to).group())
+            line_ends = last_ends if index == last_kept else ends
+            if line_starts or line_ends or inlines:
+                spans += _edge_spans(rules, line_starts, line_ends, inlines, text, kept_from, kept_to)
     spans.sort()
     if spans and _leaves_nothing(text, spans):
         # A text that is nothing but "leftovers" ("OK", "Share") is what the
