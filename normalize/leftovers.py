@@ -48,13 +48,22 @@ BLOCK_MAX_LINKS = 40
 LINK_MAX_LENGTH = 160
 
 # A line only meets the line rules that can start with its head: up to six
-# letters of its first word and any punctuation before them ("Share",
-# "(AFP", "— Reute"), as regex's partial matching tells, remembered since
-# heads repeat (The, In ...). The head ends after a letter, where a word
-# boundary holds whatever comes next, so the partial match is never refused
-# for want of the next character.
-HEAD_RE = regex.compile(r"\W{0,4}\w{1,6}|.{1,4}", regex.DOTALL)
-HEADS_REMEMBERED = 8192
+# letters of its first word, any punctuation before them and up to two
+# letters of the next word ("Share", "(AFP", "— Reute", "The mi"), as regex's
+# partial matching tells, remembered since heads repeat (The, In ...). A head
+# ends after a letter, where a word boundary holds whatever comes next, so
+# the partial match is never refused for want of the next character; so do
+# the shorter heads a new head is narrowed from (`_shorter_head`).
+HEAD_RE = regex.compile(r"\W{0,4}\w{1,6}(?:\s+\w{1,2})?|.{1,4}", regex.DOTALL)
+HEADS_REMEMBERED = 16384
+WORD_RE = regex.compile(r"\w")
+# Likewise a line meets only the line_end rules that can end with its tail:
+# up to three letters of its last word and any punctuation after them
+# ("aid.", "VNA", "rce:"), as a partial match of the reversed pattern tells.
+# The tail starts before a letter, where a word boundary holds whatever came
+# before, or after punctuation that follows more punctuation; so the partial
+# match is never refused for want of the character before it.
+TAIL_RE = regex.compile(r"(?r)\w{1,3}\W{0,4}\Z|.{1,4}\Z", regex.DOTALL)
 # Letters no built-in rule starts with: a rule that can start with one of
 # them can start with anything, and meets every line.
 UNUSUAL_STARTS = "\u4e00жéß\u2603"
@@ -101,19 +110,32 @@ class _Rules:
     # line and block rules: (rule, max_length, keys, fullmatch, starts_anywhere)
     lines: tuple
     longest: int  # no line rule looks at a longer line
-    by_head: dict  # head -> (the line rules it can start, their keys), filled as met
+    by_head: dict  # head -> the line rules it can start, filled as met
     # edge rules: (rule, keys, method); the last_ groups add the "last" rules
     starts: tuple
     ends: tuple
     last_starts: tuple
     last_ends: tuple
     inlines: tuple
+    by_tail: dict  # tail -> (the ends, the last_ends it can end), filled as met
+    # the keys of the line_start and inline rules, each with a test that finds
+    # it in a piece of text wherever str.lower would make it (None: no test)
+    edge_keys: dict
 
 
 def _can_start_with(rule: Rule, head: str) -> bool:
     """Whether a match of the rule can start with `head`. User rules are
-    always tried: they run with a timeout, and this test has none."""
-    return rule.checked or rule.pattern.fullmatch(head, partial=True) is not None
+    always tried: they run with a timeout, and this test has none. So is a
+    pattern with `\\B`, which a head cut inside a word does not meet as the
+    line would."""
+    return rule.checked or "\\B" in rule.source_pattern or rule.pattern.fullmatch(head, partial=True) is not None
+
+
+def _can_end_with(rule: Rule, tail: str) -> bool:
+    """Whether a match of a line_end rule can end with `tail`: its reversed
+    pattern, run back from the tail's end, matches or runs out of tail.
+    User rules and patterns with `\\B` are always tried, as for heads."""
+    return rule.checked or "\\B" in rule.source_pattern or rule.pattern.search(tail, partial=True) is not None
 
 
 @lru_cache(maxsize=16)
@@ -136,26 +158,27 @@ def _rules(config: Config) -> _Rules:
         last_starts=edge("line_start", "match", ("any", "last")),
         last_ends=edge("line_end", "search", ("any", "last")),
         inlines=edge("inline", "finditer", ("any",)),
+        by_tail={},
+        edge_keys={key: _key_finder(key) for r in rules if r.shape in ("line_start", "inline") for key in r.keys},
     )
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
+def _lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int] | None]]:
+    """Each line's span, and its span without its outer whitespace (None for
+    a blank line)."""
+    spans, trimmed = [], []
     pos = 0
     for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The line's span without its outer whitespace; None for a blank line."""
-    line = text[start:end]
-    stripped = line.lstrip()
-    if not stripped:
-        return None
-    start += len(line) - len(stripped)
-    return start, start + len(stripped.rstrip())
+        end = pos + len(line)
+        spans.append((pos, end))
+        stripped = line.lstrip()
+        if stripped:
+            start = end - len(stripped)
+            trimmed.append((start, start + len(stripped.rstrip())))
+        else:
+            trimmed.append(None)
+        pos = end + 1
+    return spans, trimmed
 
 
 def _inside_sentence(text: str, trimmed: list, index: int, found: dict) -> bool:
@@ -175,43 +198,82 @@ def _inside_sentence(text: str, trimmed: list, index: int, found: dict) -> bool:
     )
 
 
-def _line_rules_for(rules: _Rules, head: str) -> tuple[tuple, frozenset[str]]:
-    """The line rules that can take a line starting with `head`, and their keys."""
+def _line_rules_for(rules: _Rules, head: str) -> tuple:
+    """The line rules that can take a line starting with `head`."""
     found = rules.by_head.get(head)
     if found is None:
         if len(rules.by_head) >= HEADS_REMEMBERED:
             rules.by_head.clear()
-        # The rules that can start with its first character, then with all of it.
-        calls = _line_rules_for(rules, head[0])[0] if len(head) > 1 else rules.lines
-        calls = tuple(call for call in calls if call[4] or _can_start_with(call[0], head))
-        found = rules.by_head[head] = (calls, frozenset(k for call in calls for k in call[2]))
+        # The rules that can start with a shorter head, then with all of it.
+        shorter = _shorter_head(head)
+        calls = _line_rules_for(rules, shorter) if shorter else rules.lines
+        found = rules.by_head[head] = tuple(call for call in calls if call[4] or _can_start_with(call[0], head))
     return found
 
 
-def _line_rule(rules: _Rules, text: str, start: int, end: int) -> Rule | None:
-    """The first line or block rule that takes the line text[start:end]."""
-    line = text[start:end]
-    lowered = line.lower()
-    calls, keys = _line_rules_for(rules, HEAD_RE.match(text, start, end).group())
-    present = {key for key in keys if key in lowered}
-    length = end - start
-    for rule, max_length, keys, fullmatch, _ in calls:
-        if length > max_length or (keys and present.isdisjoint(keys)):
-            continue
-        if fullmatch(text, start, end) and not (rule.prose_guard and reads_as_prose(line, rule.max_sentences)):
-            return rule
-    return None
+def _shorter_head(head: str) -> str:
+    """The longest head that `head` starts with and that ends where a word
+    boundary holds whatever comes next: after a letter, or before punctuation
+    ("The mi" -> "The m" -> "The"; "(AFP" -> "(AF" -> "(A", not "(")."""
+    for end in range(len(head) - 1, 0, -1):
+        if WORD_RE.match(head, end - 1) or not WORD_RE.match(head, end):
+            return head[:end]
+    return ""
+
+
+def _end_rules_for(rules: _Rules, tail: str) -> tuple[tuple, tuple]:
+    """The line_end rules (ends, last_ends) that can end a line with `tail`."""
+    found = rules.by_tail.get(tail)
+    if found is None:
+        if len(rules.by_tail) >= HEADS_REMEMBERED:
+            rules.by_tail.clear()
+        # The rules that can end with a shorter tail, then with all of it.
+        shorter = _shorter_tail(tail)
+        groups = _end_rules_for(rules, shorter) if shorter else (rules.ends, rules.last_ends)
+        found = rules.by_tail[tail] = tuple(
+            tuple(call for call in group if _can_end_with(call[0], tail)) for group in groups
+        )
+    return found
+
+
+def _shorter_tail(tail: str) -> str:
+    """The longest tail that `tail` ends with and that starts where a word
+    boundary holds whatever came before: before a letter, or after
+    punctuation ("aid." -> "id." -> "d."; "NLD |" -> "LD |" -> "D |", not " |")."""
+    for start in range(1, len(tail)):
+        if WORD_RE.match(tail, start) or not WORD_RE.match(tail, start - 1):
+            return tail[start:]
+    return ""
 
 
 def _whole_lines(rules: _Rules, text: str, trimmed: list) -> dict[int, Rule]:
-    """The line or block rule that takes each line, if any (whatever its
-    `where`), but for lines wrapped inside a sentence of the article."""
+    """The first line or block rule that takes each line, if any (whatever
+    its `where`), but for lines wrapped inside a sentence of the article.
+    A line meets only the rules its head lets in, its length allows and its
+    keys, if the rule has some, let through."""
     found = {}
+    longest = rules.longest
     for index, span in enumerate(trimmed):
-        if span is not None and span[1] - span[0] <= rules.longest:
-            rule = _line_rule(rules, text, *span)
-            if rule is not None:
+        if span is None or span[1] - span[0] > longest:
+            continue
+        start, end = span
+        length = end - start
+        lowered = None  # the line lower-cased, once, for the keys
+        for rule, max_length, keys, fullmatch, _ in _line_rules_for(rules, HEAD_RE.match(text, start, end).group()):
+            if length > max_length:
+                continue
+            if keys:
+                lowered = lowered if lowered is not None else text[start:end].lower()
+                for key in keys:
+                    if key in lowered:
+                        break
+                else:
+                    continue
+            if fullmatch(text, start, end) and not (
+                rule.prose_guard and reads_as_prose(text[start:end], rule.max_sentences)
+            ):
                 found[index] = rule
+                break
     return {i: rule for i, rule in found.items() if not _inside_sentence(text, trimmed, i, found)}
 
 
@@ -235,16 +297,62 @@ def _block_start(text: str, trimmed: list, found: dict[int, Rule]) -> int:
     return block_from
 
 
-def _edge_spans(rules: _Rules, text: str, start: int, end: int, last: bool) -> list:
-    """What line_start, line_end and inline rules remove from one kept line."""
+def _holds_key(keys: tuple[str, ...], lowered: str) -> bool:
+    """Whether the lower-cased piece of text holds one of `keys`."""
+    for key in keys:
+        if key in lowered:
+            return True
+    return False
+
+
+def _key_finder(key: str):
+    """A test (text, start, end) that finds `key` in text[start:end] wherever
+    it is in some piece of that text lower-cased, without lower-casing it
+    (slow beyond ASCII); None if there is none. Only İ (to i and a dot) and
+    K (to k) lower to ASCII letters from beyond ASCII, and only letters lower
+    to other characters: so an ASCII key without letters is looked up as it
+    is, and one with letters, not ending in i, is searched for ignoring case
+    (which also meets K)."""
+    if not key.isascii() or key.endswith("i"):
+        return None
+    if key.lower() == key.upper():
+        return lambda text, start, end: text.find(key, start, end) >= 0
+    return regex.compile(regex.escape(key), regex.IGNORECASE).search
+
+
+def _may_hold_key(rules: _Rules, keys: tuple[str, ...], text: str, start: int, end: int) -> bool:
+    """False when no piece of text[start:end], lower-cased, can hold any of
+    the edge rule `keys`."""
+    for key in keys:
+        find = rules.edge_keys[key]
+        if find is None or find(text, start, end):
+            return True
+    return False
+
+
+def _edge_rules_in(rules: _Rules, text: str) -> tuple[tuple, tuple, tuple]:
+    """The line_start (any, last) and inline rules that can match in `text`:
+    those whose keys, if any, it may hold."""
+    present = {key for key, find in rules.edge_keys.items() if find is None or find(text, 0, len(text))}
+    return tuple(
+        tuple(call for call in group if not call[1] or not present.isdisjoint(call[1]))
+        for group in (rules.starts, rules.last_starts, rules.inlines)
+    )
+
+
+def _edge_spans(rules: _Rules, starts: tuple, ends: tuple, inlines: tuple, text: str, start: int, end: int) -> list:
+    """What the line_start, line_end and inline rules given remove from one
+    kept line."""
     spans = []
     keep_from, keep_to = start, end
     head_end = min(end, start + EDGE_WINDOW)
     lowered = None  # the line's head, lower-cased once for the keys
-    for rule, keys, match in rules.last_starts if last else rules.starts:
+    for rule, keys, match in starts:
         if keys:
+            if not _may_hold_key(rules, keys, text, start, head_end):
+                continue
             lowered = lowered if lowered is not None else text[start:head_end].lower()
-            if not any(key in lowered for key in keys):
+            if not _holds_key(keys, lowered):
                 continue
         found = match(text, start, head_end)
         if found and found.end() > start:
@@ -253,21 +361,28 @@ def _edge_spans(rules: _Rules, text: str, start: int, end: int, last: bool) -> l
             break
     tail_start = max(keep_from, end - EDGE_WINDOW)
     lowered = None  # now the line's tail
-    for rule, keys, search in rules.last_ends if last else rules.ends:
+    for rule, keys, search in ends:
         if keys:
             lowered = lowered if lowered is not None else text[tail_start:end].lower()
-            if not any(key in lowered for key in keys):
+            if not _holds_key(keys, lowered):
                 continue
         found = search(text, tail_start, end)
         if found and found.start() < end:
             keep_to = found.start()
             spans.append((keep_to, end, "", rule.name))
             break
+    if not inlines or keep_from >= keep_to:
+        return spans
     hits = []
-    lowered = text[keep_from:keep_to].lower() if rules.inlines and keep_from < keep_to else ""
-    for rule, keys, finditer in rules.inlines if lowered else ():
-        if not keys or any(key in lowered for key in keys):
-            hits += [(m.start(), m.end(), rule.name) for m in finditer(text, keep_from, keep_to)]
+    lowered = None  # now what is kept of the line
+    for rule, keys, finditer in inlines:
+        if keys:
+            if not _may_hold_key(rules, keys, text, keep_from, keep_to):
+                continue
+            lowered = lowered if lowered is not None else text[keep_from:keep_to].lower()
+            if not _holds_key(keys, lowered):
+                continue
+        hits += [(m.start(), m.end(), rule.name) for m in finditer(text, keep_from, keep_to)]
     taken = keep_from
     for m_start, m_end, name in sorted(hits):
         if m_start >= taken and m_end > m_start:
@@ -283,8 +398,7 @@ def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
     character it does not remove.
     """
     rules = _rules(config)
-    lines = _line_spans(text)
-    trimmed = [_trimmed(text, start, end) for start, end in lines]
+    lines, trimmed = _lines(text)
     found = _whole_lines(rules, text, trimmed)
     count = len(lines)
     block_from = _block_start(text, trimmed, found)
@@ -300,7 +414,8 @@ def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
         if rule.where != "tail" or index >= tail_from:
             removed[index] = rule.name
 
-    last_kept = max((i for i in range(count) if trimmed[i] is not None and i not in removed), default=None)
+    last_kept = next((i for i in range(count - 1, -1, -1) if trimmed[i] is not None and i not in removed), None)
+    starts, last_starts, inlines = _edge_rules_in(rules, text)
     spans = []
     for index, (start, end) in enumerate(lines):
         if index in removed:
@@ -311,7 +426,14 @@ def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
             else:
                 spans.append((max(start - 1, 0), end, "", removed[index]))
         elif trimmed[index] is not None:
-            spans += _edge_spans(rules, text, *trimmed[index], index == last_kept)
+            # Most kept lines meet no edge rule at all: their tail ends none,
+            # and the text holds no key of a line_start or inline rule.
+            kept_from, kept_to = trimmed[index]
+            line_starts = last_starts if index == last_kept else starts
+            ends, last_ends = _end_rules_for(rules, TAIL_RE.match(text, kept_from, kept_to).group())
+            line_ends = last_ends if index == last_kept else ends
+            if line_starts or line_ends or inlines:
+                spans += _edge_spans(rules, line_starts, line_ends, inlines, text, kept_from, kept_to)
     spans.sort()
     if spans and _leaves_nothing(text, spans):
         # A text that is nothing but "leftovers" ("OK", "Share") is what the

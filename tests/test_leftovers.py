@@ -81,13 +81,18 @@ def test_prose_guard():
 # --- the optimisations change nothing ---------------------------------------
 
 
-@pytest.fixture
-def plain_rules(monkeypatch):
-    """Run every rule on every line: no head dispatch, no keys."""
+def _plain(monkeypatch) -> None:
+    """Run every rule on every line: no head or tail dispatch, no keys."""
     monkeypatch.setattr(leftovers_module, "_can_start_with", lambda rule, head: True)
+    monkeypatch.setattr(leftovers_module, "_can_end_with", lambda rule, tail: True)
     unkeyed = lambda config: tuple(dataclasses.replace(r, keys=()) for r in rules_for(config))  # noqa: E731
     monkeypatch.setattr(leftovers_module, "rules_for", unkeyed)
     leftovers_module._rules.cache_clear()
+
+
+@pytest.fixture
+def plain_rules(monkeypatch):
+    _plain(monkeypatch)
     yield
     leftovers_module._rules.cache_clear()
 
@@ -95,6 +100,42 @@ def plain_rules(monkeypatch):
 def test_dispatch_and_keys_change_no_result(plain_rules):
     for case in CASES:
         assert remove_leftovers(case["input"], Config())[0] == case["expected"], case["label"]
+
+
+def remove_leftovers_plainly(text: str, config: Config):
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _plain(monkeypatch)
+        try:
+            return remove_leftovers(text, config)
+        finally:
+            leftovers_module._rules.cache_clear()
+
+
+# Pieces of the fixtures' lines, cut anywhere and glued together, so that
+# heads, tails and keys fall at every kind of boundary.
+FIXTURE_LINES = sorted({line for case in CASES for line in case["input"].split("\n") if line.strip()})
+GLUE = [" ", "", ". ", " | ", " - ", "—", " (", ") ", ": ", "\t", "’", "“", "\n\n"]
+EDGE_PIECES = [
+    "Photo: ", "VNA", "AFP", "Reuters", "(Source:", "-VNA", "Read more", " »", "said.",
+    ". Photo: VNA | ", ". ADVERTISEMENT The", " (opens in new tab)", "ADVERTISEMENT Officials",
+]
+
+
+@st.composite
+def cut_lines(draw):
+    line = draw(st.sampled_from(FIXTURE_LINES))
+    start = draw(st.integers(0, len(line)))
+    end = draw(st.integers(start, len(line)))
+    return line[start:end]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(cut_lines() | st.sampled_from(GLUE + EDGE_PIECES), min_size=1, max_size=4).map("".join), max_size=8))
+def test_dispatch_and_keys_skip_no_line_a_rule_takes(lines):
+    text = "\n".join(lines)
+    leftovers_module._rules.cache_clear()  # dispatch learnt afresh, and then as remembered
+    assert remove_leftovers(text, Config()) == remove_leftovers_plainly(text, Config())
+    assert remove_leftovers(text, Config()) == remove_leftovers_plainly(text, Config())
 
 
 # --- properties --------------------------------------------------------------
