@@ -55,9 +55,10 @@ FUNCTION_BOUNDARY_COST = 0.5
 PARTICLES = frozenset("out over up down under back off on in by after with fore through".split())
 # A capitalised token that is no word is most often a name or a brand
 # (Tapwave, Hawkpoint). Inside a sentence it is split only when its last part
-# is this common (Milburnsaid, Federerwas); at a sentence start, when its
-# first part is (Thesedevelopments) or its last part is.
-NAME_TAIL_ZIPF = 5.5
+# is a function word (Milburnsaid), or a word this common and the text names
+# its first part alone elsewhere (Blairdismissed, Christmasperiod); at a
+# sentence start, when its first part is this common (Thesedevelopments).
+NAME_TAIL_ZIPF = 3.0
 SENTENCE_HEAD_ZIPF = 4.0
 # Tokens at least this frequent are never split; nor are longer letter runs.
 SAFE_ZIPF = 4.7
@@ -316,11 +317,15 @@ def model_for(config: Config) -> Model:
     return Model(zipf, frozenset(config.protected_words) | frozenset(extra))
 
 
+# The questions a decision may ask of its text (see `_Document`).
+COUNT, APART, NAMES = range(3)
+
+
 class _Document:
     """What the splitter knows about one text while it works on it.
 
-    Its evidence is read through two questions only, `count` and
-    `written_apart`; while `trace` is a list, each question and its answer is
+    Its evidence is read through three questions only, `count`,
+    `written_apart` and `names`; while `trace` is a list, each question and its answer is
     recorded there, so that a decision made in one text can be reused in
     another that answers the same questions alike (`Model.decide`)."""
 
@@ -347,25 +352,38 @@ class _Document:
     # -- the text's evidence ----------------------------------------------
     def count(self, word: str) -> int:
         """How often this text writes the lower-case `word` alone: 0, 1, or 2 for more."""
-        found = min(self.counts.get(word, 0), 2)
-        if self.trace is not None:
-            self.trace.append((False, word, found))
-        return found
+        return self._ask(COUNT, word)
 
     def written_apart(self, parts: list[str]) -> bool:
         """Whether this text also writes these words apart, side by side."""
-        found = all(_side_by_side(self.lower, left, right) for left, right in zip(parts, parts[1:]))
+        return self._ask(APART, tuple(parts))
+
+    def names(self, word: str) -> bool:
+        """Whether this text writes the lower-case `word` alone with a capital
+        (a name it uses: Blair, Christmas), not only in lower case."""
+        return self._ask(NAMES, word)
+
+    def _ask(self, kind: int, question):
+        if kind == COUNT:
+            found = min(self.counts.get(question, 0), 2)
+        elif kind == APART:
+            found = all(_side_by_side(self.lower, left, right) for left, right in zip(question, question[1:]))
+        else:
+            found = self.counts.get(question, 0) > 0 and _capitalised_re(question).search(self.text) is not None
         if self.trace is not None:
-            self.trace.append((True, tuple(parts), found))
+            self.trace.append((kind, question, found))
         return found
 
     def answers(self, trace: tuple) -> bool:
         """Whether this text answers every question of `trace` as recorded."""
-        for apart, question, found in trace:
-            if apart:
+        for kind, question, found in trace:
+            if kind == COUNT:
+                if min(self.counts.get(question, 0), 2) != found:
+                    return False
+            elif kind == APART:
                 if all(_side_by_side(self.lower, l, r) for l, r in zip(question, question[1:])) != found:
                     return False
-            elif min(self.counts.get(question, 0), 2) != found:
+            elif (self.counts.get(question, 0) > 0 and _capitalised_re(question).search(self.text) is not None) != found:
                 return False
         return True
 
@@ -402,7 +420,9 @@ class _Document:
         found = self.model.split(run)
         if capitalised and len(run) >= 6 and self._holds_local_word(run):
             # Names the word list lacks but this text uses: Traillesaw, Crabbeand.
-            local = best_split(run, self.zipf)
+            # (The run itself is looked up in the model alone: the text
+            # always writes it once, as the token being judged.)
+            local = best_split(run, lambda word: self.vocab_zipf(word) if word == run else self.zipf(word))
             if local is not None and (found is None or len(local[0]) < len(found[0]) or not found[1]):
                 found = local
         if found is None:
@@ -429,7 +449,9 @@ class _Document:
             # A name glued to a common word: the word is a function word, or
             # the text names the name alone elsewhere (Hawkpoint is neither).
             tail = self.zipf(parts[-1]) or 0.0
-            tail_ok = tail >= FUNCTION_ZIPF or (tail >= NAME_TAIL_ZIPF and self.count(parts[0]) >= 1)
+            tail_ok = tail >= FUNCTION_ZIPF or (
+                tail >= NAME_TAIL_ZIPF and len(parts[0]) >= 3 and self.names(parts[0])
+            )
             head_ok = sentence_start and (self.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF
             if not (tail_ok or head_ok):
                 return []
@@ -532,6 +554,12 @@ def _pair_re(left: str, right: str):
     """Two words side by side, anything but letters between them, and no
     letter after (the letter before is `_side_by_side`'s to check)."""
     return re.compile(rf"{re.escape(left)}[\W\d_]+{re.escape(right)}(?![^\W\d_])")
+
+
+@lru_cache(maxsize=4096)
+def _capitalised_re(word: str):
+    """The lower-case `word` written alone with a capital: Blair, not blair or Blairite."""
+    return re.compile(rf"(?<![^\W\d_]){re.escape(word[:1].upper() + word[1:])}(?![^\W\d_])")
 
 
 def _side_by_side(lower: str, left: str, right: str) -> bool:
@@ -736,7 +764,7 @@ PUNCT_RE = regex.compile(
       (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=[A-Za-z]{2}[,;]) (?=[A-Z][a-z]) | (?<=\d[,;]) (?=[a-z]) )
     | (?P<sentence>     (?<=(?:[A-Za-z]{2}|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’]|\Z)) | (?<=[a-z]{3}[.!?]) (?=[A-Z]{2}) )
     | (?P<colon>        (?<=[A-Za-z]{2}:) (?=["“][A-Za-z]|[A-Za-z]{2}) )
-    | (?P<quote_after>  (?<=\S["”]) (?=[A-Za-z]) )
+    | (?P<quote_after>  (?<=[^\s(\[“‘"]["”]) (?=[A-Za-z]) )
     | (?P<quote_before> (?<=[A-Za-z.,!?:;]) (?=["“][A-Za-z]) )
     | (?P<paren_before> (?<=[A-Za-z]{2}|[A-Za-z]\d|%) (?=\((?!(?:s|es|ies|en|ren|a|an|e|r|er|ed|ing|d|st|nd|rd|th)\))[A-Za-z$£€\d][^()\s]{1,}) )
     | (?P<paren_after>  (?<=[^\s(]{2}\)) (?=[A-Za-z]{2}) )
@@ -993,8 +1021,8 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
         found, trace = _decide(doc, token, starts_sentence, suspended, quotes)
         if trace:
             words = asked.setdefault(token, set())
-            for apart, question, _ in trace:
-                words.update(question) if apart else words.add(question)
+            for kind, question, _ in trace:
+                words.update(question) if kind == APART else words.add(question)
         splits = [(offset, rule) for offset, rule in found if 0 < offset < len(token)]
         if splits:
             spans += [(at + offset, rule) for offset, rule in splits]
