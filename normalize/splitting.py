@@ -113,7 +113,7 @@ SUFFIX_PIECES = frozenset(
 # Letters after a number that are units or ordinals, not words: 5km, 3rd, 1990s.
 NUMBER_SUFFIXES = frozenset(
     "s st nd rd th am pm bn m k km kg g mg mm cm ml l mph kph kmh kw kwh mw gw gb mb kb tb ghz mhz hz "
-    "lb lbs oz ft yd yds x p ps bhp cc mins hrs yr yrs ppm dpi fps gen ms sec secs hr mi in".split()
+    "lb lbs oz ft yd yds x p ps bhp cc min mins hrs yr yrs ppm dpi fps gen ms sec secs hr mi in".split()
 )
 TITLES = frozenset("mr mrs ms dr prof sir lord lady rev gen col capt sgt".split())
 CALENDAR_WORDS = frozenset(
@@ -638,7 +638,10 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
             right = regex.match(r"[a-z]+", stem[i + 1 :]).group()
             cuts.remove(i + 1 if (doc.zipf(stem[i].lower() + right) or 0) >= (doc.zipf(right) or 0) else i)
     if cuts and repeated and not doc.written_apart(_parts(lower, cuts)):
-        return []
+        # A name written twice is a name (PlayStation), but a function word
+        # glued to a name twice is the same join twice (inDecember).
+        if not (stem[0].islower() and (doc.zipf(lower[: cuts[0]]) or 0.0) >= FUNCTION_ZIPF):
+            return []
     web = doc.web_says(lower, _parts(lower, cuts), ratio=1.0) if cuts else None
     if web is False and stem[0].isupper():
         return []  # RealArcade, EyeToy: brands the web writes joined more than apart
@@ -670,11 +673,17 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
     if stem[i].islower():
         # EApublishes: an acronym then a lower-case word.
         acronym = stem[:i]
-        return len(acronym) >= 2 and acronym.isupper() and len(right) >= 3 and doc.known(right, 3.0) \
-            and right not in SUFFIX_PIECES
+        if len(acronym) < 2 or not acronym.isupper():
+            return False
+        if len(right) == 2 and right == right_all:
+            return (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF  # SECis, UKon: a function word
+        return len(right) >= 3 and doc.known(right, 3.0) and right not in SUFFIX_PIECES
     if left.isupper() and stem[i - 1].isupper():
         # UNEconomic: the acronym ends one letter before the word.
         return len(left) >= 2 and len(right) >= 3 and doc.known(right, 3.0)
+    if left_all == "a":
+        # aLabour, aBBC: the article before a name or an acronym.
+        return len(right) >= 2 and (right.isupper() or doc.known(right.lower(), 3.0))
     if len(left) < 2 or left.lower() in NAME_PREFIXES:
         return False
     left_lower = left.lower()
@@ -687,6 +696,8 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
         z = doc.zipf(last)
         if z is None or z < MIN_PART_ZIPF[min(len(last), 4) - 1]:
             return False
+        if right_all == "I":
+            return z >= FUNCTION_ZIPF  # thatI, whenI
     elif left_lower in TITLES:
         return right[0].isupper() and right[1:].islower() and len(right) >= 3  # MrMilburn
     elif len(left) < 3 or not doc.known(left_lower, 3.0):
@@ -762,8 +773,12 @@ def _punctuation_splits(
 PUNCT_RE = regex.compile(
     r"""
       (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=[A-Za-z]{2}[,;]) (?=[A-Z][a-z]) | (?<=\d[,;]) (?=[a-z]) )
-    | (?P<sentence>     (?<=(?:[A-Za-z]{2}|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’]|\Z)) | (?<=[a-z]{3}[.!?]) (?=[A-Z]{2}) )
-    | (?P<colon>        (?<=[A-Za-z]{2}:) (?=["“][A-Za-z]|[A-Za-z]{2}) )
+    | (?P<sentence>     (?<=(?:[A-Za-z]{2}|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’])|[AI]\Z)
+                      | (?<=(?<![A-Za-z])[a-z]{3,}[.!?]) (?=[A-Z]{2}) )
+                        # (one capital alone is the word A or I: Zafi.D is a name;
+                        # an acronym follows a lower-case word: Bagle.AT is a name)
+    | (?P<colon>        (?<=[A-Za-z]{2}:) (?!(?<=[A-Z]{2}:)[A-Z]{2}) (?=["“][A-Za-z]|[A-Za-z]{2}) )
+                        # (not between two acronyms: CSI:NY)
     | (?P<quote_after>  (?<=[^\s(\[“‘"]["”]) (?=[A-Za-z]) )
     | (?P<quote_before> (?<=[A-Za-z.,!?:;]) (?=["“][A-Za-z]) )
     | (?P<paren_before> (?<=[A-Za-z]{2}|[A-Za-z]\d|%) (?=\((?!(?:s|es|ies|en|ren|a|an|e|r|er|ed|ing|d|st|nd|rd|th)\))[A-Za-z$£€\d][^()\s]{1,}) )
@@ -806,13 +821,14 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
         return False
     if len(letters) < 3:  # 40to, 5of: only a function word is that short
         return len(letters) == 2 and letters.islower() and (doc.zipf(letters) or 0.0) >= FUNCTION_ZIPF
-    if _unit_then_word(doc, letters.lower()):
+    if _unit_then_word(doc, letters.lower(), token[at - 1] == "0"):
         return False  # 1960shits: 1960s hits
     if token[max(0, at - WINDOW) : at].rstrip("0123456789")[-1:].isalpha():
         return False  # News24, B52s: a name with a number inside
     if letters[0].isupper():
         return letters.lower() in CALENDAR_WORDS  # 12February; 4Cast is a name
-    return doc.known(letters.lower(), 3.0)
+    # 3ami: a short rare word after a number is more often a name's end.
+    return doc.known(letters.lower(), 4.0 if len(letters) == 3 else 3.0)
 
 
 # How far the number rules look around a letter-digit boundary: no word or
@@ -836,15 +852,20 @@ def _letters_after(token: str, at: int) -> str | None:
     return None if end - at > WINDOW else token[at:end]
 
 
-def _unit_then_word(doc: _Document, word: str) -> int:
+def _unit_then_word(doc: _Document, word: str, decade: bool) -> int:
     """The length of a unit that opens `word`, right after a number, when the
-    rest is a likelier word than the whole (268bnpaid, 1960shits), else 0."""
-    if not word.islower():
+    rest is a likelier word than the whole (268bnpaid, 1960shits, 15.3mat),
+    else 0; `decade` says the number ends in 0, the only kind a plural "s"
+    follows (Channel 4show is 4 show)."""
+    if not word.islower() or word in NUMBER_SUFFIXES:
         return 0
     whole = doc.zipf(word) or 0.0
     for size in (1, 2, 3):
-        rest = word[size:]
-        if word[:size] in NUMBER_SUFFIXES and len(rest) >= 3 and (doc.zipf(rest) or 0.0) >= max(3.0, whole + 0.5):
+        unit, rest = word[:size], word[size:]
+        if unit not in NUMBER_SUFFIXES or (unit == "s" and not decade) or len(rest) < 2:
+            continue
+        z = doc.zipf(rest) or 0.0
+        if z >= max(3.0, whole + 0.5) and (len(rest) >= 3 or z >= FUNCTION_ZIPF):
             return size
     return 0
 
@@ -878,7 +899,7 @@ def _token_splits(
     for m in ATOM_RE.finditer(token):
         if m.lastgroup == "word" and m.start() and token[m.start() - 1].isdigit():
             # 268bnpaid, 1500mrecord: a unit after a number, then a word.
-            size = _unit_then_word(doc, m.group())
+            size = _unit_then_word(doc, m.group(), token[m.start() - 1] == "0")
             if size:
                 out.append((m.start() + size, "punctuation_join"))
             continue
