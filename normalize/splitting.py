@@ -655,6 +655,27 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
     return cuts
 
 
+CAPITALISED_RE = re.compile(r"[A-Z][a-z]+")
+
+
+def _camel_name(doc: _Document, stem: str) -> bool:
+    """Whether two capitalised words side by side in `stem` are ones the web
+    writes as one word at least as often as apart (GameBoy, RealPlayerand):
+    a name, not a lost space."""
+    words = list(CAPITALISED_RE.finditer(stem))
+    for a, b in zip(words, words[1:]):
+        left, right = a.group().lower(), b.group().lower()
+        if a.end() != b.start() or left in NAME_PREFIXES:
+            continue  # (MacDonald is one name's two parts)
+        cuts = doc.model.cuts(right)
+        if cuts:
+            right = right[: cuts[0]]  # Playerand: the name's word is Player
+        web = doc.web_says(left + right, [left, right], ratio=1.0)
+        if web is False or (web is None and left + right in web_counts()[0]):
+            return True
+    return False
+
+
 def _initial_split(model: Model, lower: str) -> bool:
     """Whether a capitalised token opening with I or A is that word glued to
     the next (Iwas, Apenalty) rather than a name (Ireland, Alan)."""
@@ -704,7 +725,11 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
         return False
     elif not right.isupper():
         # NationsConvention, DavidBlunkett; brands (ChevronTexaco) mostly pair a
-        # word with a name the text never writes alone.
+        # word with a name the text never writes alone, or are written as one
+        # word on the web (GameBoy, RealPlayer) more than apart.
+        # One such pair makes the whole camel-case run a name (WebSideStory).
+        if _camel_name(doc, stem):
+            return False
         return len(right) >= 3 and (doc.known(right.lower(), 2.0) or doc.count(right.lower()) >= 1
                                     or len(right) >= 4 and right[1:].islower())
     if right.isupper():
@@ -732,12 +757,12 @@ def _quote_role(token: str, at: int, before: int, total: int) -> str | None:
 
 
 def _punctuation_splits(
-    doc: _Document, token: str, suspended: bool, quotes: tuple[int, int]
+    doc: _Document, token: str, suspended: bool, quotes: tuple[int, int, bool]
 ) -> list[tuple[int, str]]:
     """Spaces lost after punctuation; `suspended` says the next token ends
     the line or continues a suspended hyphen (`pre- and post-war`), `quotes`
     counts the line's straight double quotes (before this token, in all;
-    only their parity matters)."""
+    only their parity matters; and whether there are two at most)."""
     out = []
     if token.isalpha():
         return out
@@ -746,10 +771,19 @@ def _punctuation_splits(
         kind = m.lastgroup
         if kind == "quote_after":
             q = at - 1
-            if token[q] == '"' and _quote_role(token, q, *quotes) != "closes":
+            if token[q] == '"' and (
+                _quote_role(token, q, quotes[0], quotes[1]) != "closes"
+                # said."This: a new quotation after a sentence far more often
+                # than a closing one, unless the line holds only one quotation
+                # (quoted paragraphs leave their quotes open, so counts mislead).
+                or not quotes[2] and token[q - 1 : q] in (".", "!", "?") and token[at].isupper()
+            ):
                 continue
         elif kind == "quote_before":
-            if token[at] == '"' and _quote_role(token, at, *quotes) != "opens":
+            if token[at] == '"' and (
+                _quote_role(token, at, quotes[0], quotes[1]) != "opens"
+                or token[at - 1] == "," and token[at + 1].islower()  # stuff,"said: it closes
+            ):
                 continue
         elif kind == "paren_after":
             # (un)happy: a prefix in brackets is one word with what follows.
@@ -890,7 +924,7 @@ def _skip_line(doc: _Document, line: str, code: bool = True) -> bool:
 
 
 def _token_splits(
-    doc: _Document, token: str, starts_sentence: bool, suspended: bool, quotes: tuple[int, int]
+    doc: _Document, token: str, starts_sentence: bool, suspended: bool, quotes: tuple[int, int, bool]
 ) -> list[tuple[int, str]]:
     if UNTOUCHABLE_RE.search(token):
         return []
@@ -914,7 +948,7 @@ def _token_splits(
 VERSIONS_KEPT = 4
 
 
-def _decide(doc: _Document, token: str, starts_sentence: bool, suspended: bool, quotes: tuple[int, int]):
+def _decide(doc: _Document, token: str, starts_sentence: bool, suspended: bool, quotes: tuple[int, int, bool]):
     """`_token_splits` and the questions it asked of the text (its trace), reused from an earlier text that answered the same
     questions alike: what a token becomes depends on the token, its setting
     and the few facts it looked up in its text, nothing else."""
@@ -1035,10 +1069,11 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
         if token.endswith(("-", "–")):
             following = NEXT_TOKEN_RE.match(text, end).group(1)
             suspended = not following or following.lower() in SUSPENDED_HYPHEN_NEXT
-        quotes = (0, 0)
+        quotes = (0, 0, True)
         if '"' in token:
             stop = text.find("\n", end)
-            quotes = (text.count('"', start, at) % 2, text.count('"', start, stop if stop >= 0 else len(text)) % 2)
+            total = text.count('"', start, stop if stop >= 0 else len(text))
+            quotes = (text.count('"', start, at) % 2, total % 2, total <= 2)
         found, trace = _decide(doc, token, starts_sentence, suspended, quotes)
         if trace:
             words = asked.setdefault(token, set())
