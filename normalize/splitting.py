@@ -96,7 +96,7 @@ CODE_RE = re.compile(
 LIST_SEPARATOR_RE = regex.compile(r"[,;]")
 NEXT_TOKEN_RE = re.compile(r"[^\S\n]*(\S*)")
 NUMBER_RE = regex.compile(r"\d+(?:[.,:]\d+)*%?")
-CONTRACTION_RE = regex.compile(r"\A([A-Za-z]+['’](?:s|t|ll|re|ve|d|m))([a-z]{2,})\Z")
+CONTRACTION_RE = regex.compile(r"\A([A-Za-z]+['’](?:s|t|ll|re|ve|d|m))([a-z]{2,}|(?<=s)[A-Z][A-Za-z]+)\Z")
 POSSESSIVE_RE = regex.compile(r"['’](?:s|d|ll|re|ve|t|m)\Z", regex.IGNORECASE)
 # Name prefixes whose capital inside a word is part of the name: McDonald, DiCaprio.
 NAME_PREFIXES = frozenset("mc mac o' o’ de di da du la le van von fitz st al el".split())
@@ -588,7 +588,8 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False) -> lis
     if contraction:
         # it'snot, DEC'shosting: a contraction or possessive, then a word.
         head, rest = contraction.groups()
-        if doc.known(rest, 3.0) or doc.segment(rest):
+        # (Scotland'sLee: a possessive, then a name.)
+        if rest[0].isupper() or doc.known(rest, 3.0) or doc.segment(rest):
             return [(len(head), "lowercase_join")] + [(len(head) + i, r) for i, r in _word_splits(doc, rest)]
         return []
     stem = word
@@ -639,8 +640,11 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
             cuts.remove(i + 1 if (doc.zipf(stem[i].lower() + right) or 0) >= (doc.zipf(right) or 0) else i)
     if cuts and repeated and not doc.written_apart(_parts(lower, cuts)):
         # A name written twice is a name (PlayStation), but a function word
-        # glued to a name twice is the same join twice (inDecember).
-        if not (stem[0].islower() and (doc.zipf(lower[: cuts[0]]) or 0.0) >= FUNCTION_ZIPF):
+        # glued to a name, or an acronym to a lower-case word, twice is the
+        # same join twice (inDecember, USeconomy).
+        head = stem[: cuts[0]]
+        if not (head.islower() and (doc.zipf(head) or 0.0) >= FUNCTION_ZIPF
+                or head.isupper() and stem[cuts[0]].islower()):
             return []
     web = doc.web_says(lower, _parts(lower, cuts), ratio=1.0) if cuts else None
     if web is False and stem[0].isupper():
@@ -722,7 +726,10 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
     elif left_lower in TITLES:
         return right[0].isupper() and right[1:].islower() and len(right) >= 3  # MrMilburn
     elif len(left) < 3 or not doc.known(left_lower, 3.0):
-        return False
+        # LucianoOrquera: a first name the word list lacks, then a surname
+        # the text names alone elsewhere.
+        return (len(left) >= 3 and len(right) >= 3 and right[1:].islower() and right_all[len(right) :][:1] != "'"
+                and doc.names(right.lower()) and not _camel_name(doc, stem))
     elif not right.isupper():
         # NationsConvention, DavidBlunkett; brands (ChevronTexaco) mostly pair a
         # word with a name the text never writes alone, or are written as one
