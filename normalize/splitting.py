@@ -59,6 +59,7 @@ PARTICLES = frozenset("out over up down under back off on in by after with fore 
 # its first part alone elsewhere (Blairdismissed, Christmasperiod); at a
 # sentence start, when its first part is this common (Thesedevelopments).
 NAME_TAIL_ZIPF = 3.0
+FUNCTION_HEAD_ZIPF = 3.5
 SENTENCE_HEAD_ZIPF = 4.0
 # Tokens at least this frequent are never split; nor are longer letter runs.
 SAFE_ZIPF = 4.7
@@ -110,6 +111,8 @@ SUFFIX_PIECES = frozenset(
     "ise ize ised ized ising izing able ible al ally ful less ship ships ward wards wise dom hood "
     "ous ive ian ians ic ical est en ette ee ees age ages ance ence ant ent ery ory".split()
 )
+# Suffix pieces that are words too: a run ending in one after a word is ambiguous.
+SUFFIX_WORDS = frozenset("able less ward wards wise ship hood ment".split())
 # Letters after a number that are units or ordinals, not words: 5km, 3rd, 1990s.
 NUMBER_SUFFIXES = frozenset(
     "s st nd rd th am pm bn m k km kg g mg mm cm ml l mph kph kmh kw kwh mw gw gb mb kb tb ghz mhz hz "
@@ -258,6 +261,8 @@ def best_split(run: str, lookup) -> tuple[list[int], bool] | None:
         best[end] = top
     if best[n] is None:
         return None
+    if whole is None and _reads_as_derived(run, lookup):
+        return None
     cuts = []
     at = n
     while at > 0:
@@ -290,6 +295,17 @@ def _best_pair(run: str, whole: float, lookup) -> tuple[list[int], bool] | None:
     parts = [run[:cut], run[cut:]]
     cost = FUNCTION_BOUNDARY_COST if _frees_function_word(lookup, parts) else BOUNDARY_COST
     return [cut], score - cost > whole - 9.0 + KNOWN_MARGIN
+
+
+def _reads_as_derived(run: str, lookup) -> bool:
+    """Whether `run` ends in a suffix that is also a word (able, less, ward)
+    after a known word: a derived word (kickable) or a join (beingable), and
+    no split of it is sure; any other split of it is a guess (be in gable)."""
+    for size in (4, 5):
+        suffix = run[-size:]
+        if suffix in SUFFIX_WORDS and (lookup(run[:-size]) or 0.0) >= 3.0:
+            return True
+    return False
 
 
 def _part_score(part: str, lookup, first: bool, last: bool) -> float | None:
@@ -448,9 +464,12 @@ class _Document:
                 return []
             # A name glued to a common word: the word is a function word, or
             # the text names the name alone elsewhere (Hawkpoint is neither).
+            # Names end in function words too (Misamore, Biscan): the first
+            # part must then be a word, or a name the text uses alone.
             tail = self.zipf(parts[-1]) or 0.0
-            tail_ok = tail >= FUNCTION_ZIPF or (
-                tail >= NAME_TAIL_ZIPF and len(parts[0]) >= 3 and self.names(parts[0])
+            tail_ok = len(parts) > 2 or len(parts[0]) >= 3 and (
+                tail >= FUNCTION_ZIPF and (len(parts[0]) >= 5 or (self.vocab_zipf(parts[0]) or 0.0) >= FUNCTION_HEAD_ZIPF)
+                or tail >= NAME_TAIL_ZIPF and self.names(parts[0])
             )
             head_ok = sentence_start and (self.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF
             if not (tail_ok or head_ok):
@@ -585,6 +604,8 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False) -> lis
     if lower in doc.model.protected:
         return []
     contraction = CONTRACTION_RE.match(word)
+    if contraction and regex.search(r"s['’](?:re|ve|ll|d|m|t)\Z", contraction.group(1)):
+        contraction = None  # Souness'remarks: a plural's apostrophe (see PUNCT_RE's plural_quote)
     if contraction:
         # it'snot, DEC'shosting: a contraction or possessive, then a word.
         head, rest = contraction.groups()
@@ -687,6 +708,8 @@ def _initial_split(model: Model, lower: str) -> bool:
     if lower[0] not in "ia" or len(rest) < 2 or (model.lookup(rest) or 0.0) < 3.5:
         return False
     web = model.web_says(lower, [lower[0], rest])
+    if web is None and model.cuts(lower)[:1] not in ([], [1]):
+        return False  # Ifour: If our, not I four
     return bool(web) or (web is None and model.lookup(lower) is None)
 
 
