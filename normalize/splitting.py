@@ -61,6 +61,8 @@ PARTICLES = frozenset("out over up down under back off on in by after with fore 
 NAME_TAIL_ZIPF = 3.0
 FUNCTION_HEAD_ZIPF = 3.5
 SENTENCE_HEAD_ZIPF = 4.0
+# A capital I glued to a word this common is the pronoun (Iwill).
+PRONOUN_NEXT_ZIPF = 4.5
 # Tokens at least this frequent are never split; nor are longer letter runs.
 SAFE_ZIPF = 4.7
 MAX_RUN = 60
@@ -123,6 +125,19 @@ CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
     "saturday sunday".split()
+)
+# Adjectives of nationality, region and faith: always written with a capital,
+# never the first part of a name, so one glued to a word is a lost space
+# (Frenchinfringements). A general English list, not taken from any corpus.
+NATIONALITIES = frozenset(
+    "african american arab arabian argentine argentinian asian australian austrian belgian brazilian british "
+    "bulgarian canadian chilean chinese colombian croatian cuban czech danish dutch egyptian english "
+    "ethiopian european filipino finnish french georgian german greek hungarian indian indonesian iranian "
+    "iraqi irish israeli italian jamaican japanese jewish kenyan korean kurdish latin lebanese libyan "
+    "malaysian mexican moroccan muslim nigerian norwegian pakistani palestinian persian peruvian polish "
+    "portuguese romanian russian saudi scottish serbian slovak somali spanish sudanese swedish swiss "
+    "syrian taiwanese thai tunisian turkish ugandan ukrainian venezuelan vietnamese welsh western eastern "
+    "northern southern christian catholic protestant islamic hindu buddhist sikh".split()
 )
 SUSPENDED_HYPHEN_NEXT = frozenset("and or to nor & und et y".split())
 
@@ -471,7 +486,10 @@ class _Document:
                 tail >= FUNCTION_ZIPF and (len(parts[0]) >= 5 or (self.vocab_zipf(parts[0]) or 0.0) >= FUNCTION_HEAD_ZIPF)
                 or tail >= NAME_TAIL_ZIPF and self.names(parts[0])
             )
-            head_ok = sentence_start and (self.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF
+            head_ok = sentence_start and (self.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF or (
+                len(parts) == 2 and (parts[0] in NATIONALITIES or parts[0] in CALENDAR_WORDS and len(parts[0]) > 3)
+                and tail >= NAME_TAIL_ZIPF
+            )
             if not (tail_ok or head_ok):
                 return []
         return cuts
@@ -705,12 +723,20 @@ def _initial_split(model: Model, lower: str) -> bool:
     """Whether a capitalised token opening with I or A is that word glued to
     the next (Iwas, Apenalty) rather than a name (Ireland, Alan)."""
     rest = lower[1:]
-    if lower[0] not in "ia" or len(rest) < 2 or (model.lookup(rest) or 0.0) < 3.5:
+    rest_z = model.lookup(rest) or 0.0
+    if lower[0] not in "ia" or len(rest) < 2 or rest_z < 3.5:
         return False
+    other = model.cuts(lower)
+    if other[:1] not in ([], [1]) and min(model.lookup(part) or 0.0 for part in _parts(lower, other)) > rest_z:
+        return False  # Ifour: If our, not I four (but Ishall is I shall, not Is hall)
     web = model.web_says(lower, [lower[0], rest])
-    if web is None and model.cuts(lower)[:1] not in ([], [1]):
-        return False  # Ifour: If our, not I four
-    return bool(web) or (web is None and model.lookup(lower) is None)
+    if web:
+        return True
+    if lower[0] == "i" and rest_z >= PRONOUN_NEXT_ZIPF and (model.lookup(lower) or 0.0) < 3.0:
+        # Iwill, Iam: the web's pages are full of such user names, but a
+        # capital I before a common word that makes no known name is the pronoun.
+        return True
+    return web is None and model.lookup(lower) is None
 
 
 def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
