@@ -59,6 +59,10 @@ PARTICLES = frozenset("out over up down under back off on in by after with fore 
 # its first part alone elsewhere (Blairdismissed, Christmasperiod); at a
 # sentence start, when its first part is this common (Thesedevelopments).
 NAME_TAIL_ZIPF = 3.0
+# After a capitalised word (a name of several words), a capitalised token is
+# split into two words of 4+ letters this common (World Serviceprogramme);
+# rarer parts are a surname's pieces (Serge Betsen, Tapsfield).
+NAME_WORD_ZIPF = 4.0
 FUNCTION_HEAD_ZIPF = 3.5
 SENTENCE_HEAD_ZIPF = 4.0
 # A capital I glued to a word this common is the pronoun (Iwill).
@@ -77,6 +81,8 @@ WEB_RATIO = 20.0
 CAMEL_WORD_ZIPF = 2.5
 
 TOKEN_RE = re.compile(r"\S+")
+# A capitalised word or an acronym ending where the search ends: the name a token follows.
+PREVIOUS_NAME_RE = re.compile(r"(?<!\S)[A-Z][A-Za-z]*\Z")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
 LETTER_RE = re.compile(r"[^\W\d_]")
 FOREIGN_LETTER_RE = re.compile(r"[^\W\d_A-Za-z]")  # a letter outside ASCII
@@ -442,7 +448,8 @@ class _Document:
         return any(self.count(run[:k]) or self.count(run[-k:]) for k in range(4, len(run) - 1))
 
     # -- lower-case runs ------------------------------------------------
-    def segment(self, run: str, capitalised: bool = False, sentence_start: bool = False) -> list[int]:
+    def segment(self, run: str, capitalised: bool = False, sentence_start: bool = False,
+                after_name: bool = False) -> list[int]:
         """Offsets inside the lower-case `run` where spaces were lost, or [].
         `capitalised` says the run was written with a capital (likely a name),
         `sentence_start` that it opens a sentence."""
@@ -486,7 +493,11 @@ class _Document:
                 tail >= FUNCTION_ZIPF and (len(parts[0]) >= 5 or (self.vocab_zipf(parts[0]) or 0.0) >= FUNCTION_HEAD_ZIPF)
                 or tail >= NAME_TAIL_ZIPF and self.names(parts[0])
             )
-            head_ok = sentence_start and (self.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF or (
+            # The last word of a name of several words, then a word: World
+            # Serviceprogramme, Downing Streetcited.
+            name_ok = after_name and len(parts) == 2 and min(map(len, parts)) >= 4 and tail >= NAME_WORD_ZIPF and (
+                self.vocab_zipf(parts[0]) or 0.0) >= NAME_WORD_ZIPF
+            head_ok = name_ok or sentence_start and (self.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF or (
                 len(parts) == 2 and (parts[0] in NATIONALITIES or parts[0] in CALENDAR_WORDS and len(parts[0]) > 3)
                 and tail >= NAME_TAIL_ZIPF
             )
@@ -613,7 +624,7 @@ def _parts(run: str, cuts: list[int]) -> list[str]:
     return [run[a:b] for a, b in zip(edges, edges[1:])]
 
 
-def _word_splits(doc: _Document, word: str, sentence_start: bool = False) -> list[tuple[int, str]]:
+def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_name: bool = False) -> list[tuple[int, str]]:
     """Spaces to insert inside one word atom (letters and inner apostrophes);
     `sentence_start` says the word opens a sentence."""
     if len(word) < 3:
@@ -649,7 +660,7 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False) -> lis
         chunk = stem[a:b]
         if chunk.isupper() or not chunk[1:].islower() and len(chunk) > 1:
             continue
-        for cut in doc.segment(chunk.lower(), chunk[0].isupper(), sentence_start and a == 0):
+        for cut in doc.segment(chunk.lower(), chunk[0].isupper(), sentence_start and a == 0, after_name and a == 0):
             out.append((a + cut, "lowercase_join"))
     return sorted(out)
 
@@ -980,8 +991,9 @@ def _skip_line(doc: _Document, line: str, code: bool = True) -> bool:
 
 
 def _token_splits(
-    doc: _Document, token: str, starts_sentence: bool, suspended: bool, quotes: tuple[int, int, bool]
+    doc: _Document, token: str, place: tuple[bool, bool], suspended: bool, quotes: tuple[int, int, bool]
 ) -> list[tuple[int, str]]:
+    starts_sentence, after_name = place
     if UNTOUCHABLE_RE.search(token):
         return []
     out = _punctuation_splits(doc, token, suspended, quotes)
@@ -995,7 +1007,7 @@ def _token_splits(
             continue
         if m.lastgroup == "word":
             opens = m.start() in cuts or (starts_sentence and not token[: m.start()].strip("\"“‘'("))
-            out += [(m.start() + i, rule) for i, rule in _word_splits(doc, m.group(), opens)]
+            out += [(m.start() + i, rule) for i, rule in _word_splits(doc, m.group(), opens, after_name and not m.start())]
     return out
 
 
@@ -1004,11 +1016,11 @@ def _token_splits(
 VERSIONS_KEPT = 4
 
 
-def _decide(doc: _Document, token: str, starts_sentence: bool, suspended: bool, quotes: tuple[int, int, bool]):
+def _decide(doc: _Document, token: str, place: tuple[bool, bool], suspended: bool, quotes: tuple[int, int, bool]):
     """`_token_splits` and the questions it asked of the text (its trace), reused from an earlier text that answered the same
     questions alike: what a token becomes depends on the token, its setting
     and the few facts it looked up in its text, nothing else."""
-    key = (token, starts_sentence, suspended, quotes)
+    key = (token, place, suspended, quotes)
     versions = doc.model.decisions.get(key)
     if versions is None:
         if len(doc.model.decisions) > 500_000:
@@ -1019,7 +1031,7 @@ def _decide(doc: _Document, token: str, starts_sentence: bool, suspended: bool, 
             return splits, trace
     doc.trace = []
     try:
-        splits = sorted(set(_token_splits(doc, token, starts_sentence, suspended, quotes)))
+        splits = sorted(set(_token_splits(doc, token, place, suspended, quotes)))
         trace = tuple(doc.trace)
     finally:
         doc.trace = None
@@ -1113,15 +1125,17 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
         if skipped[start]:
             continue
         # The setting, read only where it can matter: whether the token opens
-        # a sentence (for capitalised words), whether the next token ends a
+        # a sentence or follows a capitalised word (for capitalised words), whether the next token ends a
         # suspended hyphen (for a token ending in a dash), and the parity of
         # the line's straight quotes (for a token holding one).
-        starts_sentence = suspended = False
+        starts_sentence = suspended = after_name = False
         if not token.islower():
             before = at - 1
             while before >= start and text[before].isspace():
                 before -= 1
             starts_sentence = before < start or text[before] in '.!?:"”'
+            after_name = not starts_sentence and text[before].isalpha() and PREVIOUS_NAME_RE.search(
+                text, max(start, before - 20), before + 1) is not None
         if token.endswith(("-", "–")):
             following = NEXT_TOKEN_RE.match(text, end).group(1)
             suspended = not following or following.lower() in SUSPENDED_HYPHEN_NEXT
@@ -1130,7 +1144,7 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
             stop = text.find("\n", end)
             total = text.count('"', start, stop if stop >= 0 else len(text))
             quotes = (text.count('"', start, at) % 2, total % 2, total <= 2)
-        found, trace = _decide(doc, token, starts_sentence, suspended, quotes)
+        found, trace = _decide(doc, token, (starts_sentence, after_name), suspended, quotes)
         if trace:
             words = asked.setdefault(token, set())
             for kind, question, _ in trace:
