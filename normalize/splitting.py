@@ -474,7 +474,11 @@ class _Document:
         # its parts apart, or they are long words that make no compound
         # (crisismanagement).
         if self.count(run) >= 2 and not self.written_apart(parts):
-            if capitalised or min(map(len, parts)) < 5:
+            # (But a function word glued to a word twice is the same lost
+            # space twice: andthe ... andthe.)
+            if capitalised or min(map(len, parts)) < 5 and not (
+                len(parts) == 2 and max(self.vocab_zipf(part) or 0.0 for part in parts) >= FUNCTION_ZIPF
+            ):
                 return []
         if capitalised and not self.written_apart(parts):
             # Short last parts make names out of words (Botha, Pengam, Toon),
