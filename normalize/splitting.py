@@ -541,6 +541,8 @@ def _never_splits(model: Model, token: str) -> bool:
     for atom in ATOM_RE.finditer(token):
         if atom.lastgroup != "word" or len(atom.group()) < 3:
             continue
+        if token[atom.end() : atom.end() + 1] == "-" and _hyphen_prefix_cut(model, atom.group()):
+            return False
         if atom.start() and token[atom.start() - 1].isdigit():
             return False  # 268bnpaid: a unit may open it
         if not _word_never_splits(model, atom.group()):
@@ -1011,8 +1013,31 @@ def _token_splits(
             continue
         if m.lastgroup == "word":
             opens = m.start() in cuts or (starts_sentence and not token[: m.start()].strip("\"“‘'("))
-            out += [(m.start() + i, rule) for i, rule in _word_splits(doc, m.group(), opens, after_name and not m.start())]
+            found = _word_splits(doc, m.group(), opens, after_name and not m.start())
+            if not found and token[m.end() : m.end() + 1] == "-":
+                cut = _hyphen_prefix_cut(doc.model, m.group())
+                found = [(cut, "lowercase_join")] if cut else []
+            out += [(m.start() + i, rule) for i, rule in found]
     return out
+
+
+# Word pieces written before a hyphen (e-mail, re-signed, non-statutory).
+HYPHEN_PREFIXES = ("e", "re", "non", "co", "pre", "mis", "anti", "ex", "self")
+
+
+def _hyphen_prefix_cut(model: Model, word: str) -> int:
+    """Where a word glued to a hyphenated word's first piece ends (reale-mail,
+    havere-affirmed: real e-mail, have re-affirmed), or 0. Only a lower-case
+    `word` that is rare itself, made of a common word and such a piece."""
+    if not word.islower() or (model.lookup(word) or 0.0) >= 3.0:
+        return 0
+    for prefix in HYPHEN_PREFIXES:
+        head = word[: -len(prefix)]
+        if word.endswith(prefix) and head:
+            z = model.lookup(head) or 0.0
+            if z >= FUNCTION_ZIPF or len(head) >= 3 and z >= 4.0:
+                return len(head)
+    return 0
 
 
 # A decision is remembered with the questions it asked of its text; this many
