@@ -879,7 +879,7 @@ def _punctuation_splits(
 
 PUNCT_RE = regex.compile(
     r"""
-      (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=[A-Za-z]{2}[,;]) (?=[A-Z][a-z]) | (?<=\d[,;]) (?=[a-z]) )
+      (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=[A-Za-z]{2}[,;]) (?=[A-Z][a-z]|I(?![A-Za-z])) | (?<=\d[,;]) (?=[a-z]) )
     | (?P<sentence>     (?<=(?:[A-Za-z]{2}|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’])|[AI]\Z)
                       | (?<=(?<![A-Za-z])[a-z]{3,}[.!?]) (?=[A-Z]{2}) )
                         # (one capital alone is the word A or I: Zafi.D is a name;
@@ -913,6 +913,10 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
             return False  # letter runs longer than any word
         if after and after.lower() not in NUMBER_SUFFIXES:
             return False  # mixed codes: a4b2, mp3s
+        if letters.islower() and len(letters) >= 2 and (doc.zipf(letters) or 0.0) >= FUNCTION_ZIPF:
+            return True  # of4-1, at3pm
+        if letters == "a" and token[number.end() : number.end() + 1] == "-":
+            return True  # a10-year, a2-1 win
         if len(number.group()) < 2 and not after:
             return False  # a4, b2: paper sizes, roads, grid squares
         if letters.lower() in CALENDAR_WORDS:
@@ -933,10 +937,15 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
     if token[max(0, at - WINDOW) : at].rstrip("0123456789")[-1:].isalpha():
         return False  # News24, B52s: a name with a number inside
     if letters[0].isupper():
-        return letters.lower() in CALENDAR_WORDS  # 12February; 4Cast is a name
+        # 12February; 1969British: a year, then a word; 4Cast is a name.
+        year = YEAR_RE.search(token, max(0, at - 5), at)
+        return letters.lower() in CALENDAR_WORDS or year is not None and letters[1:].islower() \
+            and len(letters) >= 4 and doc.known(letters.lower(), 3.0)
     # 3ami: a short rare word after a number is more often a name's end.
     return doc.known(letters.lower(), 4.0 if len(letters) == 3 else 3.0)
 
+
+YEAR_RE = re.compile(r"(?<![\d.,])(?:19|20)\d\d\Z")
 
 # How far the number rules look around a letter-digit boundary: no word or
 # number they act on is longer, and a bounded look keeps hostile tokens linear.
