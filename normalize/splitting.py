@@ -119,6 +119,9 @@ SUFFIX_PIECES = frozenset(
     "ise ize ised ized ising izing able ible al ally ful less ship ships ward wards wise dom hood "
     "ous ive ian ians ic ical est en ette ee ees age ages ance ence ant ent ery ory".split()
 )
+# A rare word this common and long may follow a function word in a split.
+RARE_WORD_ZIPF = 1.5
+RARE_WORD_LEN = 6
 # Suffix pieces that are words too: a run ending in one after a word is ambiguous.
 SUFFIX_WORDS = frozenset("able less ward wards wise ship hood ment".split())
 # Letters after a number that are units or ordinals, not words: 5km, 3rd, 1990s.
@@ -281,7 +284,7 @@ def best_split(run: str, lookup) -> tuple[list[int], bool] | None:
                 top = (total, start)
         best[end] = top
     if best[n] is None:
-        return None
+        return _function_word_then_rare_word(run, lookup) if whole is None else None
     if whole is None and _reads_as_derived(run, lookup):
         return None
     cuts = []
@@ -297,7 +300,9 @@ def best_split(run: str, lookup) -> tuple[list[int], bool] | None:
         if _frees_function_word(lookup, parts):
             score += (BOUNDARY_COST - FUNCTION_BOUNDARY_COST) * len(cuts)
         return cuts, score > whole - 9.0 + KNOWN_MARGIN
-    return cuts, score >= UNKNOWN_FLOOR
+    if score < UNKNOWN_FLOOR:
+        return _function_word_then_rare_word(run, lookup) or (cuts, False)
+    return cuts, True
 
 
 def _best_pair(run: str, whole: float, lookup) -> tuple[list[int], bool] | None:
@@ -316,6 +321,17 @@ def _best_pair(run: str, whole: float, lookup) -> tuple[list[int], bool] | None:
     parts = [run[:cut], run[cut:]]
     cost = FUNCTION_BOUNDARY_COST if _frees_function_word(lookup, parts) else BOUNDARY_COST
     return [cut], score - cost > whole - 9.0 + KNOWN_MARGIN
+
+
+def _function_word_then_rare_word(run: str, lookup) -> tuple[list[int], bool] | None:
+    """A run no list knows that is a function word glued to a rare word
+    (twoconvicting, isdecimating, forephedrine): the rare word is too rare
+    to be a part of a split by itself, but a function word before it is
+    what lost spaces glue most."""
+    for cut in range(2, min(5, len(run) - RARE_WORD_LEN + 1)):
+        if (lookup(run[:cut]) or 0.0) >= FUNCTION_ZIPF and (lookup(run[cut:]) or 0.0) >= RARE_WORD_ZIPF:
+            return [cut], True
+    return None
 
 
 def _reads_as_derived(run: str, lookup) -> bool:
