@@ -55,10 +55,18 @@ FUNCTION_BOUNDARY_COST = 0.5
 PARTICLES = frozenset("out over up down under back off on in by after with fore through".split())
 # A capitalised token that is no word is most often a name or a brand
 # (Tapwave, Hawkpoint). Inside a sentence it is split only when its last part
-# is this common (Milburnsaid, Federerwas); at a sentence start, when its
-# first part is (Thesedevelopments) or its last part is.
-NAME_TAIL_ZIPF = 5.5
+# is a function word (Milburnsaid), or a word this common and the text names
+# its first part alone elsewhere (Blairdismissed, Christmasperiod); at a
+# sentence start, when its first part is this common (Thesedevelopments).
+NAME_TAIL_ZIPF = 3.0
+# After a capitalised word (a name of several words), a capitalised token is
+# split into two words of 4+ letters this common (World Serviceprogramme);
+# rarer parts are a surname's pieces (Serge Betsen, Tapsfield).
+NAME_WORD_ZIPF = 4.0
+FUNCTION_HEAD_ZIPF = 3.5
 SENTENCE_HEAD_ZIPF = 4.0
+# A capital I glued to a word this common is the pronoun (Iwill).
+PRONOUN_NEXT_ZIPF = 4.5
 # Tokens at least this frequent are never split; nor are longer letter runs.
 SAFE_ZIPF = 4.7
 MAX_RUN = 60
@@ -81,6 +89,8 @@ RUNS_KEPT = 25_000
 DECISIONS_KEPT = 25_000
 
 TOKEN_RE = re.compile(r"\S+")
+# A capitalised word or an acronym ending where the search ends: the name a token follows.
+PREVIOUS_NAME_RE = re.compile(r"(?<!\S)[A-Z][A-Za-z]*\Z")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
 LETTER_RE = re.compile(r"[^\W\d_]")
 FOREIGN_LETTER_RE = re.compile(r"[^\W\d_A-Za-z]")  # a letter outside ASCII
@@ -104,7 +114,7 @@ CODE_PATTERNS = tuple(
 LIST_SEPARATOR_RE = regex.compile(r"[,;]")
 NEXT_TOKEN_RE = re.compile(r"[^\S\n]*(\S*)")
 NUMBER_RE = regex.compile(r"\d+(?:[.,:]\d+)*%?")
-CONTRACTION_RE = regex.compile(r"\A([A-Za-z]+['’](?:s|t|ll|re|ve|d|m))([a-z]{2,})\Z")
+CONTRACTION_RE = regex.compile(r"\A([A-Za-z]+['’](?:s|t|ll|re|ve|d|m))([a-z]{2,}|(?<=s)[A-Z][A-Za-z]+)\Z")
 POSSESSIVE_RE = regex.compile(r"['’](?:s|d|ll|re|ve|t|m)\Z", regex.IGNORECASE)
 # Name prefixes whose capital inside a word is part of the name: McDonald, DiCaprio.
 NAME_PREFIXES = frozenset("mc mac o' o’ de di da du la le van von fitz st al el".split())
@@ -118,16 +128,34 @@ SUFFIX_PIECES = frozenset(
     "ise ize ised ized ising izing able ible al ally ful less ship ships ward wards wise dom hood "
     "ous ive ian ians ic ical est en ette ee ees age ages ance ence ant ent ery ory".split()
 )
+# A rare word this common and long may follow a function word in a split.
+RARE_WORD_ZIPF = 1.5
+RARE_WORD_LEN = 6
+# Suffix pieces that are words too: a run ending in one after a word is ambiguous.
+SUFFIX_WORDS = frozenset("able less ward wards wise ship hood ment".split())
 # Letters after a number that are units or ordinals, not words: 5km, 3rd, 1990s.
 NUMBER_SUFFIXES = frozenset(
     "s st nd rd th am pm bn m k km kg g mg mm cm ml l mph kph kmh kw kwh mw gw gb mb kb tb ghz mhz hz "
-    "lb lbs oz ft yd yds x p ps bhp cc mins hrs yr yrs ppm dpi fps gen ms sec secs hr mi in".split()
+    "lb lbs oz ft yd yds x p ps bhp cc min mins hrs yr yrs ppm dpi fps gen ms sec secs hr mi in".split()
 )
 TITLES = frozenset("mr mrs ms dr prof sir lord lady rev gen col capt sgt".split())
 CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
     "saturday sunday".split()
+)
+# Adjectives of nationality, region and faith: always written with a capital,
+# never the first part of a name, so one glued to a word is a lost space
+# (Frenchinfringements). A general English list, not taken from any corpus.
+NATIONALITIES = frozenset(
+    "african american arab arabian argentine argentinian asian australian austrian belgian brazilian british "
+    "bulgarian canadian chilean chinese colombian croatian cuban czech danish dutch egyptian english "
+    "ethiopian european filipino finnish french georgian german greek hungarian indian indonesian iranian "
+    "iraqi irish israeli italian jamaican japanese jewish kenyan korean kurdish latin lebanese libyan "
+    "malaysian mexican moroccan muslim nigerian norwegian pakistani palestinian persian peruvian polish "
+    "portuguese romanian russian saudi scottish serbian slovak somali spanish sudanese swedish swiss "
+    "syrian taiwanese thai tunisian turkish ugandan ukrainian venezuelan vietnamese welsh western eastern "
+    "northern southern christian catholic protestant islamic hindu buddhist sikh".split()
 )
 SUSPENDED_HYPHEN_NEXT = frozenset("and or to nor & und et y".split())
 
@@ -282,6 +310,8 @@ def best_split(run: str, lookup, table: dict | None = None) -> tuple[list[int], 
             if best[end] is None or total > best[end][0]:
                 best[end] = (total, start)
     if best[n] is None:
+        return _function_word_then_rare_word(run, lookup) if whole is None else None
+    if whole is None and _reads_as_derived(run, lookup):
         return None
     cuts = []
     at = n
@@ -296,7 +326,9 @@ def best_split(run: str, lookup, table: dict | None = None) -> tuple[list[int], 
         if _frees_function_word(lookup, parts):
             score += (BOUNDARY_COST - FUNCTION_BOUNDARY_COST) * len(cuts)
         return cuts, score > whole - 9.0 + KNOWN_MARGIN
-    return cuts, score >= UNKNOWN_FLOOR
+    if score < UNKNOWN_FLOOR:
+        return _function_word_then_rare_word(run, lookup) or (cuts, False)
+    return cuts, True
 
 
 def _best_pair(run: str, whole: float, lookup) -> tuple[list[int], bool] | None:
@@ -315,6 +347,28 @@ def _best_pair(run: str, whole: float, lookup) -> tuple[list[int], bool] | None:
     parts = [run[:cut], run[cut:]]
     cost = FUNCTION_BOUNDARY_COST if _frees_function_word(lookup, parts) else BOUNDARY_COST
     return [cut], score - cost > whole - 9.0 + KNOWN_MARGIN
+
+
+def _function_word_then_rare_word(run: str, lookup) -> tuple[list[int], bool] | None:
+    """A run no list knows that is a function word glued to a rare word
+    (twoconvicting, isdecimating, forephedrine): the rare word is too rare
+    to be a part of a split by itself, but a function word before it is
+    what lost spaces glue most."""
+    for cut in range(2, min(5, len(run) - RARE_WORD_LEN + 1)):
+        if (lookup(run[:cut]) or 0.0) >= FUNCTION_ZIPF and (lookup(run[cut:]) or 0.0) >= RARE_WORD_ZIPF:
+            return [cut], True
+    return None
+
+
+def _reads_as_derived(run: str, lookup) -> bool:
+    """Whether `run` ends in a suffix that is also a word (able, less, ward)
+    after a known word: a derived word (kickable) or a join (beingable), and
+    no split of it is sure; any other split of it is a guess (be in gable)."""
+    for size in (4, 5):
+        suffix = run[-size:]
+        if suffix in SUFFIX_WORDS and (lookup(run[:-size]) or 0.0) >= 3.0:
+            return True
+    return False
 
 
 def _part_score(part: str, lookup, first: bool, last: bool) -> float | None:
@@ -342,11 +396,15 @@ def model_for(config: Config) -> Model:
     return Model(zipf, frozenset(config.protected_words) | frozenset(extra))
 
 
+# The questions a decision may ask of its text (see `_Document`).
+COUNT, APART, NAMES = range(3)
+
+
 class _Document:
     """What the splitter knows about one text while it works on it.
 
-    Its evidence is read through two questions only, `count` and
-    `written_apart`; while `trace` is a list, each question and its answer is
+    Its evidence is read through three questions only, `count`,
+    `written_apart` and `names`; while `trace` is a list, each question and its answer is
     recorded there, so that a decision made in one text can be reused in
     another that answers the same questions alike (`_decide`)."""
 
@@ -379,27 +437,33 @@ class _Document:
     # -- the text's evidence ----------------------------------------------
     def count(self, word: str) -> int:
         """How often this text writes the lower-case `word` alone: 0, 1, or 2 for more."""
-        found = min(self._words().get(word, 0), 2)
-        if self.trace is not None:
-            self.trace.append((False, word, found))
-        return found
+        return self._ask(COUNT, word)
 
     def written_apart(self, parts: list[str]) -> bool:
         """Whether this text also writes these words apart, side by side."""
-        found = all(_side_by_side(self.lower, left, right) for left, right in zip(parts, parts[1:]))
+        return self._ask(APART, tuple(parts))
+
+    def names(self, word: str) -> bool:
+        """Whether this text writes the lower-case `word` alone with a capital
+        (a name it uses: Blair, Christmas), not only in lower case."""
+        return self._ask(NAMES, word)
+
+    def _ask(self, kind: int, question):
+        found = self._answer(kind, question)
         if self.trace is not None:
-            self.trace.append((True, tuple(parts), found))
+            self.trace.append((kind, question, found))
         return found
+
+    def _answer(self, kind: int, question):
+        if kind == COUNT:
+            return min(self._words().get(question, 0), 2)
+        if kind == APART:
+            return all(_side_by_side(self.lower, left, right) for left, right in zip(question, question[1:]))
+        return self._words().get(question, 0) > 0 and _capitalised_re(question).search(self.text) is not None
 
     def answers(self, trace: tuple) -> bool:
         """Whether this text answers every question of `trace` as recorded."""
-        for apart, question, found in trace:
-            if apart:
-                if all(_side_by_side(self.lower, l, r) for l, r in zip(question, question[1:])) != found:
-                    return False
-            elif min(self._words().get(question, 0), 2) != found:
-                return False
-        return True
+        return all(self._answer(kind, question) == found for kind, question, found in trace)
 
     # -- word knowledge -------------------------------------------------
     def zipf(self, word: str) -> float | None:
@@ -425,7 +489,8 @@ class _Document:
         return any(self.count(run[:k]) or self.count(run[-k:]) for k in range(4, len(run) - 1))
 
     # -- lower-case runs ------------------------------------------------
-    def segment(self, run: str, capitalised: bool = False, sentence_start: bool = False) -> list[int]:
+    def segment(self, run: str, capitalised: bool = False, sentence_start: bool = False,
+                after_name: bool = False) -> list[int]:
         """Offsets inside the lower-case `run` where spaces were lost, or [].
         `capitalised` says the run was written with a capital (likely a name),
         `sentence_start` that it opens a sentence."""
@@ -434,7 +499,9 @@ class _Document:
         found = self.model.split(run)
         if capitalised and len(run) >= 6 and self._holds_local_word(run):
             # Names the word list lacks but this text uses: Traillesaw, Crabbeand.
-            local = best_split(run, self.zipf)
+            # (The run itself is looked up in the model alone: the text
+            # always writes it once, as the token being judged.)
+            local = best_split(run, lambda word: self.vocab_zipf(word) if word == run else self.zipf(word))
             if local is not None and (found is None or len(local[0]) < len(found[0]) or not found[1]):
                 found = local
         if found is None:
@@ -448,7 +515,11 @@ class _Document:
         # its parts apart, or they are long words that make no compound
         # (crisismanagement).
         if self.count(run) >= 2 and not self.written_apart(parts):
-            if capitalised or min(map(len, parts)) < 5:
+            # (But a function word glued to a word twice is the same lost
+            # space twice: andthe ... andthe.)
+            if capitalised or min(map(len, parts)) < 5 and not (
+                len(parts) == 2 and max(self.vocab_zipf(part) or 0.0 for part in parts) >= FUNCTION_ZIPF
+            ):
                 return []
         if capitalised and not self.written_apart(parts):
             # Short last parts make names out of words (Botha, Pengam, Toon),
@@ -460,9 +531,21 @@ class _Document:
                 return []
             # A name glued to a common word: the word is a function word, or
             # the text names the name alone elsewhere (Hawkpoint is neither).
+            # Names end in function words too (Misamore, Biscan): the first
+            # part must then be a word, or a name the text uses alone.
             tail = self.zipf(parts[-1]) or 0.0
-            tail_ok = tail >= FUNCTION_ZIPF or (tail >= NAME_TAIL_ZIPF and self.count(parts[0]) >= 1)
-            head_ok = sentence_start and (self.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF
+            tail_ok = len(parts) > 2 or len(parts[0]) >= 3 and (
+                tail >= FUNCTION_ZIPF and (len(parts[0]) >= 5 or (self.vocab_zipf(parts[0]) or 0.0) >= FUNCTION_HEAD_ZIPF)
+                or tail >= NAME_TAIL_ZIPF and self.names(parts[0])
+            )
+            # The last word of a name of several words, then a word: World
+            # Serviceprogramme, Downing Streetcited.
+            name_ok = after_name and len(parts) == 2 and min(map(len, parts)) >= 4 and tail >= NAME_WORD_ZIPF and (
+                self.vocab_zipf(parts[0]) or 0.0) >= NAME_WORD_ZIPF
+            head_ok = name_ok or sentence_start and (self.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF or (
+                len(parts) == 2 and (parts[0] in NATIONALITIES or parts[0] in CALENDAR_WORDS and len(parts[0]) > 3)
+                and tail >= NAME_TAIL_ZIPF
+            )
             if not (tail_ok or head_ok):
                 return []
         return cuts
@@ -499,6 +582,8 @@ def _never_splits(model: Model, token: str) -> bool:
     for atom in ATOM_RE.finditer(token):
         if atom.lastgroup != "word" or len(atom.group()) < 3:
             continue
+        if token[atom.end() : atom.end() + 1] == "-" and _hyphen_prefix_cut(model, atom.group()):
+            return False
         if atom.start() and token[atom.start() - 1].isdigit():
             return False  # 268bnpaid: a unit may open it
         if not _word_never_splits(model, atom.group()):
@@ -567,6 +652,13 @@ def _pair_re(left: str, right: str):
     return re.compile(rf"{re.escape(left)}[\W\d_]+{re.escape(right)}(?![^\W\d_])")
 
 
+@lru_cache(maxsize=4096)
+def _capitalised_re(word: str):
+    """The lower-case `word` written alone with a capital: Blair, not blair or Blairite."""
+    name = re.escape(word[:1].upper() + word[1:])
+    return re.compile(rf"{name}(?<![^\W\d_]{name})(?![^\W\d_])")  # the literal first: the engine scans for it
+
+
 def _side_by_side(lower: str, left: str, right: str) -> bool:
     """Whether the lower-case text `lower` writes `left` then `right` as words."""
     for found in _pair_re(left, right).finditer(lower):
@@ -581,7 +673,7 @@ def _parts(run: str, cuts: list[int]) -> list[str]:
     return [run[a:b] for a, b in zip(edges, edges[1:])]
 
 
-def _word_splits(doc: _Document, word: str, sentence_start: bool = False) -> list[tuple[int, str]]:
+def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_name: bool = False) -> list[tuple[int, str]]:
     """Spaces to insert inside one word atom (letters and inner apostrophes);
     `sentence_start` says the word opens a sentence."""
     if len(word) < 3:
@@ -590,10 +682,13 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False) -> lis
     if lower in doc.model.protected:
         return []
     contraction = CONTRACTION_RE.match(word)
+    if contraction and regex.search(r"s['’](?:re|ve|ll|d|m|t)\Z", contraction.group(1)):
+        contraction = None  # Souness'remarks: a plural's apostrophe (see PUNCT_RE's plural_quote)
     if contraction:
         # it'snot, DEC'shosting: a contraction or possessive, then a word.
         head, rest = contraction.groups()
-        if doc.known(rest, 3.0) or doc.segment(rest):
+        # (Scotland'sLee: a possessive, then a name.)
+        if rest[0].isupper() or doc.known(rest, 3.0) or doc.segment(rest):
             return [(len(head), "lowercase_join")] + [(len(head) + i, r) for i, r in _word_splits(doc, rest)]
         return []
     stem = word
@@ -614,7 +709,7 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False) -> lis
         chunk = stem[a:b]
         if chunk.isupper() or not chunk[1:].islower() and len(chunk) > 1:
             continue
-        for cut in doc.segment(chunk.lower(), chunk[0].isupper(), sentence_start and a == 0):
+        for cut in doc.segment(chunk.lower(), chunk[0].isupper(), sentence_start and a == 0, after_name and a == 0):
             out.append((a + cut, "lowercase_join"))
     return sorted(out)
 
@@ -643,7 +738,13 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
             right = regex.match(r"[a-z]+", stem[i + 1 :]).group()
             cuts.remove(i + 1 if (doc.zipf(stem[i].lower() + right) or 0) >= (doc.zipf(right) or 0) else i)
     if cuts and repeated and not doc.written_apart(_parts(lower, cuts)):
-        return []
+        # A name written twice is a name (PlayStation), but a function word
+        # glued to a name, or an acronym to a lower-case word, twice is the
+        # same join twice (inDecember, USeconomy).
+        head = stem[: cuts[0]]
+        if not (head.islower() and (doc.zipf(head) or 0.0) >= FUNCTION_ZIPF
+                or head.isupper() and stem[cuts[0]].islower()):
+            return []
     web = doc.web_says(lower, _parts(lower, cuts), ratio=1.0) if cuts else None
     if web is False and stem[0].isupper():
         return []  # RealArcade, EyeToy: brands the web writes joined more than apart
@@ -657,14 +758,45 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
     return cuts
 
 
+CAPITALISED_RE = re.compile(r"[A-Z][a-z]+")
+
+
+def _camel_name(doc: _Document, stem: str) -> bool:
+    """Whether two capitalised words side by side in `stem` are ones the web
+    writes as one word at least as often as apart (GameBoy, RealPlayerand):
+    a name, not a lost space."""
+    words = list(CAPITALISED_RE.finditer(stem))
+    for a, b in zip(words, words[1:]):
+        left, right = a.group().lower(), b.group().lower()
+        if a.end() != b.start() or left in NAME_PREFIXES:
+            continue  # (MacDonald is one name's two parts)
+        cuts = doc.model.cuts(right)
+        if cuts:
+            right = right[: cuts[0]]  # Playerand: the name's word is Player
+        web = doc.web_says(left + right, [left, right], ratio=1.0)
+        if web is False or (web is None and left + right in web_counts()[0]):
+            return True
+    return False
+
+
 def _initial_split(model: Model, lower: str) -> bool:
     """Whether a capitalised token opening with I or A is that word glued to
     the next (Iwas, Apenalty) rather than a name (Ireland, Alan)."""
     rest = lower[1:]
-    if lower[0] not in "ia" or len(rest) < 2 or (model.lookup(rest) or 0.0) < 3.5:
+    rest_z = model.lookup(rest) or 0.0
+    if lower[0] not in "ia" or len(rest) < 2 or rest_z < 3.5:
         return False
+    other = model.cuts(lower)
+    if other[:1] not in ([], [1]) and min(model.lookup(part) or 0.0 for part in _parts(lower, other)) > rest_z:
+        return False  # Ifour: If our, not I four (but Ishall is I shall, not Is hall)
     web = model.web_says(lower, [lower[0], rest])
-    return bool(web) or (web is None and model.lookup(lower) is None)
+    if web:
+        return True
+    if lower[0] == "i" and rest_z >= PRONOUN_NEXT_ZIPF and (model.lookup(lower) or 0.0) < 3.0:
+        # Iwill, Iam: the web's pages are full of such user names, but a
+        # capital I before a common word that makes no known name is the pronoun.
+        return True
+    return web is None and model.lookup(lower) is None
 
 
 def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
@@ -675,11 +807,17 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
     if stem[i].islower():
         # EApublishes: an acronym then a lower-case word.
         acronym = stem[:i]
-        return len(acronym) >= 2 and acronym.isupper() and len(right) >= 3 and doc.known(right, 3.0) \
-            and right not in SUFFIX_PIECES
+        if len(acronym) < 2 or not acronym.isupper():
+            return False
+        if len(right) == 2 and right == right_all:
+            return (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF  # SECis, UKon: a function word
+        return len(right) >= 3 and doc.known(right, 3.0) and right not in SUFFIX_PIECES
     if left.isupper() and stem[i - 1].isupper():
         # UNEconomic: the acronym ends one letter before the word.
         return len(left) >= 2 and len(right) >= 3 and doc.known(right, 3.0)
+    if left_all == "a":
+        # aLabour, aBBC: the article before a name or an acronym.
+        return len(right) >= 2 and (right.isupper() or doc.known(right.lower(), 3.0))
     if len(left) < 2 or left.lower() in NAME_PREFIXES:
         return False
     left_lower = left.lower()
@@ -692,13 +830,22 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
         z = doc.zipf(last)
         if z is None or z < MIN_PART_ZIPF[min(len(last), 4) - 1]:
             return False
+        if right_all == "I":
+            return z >= FUNCTION_ZIPF  # thatI, whenI
     elif left_lower in TITLES:
         return right[0].isupper() and right[1:].islower() and len(right) >= 3  # MrMilburn
     elif len(left) < 3 or not doc.known(left_lower, 3.0):
-        return False
+        # LucianoOrquera: a first name the word list lacks, then a surname
+        # the text names alone elsewhere.
+        return (len(left) >= 3 and len(right) >= 3 and right[1:].islower() and right_all[len(right) :][:1] != "'"
+                and doc.names(right.lower()) and not _camel_name(doc, stem))
     elif not right.isupper():
         # NationsConvention, DavidBlunkett; brands (ChevronTexaco) mostly pair a
-        # word with a name the text never writes alone.
+        # word with a name the text never writes alone, or are written as one
+        # word on the web (GameBoy, RealPlayer) more than apart.
+        # One such pair makes the whole camel-case run a name (WebSideStory).
+        if _camel_name(doc, stem):
+            return False
         return len(right) >= 3 and (doc.known(right.lower(), 2.0) or doc.count(right.lower()) >= 1
                                     or len(right) >= 4 and right[1:].islower())
     if right.isupper():
@@ -726,12 +873,12 @@ def _quote_role(token: str, at: int, before: int, total: int) -> str | None:
 
 
 def _punctuation_splits(
-    doc: _Document, token: str, suspended: bool, quotes: tuple[int, int]
+    doc: _Document, token: str, suspended: bool, quotes: tuple[int, int, bool]
 ) -> list[tuple[int, str]]:
     """Spaces lost after punctuation; `suspended` says the next token ends
     the line or continues a suspended hyphen (`pre- and post-war`), `quotes`
     counts the line's straight double quotes (before this token, in all;
-    only their parity matters)."""
+    only their parity matters; and whether there are two at most)."""
     out = []
     if token.isalpha():
         return out
@@ -740,10 +887,19 @@ def _punctuation_splits(
         kind = m.lastgroup
         if kind == "quote_after":
             q = at - 1
-            if token[q] == '"' and _quote_role(token, q, *quotes) != "closes":
+            if token[q] == '"' and (
+                _quote_role(token, q, quotes[0], quotes[1]) != "closes"
+                # said."This: a new quotation after a sentence far more often
+                # than a closing one, unless the line holds only one quotation
+                # (quoted paragraphs leave their quotes open, so counts mislead).
+                or not quotes[2] and token[q - 1 : q] in (".", "!", "?") and token[at].isupper()
+            ):
                 continue
         elif kind == "quote_before":
-            if token[at] == '"' and _quote_role(token, at, *quotes) != "opens":
+            if token[at] == '"' and (
+                _quote_role(token, at, quotes[0], quotes[1]) != "opens"
+                or token[at - 1] == "," and token[at + 1].islower()  # stuff,"said: it closes
+            ):
                 continue
         elif kind == "paren_after":
             # (un)happy: a prefix in brackets is one word with what follows.
@@ -766,10 +922,14 @@ def _punctuation_splits(
 
 PUNCT_RE = regex.compile(
     r"""
-      (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=[A-Za-z]{2}[,;]) (?=[A-Z][a-z]) | (?<=\d[,;]) (?=[a-z]) )
-    | (?P<sentence>     (?<=(?:[A-Za-z]{2}|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’]|\Z)) | (?<=[a-z]{3}[.!?]) (?=[A-Z]{2}) )
-    | (?P<colon>        (?<=[A-Za-z]{2}:) (?=["“][A-Za-z]|[A-Za-z]{2}) )
-    | (?P<quote_after>  (?<=\S["”]) (?=[A-Za-z]) )
+      (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=[A-Za-z]{2}[,;]) (?=[A-Z][a-z]|I(?![A-Za-z])) | (?<=\d[,;]) (?=[a-z]) )
+    | (?P<sentence>     (?<=(?:[A-Za-z]{2}|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’])|[AI]\Z)
+                      | (?<=(?<![A-Za-z])[a-z]{3,}[.!?]) (?=[A-Z]{2}) )
+                        # (one capital alone is the word A or I: Zafi.D is a name;
+                        # an acronym follows a lower-case word: Bagle.AT is a name)
+    | (?P<colon>        (?<=[A-Za-z]{2}:) (?!(?<=[A-Z]{2}:)[A-Z]{2}) (?=["“][A-Za-z]|[A-Za-z]{2}) )
+                        # (not between two acronyms: CSI:NY)
+    | (?P<quote_after>  (?<=[^\s(\[“‘"]["”]) (?=[A-Za-z]) )
     | (?P<quote_before> (?<=[A-Za-z.,!?:;]) (?=["“][A-Za-z]) )
     | (?P<paren_before> (?<=[A-Za-z]{2}|[A-Za-z]\d|%) (?=\((?!(?:s|es|ies|en|ren|a|an|e|r|er|ed|ing|d|st|nd|rd|th)\))[A-Za-z$£€\d][^()\s]{1,}) )
     | (?P<paren_after>  (?<=[^\s(]{2}\)) (?=[A-Za-z]{2}) )
@@ -796,6 +956,10 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
             return False  # letter runs longer than any word
         if after and after.lower() not in NUMBER_SUFFIXES:
             return False  # mixed codes: a4b2, mp3s
+        if letters.islower() and len(letters) >= 2 and (doc.zipf(letters) or 0.0) >= FUNCTION_ZIPF:
+            return True  # of4-1, at3pm
+        if letters == "a" and token[number.end() : number.end() + 1] == "-":
+            return True  # a10-year, a2-1 win
         if len(number.group()) < 2 and not after:
             return False  # a4, b2: paper sizes, roads, grid squares
         if letters.lower() in CALENDAR_WORDS:
@@ -811,14 +975,20 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
         return False
     if len(letters) < 3:  # 40to, 5of: only a function word is that short
         return len(letters) == 2 and letters.islower() and (doc.zipf(letters) or 0.0) >= FUNCTION_ZIPF
-    if _unit_then_word(doc, letters.lower()):
+    if _unit_then_word(doc, letters.lower(), token[at - 1] == "0"):
         return False  # 1960shits: 1960s hits
     if token[max(0, at - WINDOW) : at].rstrip("0123456789")[-1:].isalpha():
         return False  # News24, B52s: a name with a number inside
     if letters[0].isupper():
-        return letters.lower() in CALENDAR_WORDS  # 12February; 4Cast is a name
-    return doc.known(letters.lower(), 3.0)
+        # 12February; 1969British: a year, then a word; 4Cast is a name.
+        year = YEAR_RE.search(token, max(0, at - 5), at)
+        return letters.lower() in CALENDAR_WORDS or year is not None and letters[1:].islower() \
+            and len(letters) >= 4 and doc.known(letters.lower(), 3.0)
+    # 3ami: a short rare word after a number is more often a name's end.
+    return doc.known(letters.lower(), 4.0 if len(letters) == 3 else 3.0)
 
+
+YEAR_RE = re.compile(r"(?<![\d.,])(?:19|20)\d\d\Z")
 
 # How far the number rules look around a letter-digit boundary: no word or
 # number they act on is longer, and a bounded look keeps hostile tokens linear.
@@ -841,15 +1011,20 @@ def _letters_after(token: str, at: int) -> str | None:
     return None if end - at > WINDOW else token[at:end]
 
 
-def _unit_then_word(doc: _Document, word: str) -> int:
+def _unit_then_word(doc: _Document, word: str, decade: bool) -> int:
     """The length of a unit that opens `word`, right after a number, when the
-    rest is a likelier word than the whole (268bnpaid, 1960shits), else 0."""
-    if not word.islower():
+    rest is a likelier word than the whole (268bnpaid, 1960shits, 15.3mat),
+    else 0; `decade` says the number ends in 0, the only kind a plural "s"
+    follows (Channel 4show is 4 show)."""
+    if not word.islower() or word in NUMBER_SUFFIXES:
         return 0
     whole = doc.zipf(word) or 0.0
     for size in (1, 2, 3):
-        rest = word[size:]
-        if word[:size] in NUMBER_SUFFIXES and len(rest) >= 3 and (doc.zipf(rest) or 0.0) >= max(3.0, whole + 0.5):
+        unit, rest = word[:size], word[size:]
+        if unit not in NUMBER_SUFFIXES or (unit == "s" and not decade) or len(rest) < 2:
+            continue
+        z = doc.zipf(rest) or 0.0
+        if z >= max(3.0, whole + 0.5) and (len(rest) >= 3 or z >= FUNCTION_ZIPF):
             return size
     return 0
 
@@ -874,8 +1049,9 @@ def _skip_line(doc: _Document, line: str, code: bool = True) -> bool:
 
 
 def _token_splits(
-    doc: _Document, token: str, starts_sentence: bool, suspended: bool, quotes: tuple[int, int]
+    doc: _Document, token: str, place: tuple[bool, bool], suspended: bool, quotes: tuple[int, int, bool]
 ) -> list[tuple[int, str]]:
+    starts_sentence, after_name = place
     if UNTOUCHABLE_RE.search(token):
         return []
     out = _punctuation_splits(doc, token, suspended, quotes)
@@ -883,14 +1059,37 @@ def _token_splits(
     for m in ATOM_RE.finditer(token):
         if m.lastgroup == "word" and m.start() and token[m.start() - 1].isdigit():
             # 268bnpaid, 1500mrecord: a unit after a number, then a word.
-            size = _unit_then_word(doc, m.group())
+            size = _unit_then_word(doc, m.group(), token[m.start() - 1] == "0")
             if size:
                 out.append((m.start() + size, "punctuation_join"))
             continue
         if m.lastgroup == "word":
             opens = m.start() in cuts or (starts_sentence and not token[: m.start()].strip("\"“‘'("))
-            out += [(m.start() + i, rule) for i, rule in _word_splits(doc, m.group(), opens)]
+            found = _word_splits(doc, m.group(), opens, after_name and not m.start())
+            if not found and token[m.end() : m.end() + 1] == "-":
+                cut = _hyphen_prefix_cut(doc.model, m.group())
+                found = [(cut, "lowercase_join")] if cut else []
+            out += [(m.start() + i, rule) for i, rule in found]
     return out
+
+
+# Word pieces written before a hyphen (e-mail, re-signed, non-statutory).
+HYPHEN_PREFIXES = ("e", "re", "non", "co", "pre", "mis", "anti", "ex", "self")
+
+
+def _hyphen_prefix_cut(model: Model, word: str) -> int:
+    """Where a word glued to a hyphenated word's first piece ends (reale-mail,
+    havere-affirmed: real e-mail, have re-affirmed), or 0. Only a lower-case
+    `word` that is rare itself, made of a common word and such a piece."""
+    if not word.islower() or (model.lookup(word) or 0.0) >= 3.0:
+        return 0
+    for prefix in HYPHEN_PREFIXES:
+        head = word[: -len(prefix)]
+        if word.endswith(prefix) and head:
+            z = model.lookup(head) or 0.0
+            if z >= FUNCTION_ZIPF or len(head) >= 3 and z >= 4.0:
+                return len(head)
+    return 0
 
 
 # A decision is remembered with the questions it asked of its text; this many
@@ -898,11 +1097,11 @@ def _token_splits(
 VERSIONS_KEPT = 4
 
 
-def _decide(doc: _Document, token: str, starts_sentence: bool, suspended: bool, quotes: tuple[int, int]):
+def _decide(doc: _Document, token: str, place: tuple[bool, bool], suspended: bool, quotes: tuple[int, int, bool]):
     """`_token_splits` and the questions it asked of the text (its trace), reused from an earlier text that answered the same
     questions alike: what a token becomes depends on the token, its setting
     and the few facts it looked up in its text, nothing else."""
-    key = (token, starts_sentence, suspended, quotes)
+    key = (token, place, suspended, quotes)
     versions = doc.model.decisions.get(key)
     if versions is None:
         if len(doc.model.decisions) > DECISIONS_KEPT:
@@ -913,7 +1112,7 @@ def _decide(doc: _Document, token: str, starts_sentence: bool, suspended: bool, 
             return splits, trace
     doc.trace = []
     try:
-        splits = sorted(set(_token_splits(doc, token, starts_sentence, suspended, quotes)))
+        splits = sorted(set(_token_splits(doc, token, place, suspended, quotes)))
         trace = tuple(doc.trace)
     finally:
         doc.trace = None
@@ -932,8 +1131,7 @@ def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
 
     Runs until a pass finds nothing more, so that cleaning twice changes nothing."""
     model = model_for(config)
-    tokens = set(text.split())
-    candidates = model.candidates(tokens)
+    candidates = model.candidates(set(text.split()))
     inserted: list[int] = []  # positions in `text` where a space goes
     for _ in range(MAX_PASSES):
         if not candidates:
@@ -943,18 +1141,15 @@ def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
         if not positions or not doc.english:
             break
         inserted = _merge_positions(inserted, positions)
-        fresh = set(" ".join(after for _, after in changed).split()) - tokens
-        if not fresh:
-            break  # the pass made no token that was not there before
         # The next pass looks again only at what this one may have changed:
-        # the new tokens, and the tokens whose decision asked about a word
-        # that is now written differently (or that end in a dash, whose
-        # decision reads the next token).
+        # the pieces of the split tokens (in their new places), and the
+        # tokens whose decision asked about a word that is now written
+        # differently (or that end in a dash, whose decision reads the next token).
+        pieces = set(" ".join(after for _, after in changed).split())
         touched = set(LETTERS_RE.findall(" ".join(side for pair in changed for side in pair).lower()))
-        candidates = model.candidates(fresh) | {
+        candidates = model.candidates(pieces) | {
             token for token, words in asked.items() if not touched.isdisjoint(words) or token.endswith(("-", "–"))
         }
-        tokens |= fresh
     return replace_spans(text, STAGE, ((at, at, " ", rule) for at, rule in _dedupe(inserted)))
 
 
@@ -1004,31 +1199,37 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
         if skipped[start]:
             continue
         # The setting, read only where it can matter: whether the token opens
-        # a sentence (for capitalised words), whether the next token ends a
+        # a sentence or follows a capitalised word (for capitalised words), whether the next token ends a
         # suspended hyphen (for a token ending in a dash), and the parity of
         # the line's straight quotes (for a token holding one).
-        starts_sentence = suspended = False
+        starts_sentence = suspended = after_name = False
         if not token.islower():
             before = at - 1
             while before >= start and text[before].isspace():
                 before -= 1
             starts_sentence = before < start or text[before] in '.!?:"”'
+            after_name = not starts_sentence and text[before].isalpha() and PREVIOUS_NAME_RE.search(
+                text, max(start, before - 20), before + 1) is not None
         if token.endswith(("-", "–")):
             following = NEXT_TOKEN_RE.match(text, end).group(1)
             suspended = not following or following.lower() in SUSPENDED_HYPHEN_NEXT
-        quotes = (0, 0)
+        quotes = (0, 0, True)
         if '"' in token:
             stop = text.find("\n", end)
-            quotes = (text.count('"', start, at) % 2, text.count('"', start, stop if stop >= 0 else len(text)) % 2)
-        found, trace = _decide(doc, token, starts_sentence, suspended, quotes)
+            total = text.count('"', start, stop if stop >= 0 else len(text))
+            quotes = (text.count('"', start, at) % 2, total % 2, total <= 2)
+        found, trace = _decide(doc, token, (starts_sentence, after_name), suspended, quotes)
         splits = [(offset, rule) for offset, rule in found if 0 < offset < len(token)]
         if splits:
             spans += [(at + offset, rule) for offset, rule in splits]
             changed.append((token, " ".join(_parts(token, [offset for offset, _ in splits]))))
         else:
             words = asked.setdefault(token, set())
-            for apart, question, _ in trace:
-                words.update(question) if apart else words.add(question)
+            for kind, question, _ in trace:
+                words.update(question) if kind == APART else words.add(question)
+            if not token.islower():
+                # Its setting read the word before it (`after_name`): a split there is a change here.
+                words.update(LETTERS_RE.findall(text[max(start, before - 20) : before + 1].lower()))
     spans.sort()
     return spans, changed, asked
 
