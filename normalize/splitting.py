@@ -94,6 +94,7 @@ PREVIOUS_NAME_RE = re.compile(r"(?<!\S)[A-Z][A-Za-z]*\Z")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
 LETTER_RE = re.compile(r"[^\W\d_]")
 FOREIGN_LETTER_RE = re.compile(r"[^\W\d_A-Za-z]")  # a letter outside ASCII
+NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 # Atoms of a token: a word (ASCII letters, inner apostrophes), a number, any other character.
 ATOM_RE = regex.compile(
     r"(?P<word>[A-Za-z]+(?:['’][A-Za-z]+)*)|(?P<foreign>[\p{L}\p{M}]+)|(?P<num>\d+(?:[.,:]\d+)*)|(?P<mark>.)",
@@ -637,9 +638,15 @@ def _web_floors() -> tuple[float, float]:
 _ONLY_LETTERS = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
 
 
+def _has_foreign_letter(text: str) -> bool:
+    """Whether `text` holds a letter outside ASCII (FOREIGN_LETTER_RE): the
+    class is tested only on the non-ASCII characters, which a plain range finds fast."""
+    return not text.isascii() and FOREIGN_LETTER_RE.search("".join(NON_ASCII_RE.findall(text))) is not None
+
+
 def _letter_words(lower: str) -> list[str]:
     """The runs of letters (`LETTERS_RE`) of the lower-case text, in order."""
-    if FOREIGN_LETTER_RE.search(lower):
+    if _has_foreign_letter(lower):
         return LETTERS_RE.findall(lower)
     # Only ASCII letters: bytes.translate finds the runs several times faster.
     return lower.encode("ascii", "replace").translate(_ONLY_LETTERS).decode("ascii").split()
@@ -1036,7 +1043,7 @@ def _skip_line(doc: _Document, line: str, code: bool = True) -> bool:
     (`code` false: the text holds nothing that reads as code)."""
     if code and sum(len(pattern.findall(line)) for pattern in CODE_PATTERNS) >= 2:
         return True
-    if not doc.config.english_only or not FOREIGN_LETTER_RE.search(line):
+    if not doc.config.english_only or not _has_foreign_letter(line):
         return False  # a text of English words was checked as a whole
     words = [w for w in LETTERS_RE.findall(line) if len(w) > 1]
     if len(words) < 5:

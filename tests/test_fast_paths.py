@@ -220,12 +220,13 @@ def test_a_plain_word_is_what_the_punctuation_rules_pass_by(token):
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.text(alphabet="abcXYZ .,'’\n1_é\u00dfΣσς中", max_size=60))
+@given(st.text(alphabet="abcXYZ .,'’“\n1_é\u00dfΣσς中\u0663\u0301", max_size=60))
 def test_letter_words_match_definition(text):
     """The splitter reads a text's words (runs of letters, as LETTERS_RE
     defines them) by bytes.translate when the text has only ASCII letters."""
     lower = text.lower()
     assert splitting._letter_words(lower) == splitting.LETTERS_RE.findall(lower)
+    assert splitting._has_foreign_letter(text) == (splitting.FOREIGN_LETTER_RE.search(text) is not None)
 
 
 def _split_with_fresh_model(text: str, config: Config) -> str:
