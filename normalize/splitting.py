@@ -92,7 +92,6 @@ TOKEN_RE = re.compile(r"\S+")
 # A capitalised word or an acronym ending where the search ends: the name a token follows.
 PREVIOUS_NAME_RE = re.compile(r"(?<!\S)[A-Z][A-Za-z]*\Z")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
-LETTER_RE = re.compile(r"[^\W\d_]")
 FOREIGN_LETTER_RE = re.compile(r"[^\W\d_A-Za-z]")  # a letter outside ASCII
 NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 # Atoms of a token: a word (ASCII letters, inner apostrophes), a number, any other character.
@@ -417,11 +416,29 @@ class _Document:
         self.trace: list | None = None
         self._counts: Counter | None = None  # each run of letters: how often it stands
         self._english: bool | None = None
+        self._adjacent: set | None = None
+        self._capitalised: set | None = None
 
     def _words(self) -> Counter:
         if self._counts is None:
             self._counts = Counter(_letter_words(self.lower))
         return self._counts
+
+    # Each question is answered from a table of the text built once, on the
+    # first question that needs it: a search of the text per question would
+    # make a long text cost the square of its length.
+    def _pairs(self) -> set:
+        """Every two runs of letters side by side (lower case)."""
+        if self._adjacent is None:
+            words = _letter_words(self.lower)
+            self._adjacent = set(zip(words, words[1:]))
+        return self._adjacent
+
+    def _names(self) -> set:
+        """Every run of letters as written that opens with a capital."""
+        if self._capitalised is None:
+            self._capitalised = {word for word in LETTERS_RE.findall(self.text) if word[0].isupper()}
+        return self._capitalised
 
     @property
     def english(self) -> bool:
@@ -459,8 +476,8 @@ class _Document:
         if kind == COUNT:
             return min(self._words().get(question, 0), 2)
         if kind == APART:
-            return all(_side_by_side(self.lower, left, right) for left, right in zip(question, question[1:]))
-        return self._words().get(question, 0) > 0 and _capitalised_re(question).search(self.text) is not None
+            return all(pair in self._pairs() for pair in zip(question, question[1:]))
+        return question[:1].upper() + question[1:] in self._names()
 
     def answers(self, trace: tuple) -> bool:
         """Whether this text answers every question of `trace` as recorded."""
@@ -650,29 +667,6 @@ def _letter_words(lower: str) -> list[str]:
         return LETTERS_RE.findall(lower)
     # Only ASCII letters: bytes.translate finds the runs several times faster.
     return lower.encode("ascii", "replace").translate(_ONLY_LETTERS).decode("ascii").split()
-
-
-@lru_cache(maxsize=1024)
-def _pair_re(left: str, right: str):
-    """Two words side by side, anything but letters between them, and no
-    letter after (the letter before is `_side_by_side`'s to check)."""
-    return re.compile(rf"{re.escape(left)}[\W\d_]+{re.escape(right)}(?![^\W\d_])")
-
-
-@lru_cache(maxsize=4096)
-def _capitalised_re(word: str):
-    """The lower-case `word` written alone with a capital: Blair, not blair or Blairite."""
-    name = re.escape(word[:1].upper() + word[1:])
-    return re.compile(rf"{name}(?<![^\W\d_]{name})(?![^\W\d_])")  # the literal first: the engine scans for it
-
-
-def _side_by_side(lower: str, left: str, right: str) -> bool:
-    """Whether the lower-case text `lower` writes `left` then `right` as words."""
-    for found in _pair_re(left, right).finditer(lower):
-        at = found.start()
-        if not at or not LETTER_RE.match(lower, at - 1):
-            return True
-    return False
 
 
 def _parts(run: str, cuts: list[int]) -> list[str]:
@@ -1195,15 +1189,21 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
     asked: dict[str, set] = {}
     spans = []
     # Lines with nothing that reads as code need only the language guard.
-    skipped: dict[int, bool] = {}
     code = any(pattern.search(text) for pattern in CODE_PATTERNS)
+    # The line of the current token, read once: where it starts and stops,
+    # whether it is skipped, its straight quotes in all and before the
+    # token. Each is found from the last token on, so a long line is read once.
+    start = stop = -1
+    skip, quotes_in_line, quotes_before, counted = False, 0, 0, 0
     for at, token in _occurrences(text, candidates):
         end = at + len(token)
-        start = text.rfind("\n", 0, at) + 1
-        if start not in skipped:
+        if at > stop >= 0 or start < 0:
+            start = text.rfind("\n", max(stop, 0), at) + 1 if stop >= 0 else text.rfind("\n", 0, at) + 1
             stop = text.find("\n", end)
-            skipped[start] = _skip_line(doc, text[start : stop if stop >= 0 else len(text)], code)
-        if skipped[start]:
+            stop = len(text) if stop < 0 else stop
+            skip = _skip_line(doc, text[start:stop], code)
+            quotes_in_line, quotes_before, counted = -1, 0, start
+        if skip:
             continue
         # The setting, read only where it can matter: whether the token opens
         # a sentence or follows a capitalised word (for capitalised words), whether the next token ends a
@@ -1222,9 +1222,11 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
             suspended = not following or following.lower() in SUSPENDED_HYPHEN_NEXT
         quotes = (0, 0, True)
         if '"' in token:
-            stop = text.find("\n", end)
-            total = text.count('"', start, stop if stop >= 0 else len(text))
-            quotes = (text.count('"', start, at) % 2, total % 2, total <= 2)
+            if quotes_in_line < 0:
+                quotes_in_line = text.count('"', start, stop)
+            quotes_before += text.count('"', counted, at)
+            counted = at
+            quotes = (quotes_before % 2, quotes_in_line % 2, quotes_in_line <= 2)
         found, trace = _decide(doc, token, (starts_sentence, after_name), suspended, quotes)
         splits = [(offset, rule) for offset, rule in found if 0 < offset < len(token)]
         if splits:
@@ -1243,7 +1245,8 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
 
 def _occurrences(text: str, tokens: set[str]) -> list[tuple[int, str]]:
     """Where `tokens` stand as whole tokens in `text`: (start, token), in order."""
-    if len(tokens) > 200:
+    if len(tokens) > 200 or len(text) > 100 * len(tokens) + 20_000:
+        # Many tokens, or a long text: one pass over the text, not one per token.
         return [(m.start(), m.group()) for m in TOKEN_RE.finditer(text) if m.group() in tokens]
     found = []
     for token in tokens:
