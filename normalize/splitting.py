@@ -1245,9 +1245,13 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
 
 def _occurrences(text: str, tokens: set[str]) -> list[tuple[int, str]]:
     """Where `tokens` stand as whole tokens in `text`: (start, token), in order."""
-    if len(tokens) > 200 or len(text) > 100 * len(tokens) + 20_000:
-        # Many tokens, or a long text: one pass over the text, not one per token.
+    if len(tokens) > 200:
         return [(m.start(), m.group()) for m in TOKEN_RE.finditer(text) if m.group() in tokens]
+    if len(text) > 100 * len(tokens) + 20_000:
+        # A long text: one pass over it for all the tokens, not one per token.
+        alternatives = "|".join(map(re.escape, sorted(tokens, key=len, reverse=True)))
+        return [(m.start(), m.group()) for m in re.finditer(rf"(?:{alternatives})(?!\S)", text)
+                if not m.start() or text[m.start() - 1].isspace()]
     found = []
     for token in tokens:
         at = text.find(token)

@@ -255,3 +255,16 @@ def test_a_remembered_decision_is_the_decision_a_fresh_model_makes(texts):
     english_zipf()  # the tables stay loaded; only the model's memory is new
     warm = [splitting.split_words(text, config)[0] for text in texts]
     assert warm == fresh
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["ab", "abab", "b", "a.b", "x", "ab,", "(ab"]), max_size=30),
+       st.sets(st.sampled_from(["ab", "abab", "b", "a.b", "ab,"]), min_size=1), st.sampled_from([" ", "\n", "  \t"]))
+def test_candidate_occurrences_are_found_alike_in_short_and_long_texts(words, tokens, gap):
+    """`_occurrences` finds tokens one by one, by one pattern for a long text,
+    or by reading every token: all three give the whole-token occurrences."""
+    text = gap.join(words)
+    expected = [(m.start(), m.group()) for m in splitting.TOKEN_RE.finditer(text) if m.group() in tokens]
+    assert splitting._occurrences(text, tokens) == expected
+    padded = text + " " * 30_000  # long enough for the one-pattern search
+    assert splitting._occurrences(padded, tokens) == expected
