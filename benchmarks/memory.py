@@ -5,7 +5,8 @@ largest resident set of its children (`RUSAGE_CHILDREN`), so one run's peak
 never hides another's. With several worker processes the figure is the
 largest single process, not their sum.
 
-Run alone: `python benchmarks/memory.py --mb 20,100`.
+Run alone: `python benchmarks/memory.py --mb 20,100` (`--web-mb 20,60` adds
+prose with a web crawl's stream of new tokens).
 """
 from __future__ import annotations
 
@@ -87,6 +88,24 @@ def peak_memory(sizes_mb: list[float], docs: list[str]) -> list[dict]:
     return rows
 
 
+def peak_memory_web(sizes_mb: list[float]) -> list[dict]:
+    """`normalize big.txt -o out.txt` on generated web-vocabulary prose
+    (`texts.web_prose`): new tokens all along, as in a real crawl."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="normalize-bench-") as tmp:
+        for mb in sizes_mb:
+            source, target = Path(tmp) / "web.txt", Path(tmp) / "out.txt"
+            with source.open("w", encoding="utf-8") as out:
+                for doc in texts.web_prose(mb):
+                    out.write(doc)
+            result = run_measured([str(CLI), str(source), "-o", str(target)])
+            result.update(input_mb=source.stat().st_size / texts.MB, command="normalize web.txt -o out.txt")
+            rows.append(result)
+            source.unlink()
+            target.unlink(missing_ok=True)
+    return rows
+
+
 def jobs_scaling(folder_mb: float, files: int, docs: list[str]) -> dict:
     """Throughput of `--jobs 1` and `--jobs 2` on a folder of files, or a note
     saying why it was skipped."""
@@ -113,6 +132,8 @@ def jobs_scaling(folder_mb: float, files: int, docs: list[str]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", default="20,100", help="file sizes in MB, comma-separated")
+    parser.add_argument("--web-mb", default="",
+                        help="also generated web-vocabulary prose of these sizes in MB (slow: about 0.3 MB/s)")
     parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("command", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -122,6 +143,9 @@ def main() -> None:
     docs = texts.dev_corpus().docs
     for row in peak_memory([float(x) for x in args.mb.split(",")], docs):
         print(json.dumps(row))
+    if args.web_mb:
+        for row in peak_memory_web([float(x) for x in args.web_mb.split(",")]):
+            print(json.dumps(row))
     print(json.dumps(jobs_scaling(20, 40, docs)))
 
 
