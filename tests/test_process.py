@@ -19,8 +19,16 @@ COMMAND = [sys.executable, "-m", "normalize"]
 FILES = 40
 
 
+def _interrupts_as_in_a_terminal():
+    # A shell starts a background job with Ctrl-C ignored, and a child keeps
+    # that: give the command the disposition it has in a terminal, so that
+    # these tests hold when the suite itself runs in the background.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(args, **kwargs):
-    return subprocess.Popen(COMMAND + [str(a) for a in args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+    return subprocess.Popen(COMMAND + [str(a) for a in args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=_interrupts_as_in_a_terminal, **kwargs)
 
 
 def test_module_runs_as_a_command():
