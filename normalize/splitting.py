@@ -863,26 +863,54 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
 
 # --- punctuation with no space after it ------------------------------------
 
-def _quote_role(token: str, at: int, before: int, total: int) -> str | None:
-    """Whether the straight double quote at `at` in `token` "opens" or "closes"
-    a quotation, counting the line's quotes before it and after it; None when
-    the two counts disagree (a quotation running over paragraphs)."""
-    ahead = before + token.count('"', 0, at)
-    behind = total - ahead - 1
-    if ahead % 2 == 0 and behind % 2 == 1:
-        return "opens"
-    if ahead % 2 == 1 and behind % 2 == 0:
-        return "closes"
-    return None
+# A straight double quote with a space (or an opening bracket) before it
+# opens a quotation; one with a space or punctuation after it closes one.
+QUOTE_OPENS_AFTER = frozenset("([{")
+QUOTE_CLOSES_BEFORE = frozenset(",.;:)]?!-")
+QUOTE_JUNCTION_BEFORE = frozenset(".!?,")
+
+
+def _quote_roles(line: str) -> dict[int, str]:
+    """Whether each straight double quote of `line` "opens" or "closes" a
+    quotation, by its offset. A quote glued on both sides (said."This) is read
+    from the quotation it stands in: one outside a quotation opens; one inside
+    closes, unless it follows a sentence, starts a capitalised word and the
+    next quote that shows its role closes: then the line holds two paragraphs
+    of one quotation run together (the first leaves its quote open)."""
+    found = [m.start() for m in QUOTE_RE.finditer(line)]
+    shown = []
+    for at in found:
+        before = line[at - 1] if at else " "
+        after = line[at + 1] if at + 1 < len(line) else " "
+        shown.append("opens" if before.isspace() or before in QUOTE_OPENS_AFTER
+                     else "closes" if after.isspace() or after in QUOTE_CLOSES_BEFORE else None)
+    # For each quote, the role of the next quote that shows one (read backwards: linear).
+    following, ahead = [None] * len(found), None
+    for index in range(len(found) - 1, -1, -1):
+        following[index] = ahead
+        ahead = shown[index] or ahead
+    roles, inside = {}, False
+    for index, at in enumerate(found):
+        role = shown[index]
+        if role is None:
+            role = "opens" if not inside else "closes"
+            if inside and line[at - 1] in QUOTE_JUNCTION_BEFORE and line[at + 1].isupper() \
+                    and following[index] == "closes":
+                role = "opens"
+        roles[at] = role
+        inside = role == "opens"
+    return roles
+
+
+QUOTE_RE = re.compile('"')
 
 
 def _punctuation_splits(
-    doc: _Document, token: str, suspended: bool, quotes: tuple[int, int, bool]
+    doc: _Document, token: str, suspended: bool, quotes: tuple[str, ...]
 ) -> list[tuple[int, str]]:
     """Spaces lost after punctuation; `suspended` says the next token ends
     the line or continues a suspended hyphen (`pre- and post-war`), `quotes`
-    counts the line's straight double quotes (before this token, in all;
-    only their parity matters; and whether there are two at most)."""
+    holds the role of each straight double quote of the token (`_quote_roles`)."""
     out = []
     if token.isalpha():
         return out
@@ -891,17 +919,11 @@ def _punctuation_splits(
         kind = m.lastgroup
         if kind == "quote_after":
             q = at - 1
-            if token[q] == '"' and (
-                _quote_role(token, q, quotes[0], quotes[1]) != "closes"
-                # said."This: a new quotation after a sentence far more often
-                # than a closing one, unless the line holds only one quotation
-                # (quoted paragraphs leave their quotes open, so counts mislead).
-                or not quotes[2] and token[q - 1 : q] in (".", "!", "?") and token[at].isupper()
-            ):
+            if token[q] == '"' and quotes[token.count('"', 0, q)] != "closes":
                 continue
         elif kind == "quote_before":
             if token[at] == '"' and (
-                _quote_role(token, at, quotes[0], quotes[1]) != "opens"
+                quotes[token.count('"', 0, at)] != "opens"
                 or token[at - 1] == "," and token[at + 1].islower()  # stuff,"said: it closes
             ):
                 continue
@@ -1053,7 +1075,7 @@ def _skip_line(doc: _Document, line: str, code: bool = True) -> bool:
 
 
 def _token_splits(
-    doc: _Document, token: str, place: tuple[bool, bool], suspended: bool, quotes: tuple[int, int, bool]
+    doc: _Document, token: str, place: tuple[bool, bool], suspended: bool, quotes: tuple[str, ...]
 ) -> list[tuple[int, str]]:
     starts_sentence, after_name = place
     if UNTOUCHABLE_RE.search(token):
@@ -1101,7 +1123,7 @@ def _hyphen_prefix_cut(model: Model, word: str) -> int:
 VERSIONS_KEPT = 4
 
 
-def _decide(doc: _Document, token: str, place: tuple[bool, bool], suspended: bool, quotes: tuple[int, int, bool]):
+def _decide(doc: _Document, token: str, place: tuple[bool, bool], suspended: bool, quotes: tuple[str, ...]):
     """`_token_splits` and the questions it asked of the text (its trace), reused from an earlier text that answered the same
     questions alike: what a token becomes depends on the token, its setting
     and the few facts it looked up in its text, nothing else."""
@@ -1194,10 +1216,10 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
     # Lines with nothing that reads as code need only the language guard.
     code = any(pattern.search(text) for pattern in CODE_PATTERNS)
     # The line of the current token, read once: where it starts and stops,
-    # whether it is skipped, its straight quotes in all and before the
-    # token. Each is found from the last token on, so a long line is read once.
+    # whether it is skipped, the roles of its straight double quotes. Each is
+    # found from the last token on, so a long line is read once.
     start = stop = -1
-    skip, quotes_in_line, quotes_before, counted = False, 0, 0, 0
+    skip, roles = False, None
     for at, token in _occurrences(text, candidates):
         end = at + len(token)
         if at > stop:  # a new line: its start lies after the last line's stop
@@ -1205,13 +1227,13 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
             stop = text.find("\n", end)
             stop = len(text) if stop < 0 else stop
             skip = _skip_line(doc, text[start:stop], code)
-            quotes_in_line, quotes_before, counted = -1, 0, start
+            roles = None
         if skip:
             continue
         # The setting, read only where it can matter: whether the token opens
         # a sentence or follows a capitalised word (for capitalised words), whether the next token ends a
-        # suspended hyphen (for a token ending in a dash), and the parity of
-        # the line's straight quotes (for a token holding one).
+        # suspended hyphen (for a token ending in a dash), and the role of
+        # each straight double quote (for a token holding one).
         starts_sentence = suspended = after_name = False
         if not token.islower():
             before = at - 1
@@ -1223,13 +1245,11 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
         if token.endswith(("-", "–")):
             following = NEXT_TOKEN_RE.match(text, end).group(1)
             suspended = not following or following.lower() in SUSPENDED_HYPHEN_NEXT
-        quotes = (0, 0, True)
+        quotes = ()
         if '"' in token:
-            if quotes_in_line < 0:
-                quotes_in_line = text.count('"', start, stop)
-            quotes_before += text.count('"', counted, at)
-            counted = at
-            quotes = (quotes_before % 2, quotes_in_line % 2, quotes_in_line <= 2)
+            if roles is None:
+                roles = _quote_roles(text[start:stop])
+            quotes = tuple(roles[at - start + m.start()] for m in QUOTE_RE.finditer(token))
         found, trace = _decide(doc, token, (starts_sentence, after_name), suspended, quotes)
         splits = [(offset, rule) for offset, rule in found if 0 < offset < len(token)]
         if splits:
