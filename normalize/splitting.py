@@ -741,15 +741,16 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
         if i in cuts and i + 1 in cuts:  # USPresident: US|President beats USP|resident
             right = regex.match(r"[a-z]+", stem[i + 1 :]).group()
             cuts.remove(i + 1 if (doc.zipf(stem[i].lower() + right) or 0) >= (doc.zipf(right) or 0) else i)
-    if cuts and repeated and not doc.written_apart(_parts(lower, cuts)):
+    web = doc.web_says(lower, _parts(lower, cuts), ratio=1.0) if cuts else None
+    if cuts and repeated and not web and not doc.written_apart(_parts(lower, cuts)):
         # A name written twice is a name (PlayStation), but a function word
         # glued to a name, or an acronym to a lower-case word, twice is the
-        # same join twice (inDecember, USeconomy).
+        # same join twice (inDecember, USeconomy), as are two words the web
+        # writes apart more often than as one (StockExchange).
         head = stem[: cuts[0]]
         if not (head.islower() and (doc.zipf(head) or 0.0) >= FUNCTION_ZIPF
                 or head.isupper() and stem[cuts[0]].islower()):
             return []
-    web = doc.web_says(lower, _parts(lower, cuts), ratio=1.0) if cuts else None
     if web is False and stem[0].isupper():
         return []  # RealArcade, EyeToy: brands the web writes joined more than apart
     if cuts and not web and whole is not None and whole >= CAMEL_WORD_ZIPF:
@@ -763,6 +764,8 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
 
 
 CAPITALISED_RE = re.compile(r"[A-Z][a-z]+")
+# A surname opening with a prefix that keeps its own capital: McGregor, MacLeod, DiCaprio, DeNiro.
+PREFIXED_NAME_RE = re.compile(r"(?:Mc|Mac|Di|De|Da)[A-Z][a-z]{2,}")
 
 
 def _camel_name(doc: _Document, stem: str) -> bool:
@@ -808,6 +811,13 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
     right_all = stem[i:]
     left = regex.search(r"[A-Z]*[a-z]*\Z", left_all).group() or left_all
     right = regex.match(r"[A-Z]+(?![a-z])|[A-Z][a-z]*", right_all).group() if right_all[0].isupper() else regex.match(r"[a-z]+", right_all).group()
+    if PREFIXED_NAME_RE.match(right_all) and left[:1].isupper() and left[1:].islower() and (
+            len(left) >= 3 or left.lower() in TITLES):
+        # IanMcCafferty, LeonardoDiCaprio, MrMcLetchie: a name or a title,
+        # then a surname with its prefix; after a word the list knows well
+        # (Ian, Leonardo, Mr), or any word at all before Mc and Mac, which
+        # open no compound.
+        return right_all[:2] == "Mc" or right_all[:3] == "Mac" or (doc.vocab_zipf(left.lower()) or 0.0) >= 3.0
     if stem[i].islower():
         # EApublishes: an acronym then a lower-case word.
         acronym = stem[:i]
@@ -841,8 +851,11 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
     elif len(left) < 3 or not doc.known(left_lower, 3.0):
         # LucianoOrquera: a first name the word list lacks, then a surname
         # the text names alone elsewhere.
+        # (Or a pair the web writes apart more often than as one: AvrilLavigne.)
         return (len(left) >= 3 and len(right) >= 3 and right[1:].islower() and right_all[len(right) :][:1] != "'"
-                and doc.names(right.lower()) and not _camel_name(doc, stem))
+                and (doc.names(right.lower()) or doc.web_says(left_lower + right.lower(), [left_lower, right.lower()],
+                                                             ratio=1.0) is True)
+                and not _camel_name(doc, stem))
     elif not right.isupper():
         # NationsConvention, DavidBlunkett; brands (ChevronTexaco) mostly pair a
         # word with a name the text never writes alone, or are written as one
