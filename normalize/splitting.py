@@ -961,8 +961,10 @@ def _punctuation_splits(
 
 PUNCT_RE = regex.compile(
     r"""
-      (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=[A-Za-z]{2}[,;]) (?=[A-Z][a-z]|I(?![A-Za-z])) | (?<=\d[,;]) (?=[a-z]) )
-    | (?P<sentence>     (?<=(?:[A-Za-z]{2}|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’])|[AI]\Z)
+      (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=[A-Za-z]{2}[,;]) (?=[A-Z][a-z]|I(?![A-Za-z])) | (?<=\d[,;]) (?=[a-z])
+                      | (?<=(?<![\d.,])\d{4}[,;]|\d\)[,;]) (?=[A-Z][a-z]) )
+                        # (a year or a bracket, then a capitalised word: by 2007,Ms; 70),Bellamy)
+    | (?P<sentence>     (?<=(?:[A-Za-z]{2}|\d[a-z]|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’])|[AI]\Z)
                       | (?<=(?<![A-Za-z])[a-z]{3,}[.!?]) (?=[A-Z]{2}) )
                         # (one capital alone is the word A or I: Zafi.D is a name;
                         # an acronym follows a lower-case word: Bagle.AT is a name)
@@ -970,12 +972,12 @@ PUNCT_RE = regex.compile(
                         # (not between two acronyms: CSI:NY)
     | (?P<quote_after>  (?<=[^\s(\[“‘"]["”]) (?=[A-Za-z]) )
     | (?P<quote_before> (?<=[A-Za-z.,!?:;]) (?=["“][A-Za-z]) )
-    | (?P<paren_before> (?<=[A-Za-z]{2}|[A-Za-z]\d|%) (?=\((?!(?:s|es|ies|en|ren|a|an|e|r|er|ed|ing|d|st|nd|rd|th)\))[A-Za-z$£€\d][^()\s]{1,}) )
+    | (?P<paren_before> (?<=[A-Za-z]{2}|[A-Za-z]\d|\d[a-z]|%) (?=\((?!(?:s|es|ies|en|ren|a|an|e|r|er|ed|ing|d|st|nd|rd|th)\))[A-Za-z$£€\d][^()\s]{1,}) )
     | (?P<paren_after>  (?<=[^\s(]{2}\)) (?=[A-Za-z]{2}) )
     | (?P<bracket_after>(?<=\]) (?=[A-Za-z]{2}) )
     | (?P<leading_dash> (?<=\A[-–]) (?=[a-z]{2}) )
     | (?P<trailing_dash>(?<=[A-Za-z]{2}) (?=[-–]\Z) )
-    | (?P<currency>     (?<=[A-Za-z]{2}) (?=[£$€¥]\d) )
+    | (?P<currency>     (?<=[A-Za-z]{2}|(?<![A-Za-z])a) (?=[£$€¥]\d) )
     | (?P<percent>      (?<=\d%) (?=[A-Za-z]{2}) )
     | (?P<plural_quote> (?<=[a-z]s') (?=[a-z]{2}) )
     | (?P<letters_digits> (?<=[A-Za-z]) (?=\d) )
