@@ -114,7 +114,9 @@ CODE_PATTERNS = tuple(
 LIST_SEPARATOR_RE = regex.compile(r"[,;]")
 NEXT_TOKEN_RE = re.compile(r"[^\S\n]*(\S*)")
 NUMBER_RE = regex.compile(r"\d+(?:[.,:]\d+)*%?")
-CONTRACTION_RE = regex.compile(r"\A([A-Za-z]+['’](?:s|t|ll|re|ve|d|m))([a-z]{2,}|(?<=s)[A-Z][A-Za-z]+)\Z")
+CONTRACTION_RE = regex.compile(
+    r"\A([A-Za-z]+['’](?:s|t|ll|re|ve|d|m))([a-z]{2,}|(?<=s)[A-Z][A-Za-z]+|(?<=(?i:\b(?:it|that|there|here|what|he|she|who)['’]s))a)\Z"
+)  # (it'sa: a contraction of "is", then the article)
 POSSESSIVE_RE = regex.compile(r"['’](?:s|d|ll|re|ve|t|m)\Z", regex.IGNORECASE)
 # Name prefixes whose capital inside a word is part of the name: McDonald, DiCaprio.
 NAME_PREFIXES = frozenset("mc mac o' o’ de di da du la le van von fitz st al el".split())
@@ -692,7 +694,8 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_
         # it'snot, DEC'shosting: a contraction or possessive, then a word.
         head, rest = contraction.groups()
         # (Scotland'sLee: a possessive, then a name.)
-        if rest[0].isupper() or doc.known(rest, 3.0) or doc.segment(rest):
+        # (A long word may be rarer: it'sunderestimating.)
+        if rest[0].isupper() or rest == "a" or doc.known(rest, 3.0 if len(rest) < 6 else 2.0) or doc.segment(rest):
             return [(len(head), "lowercase_join")] + [(len(head) + i, r) for i, r in _word_splits(doc, rest)]
         return []
     stem = word
@@ -764,6 +767,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
 
 
 CAPITALISED_RE = re.compile(r"[A-Z][a-z]+")
+PLURAL_ACRONYM_RE = re.compile(r"([A-Z]{2,})s(?![A-Za-z])")
 # A surname opening with a prefix that keeps its own capital: McGregor, MacLeod, DiCaprio, DeNiro.
 PREFIXED_NAME_RE = re.compile(r"(?:Mc|Mac|Di|De|Da)[A-Z][a-z]{2,}")
 
@@ -811,6 +815,9 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
     right_all = stem[i:]
     left = regex.search(r"[A-Z]*[a-z]*\Z", left_all).group() or left_all
     right = regex.match(r"[A-Z]+(?![a-z])|[A-Z][a-z]*", right_all).group() if right_all[0].isupper() else regex.match(r"[a-z]+", right_all).group()
+    plural = PLURAL_ACRONYM_RE.match(right_all)
+    if plural and stem[i - 1].islower():
+        right = plural.group(1)  # fromMPs, protectPCs: the acronym, read without its plural s
     if PREFIXED_NAME_RE.match(right_all) and left[:1].isupper() and left[1:].islower() and (
             len(left) >= 3 or left.lower() in TITLES):
         # IanMcCafferty, LeonardoDiCaprio, MrMcLetchie: a name or a title,
@@ -869,8 +876,11 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
         if len(right) < 2:
             return False
         # macOS, ChatGPT: a short acronym after a content word is a product name.
+        # A common word of four letters or more before a two-letter acronym
+        # is a lost space (legalUK, interactiveTV), but for an operating system (watchOS).
         z = doc.zipf(left_lower) or 0.0
-        return z >= (6.0 if len(right) <= 2 else 5.0) or left[0].islower() and z >= 3.0 and len(right) >= 3
+        return z >= (6.0 if len(right) <= 2 else 5.0) or left[0].islower() and z >= 3.0 and len(right) >= 3 or (
+            left.islower() and len(left) >= 4 and z >= 4.0 and right != "OS")
     return len(right) >= 2 and (doc.known(right.lower(), 2.0) or len(right) >= 4)
 
 
