@@ -76,6 +76,10 @@ MAX_TOKEN = 1000
 # A token the web writes as one word is split only when the web writes its
 # two parts apart this many times more often (at least: 94x; Botha: 13x).
 WEB_RATIO = 20.0
+# A run the word list hardly knows (below this) is mostly a user name or a
+# domain on the web (onsale, myfuture): half that ratio is enough.
+RARE_WHOLE_ZIPF = 2.0
+WEB_RATIO_RARE = 10.0
 # A camel-case token the word list knows this well is a name (PlayStation,
 # WikiLeaks); below it, list entries are mostly glued pairs (theNetherlands).
 CAMEL_WORD_ZIPF = 2.5
@@ -247,9 +251,13 @@ class Model:
             return []
         return _judge(run, found, self.web_says)
 
-    def web_says(self, run: str, parts: list[str], ratio: float = WEB_RATIO) -> bool | None:
+    def web_says(self, run: str, parts: list[str], ratio: float | None = None) -> bool | None:
         """What the web's counts say of splitting `run` into `parts`: True
-        (split), False (a word people write), None (the web does not know it)."""
+        (split), False (a word people write), None (the web does not know it).
+        `ratio`: how many times more often the web must write the parts apart
+        (default: WEB_RATIO, or WEB_RATIO_RARE for a run the word list hardly knows)."""
+        if ratio is None:
+            ratio = WEB_RATIO if (self.lookup(run) or 0.0) >= RARE_WHOLE_ZIPF else WEB_RATIO_RARE
         unigrams, bigrams = web_counts()
         whole = unigrams.get(run)
         if len(parts) != 2:
@@ -504,7 +512,7 @@ class _Document:
         z = self.zipf(word.lower())
         return z is not None and z >= least
 
-    def web_says(self, run: str, parts: list[str], ratio: float = WEB_RATIO) -> bool | None:
+    def web_says(self, run: str, parts: list[str], ratio: float | None = None) -> bool | None:
         return self.model.web_says(run, parts, ratio)
 
     def _holds_local_word(self, run: str) -> bool:
@@ -537,7 +545,9 @@ class _Document:
         # a brand, a compound: Kenteris, smartcard), unless the text also writes
         # its parts apart, or they are long words that make no compound
         # (crisismanagement).
-        if self.count(run) >= 2 and not self.written_apart(parts):
+        # (Nor, in lower case, when the web writes the parts apart far more
+        # often: turneddown; a name twice is a name, Pointon.)
+        if self.count(run) >= 2 and not self.written_apart(parts) and (capitalised or not self.web_says(run, parts)):
             # (But a function word glued to a word twice is the same lost
             # space twice: andthe ... andthe.)
             if capitalised or min(map(len, parts)) < 5 and not (
