@@ -545,9 +545,11 @@ class _Document:
         # a brand, a compound: Kenteris, smartcard), unless the text also writes
         # its parts apart, or they are long words that make no compound
         # (crisismanagement).
-        # (Nor, in lower case, when the web writes the parts apart far more
-        # often: turneddown; a name twice is a name, Pointon.)
-        if self.count(run) >= 2 and not self.written_apart(parts) and (capitalised or not self.web_says(run, parts)):
+        # (Nor when the web writes the parts apart far more often, in lower
+        # case or after a function word: turneddown, Thegovernment; a name
+        # twice is a name, Pointon.)
+        if self.count(run) >= 2 and not self.written_apart(parts) and not (self.web_says(run, parts) and (
+                not capitalised or (self.vocab_zipf(parts[0]) or 0.0) >= FUNCTION_ZIPF)):
             # (But a function word glued to a word twice is the same lost
             # space twice: andthe ... andthe.)
             if capitalised or min(map(len, parts)) < 5 and not (
@@ -556,10 +558,13 @@ class _Document:
                 return []
         if capitalised and not self.written_apart(parts):
             # Short last parts make names out of words (Botha, Pengam, Toon),
-            # but a common word glued to a function word is a join (Ministryof).
+            # but a common word or a name the text uses alone, glued to a
+            # function word, is a join (Ministryof, Scholesin).
             if len(parts[-1]) < 3 and not (
-                len(parts) == 2 and len(parts[0]) >= 3 and (self.zipf(parts[0]) or 0.0) >= 4.0
-                and (self.zipf(parts[1]) or 0.0) >= FUNCTION_ZIPF
+                len(parts) == 2 and (self.zipf(parts[1]) or 0.0) >= FUNCTION_ZIPF and (
+                    len(parts[0]) >= 3 and (self.zipf(parts[0]) or 0.0) >= 4.0
+                    or len(parts[0]) >= 4 and self.names(parts[0])
+                    or (self.zipf(parts[0]) or 0.0) >= FUNCTION_ZIPF and self.web_says(run, parts))  # Itis
             ):
                 return []
             # A name glued to a common word: the word is a function word, or
