@@ -83,6 +83,10 @@ WEB_RATIO_RARE = 10.0
 # A camel-case token the word list knows this well is a name (PlayStation,
 # WikiLeaks); below it, list entries are mostly glued pairs (theNetherlands).
 CAMEL_WORD_ZIPF = 2.5
+# Opening with a capital, a camel-case token the list knows at all is a name
+# (CrowdStrike, DoorDash): lost spaces between two capitalised words make
+# tokens no list holds (NationsConvention, DavidBlunkett).
+CAMEL_NAME_ZIPF = 1.5
 
 # What the model remembers, at most (each is emptied when full): tokens
 # settled, letter runs segmented, decisions with their questions. About 200
@@ -406,8 +410,12 @@ def model_for(config: Config) -> Model:
     return Model(zipf, frozenset(config.protected_words) | frozenset(extra))
 
 
+# What `after_name` says of the word before a token: nothing (0), a
+# capitalised function word (The, In), or a capitalised word (Nations).
+AFTER_FUNCTION_WORD, AFTER_NAME = 1, 2
+
 # The questions a decision may ask of its text (see `_Document`).
-COUNT, APART, NAMES = range(3)
+COUNT, APART, NAMES, DAMAGED = range(4)
 
 
 class _Document:
@@ -418,8 +426,9 @@ class _Document:
     recorded there, so that a decision made in one text can be reused in
     another that answers the same questions alike (`_decide`)."""
 
-    def __init__(self, text: str, model: Model, config: Config):
+    def __init__(self, text: str, model: Model, config: Config, damaged: bool = True):
         self.model = model
+        self._damaged = damaged
         self.config = config
         self.text = text
         self.lower = text.lower()
@@ -479,6 +488,11 @@ class _Document:
         (a name it uses: Blair, Christmas), not only in lower case."""
         return self._ask(NAMES, word)
 
+    def damaged(self) -> bool:
+        """Whether the text shows lost spaces elsewhere: a lower-case token
+        that the word model alone splits (`split_words` reads it once)."""
+        return self._ask(DAMAGED, None)
+
     def _ask(self, kind: int, question):
         found = self._answer(kind, question)
         if self.trace is not None:
@@ -488,6 +502,8 @@ class _Document:
     def _answer(self, kind: int, question):
         if kind == COUNT:
             return min(self._words().get(question, 0), 2)
+        if kind == DAMAGED:
+            return self._damaged
         if kind == APART:
             return all(pair in self._pairs() for pair in zip(question, question[1:]))
         return question[:1].upper() + question[1:] in self._names()
@@ -694,7 +710,7 @@ def _parts(run: str, cuts: list[int]) -> list[str]:
     return [run[a:b] for a, b in zip(edges, edges[1:])]
 
 
-def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_name: bool = False) -> list[tuple[int, str]]:
+def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_name: int = 0) -> list[tuple[int, str]]:
     """Spaces to insert inside one word atom (letters and inner apostrophes);
     `sentence_start` says the word opens a sentence."""
     if len(word) < 3:
@@ -724,7 +740,7 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_
         return []
     if stem.isupper():
         return []
-    cases = _case_boundaries(doc, stem, lower)
+    cases = _case_boundaries(doc, stem, lower, after_name)
     out: list[tuple[int, str]] = [(i, "case_join") for i in cases]
     edges = [0, *cases, len(stem)]
     for a, b in zip(edges, edges[1:]):
@@ -736,8 +752,9 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_
     return sorted(out)
 
 
-def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
-    """Case changes inside `stem` that mark a lost space: inHanoi, EApublishes, Iwas."""
+def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0) -> list[int]:
+    """Case changes inside `stem` that mark a lost space: inHanoi, EApublishes,
+    Iwas; `after_name` says what capitalised word it follows (AFTER_NAME...)."""
     n = len(stem)
     raw = [i for i in range(1, n) if stem[i].isupper() and not stem[i - 1].isupper()]
     # After an acronym, the word starts either with its last capital (UN|Economic)
@@ -754,7 +771,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
     repeated = doc.count(stem.lower()) >= 2
     if initial and not repeated:
         return [1] if _initial_split(doc.model, lower) else []
-    cuts = [i for i in sorted(set(raw)) if _case_cut_ok(doc, stem, i)]
+    cuts = [i for i in sorted(set(raw)) if _case_cut_ok(doc, stem, i, after_name)]
     for i in acronym_ends:
         if i in cuts and i + 1 in cuts:  # USPresident: US|President beats USP|resident
             right = regex.match(r"[a-z]+", stem[i + 1 :]).group()
@@ -771,7 +788,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str) -> list[int]:
             return []
     if web is False and stem[0].isupper():
         return []  # RealArcade, EyeToy: brands the web writes joined more than apart
-    if cuts and not web and whole is not None and whole >= CAMEL_WORD_ZIPF:
+    if cuts and not web and whole is not None and whole >= (CAMEL_WORD_ZIPF if stem[0].islower() else CAMEL_NAME_ZIPF):
         # A camel-case word the model knows (PlayStation, YouTube) stays whole
         # unless its parts are far likelier apart (ofThe).
         parts = _parts(lower, cuts)
@@ -825,7 +842,7 @@ def _initial_split(model: Model, lower: str) -> bool:
     return web is None and model.lookup(lower) is None
 
 
-def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
+def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool:
     left_all = stem[:i]
     right_all = stem[i:]
     left = regex.search(r"[A-Z]*[a-z]*\Z", left_all).group() or left_all
@@ -883,7 +900,13 @@ def _case_cut_ok(doc: _Document, stem: str, i: int) -> bool:
         # word with a name the text never writes alone, or are written as one
         # word on the web (GameBoy, RealPlayer) more than apart.
         # One such pair makes the whole camel-case run a name (WebSideStory).
+        # In a text that shows no other lost space, a pair the web does not
+        # write apart is more likely a brand (CrowdStrike, RingCentral), unless
+        # it ends a name of several words (United NationsConvention).
         if _camel_name(doc, stem):
+            return False
+        if not (after_name == AFTER_NAME and left == left_all) and not doc.damaged() and not doc.web_says(
+                left_lower + right.lower(), [left_lower, right.lower()], ratio=1.0):
             return False
         return len(right) >= 3 and (doc.known(right.lower(), 2.0) or doc.count(right.lower()) >= 1
                                     or len(right) >= 4 and right[1:].islower())
@@ -1115,7 +1138,7 @@ def _skip_line(doc: _Document, line: str, code: bool = True) -> bool:
 
 
 def _token_splits(
-    doc: _Document, token: str, place: tuple[bool, bool], suspended: bool, quotes: tuple[str, ...]
+    doc: _Document, token: str, place: tuple[bool, int], suspended: bool, quotes: tuple[str, ...]
 ) -> list[tuple[int, str]]:
     starts_sentence, after_name = place
     if UNTOUCHABLE_RE.search(token):
@@ -1131,7 +1154,7 @@ def _token_splits(
             continue
         if m.lastgroup == "word":
             opens = m.start() in cuts or (starts_sentence and not token[: m.start()].strip("\"“‘'("))
-            found = _word_splits(doc, m.group(), opens, after_name and not m.start())
+            found = _word_splits(doc, m.group(), opens, after_name if not m.start() else 0)
             if not found and token[m.end() : m.end() + 1] == "-":
                 cut = _hyphen_prefix_cut(doc.model, m.group())
                 found = [(cut, "lowercase_join")] if cut else []
@@ -1163,7 +1186,7 @@ def _hyphen_prefix_cut(model: Model, word: str) -> int:
 VERSIONS_KEPT = 4
 
 
-def _decide(doc: _Document, token: str, place: tuple[bool, bool], suspended: bool, quotes: tuple[str, ...]):
+def _decide(doc: _Document, token: str, place: tuple[bool, int], suspended: bool, quotes: tuple[str, ...]):
     """`_token_splits` and the questions it asked of the text (its trace), reused from an earlier text that answered the same
     questions alike: what a token becomes depends on the token, its setting
     and the few facts it looked up in its text, nothing else."""
@@ -1198,11 +1221,12 @@ def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
     Runs until a pass finds nothing more, so that cleaning twice changes nothing."""
     model = model_for(config)
     candidates = model.candidates(set(text.split()))
+    damaged = _shows_lost_spaces(model, candidates)
     inserted: list[int] = []  # positions in `text` where a space goes
     for _ in range(MAX_PASSES):
         if not candidates:
             break
-        doc = _Document(_insert_spaces(text, inserted) if inserted else text, model, config)
+        doc = _Document(_insert_spaces(text, inserted) if inserted else text, model, config, damaged)
         positions, changed, asked = _split_pass(doc, candidates)
         if not positions or not doc.english:
             break
@@ -1217,6 +1241,17 @@ def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
             token for token, words in asked.items() if not touched.isdisjoint(words) or token.endswith(("-", "–"))
         }
     return replace_spans(text, STAGE, ((at, at, " ", rule) for at, rule in _dedupe(inserted)))
+
+
+def _shows_lost_spaces(model: Model, candidates: set) -> bool:
+    """Whether some candidate is a lower-case word (punctuation around it
+    aside) that the word model alone splits: the mark of a text that lost
+    spaces, against which a capitalised pair is more likely a join too."""
+    for token in candidates:
+        plain = PLAIN_WORD_RE.fullmatch(token)
+        if plain and plain.group(1).islower() and model.cuts(plain.group(1)):
+            return True
+    return False
 
 
 def _merge_positions(inserted: list, positions: list) -> list:
@@ -1274,14 +1309,19 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
         # a sentence or follows a capitalised word (for capitalised words), whether the next token ends a
         # suspended hyphen (for a token ending in a dash), and the role of
         # each straight double quote (for a token holding one).
-        starts_sentence = suspended = after_name = False
+        starts_sentence = suspended = False
+        after_name = 0
         if not token.islower():
             before = at - 1
             while before >= start and text[before].isspace():
                 before -= 1
             starts_sentence = before < start or text[before] in '.!?:"”'
-            after_name = not starts_sentence and text[before].isalpha() and PREVIOUS_NAME_RE.search(
-                text, max(start, before - 20), before + 1) is not None
+            if not starts_sentence and text[before].isalpha():
+                # (A function word is capitalised by its place, not as a name: The, In.)
+                name = PREVIOUS_NAME_RE.search(text, max(start, before - 20), before + 1)
+                if name is not None:
+                    after_name = AFTER_FUNCTION_WORD if (
+                        doc.model.lookup(name.group().lower()) or 0.0) >= FUNCTION_ZIPF else AFTER_NAME
         if token.endswith(("-", "–")):
             following = NEXT_TOKEN_RE.match(text, end).group(1)
             suspended = not following or following.lower() in SUSPENDED_HYPHEN_NEXT
@@ -1298,7 +1338,10 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
         else:
             words = asked.setdefault(token, set())
             for kind, question, _ in trace:
-                words.update(question) if kind == APART else words.add(question)
+                if kind == APART:
+                    words.update(question)
+                elif kind != DAMAGED:
+                    words.add(question)
             if not token.islower():
                 # Its setting read the word before it (`after_name`): a split there is a change here.
                 words.update(LETTERS_RE.findall(text[max(start, before - 20) : before + 1].lower()))
