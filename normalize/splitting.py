@@ -636,7 +636,7 @@ def _never_splits(model: Model, token: str) -> bool:
     for atom in ATOM_RE.finditer(token):
         if atom.lastgroup != "word" or len(atom.group()) < 3:
             continue
-        if token[atom.end() : atom.end() + 1] == "-" and _hyphen_prefix_cut(model, atom.group()):
+        if token[atom.end() : atom.end() + 1] == "-" and _hyphen_prefix_cut(model, atom.group(), _next_word(token, atom.end() + 1)):
             return False
         if atom.start() and token[atom.start() - 1].isdigit():
             return False  # 268bnpaid: a unit may open it
@@ -1156,7 +1156,7 @@ def _token_splits(
             opens = m.start() in cuts or (starts_sentence and not token[: m.start()].strip("\"“‘'("))
             found = _word_splits(doc, m.group(), opens, after_name if not m.start() else 0)
             if not found and token[m.end() : m.end() + 1] == "-":
-                cut = _hyphen_prefix_cut(doc.model, m.group())
+                cut = _hyphen_prefix_cut(doc.model, m.group(), _next_word(token, m.end() + 1))
                 found = [(cut, "lowercase_join")] if cut else []
             out += [(m.start() + i, rule) for i, rule in found]
     return out
@@ -1166,11 +1166,35 @@ def _token_splits(
 HYPHEN_PREFIXES = ("e", "re", "non", "co", "pre", "mis", "anti", "ex", "self")
 
 
-def _hyphen_prefix_cut(model: Model, word: str) -> int:
+WORD_AT_RE = re.compile(r"[A-Za-z]*")
+
+
+def _next_word(token: str, at: int) -> str:
+    """The run of ASCII letters at `at` in `token` ("" if none)."""
+    return WORD_AT_RE.match(token, at, at + WINDOW).group()
+
+
+# How much more often than its floor the web must write a pair it lacks
+# with the article's word (along term) for an article to open a compound.
+ARTICLE_COMPOUND_FLOORS = 5.0
+
+
+def _hyphen_prefix_cut(model: Model, word: str, following: str = "") -> int:
     """Where a word glued to a hyphenated word's first piece ends (reale-mail,
     havere-affirmed: real e-mail, have re-affirmed), or 0. Only a lower-case
-    `word` that is rare itself, made of a common word and such a piece."""
-    if not word.islower() or (model.lookup(word) or 0.0) >= 3.0:
+    `word` that is rare itself, made of a common word and such a piece; or
+    the article glued to the piece (along-term: a long-term) when the web
+    writes the piece before `following`, the word after the hyphen, far more
+    often than the whole word before it."""
+    if not word.islower():
+        return 0
+    if word[0] == "a" and len(word) >= 4 and following.islower():
+        bigrams = web_counts()[1]
+        apart = bigrams.get(f"{word[1:]} {following}") or 0.0
+        joined = bigrams.get(f"{word} {following}")
+        if apart >= (WEB_RATIO * joined if joined else ARTICLE_COMPOUND_FLOORS * _web_floors()[1]):
+            return 1
+    if (model.lookup(word) or 0.0) >= 3.0:
         return 0
     for prefix in HYPHEN_PREFIXES:
         head = word[: -len(prefix)]
