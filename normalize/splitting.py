@@ -324,7 +324,7 @@ def best_split(run: str, lookup, table: dict | None = None) -> tuple[list[int], 
             if best[end] is None or total > best[end][0]:
                 best[end] = (total, start)
     if best[n] is None:
-        return _function_word_then_rare_word(run, lookup) if whole is None else None
+        return _function_word_then_rare_word(run, lookup) or _word_and_long_rare_word(run, lookup) if whole is None else None
     if whole is None and _reads_as_derived(run, lookup):
         return None
     cuts = []
@@ -341,7 +341,7 @@ def best_split(run: str, lookup, table: dict | None = None) -> tuple[list[int], 
             score += (BOUNDARY_COST - FUNCTION_BOUNDARY_COST) * len(cuts)
         return cuts, score > whole - 9.0 + KNOWN_MARGIN
     if score < UNKNOWN_FLOOR:
-        return _function_word_then_rare_word(run, lookup) or (cuts, False)
+        return _function_word_then_rare_word(run, lookup) or _word_and_long_rare_word(run, lookup) or (cuts, False)
     return cuts, True
 
 
@@ -372,6 +372,28 @@ def _function_word_then_rare_word(run: str, lookup) -> tuple[list[int], bool] | 
         if (lookup(run[:cut]) or 0.0) >= FUNCTION_ZIPF and (lookup(run[cut:]) or 0.0) >= RARE_WORD_ZIPF:
             return [cut], True
     return None
+
+
+# A common word (this frequent) glued to a long word too rare to be a part
+# by itself (recentprivatisations, steadiednerves): long rare words are
+# whole words, not pieces, so the pair is the only reading.
+COMMON_SIDE_ZIPF = 4.0
+LONG_RARE_LEN = 7
+
+
+def _word_and_long_rare_word(run: str, lookup) -> tuple[list[int], bool] | None:
+    """The one cut of a run no list knows into a common word and a long rare
+    word (either order), or None if there is none or more than one."""
+    found = []
+    for cut in range(3, len(run) - 2):
+        head, tail = run[:cut], run[cut:]
+        head_z, tail_z = lookup(head) or 0.0, lookup(tail) or 0.0
+        if head in PREFIX_PIECES or tail in SUFFIX_PIECES:
+            continue
+        if (head_z >= COMMON_SIDE_ZIPF and len(head) >= 3 and len(tail) >= LONG_RARE_LEN and tail_z >= RARE_WORD_ZIPF
+                or tail_z >= COMMON_SIDE_ZIPF and len(tail) >= 4 and len(head) >= LONG_RARE_LEN and head_z >= RARE_WORD_ZIPF):
+            found.append(cut)
+    return ([found[0]], True) if len(found) == 1 else None
 
 
 def _reads_as_derived(run: str, lookup) -> bool:
