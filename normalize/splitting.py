@@ -1088,8 +1088,13 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
         return len(letters) == 2 and letters.islower() and (doc.zipf(letters) or 0.0) >= FUNCTION_ZIPF
     if _unit_then_word(doc, letters.lower(), token[at - 1] == "0"):
         return False  # 1960shits: 1960s hits
-    if token[max(0, at - WINDOW) : at].rstrip("0123456789")[-1:].isalpha():
-        return False  # News24, B52s: a name with a number inside
+    head = token[max(0, at - WINDOW) : at].rstrip("0123456789")
+    if head[-1:].isalpha():
+        # News24, B52s: a name with a number inside; but a short code then
+        # a common word is a product and what it names (PS2sales, G8nations).
+        code = CODE_HEAD_RE.search(head)
+        return (code is not None and letters.islower() and len(letters) >= 4
+                and (doc.zipf(letters) or 0.0) >= CODE_WORD_ZIPF)
     if letters[0].isupper():
         # 12February; 1969British: a year, then a word; 4Cast is a name.
         year = YEAR_RE.search(token, max(0, at - 5), at)
@@ -1099,7 +1104,12 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
     return doc.known(letters.lower(), 4.0 if len(letters) == 3 else 3.0)
 
 
+ORDINAL_THEN_NAME_RE = re.compile(r"(?:st|nd|rd|th)(?=[A-Z][a-z]{2,}\Z)")
 YEAR_RE = re.compile(r"(?<![\d.,])(?:19|20)\d\d\Z")
+# A product or group code before its number (PS2, G8, MP3), and how common
+# the word after it must be to be read as a word of the sentence.
+CODE_HEAD_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}\Z")
+CODE_WORD_ZIPF = 4.0
 
 # How far the number rules look around a letter-digit boundary: no word or
 # number they act on is longer, and a bounded look keeps hostile tokens linear.
@@ -1169,10 +1179,15 @@ def _token_splits(
     cuts = {at for at, _ in out}
     for m in ATOM_RE.finditer(token):
         if m.lastgroup == "word" and m.start() and token[m.start() - 1].isdigit():
-            # 268bnpaid, 1500mrecord: a unit after a number, then a word.
+            # 268bnpaid, 1500mrecord: a unit after a number, then a word;
+            # 21stCentury: an ordinal, then a capitalised word. (1800GMT is
+            # left: news writes it both ways.)
             size = _unit_then_word(doc, m.group(), token[m.start() - 1] == "0")
+            ordinal = ORDINAL_THEN_NAME_RE.match(m.group())
             if size:
                 out.append((m.start() + size, "punctuation_join"))
+            elif ordinal:
+                out.append((m.start() + ordinal.end(), "punctuation_join"))
             continue
         if m.lastgroup == "word":
             opens = m.start() in cuts or (starts_sentence and not token[: m.start()].strip("\"“‘'("))
