@@ -975,6 +975,8 @@ def _quote_roles(line: str) -> dict[int, str]:
     roles, inside = {}, False
     for index, at in enumerate(found):
         role = shown[index]
+        if role is None and line[at - 1] in QUOTE_JUNCTION_BEFORE and line[at + 1].islower():
+            role = "closes"  # stuff,"said: punctuation, then a lower-case word, is a quotation's end
         if role is None:
             role = "opens" if not inside else "closes"
             if inside and line[at - 1] in QUOTE_JUNCTION_BEFORE and line[at + 1].isupper() \
