@@ -64,6 +64,18 @@ NAME_TAIL_ZIPF = 3.0
 # rarer parts are a surname's pieces (Serge Betsen, Tapsfield).
 NAME_WORD_ZIPF = 4.0
 FUNCTION_HEAD_ZIPF = 3.5
+INFLECTED_ENDINGS = ("ed", "ing")
+# Words for a person's role that follow the name of what they serve
+# (Treasuryspokesman, Toryleader); no name ends in one. A general list.
+ROLE_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson frontman frontwoman leader leaders chairman chairwoman chief chiefs "
+    "boss bosses minister ministers secretary president director manager managers coach captain striker "
+    "player players singer star stars fans supporters officials executive executives analyst analysts "
+    "correspondent editor lawyer lawyers selectors stalwart flanker winger midfielder defender goalkeeper "
+    "governor mayor senator adviser advisers commissioner ambassador envoy commander prosecutor founder owner "
+    "presenter actor actress producer writer author drummer guitarist bassist vocalist rapper champion veteran "
+    "spokesmen officer officers chairmen".split()
+)
 SENTENCE_HEAD_ZIPF = 4.0
 # A capital I glued to a word this common is the pronoun (Iwill).
 PRONOUN_NEXT_ZIPF = 4.5
@@ -622,7 +634,14 @@ class _Document:
                 len(parts) == 2 and (parts[0] in NATIONALITIES or parts[0] in CALENDAR_WORDS and len(parts[0]) > 3)
                 and tail >= NAME_TAIL_ZIPF
             )
-            if not (tail_ok or head_ok):
+            # In a text that lost spaces elsewhere, a name glued to a verb's
+            # -ed or -ing form (Hoggenhanced, Westminsteraccusing): names do
+            # not end in one.
+            verb_ok = (len(parts) == 2 and len(parts[0]) >= 4 and len(parts[1]) >= 5
+                       and (parts[1].endswith(INFLECTED_ENDINGS) and (self.vocab_zipf(parts[1]) or 0.0) >= DERIVED_ZIPF
+                            or parts[1] in ROLE_NOUNS)
+                       and self.model.lookup(run) is None and run not in web_counts()[0] and self.damaged())
+            if not (tail_ok or head_ok or verb_ok):
                 return []
         return cuts
 
