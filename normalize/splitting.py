@@ -931,10 +931,15 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
     elif len(left) < 3 or not doc.known(left_lower, 3.0):
         # LucianoOrquera: a first name the word list lacks, then a surname
         # the text names alone elsewhere.
-        # (Or a pair the web writes apart more often than as one: AvrilLavigne.)
+        # (Or a pair the web writes apart more often than as one: AvrilLavigne;
+        # or, in a text that lost spaces elsewhere, a first word the list
+        # knows at all and a second of four letters or more, in a token no
+        # list holds: LleytonHewitt.)
         return (len(left) >= 3 and len(right) >= 3 and right[1:].islower() and right_all[len(right) :][:1] != "'"
-                and (doc.names(right.lower()) or doc.web_says(left_lower + right.lower(), [left_lower, right.lower()],
-                                                             ratio=1.0) is True)
+                and (doc.names(right.lower())
+                     or doc.web_says(left_lower + right.lower(), [left_lower, right.lower()], ratio=1.0) is True
+                     or len(left) >= 4 and len(right) >= 4 and (doc.vocab_zipf(left_lower) or 0.0) >= CAMEL_NAME_ZIPF
+                     and doc.vocab_zipf(stem.lower()) is None and stem.lower() not in web_counts()[0] and doc.damaged())
                 and not _camel_name(doc, stem))
     elif not right.isupper():
         # NationsConvention, DavidBlunkett; brands (ChevronTexaco) mostly pair a
