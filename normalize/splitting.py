@@ -77,6 +77,7 @@ ROLE_NOUNS = frozenset(
     "spokesmen officer officers chairmen".split()
 )
 SENTENCE_HEAD_ZIPF = 4.0
+DAMAGED_HEAD_ZIPF, DAMAGED_TAIL_ZIPF = 3.0, 3.5
 # A capital I glued to a word this common is the pronoun (Iwill).
 PRONOUN_NEXT_ZIPF = 4.5
 # Tokens at least this frequent are never split; nor are longer letter runs.
@@ -630,7 +631,11 @@ class _Document:
             # Serviceprogramme, Downing Streetcited.
             name_ok = after_name and len(parts) == 2 and min(map(len, parts)) >= 4 and tail >= NAME_WORD_ZIPF and (
                 self.vocab_zipf(parts[0]) or 0.0) >= NAME_WORD_ZIPF
+            # (At a sentence start in a text that lost spaces elsewhere, two
+            # words of four letters or more need be less common: Eurozoneinterest.)
             head_ok = name_ok or sentence_start and (self.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF or (
+                sentence_start and len(parts) == 2 and min(map(len, parts)) >= 4 and tail >= DAMAGED_TAIL_ZIPF
+                and (self.vocab_zipf(parts[0]) or 0.0) >= DAMAGED_HEAD_ZIPF and self.damaged()) or (
                 len(parts) == 2 and (parts[0] in NATIONALITIES or parts[0] in CALENDAR_WORDS and len(parts[0]) > 3)
                 and tail >= NAME_TAIL_ZIPF
             )
