@@ -136,7 +136,8 @@ LIST_SEPARATOR_RE = regex.compile(r"[,;]")
 NEXT_TOKEN_RE = re.compile(r"[^\S\n]*(\S*)")
 NUMBER_RE = regex.compile(r"\d+(?:[.,:]\d+)*%?")
 CONTRACTION_RE = regex.compile(
-    r"\A([A-Za-z]+['’](?:s|t|ll|re|ve|d|m))([a-z]{2,}|(?<=s)[A-Z][A-Za-z]+|(?<=(?i:\b(?:it|that|there|here|what|he|she|who)['’]s))a)\Z"
+    r"\A([A-Za-z]+['’](?:s|t|ll|re|ve|d|m))"
+    r"([a-z]{2,}|(?<=s)[A-Z][A-Za-z]+|(?<=(?i:\b(?:it|that|there|here|what|he|she|who)['’]s))a)\Z"
 )  # (it'sa: a contraction of "is", then the article)
 POSSESSIVE_RE = regex.compile(r"['’](?:s|d|ll|re|ve|t|m)\Z", regex.IGNORECASE)
 # Name prefixes whose capital inside a word is part of the name: McDonald, DiCaprio.
@@ -337,7 +338,9 @@ def best_split(run: str, lookup, table: dict | None = None) -> tuple[list[int], 
             if best[end] is None or total > best[end][0]:
                 best[end] = (total, start)
     if best[n] is None:
-        return _function_word_then_rare_word(run, lookup) or _word_and_long_rare_word(run, lookup) if whole is None else None
+        if whole is not None:
+            return None
+        return _function_word_then_rare_word(run, lookup) or _word_and_long_rare_word(run, lookup)
     if whole is None and _reads_as_derived(run, lookup):
         return None
     cuts = []
@@ -403,8 +406,10 @@ def _word_and_long_rare_word(run: str, lookup) -> tuple[list[int], bool] | None:
         head_z, tail_z = lookup(head) or 0.0, lookup(tail) or 0.0
         if head in PREFIX_PIECES or tail in SUFFIX_PIECES:
             continue
-        if (head_z >= COMMON_SIDE_ZIPF and len(head) >= 3 and len(tail) >= LONG_RARE_LEN and tail_z >= RARE_WORD_ZIPF
-                or tail_z >= COMMON_SIDE_ZIPF and len(tail) >= 4 and len(head) >= LONG_RARE_LEN and head_z >= RARE_WORD_ZIPF):
+        common_head = head_z >= COMMON_SIDE_ZIPF and len(head) >= 3
+        common_tail = tail_z >= COMMON_SIDE_ZIPF and len(tail) >= 4
+        if (common_head and len(tail) >= LONG_RARE_LEN and tail_z >= RARE_WORD_ZIPF
+                or common_tail and len(head) >= LONG_RARE_LEN and head_z >= RARE_WORD_ZIPF):
             found.append(cut)
     return ([found[0]], True) if len(found) == 1 else None
 
@@ -461,17 +466,18 @@ class _Document:
     recorded there, so that a decision made in one text can be reused in
     another that answers the same questions alike (`_decide`)."""
 
-    def __init__(self, text: str, model: Model, config: Config, damaged: bool = True):
+    def __init__(self, text: str, model: Model, config: Config, damaged: bool = True, counts: Counter | None = None):
         self.model = model
         self._damaged = damaged
         self.config = config
         self.text = text
         self.lower = text.lower()
         self.trace: list | None = None
-        self._counts: Counter | None = None  # each run of letters: how often it stands
+        self._counts: Counter | None = counts  # each run of letters: how often it stands
         self._english: bool | None = None
         self._adjacent: set | None = None
         self._capitalised: set | None = None
+        self._searches_left = SEARCHES_PER_TEXT
 
     # `_words` and `_pairs` each read the runs of letters afresh rather than
     # keep the list: on a long text it would hold a string per word written.
@@ -480,10 +486,10 @@ class _Document:
             self._counts = Counter(_letter_words(self.lower))
         return self._counts
 
-    # Questions are answered from tables of the text, each built once when
-    # first needed: a search per question would make a long text cost the
-    # square of its length. (Searching for a text's first few questions
-    # instead measured no faster on the dev corpus.)
+    # The first questions search the text (SEARCHES_PER_TEXT); after them,
+    # each is answered from a table of the text built once: a search per
+    # question would make a long text cost the square of its length, and a
+    # table per text makes a long text that asks a few pay for all its pairs.
     def _pairs(self) -> set:
         """Every two runs of letters side by side (lower case)."""
         if self._adjacent is None:
@@ -540,6 +546,11 @@ class _Document:
             return min(self._words().get(question, 0), 2)
         if kind == DAMAGED:
             return self._damaged
+        if self._searches_left > 0 and (self._adjacent if kind == APART else self._capitalised) is None:
+            self._searches_left -= 1
+            if kind == APART:
+                return all(_pair_re(left, right).search(self.lower) for left, right in zip(question, question[1:]))
+            return _name_re(question).search(self.text) is not None
         if kind == APART:
             return all(pair in self._pairs() for pair in zip(question, question[1:]))
         return question[:1].upper() + question[1:] in self._names()
@@ -683,7 +694,8 @@ def _never_splits(model: Model, token: str) -> bool:
     for atom in ATOM_RE.finditer(token):
         if atom.lastgroup != "word" or len(atom.group()) < 3:
             continue
-        if token[atom.end() : atom.end() + 1] == "-" and _hyphen_prefix_cut(model, atom.group(), _next_word(token, atom.end() + 1)):
+        hyphen = token[atom.end() : atom.end() + 1] == "-"
+        if hyphen and _hyphen_prefix_cut(model, atom.group(), _next_word(token, atom.end() + 1)):
             return False
         if atom.start() and token[atom.start() - 1].isdigit():
             return False  # 268bnpaid: a unit may open it
@@ -750,6 +762,25 @@ def _letter_words(lower: str) -> list[str]:
         return LETTERS_RE.findall(lower)
     # Only ASCII letters: bytes.translate finds the runs several times faster.
     return lower.encode("ascii", "replace").translate(_ONLY_LETTERS).decode("ascii").split()
+
+
+# Side-by-side and name questions a text answers by searching itself before
+# it builds the table for them: a search costs about a millisecond per
+# megabyte, a table about a hundred, and most texts ask a few questions.
+SEARCHES_PER_TEXT = 16
+
+
+@lru_cache(maxsize=1024)
+def _pair_re(left: str, right: str):
+    """Two words side by side as runs of letters (the literal first, so the engine scans for it)."""
+    return re.compile(rf"{re.escape(left)}(?<![^\W\d_]{re.escape(left)})[\W\d_]+{re.escape(right)}(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1024)
+def _name_re(word: str):
+    """The lower-case `word` as a run of letters opening with a capital: Blair, not blair or Blairite."""
+    name = re.escape(word[:1].upper() + word[1:])
+    return re.compile(rf"{name}(?<![^\W\d_]{name})(?![^\W\d_])")
 
 
 def _parts(run: str, cuts: list[int]) -> list[str]:
@@ -1316,14 +1347,23 @@ def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
     candidates = model.candidates(set(text.split()))
     damaged = _shows_lost_spaces(model, candidates)
     inserted: list[int] = []  # positions in `text` where a space goes
+    counts = None  # the last pass's word counts, brought up to date
     for _ in range(MAX_PASSES):
         if not candidates:
             break
-        doc = _Document(_insert_spaces(text, inserted) if inserted else text, model, config, damaged)
+        doc = _Document(_insert_spaces(text, inserted) if inserted else text, model, config, damaged, counts)
         positions, changed, asked = _split_pass(doc, candidates)
         if not positions or not doc.english:
             break
         inserted = _merge_positions(inserted, positions)
+        # Only the split tokens change the counts: a run of letters never
+        # crosses a space, so each token's runs can be taken out and its
+        # pieces' put in, rather than the whole text read again.
+        counts = doc._counts
+        if counts is not None:
+            for before, after in changed:
+                counts.subtract(_letter_words(before.lower()))
+                counts.update(_letter_words(after.lower()))
         # The next pass looks again only at what this one may have changed:
         # the pieces of the split tokens (in their new places), and the
         # tokens whose decision asked about a word that is now written

@@ -1,5 +1,6 @@
 """The fast paths of the stages give exactly what their plain definitions give."""
 import json
+from collections import Counter
 from pathlib import Path
 
 import ftfy
@@ -268,3 +269,48 @@ def test_candidate_occurrences_are_found_alike_in_short_and_long_texts(words, to
     assert splitting._occurrences(text, tokens) == expected
     padded = text + " " * 30_000  # long enough for the one-pattern search
     assert splitting._occurrences(padded, tokens) == expected
+
+
+QUESTION_WORDS = ["ab", "b", "abc", "é", "σ"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="abcABé σΣς.,'’-1_\n", max_size=40),
+       st.lists(st.tuples(st.sampled_from([splitting.APART, splitting.NAMES]),
+                          st.lists(st.sampled_from(QUESTION_WORDS), min_size=2, max_size=3)), min_size=1, max_size=4))
+def test_a_question_searched_is_answered_as_from_the_tables(text, questions):
+    """A text answers its first side-by-side and name questions by searching
+    itself, later ones from tables: both ways give the same answer."""
+    config = Config()
+    model = splitting.model_for(config)
+    searching = splitting._Document(text, model, config)
+    tables = splitting._Document(text, model, config)
+    tables._searches_left = 0
+    for kind, words in questions:
+        question = tuple(words) if kind == splitting.APART else words[0]
+        assert searching._answer(kind, question) == tables._answer(kind, question)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["exchangedviews", "Heeachother", "inHanoi", "Σίσυφος", "ΟΔΟΣ", "the", "views",
+                                 "İstanbul", "said.The", "K\u212a", "smartcard", "smart", "card", "é", ",", "\n"]),
+                max_size=20).map(" ".join))
+def test_word_counts_carried_between_passes_are_the_counts_read_afresh(text):
+    """A second pass (Heeachother: He eachother, then He each other) takes
+    the first one's word counts with only the split tokens taken out and
+    their pieces put in: the same counts as reading its text again."""
+    carried = []
+    original = splitting._Document.__init__
+
+    def record(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        if self._counts is not None:  # counts handed on by the pass before
+            carried.append((self.lower, {word: count for word, count in self._counts.items() if count}))
+
+    splitting._Document.__init__ = record
+    try:
+        splitting.split_words(text, Config())
+    finally:
+        splitting._Document.__init__ = original
+    for lower, counts in carried:
+        assert counts == Counter(splitting._letter_words(lower))
