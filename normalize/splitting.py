@@ -851,9 +851,14 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0)
         return [1] if _initial_split(doc.model, lower) else []
     cuts = [i for i in sorted(set(raw)) if _case_cut_ok(doc, stem, i, after_name)]
     for i in acronym_ends:
-        if i in cuts and i + 1 in cuts:  # USPresident: US|President beats USP|resident
+        if i in cuts and i + 1 in cuts:
+            # USPresident: US|President beats USP|resident; FACup: FA|Cup beats
+            # FAC|up; FBIon: FBI|on beats FB|Ion. The acronym counts as a word.
+            head = regex.search(r"[A-Z]+\Z", stem[:i]).group().lower()
             right = regex.match(r"[a-z]+", stem[i + 1 :]).group()
-            cuts.remove(i + 1 if (doc.zipf(stem[i].lower() + right) or 0) >= (doc.zipf(right) or 0) else i)
+            shorter = (doc.zipf(head) or 0.0) + (doc.zipf(stem[i].lower() + right) or 0.0)
+            longer = (doc.zipf(head + stem[i].lower()) or 0.0) + (doc.zipf(right) or 0.0)
+            cuts.remove(i + 1 if shorter >= longer else i)
     web = doc.web_says(lower, _parts(lower, cuts), ratio=1.0) if cuts else None
     if cuts and repeated and not web and not doc.written_apart(_parts(lower, cuts)):
         # A name written twice is a name (PlayStation), but a function word
@@ -866,7 +871,8 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0)
             return []
     if web is False and stem[0].isupper():
         return []  # RealArcade, EyeToy: brands the web writes joined more than apart
-    if cuts and not web and whole is not None and whole >= (CAMEL_WORD_ZIPF if stem[0].islower() else CAMEL_NAME_ZIPF):
+    camel_name = stem[0].isupper() and stem[1].islower()  # CrowdStrike, not USPresident or theEU
+    if cuts and not web and whole is not None and whole >= (CAMEL_NAME_ZIPF if camel_name else CAMEL_WORD_ZIPF):
         # A camel-case word the model knows (PlayStation, YouTube) stays whole
         # unless its parts are far likelier apart (ofThe).
         parts = _parts(lower, cuts)
