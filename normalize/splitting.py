@@ -239,6 +239,10 @@ class Model:
                     return DERIVED_ZIPF
         return None
 
+    def unknown(self, word: str) -> bool:
+        """Whether neither the word list nor the web's unigrams hold the lower-case `word`."""
+        return self.lookup(word) is None and word not in web_counts()[0]
+
     def settled(self, token: str) -> bool:
         """Whether `token` can never be split, whatever text it stands in:
         worked out once per process for each distinct token."""
@@ -657,7 +661,7 @@ class _Document:
             verb_ok = (len(parts) == 2 and len(parts[0]) >= 4 and len(parts[1]) >= 5
                        and (parts[1].endswith(INFLECTED_ENDINGS) and (self.vocab_zipf(parts[1]) or 0.0) >= DERIVED_ZIPF
                             or parts[1] in ROLE_NOUNS)
-                       and self.model.lookup(run) is None and run not in web_counts()[0] and self.damaged())
+                       and self.model.unknown(run) and self.damaged())
             if not (tail_ok or head_ok or verb_ok):
                 return []
         return cuts
@@ -982,7 +986,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
                 and (doc.names(right.lower())
                      or doc.web_says(left_lower + right.lower(), [left_lower, right.lower()], ratio=1.0) is True
                      or len(left) >= 4 and len(right) >= 4 and (doc.vocab_zipf(left_lower) or 0.0) >= CAMEL_NAME_ZIPF
-                     and doc.vocab_zipf(stem.lower()) is None and stem.lower() not in web_counts()[0] and doc.damaged())
+                     and doc.model.unknown(stem.lower()) and doc.damaged())
                 and not _camel_name(doc, stem))
     elif not right.isupper():
         # NationsConvention, DavidBlunkett; brands (ChevronTexaco) mostly pair a
@@ -1018,6 +1022,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
 QUOTE_OPENS_AFTER = frozenset("([{")
 QUOTE_CLOSES_BEFORE = frozenset(",.;:)]?!-")
 QUOTE_JUNCTION_BEFORE = frozenset(".!?,")
+QUOTE_RE = re.compile('"')
 
 
 def _quote_roles(line: str) -> dict[int, str]:
@@ -1042,19 +1047,18 @@ def _quote_roles(line: str) -> dict[int, str]:
     roles, inside = {}, False
     for index, at in enumerate(found):
         role = shown[index]
-        if role is None and line[at - 1] in QUOTE_JUNCTION_BEFORE and line[at + 1].islower():
-            role = "closes"  # stuff,"said: punctuation, then a lower-case word, is a quotation's end
         if role is None:
-            role = "opens" if not inside else "closes"
-            if inside and line[at - 1] in QUOTE_JUNCTION_BEFORE and line[at + 1].isupper() \
-                    and following[index] == "closes":
+            junction = line[at - 1] in QUOTE_JUNCTION_BEFORE
+            if junction and line[at + 1].islower():
+                role = "closes"  # stuff,"said: punctuation, then a lower-case word, ends a quotation
+            elif inside and not (junction and line[at + 1].isupper() and following[index] == "closes"):
+                role = "closes"
+            else:
                 role = "opens"
         roles[at] = role
         inside = role == "opens"
     return roles
 
-
-QUOTE_RE = re.compile('"')
 
 
 def _punctuation_splits(
