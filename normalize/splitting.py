@@ -132,6 +132,16 @@ CODE_PATTERNS = tuple(
     for pattern in (r"[{};]\s*$", r"\(\)(?<=\w\(\))", r"==|!=|->|=>|::", r"_(?<=\w_)(?=\w)", r"def (?<=\bdef )",
                     r"import (?<=\bimport )", r"return\b(?<=\breturn)", r"\.(?<=\w\.)\w+\(")
 )
+# What each of CODE_PATTERNS cannot match without: a text holding none of a
+# pattern's strings is not searched with it (`in` runs many times faster than a pattern's scan).
+CODE_NEEDS = (("{", "}", ";"), ("()",), ("==", "!=", "->", "=>", "::"), ("_",), ("def ",), ("import ",), ("return",),
+              ("(",))
+
+
+def _holds_code(text: str) -> bool:
+    """Whether some line of `text` matches one of CODE_PATTERNS."""
+    return any(any(need in text for need in needs) and pattern.search(text) is not None
+               for needs, pattern in zip(CODE_NEEDS, CODE_PATTERNS))
 LIST_SEPARATOR_RE = regex.compile(r"[,;]")
 NEXT_TOKEN_RE = re.compile(r"[^\S\n]*(\S*)")
 NUMBER_RE = regex.compile(r"\d+(?:[.,:]\d+)*%?")
@@ -470,7 +480,8 @@ class _Document:
     recorded there, so that a decision made in one text can be reused in
     another that answers the same questions alike (`_decide`)."""
 
-    def __init__(self, text: str, model: Model, config: Config, damaged: bool = True, counts: Counter | None = None):
+    def __init__(self, text: str, model: Model, config: Config, damaged: bool = True, counts: Counter | None = None,
+                 changed: list = (), english: bool | None = None):
         self.model = model
         self._damaged = damaged
         self.config = config
@@ -478,7 +489,8 @@ class _Document:
         self.lower = text.lower()
         self.trace: list | None = None
         self._counts: Counter | None = counts  # each run of letters: how often it stands
-        self._english: bool | None = None
+        self._changed = changed  # tokens split since `counts` was read: (as they were, as they are)
+        self._english = english
         self._adjacent: set | None = None
         self._capitalised: set | None = None
         self._searches_left = SEARCHES_PER_TEXT
@@ -488,6 +500,16 @@ class _Document:
     def _words(self) -> Counter:
         if self._counts is None:
             self._counts = Counter(_letter_words(self.lower))
+        elif self._changed:
+            # Only the split tokens change the counts: a run of letters never
+            # crosses a space, so each token's runs can be taken out and its
+            # pieces' put in, rather than the whole text read again.
+            counts = self._counts
+            for before, after in self._changed:
+                for word in _letter_words(before.lower()):
+                    counts[word] -= 1
+                counts.update(_letter_words(after.lower()))
+            self._changed = ()
         return self._counts
 
     # The first questions search the text (SEARCHES_PER_TEXT); after them,
@@ -513,10 +535,17 @@ class _Document:
         if self._english is None:
             self._english = True
             if self.config.english_only:
-                counts, common = self._words(), self.model.common
-                words = sum(counts.values())
-                # (The intersection walks the text's words, not the 60,000 common ones.)
-                english = sum(map(counts.__getitem__, common.intersection(counts)))
+                common = self.model.common
+                if self._counts is None:
+                    # No question counted the words: a pass over them, and no
+                    # table of a long text's words (which grows with it).
+                    runs = _letter_words(self.lower)
+                    words, english = len(runs), sum(map(common.__contains__, runs))
+                else:
+                    counts = self._words()
+                    words = sum(counts.values())
+                    # (The intersection walks the text's words, not the 60,000 common ones.)
+                    english = sum(map(counts.__getitem__, common.intersection(counts)))
                 self._english = words < 20 or english >= 0.5 * words
         return self._english
 
@@ -561,7 +590,14 @@ class _Document:
 
     def answers(self, trace: tuple) -> bool:
         """Whether this text answers every question of `trace` as recorded."""
-        return all(self._answer(kind, question) == found for kind, question, found in trace)
+        for kind, question, found in trace:
+            if kind == COUNT:  # (most questions: `_answer`'s first branch, written out)
+                if min((self._counts if self._counts is not None and not self._changed else self._words()).get(
+                        question, 0), 2) != found:
+                    return False
+            elif self._answer(kind, question) != found:
+                return False
+        return True
 
     # -- word knowledge -------------------------------------------------
     def zipf(self, word: str) -> float | None:
@@ -1356,24 +1392,23 @@ def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
     model = model_for(config)
     candidates = model.candidates(set(text.split()))
     damaged = _shows_lost_spaces(model, candidates)
+    # Whether the text holds anything that reads as code, and whether it is
+    # English, are asked of the text as it came: the later passes only put spaces back.
+    code = _holds_code(text)
+    english = None
     inserted: list[int] = []  # positions in `text` where a space goes
-    counts = None  # the last pass's word counts, brought up to date
+    counts, changed = None, []  # the last pass's word counts, and the tokens it split
     for _ in range(MAX_PASSES):
         if not candidates:
             break
-        doc = _Document(_insert_spaces(text, inserted) if inserted else text, model, config, damaged, counts)
-        positions, changed, asked = _split_pass(doc, candidates)
+        doc = _Document(_insert_spaces(text, inserted) if inserted else text, model, config, damaged,
+                        counts, changed, english)
+        positions, changed, asked = _split_pass(doc, candidates, code)
         if not positions or not doc.english:
             break
+        english = True
         inserted = _merge_positions(inserted, positions)
-        # Only the split tokens change the counts: a run of letters never
-        # crosses a space, so each token's runs can be taken out and its
-        # pieces' put in, rather than the whole text read again.
         counts = doc._counts
-        if counts is not None:
-            for before, after in changed:
-                counts.subtract(_letter_words(before.lower()))
-                counts.update(_letter_words(after.lower()))
         # The next pass looks again only at what this one may have changed:
         # the pieces of the split tokens (in their new places), and the
         # tokens whose decision asked about a word that is now written
@@ -1422,7 +1457,7 @@ def _insert_spaces(text: str, inserted: list) -> str:
     return "".join(pieces)
 
 
-def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
+def _split_pass(doc: _Document, candidates: set, code: bool) -> tuple[list, list, dict]:
     """One pass over the document: (position, rule) of each lost space found;
     each token that changed, (as it was, as it becomes); and for each token
     left as it was (outside skipped lines), the words its decisions asked
@@ -1431,8 +1466,6 @@ def _split_pass(doc: _Document, candidates: set) -> tuple[list, list, dict]:
     changed = []
     asked: dict[str, set] = {}
     spans = []
-    # Lines with nothing that reads as code need only the language guard.
-    code = any(pattern.search(text) for pattern in CODE_PATTERNS)
     # The line of the current token, read once: where it starts and stops,
     # whether it is skipped, the roles of its straight double quotes. Each is
     # found from the last token on, so a long line is read once.
