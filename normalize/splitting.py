@@ -499,7 +499,10 @@ class _Document:
     # keep the list: on a long text it would hold a string per word written.
     def _words(self) -> Counter:
         if self._counts is None:
-            self._counts = Counter(_letter_words(self.lower))
+            runs = _letter_words(self.lower)
+            self._counts = Counter(runs)
+            if self._english is None:
+                self._english = self._reads_english(runs)  # on the runs at hand, before they are dropped
         elif self._changed:
             # Only the split tokens change the counts: a run of letters never
             # crosses a space, so each token's runs can be taken out and its
@@ -533,21 +536,14 @@ class _Document:
     def english(self) -> bool:
         """The language guard, for the text as a whole: most of its words English."""
         if self._english is None:
-            self._english = True
-            if self.config.english_only:
-                common = self.model.common
-                if self._counts is None:
-                    # No question counted the words: a pass over them, and no
-                    # table of a long text's words (which grows with it).
-                    runs = _letter_words(self.lower)
-                    words, english = len(runs), sum(map(common.__contains__, runs))
-                else:
-                    counts = self._words()
-                    words = sum(counts.values())
-                    # (The intersection walks the text's words, not the 60,000 common ones.)
-                    english = sum(map(counts.__getitem__, common.intersection(counts)))
-                self._english = words < 20 or english >= 0.5 * words
+            self._english = self._reads_english(_letter_words(self.lower))
         return self._english
+
+    def _reads_english(self, runs: list[str]) -> bool:
+        """Whether most of the text's runs of letters are common English words
+        (a pass over them: a table of a long text's words would grow with it)."""
+        return not self.config.english_only or len(runs) < 20 or sum(
+            map(self.model.common.__contains__, runs)) >= 0.5 * len(runs)
 
     # -- the text's evidence ----------------------------------------------
     def count(self, word: str) -> int:
