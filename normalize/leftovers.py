@@ -35,6 +35,7 @@ from functools import lru_cache
 
 import regex
 
+from .casing import lower
 from .config import Config
 from .edits import Edit, replace_spans
 from .rules import Rule, rules_for
@@ -43,6 +44,8 @@ STAGE = "remove_leftovers"
 
 # line_start / line_end rules look only this far into a line from its edge.
 EDGE_WINDOW = 300
+# How many characters of lines at least share one look for the edge rules' keys.
+KEY_STRETCH = 1 << 15
 # A trailing block holds at most this many link lines, each at most this long.
 BLOCK_MAX_LINKS = 40
 LINK_MAX_LENGTH = 160
@@ -330,10 +333,10 @@ def _may_hold_key(rules: _Rules, keys: tuple[str, ...], text: str, start: int, e
     return False
 
 
-def _edge_rules_in(rules: _Rules, text: str) -> tuple[tuple, tuple, tuple]:
-    """The line_start (any, last) and inline rules that can match in `text`:
-    those whose keys, if any, it may hold."""
-    present = {key for key, find in rules.edge_keys.items() if find is None or find(text, 0, len(text))}
+def _edge_rules_in(rules: _Rules, text: str, start: int, end: int) -> tuple[tuple, tuple, tuple]:
+    """The line_start (any, last) and inline rules that can match in
+    text[start:end]: those whose keys, if any, it may hold."""
+    present = {key for key, find in rules.edge_keys.items() if find is None or find(text, start, end)}
     return tuple(
         tuple(call for call in group if not call[1] or not present.isdisjoint(call[1]))
         for group in (rules.starts, rules.last_starts, rules.inlines)
@@ -379,7 +382,7 @@ def _edge_spans(rules: _Rules, starts: tuple, ends: tuple, inlines: tuple, text:
         if keys:
             if not _may_hold_key(rules, keys, text, keep_from, keep_to):
                 continue
-            lowered = lowered if lowered is not None else text[keep_from:keep_to].lower()
+            lowered = lowered if lowered is not None else lower(text[keep_from:keep_to])
             if not _holds_key(keys, lowered):
                 continue
         hits += [(m.start(), m.end(), rule.name) for m in finditer(text, keep_from, keep_to)]
@@ -415,9 +418,15 @@ def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
             removed[index] = rule.name
 
     last_kept = next((i for i in range(count - 1, -1, -1) if trimmed[i] is not None and i not in removed), None)
-    starts, last_starts, inlines = _edge_rules_in(rules, text)
     spans = []
+    stretch_end = -1  # the end of the stretch of lines whose keys were looked for
     for index, (start, end) in enumerate(lines):
+        if end > stretch_end:
+            # Keys are looked for a stretch of lines at a time: a key somewhere
+            # in a long text sends only the lines near it through the edge rules.
+            stretch_end = text.find("\n", start + KEY_STRETCH)
+            stretch_end = len(text) if stretch_end < 0 else stretch_end
+            starts, last_starts, inlines = _edge_rules_in(rules, text, start, stretch_end)
         if index in removed:
             # A removed line takes its own newline with it; in the trailing
             # run, the one before it, so that the text ends where the article does.

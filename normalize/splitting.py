@@ -26,6 +26,7 @@ from functools import lru_cache
 
 import regex
 
+from .casing import lower
 from .config import Config
 from .edits import Edit, replace_spans
 from .vocabulary import USER_WORD_ZIPF, english_zipf, read_word_file, web_counts
@@ -486,7 +487,7 @@ class _Document:
         self._damaged = damaged
         self.config = config
         self.text = text
-        self.lower = text.lower()
+        self.lower = lower(text)
         self.trace: list | None = None
         self._counts: Counter | None = counts  # each run of letters: how often it stands
         self._changed = changed  # tokens split since `counts` was read: (as they were, as they are)

@@ -314,3 +314,28 @@ def test_word_counts_carried_between_passes_are_the_counts_read_afresh(text):
         splitting._Document.__init__ = original
     for lower, counts in carried:
         assert counts == Counter(splitting._letter_words(lower))
+
+
+# --- lower-casing in pieces ------------------------------------------------------
+from normalize import casing  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ ΣσςΑΒİIıK\u212aß\u0345\u0307'ﬁ\n") | st.characters(), max_size=60),
+       st.integers(min_value=1, max_value=7))
+def test_lower_in_pieces_is_str_lower(text, piece):
+    """Lower-casing a long text piece by piece gives what str.lower gives,
+    final sigma and length-changing mappings (İ -> i̇) included."""
+    original = casing.PIECE
+    casing.PIECE = piece
+    try:
+        assert casing.lower(text) == text.lower()
+    finally:
+        casing.PIECE = original
+
+
+def test_lower_of_a_long_text_is_str_lower():
+    text = "Ünïcode ΣΟΦΙΑΣ İstanbul WORDS " * 5000 + "Ωmega"
+    assert len(text) > casing.PIECE
+    assert casing.lower(text) == text.lower()
+    assert casing.lower(text.replace("Σ", "S")) == text.replace("Σ", "S").lower()

@@ -138,6 +138,19 @@ def test_dispatch_and_keys_skip_no_line_a_rule_takes(lines):
     assert remove_leftovers(text, Config()) == remove_leftovers_plainly(text, Config())
 
 
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(cut_lines() | st.sampled_from(GLUE + EDGE_PIECES), min_size=1, max_size=4).map("".join),
+                max_size=8), st.integers(0, 60))
+def test_keys_looked_for_a_stretch_of_lines_at_a_time_skip_no_line_a_rule_takes(lines, stretch):
+    """A long text looks for the edge rules' keys a stretch of lines at a
+    time (KEY_STRETCH characters): with stretches of any size, down to a line
+    each, what goes is what the rules take without keys or dispatch."""
+    text = "\n".join(lines)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(leftovers_module, "KEY_STRETCH", stretch)
+        assert remove_leftovers(text, Config()) == remove_leftovers_plainly(text, Config())
+
+
 # --- properties --------------------------------------------------------------
 
 WORDS = [w for w in top_n_list("en", 4000) if w.isalpha()]
