@@ -1382,10 +1382,42 @@ def _decide(doc: _Document, token: str, place: tuple[bool, int], suspended: bool
 MAX_PASSES = 3
 
 
+# A long text is read a stretch of lines at a time, each about this many
+# characters and its own evidence (its word counts, pairs and names): tables
+# of a whole book would outgrow the CPU caches and cost more per word the
+# longer the book. An article is one stretch.
+STRETCH = 1 << 16
+SPACE_RE = re.compile(r"\s")
+
+
 def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
     """Insert the spaces lost between words; never deletes or reorders a non-space character.
 
     Runs until a pass finds nothing more, so that cleaning twice changes nothing."""
+    inserted, start = [], 0
+    while start < len(text):
+        end = _stretch_end(text, start)
+        inserted += [(start + at, rule) for at, rule in _lost_spaces(text[start:end] if start or end < len(text) else text,
+                                                                       config)]
+        start = end
+    return replace_spans(text, STAGE, ((at, at, " ", rule) for at, rule in inserted))
+
+
+def _stretch_end(text: str, start: int) -> int:
+    """Where the stretch of `text` from `start` ends: after the first line end
+    STRETCH characters on (or, on a longer line, after a space; or at the
+    end). The last stretch takes what is left if that is short."""
+    if len(text) - start <= 2 * STRETCH:
+        return len(text)
+    cut = text.find("\n", start + STRETCH, start + 2 * STRETCH)
+    if cut < 0:
+        space = SPACE_RE.search(text, start + STRETCH)
+        cut = len(text) - 1 if space is None else space.start()
+    return cut + 1
+
+
+def _lost_spaces(text: str, config: Config) -> list[tuple[int, str]]:
+    """Where spaces were lost in `text`, read as one stretch: (position, rule), in order."""
     model = model_for(config)
     candidates = model.candidates(set(text.split()))
     damaged = _shows_lost_spaces(model, candidates)
@@ -1415,7 +1447,7 @@ def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
         candidates = model.candidates(pieces) | {
             token for token, words in asked.items() if not touched.isdisjoint(words) or token.endswith(("-", "–"))
         }
-    return replace_spans(text, STAGE, ((at, at, " ", rule) for at, rule in _dedupe(inserted)))
+    return list(_dedupe(inserted))
 
 
 def _shows_lost_spaces(model: Model, candidates: set) -> bool:

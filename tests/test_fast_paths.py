@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import normalize
 from normalize import Config
-from normalize.edits import replace_spans
+from normalize.edits import apply_edits, replace_spans
 from normalize.encoding import MAX_FTFY_CHARS, _pieces, _rule_of, fix_encoding, mojibake_trigger
 from normalize.whitespace import _REPLACEMENT, WHITESPACE_RE, _spans
 
@@ -339,3 +339,35 @@ def test_lower_of_a_long_text_is_str_lower():
     assert len(text) > casing.PIECE
     assert casing.lower(text) == text.lower()
     assert casing.lower(text.replace("Σ", "S")) == text.replace("Σ", "S").lower()
+
+
+# --- a long text, a stretch at a time ----------------------------------------------
+
+STRETCH_TOKENS = ["exchangedviews", "inHanoi", "the", "views", "said.The", "Mogherini", "smartcard", "COVID-19",
+                  "nationaldefence", "“We", "are”", "\n", "\n\n", "  ", "\t"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(STRETCH_TOKENS), max_size=40).map(" ".join), st.integers(1, 40))
+def test_a_long_text_is_split_a_stretch_at_a_time_each_read_alone(text, stretch):
+    """Past STRETCH characters the splitter reads a text a stretch of lines
+    at a time: what it does is what it does to each stretch alone, at that
+    stretch's place, and it inserts spaces only."""
+    original = splitting.STRETCH
+    splitting.STRETCH = stretch
+    try:
+        out, edits = splitting.split_words(text, Config())
+        ends, start = [], 0
+        while start < len(text):
+            ends.append(splitting._stretch_end(text, start))
+            start = ends[-1]
+        alone = [splitting.split_words(text[a:b], Config())[0] for a, b in zip([0, *ends], ends)]
+    finally:
+        splitting.STRETCH = original
+    assert out == "".join(alone)
+    assert apply_edits(text, edits) == out
+    assert all(edit.removed == "" and edit.inserted == " " for edit in edits)
+    # A stretch ends after a line end between STRETCH and twice that on, else after a space.
+    for start, end in zip([0, *ends], ends[:-1]):
+        assert end - start > stretch and text[end - 1].isspace()
+        assert (text[end - 1] == "\n") == ("\n" in text[start + stretch : start + 2 * stretch])
