@@ -227,6 +227,7 @@ class Model:
         # Tokens `settled` has seen: those that can never split, and the rest.
         self.never: set = set()
         self.open: set = set()
+        self.words_never: dict = {}  # the word atoms of those tokens: whether each can never split
         self.decisions: dict = {}  # see `_decide`
 
     def __reduce__(self):  # ship the config, not the tables: workers load their own
@@ -266,6 +267,7 @@ class Model:
         if len(self.never) + len(self.open) > TOKENS_KEPT:
             self.never.clear()
             self.open.clear()
+            self.words_never.clear()
         known = _never_splits(self, token)
         (self.never if known else self.open).add(token)
         return known
@@ -341,14 +343,20 @@ def best_split(run: str, lookup, table: dict | None = None) -> tuple[list[int], 
             if start == 0 and end == n:
                 continue
             part = run[start:end]
-            if table is not None:
-                # `_part_score` with the model's own words, inline: most parts are no word.
-                z = table.get(part)
-                if z is None and (end - start < 6 or not part.endswith(VARIANT_ENDINGS)):
+            z = None if table is None else table.get(part)
+            if z is not None:
+                # `_part_score` with the model's own words, inline (the word's
+                # own frequency is what `lookup` would give).
+                if (z < MIN_PART_ZIPF[min(end - start, 4) - 1] or end - start == 1 and part not in ONE_LETTER_WORDS
+                        or start == 0 and part in PREFIX_PIECES or end == n and part in SUFFIX_PIECES):
                     continue
-            score = _part_score(part, lookup, start == 0, end == n)
-            if score is None:
-                continue
+                score = z - 9.0
+            else:
+                if table is not None and (end - start < 6 or not part.endswith(VARIANT_ENDINGS)):
+                    continue  # most parts are no word
+                score = _part_score(part, lookup, start == 0, end == n)
+                if score is None:
+                    continue
             total = reached + score - cost
             if best[end] is None or total > best[end][0]:
                 best[end] = (total, start)
@@ -749,7 +757,17 @@ PLAIN_WORD_RE = re.compile(r"\"?[“‘(]*([A-Za-z]+(?:['’](?!(?<=[a-z]s')[a-z
 
 
 def _word_never_splits(model: Model, word: str) -> bool:
-    """`_never_splits` for one word atom (letters and inner apostrophes)."""
+    """`_never_splits` for one word atom (letters and inner apostrophes),
+    worked out once for all the tokens that hold it (Hanoi, Hanoi. and (Hanoi,)."""
+    known = model.words_never.get(word)
+    if known is None:
+        if len(model.words_never) > TOKENS_KEPT:
+            model.words_never.clear()
+        known = model.words_never[word] = _judge_word(model, word)
+    return known
+
+
+def _judge_word(model: Model, word: str) -> bool:
     if len(word) < 3:
         return True
     stem = POSSESSIVE_RE.sub("", word)
