@@ -1171,6 +1171,12 @@ def _punctuation_splits(
         elif kind == "trailing_dash":
             if suspended:
                 continue
+        elif kind == "leading_dash" and token[at].isupper():
+            # A dash glued to a capitalised word (stance -Britain): a word or a
+            # name the text uses elsewhere, not an option or a code (-Xmx512m).
+            word = regex.match(r"[A-Za-z]+", token[at:]).group()
+            if not (doc.known(word, 3.0) or doc.count(word.lower()) >= 2):
+                continue
         elif kind in ("letters_digits", "digits_letters"):
             if not _number_join_ok(doc, token, at, kind):
                 continue
@@ -1194,7 +1200,7 @@ PUNCT_RE = regex.compile(
     | (?P<paren_before> (?<=[A-Za-z]{2}|[A-Za-z]\d|\d[a-z]|%) (?=\((?!(?:s|es|ies|en|ren|a|an|e|r|er|ed|ing|d|st|nd|rd|th)\))[A-Za-z$£€\d][^()\s]{1,}) )
     | (?P<paren_after>  (?<=[^\s(]{2}\)) (?=[A-Za-z]{2}) )
     | (?P<bracket_after>(?<=\]) (?=[A-Za-z]{2}) )
-    | (?P<leading_dash> (?<=\A[-–]) (?=[a-z]{2}) )
+    | (?P<leading_dash> (?<=\A[-–]) (?=[a-z]{2}|[A-Z][a-z]) )
     | (?P<trailing_dash>(?<=[A-Za-z]{2}) (?=[-–]\Z) )
     | (?P<currency>     (?<=[A-Za-z]{2}|(?<![A-Za-z])a) (?=[£$€¥]\d) )
     | (?P<percent>      (?<=\d%) (?=[A-Za-z]{2}) )
