@@ -949,10 +949,17 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0)
         if not (head.islower() and (doc.zipf(head) or 0.0) >= FUNCTION_ZIPF
                 or head.isupper() and stem[cuts[0]].islower()):
             return []
-    if web is False and stem[0].isupper():
+    # The brand gates below give way for two capitalised words where the text
+    # lost spaces elsewhere and writes them apart too: a name glued, not a
+    # brand (LibDems beside Lib Dems; an acronym's, JPMorgan, is written both ways).
+    def written_apart_here() -> bool:
+        return stem[1].islower() and doc.damaged() and doc.written_apart(_parts(lower, cuts))
+
+    if web is False and stem[0].isupper() and not written_apart_here():
         return []  # RealArcade, EyeToy: brands the web writes joined more than apart
     camel_name = stem[0].isupper() and stem[1].islower()  # CrowdStrike, not USPresident or theEU
-    if cuts and not web and whole is not None and whole >= (CAMEL_NAME_ZIPF if camel_name else CAMEL_WORD_ZIPF):
+    if cuts and not web and whole is not None and whole >= (CAMEL_NAME_ZIPF if camel_name else CAMEL_WORD_ZIPF) and (
+            not written_apart_here()):
         # A camel-case word the model knows (PlayStation, YouTube) stays whole
         # unless its parts are far likelier apart (ofThe).
         parts = _parts(lower, cuts)
@@ -1073,7 +1080,9 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         # write apart is more likely a brand (CrowdStrike, RingCentral), unless
         # it ends a name of several words (United NationsConvention).
         if _camel_name(doc, stem):
-            return False
+            # (Unless the text writes the two words apart too, and lost spaces
+            # elsewhere: a name glued, not a brand.)
+            return len(right) >= 2 and doc.damaged() and doc.written_apart([left_lower, right.lower()])
         if not (after_name == AFTER_NAME and left == left_all) and not doc.damaged() and not doc.web_says(
                 left_lower + right.lower(), [left_lower, right.lower()], ratio=1.0):
             return False
