@@ -1175,8 +1175,9 @@ def _punctuation_splits(
             rest = regex.match(r"[A-Za-z]*", token[at:]).group().lower()
             if doc.known(inner + rest, 2.0):
                 continue
-        elif kind == "comma" and token[at].isupper() and len(LIST_SEPARATOR_RE.findall(token)) >= 2:
-            continue  # White,Mackie,Jones: a list written without spaces
+        elif kind == "comma" and token[at].isupper() and len(LIST_SEPARATOR_RE.findall(token)) >= 2 and not (
+                doc.damaged()):
+            continue  # White,Mackie,Jones: a list written without spaces (in a text that lost none elsewhere)
         elif kind == "trailing_dash":
             if suspended:
                 continue
