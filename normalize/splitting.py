@@ -675,7 +675,11 @@ class _Document:
                 len(parts) == 2 and (self.zipf(parts[1]) or 0.0) >= FUNCTION_ZIPF and (
                     len(parts[0]) >= 3 and (self.zipf(parts[0]) or 0.0) >= 4.0
                     or len(parts[0]) >= 4 and self.names(parts[0])
-                    or (self.zipf(parts[0]) or 0.0) >= FUNCTION_ZIPF and self.web_says(run, parts))  # Itis
+                    or (self.zipf(parts[0]) or 0.0) >= FUNCTION_ZIPF and self.web_says(run, parts)  # Itis
+                    # (In a text that lost spaces elsewhere, a word the list
+                    # knows of five letters or more: Kellowayin, a name glued.)
+                    or len(parts[0]) >= 5 and (self.vocab_zipf(parts[0]) or 0.0) >= 3.0
+                    and self.model.unknown(run) and self.damaged())
             ):
                 return []
             # A name glued to a common word: the word is a function word, or
