@@ -643,6 +643,13 @@ class _Document:
             local = best_split(run, lambda word: self.vocab_zipf(word) if word == run else self.zipf(word))
             if local is not None and (found is None or len(local[0]) < len(found[0]) or not found[1]):
                 found = local
+        if capitalised and (found is None or len(found[0]) > 1) and len(run) >= 9 and self.model.unknown(run):
+            # A name no list holds glued to a verb's -ed or -ing form cuts into
+            # pieces of the name (Rod|dick|rallied): read it as the name and
+            # the longest such form instead, if the text lost spaces elsewhere.
+            cut = _name_then_verb(self.model, run)
+            if cut and self.damaged():
+                found = ([cut], True)
         if found is None:
             return []
         cuts = _judge(run, found, self.web_says)
@@ -720,6 +727,20 @@ class _Document:
 # writes nearly as often whole (webpage, 1.7x) are written both ways in one
 # article too; a videogame (4.6x) or alot (11x) beside its words apart is a lost space.
 COMPOUND_APART_RATIO = 3.0
+
+
+def _name_then_verb(model: Model, run: str) -> int | None:
+    """Where `run` cuts into four letters or more and the longest word of five
+    letters or more that ends in -ed or -ing, if the list knows that word
+    well (a verb's form), or None. (A rarer one may be the end of a longer:
+    Laportebemoaning is no Laportebe moaning.)"""
+    for cut in range(4, len(run) - 4):
+        tail = run[cut:]
+        if tail.endswith(INFLECTED_ENDINGS):
+            z = model.lookup(tail)
+            if z is not None and z >= RARE_WORD_ZIPF:
+                return cut if z >= DERIVED_ZIPF else None
+    return None
 
 
 def _compound_pair(model: Model, run: str) -> list[int] | None:
