@@ -1061,6 +1061,12 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         if len(right) == 2 and right == right_all:
             return (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF  # SECis, UKon: a function word
         return len(right) >= 3 and doc.known(right, 3.0) and right not in SUFFIX_PIECES
+    if i == 1 and left.isupper() and left not in "AI" and len(right) >= 4 and right[1:].islower() and right == right_all:
+        # An initial glued to a surname the list knows or the text names alone
+        # (SThompson, in a line-up), where the text lost spaces elsewhere; not
+        # a brand the web writes as one word (XBox).
+        return (doc.known(right.lower(), 3.0) or doc.names(right.lower())) and doc.damaged() and doc.web_says(
+            stem[: len(right) + 1].lower(), [left.lower(), right.lower()], ratio=1.0) is not False
     if left.isupper() and stem[i - 1].isupper():
         # UNEconomic: the acronym ends one letter before the word.
         return len(left) >= 2 and len(right) >= 3 and doc.known(right, 3.0)
