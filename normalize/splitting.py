@@ -348,7 +348,8 @@ def best_split(run: str, lookup, table: dict | None = None) -> tuple[list[int], 
                 # `_part_score` with the model's own words, inline (the word's
                 # own frequency is what `lookup` would give).
                 if (z < MIN_PART_ZIPF[min(end - start, 4) - 1] or end - start == 1 and part not in ONE_LETTER_WORDS
-                        or start == 0 and part in PREFIX_PIECES or end == n and part in SUFFIX_PIECES):
+                        or start == 0 and part in PREFIX_PIECES
+                        or end == n and part in SUFFIX_PIECES and not _after_function_word(run, start, part, table)):
                     continue
                 score = z - 9.0
             else:
@@ -440,12 +441,20 @@ def _word_and_long_rare_word(run: str, lookup) -> tuple[list[int], bool] | None:
 def _reads_as_derived(run: str, lookup) -> bool:
     """Whether `run` ends in a suffix that is also a word (able, less, ward)
     after a known word: a derived word (kickable) or a join (beingable), and
-    no split of it is sure; any other split of it is a guess (be in gable)."""
+    no split of it is sure; any other split of it is a guess (be in gable).
+    A function word takes no suffix: beable, andless are joins."""
     for size in (4, 5):
         suffix = run[-size:]
-        if suffix in SUFFIX_WORDS and (lookup(run[:-size]) or 0.0) >= 3.0:
+        if suffix in SUFFIX_WORDS and 3.0 <= (lookup(run[:-size]) or 0.0) < FUNCTION_ZIPF:
             return True
     return False
+
+
+def _after_function_word(run: str, start: int, part: str, table: dict) -> bool:
+    """Whether the last `part` of `run`, a suffix that is also a word (able,
+    less), follows a function word alone (be|able, and|less): no word derives
+    from a function word, so the suffix is the word."""
+    return part in SUFFIX_WORDS and (table.get(run[:start]) or 0.0) >= FUNCTION_ZIPF
 
 
 def _part_score(part: str, lookup, first: bool, last: bool) -> float | None:
