@@ -151,6 +151,8 @@ CONTRACTION_RE = regex.compile(
     r"([a-z]{2,}|(?<=s)[A-Z][A-Za-z]+|(?<=(?i:\b(?:it|that|there|here|what|he|she|who)['’]s))a)\Z"
 )  # (it'sa: a contraction of "is", then the article)
 POSSESSIVE_RE = regex.compile(r"['’](?:s|d|ll|re|ve|t|m)\Z", regex.IGNORECASE)
+# A word, then an Irish surname whose O' opens it: EddieO'Sullivan. (No word ends in O'.)
+GLUED_O_NAME_RE = regex.compile(r"[A-Z]?[a-z]{2,}(?=O['’][A-Z][a-z])")
 # Name prefixes whose capital inside a word is part of the name: McDonald, DiCaprio.
 NAME_PREFIXES = frozenset("mc mac o' o’ de di da du la le van von fitz st al el".split())
 # Parts that are word pieces rather than words: a split that makes one is a guess.
@@ -831,7 +833,7 @@ def _judge_word(model: Model, word: str) -> bool:
         return True
     stem = POSSESSIVE_RE.sub("", word)
     if "'" in stem or "’" in stem:
-        return not CONTRACTION_RE.match(word)
+        return not CONTRACTION_RE.match(word) and not GLUED_O_NAME_RE.match(word)
     lower = stem.lower()
     if lower in model.protected or stem.isupper():
         return True
@@ -926,7 +928,8 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_
     if tail:
         stem = word[: tail.start()]
     if "'" in stem or "’" in stem:
-        return []
+        glued = GLUED_O_NAME_RE.match(stem)
+        return [(glued.end(), "case_join")] if glued else []
     whole_z = doc.vocab_zipf(lower)
     if whole_z is not None and whole_z >= SAFE_ZIPF:
         return []
