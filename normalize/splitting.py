@@ -1239,7 +1239,7 @@ def _punctuation_splits(
 
 PUNCT_RE = regex.compile(
     r"""
-      (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=[A-Za-z]{2}[,;]) (?=[A-Z][a-z]|I(?![A-Za-z])) | (?<=\d[,;]) (?=[a-z])
+      (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=[A-Za-z]{2}[,;]) (?=[A-Z][a-z]|I(?![A-Za-z])|[A-Z]{2}) | (?<=\d[,;]) (?=[a-z])
                       | (?<=(?<![\d.,])\d{4}[,;]|[\dA-Za-z]\)[,;]) (?=[A-Z][a-z]) )
                         # (a year or a bracket, then a capitalised word: by 2007,Ms; 70),Bellamy)
     | (?P<sentence>     (?<=(?:[A-Za-z]{2}|\d[a-z]|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’])|[AI]\Z)
