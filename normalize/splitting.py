@@ -652,7 +652,9 @@ class _Document:
             # (The run itself is looked up in the model alone: the text
             # always writes it once, as the token being judged.)
             local = best_split(run, lambda word: self.vocab_zipf(word) if word == run else self.zipf(word))
-            if local is not None and (found is None or len(local[0]) < len(found[0]) or not found[1]):
+            if local is not None and (found is None or len(local[0]) < len(found[0]) or not found[1]
+                                      or local[1] and len(local[0]) == len(found[0])):
+                # (Heymansand: Heymans and, the name the text uses, not Heyman sand.)
                 found = local
         if capitalised and (found is None or len(found[0]) > 1) and len(run) >= 9 and self.model.unknown(run):
             # A name no list holds glued to a verb's -ed or -ing form cuts into
