@@ -143,6 +143,8 @@ def _holds_code(text: str) -> bool:
     """Whether some line of `text` matches one of CODE_PATTERNS."""
     return any(any(need in text for need in needs) and pattern.search(text) is not None
                for needs, pattern in zip(CODE_NEEDS, CODE_PATTERNS))
+
+
 LIST_SEPARATOR_RE = regex.compile(r"[,;]")
 NEXT_TOKEN_RE = re.compile(r"[^\S\n]*(\S*)")
 NUMBER_RE = regex.compile(r"\d+(?:[.,:]\d+)*%?")
@@ -501,7 +503,7 @@ class _Document:
     another that answers the same questions alike (`_decide`)."""
 
     def __init__(self, text: str, model: Model, config: Config, damaged: bool = True, counts: Counter | None = None,
-                 changed: list = (), english: bool | None = None):
+                 changed: list | tuple = (), english: bool | None = None):
         self.model = model
         self._damaged = damaged
         self.config = config
