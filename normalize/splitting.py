@@ -523,6 +523,7 @@ class _Document:
         if self._counts is None:
             runs = _letter_words(self.lower)
             self._counts = Counter(runs)
+            self._changed = ()  # read from the text as it is now
             if self._english is None:
                 self._english = self._reads_english(runs)  # on the runs at hand, before they are dropped
         elif self._changed:
