@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -491,7 +492,9 @@ def model_for(config: Config) -> Model:
 AFTER_FUNCTION_WORD, AFTER_NAME = 1, 2
 
 # The questions a decision may ask of its text (see `_Document`).
-COUNT, APART, NAMES, DAMAGED = range(4)
+COUNT, APART, NAMES, DAMAGED, INITIALS = range(5)
+# An initial (not the word A or I), then a space and a name: S Thompson.
+INITIAL_NAME_RE = re.compile(r"(?<![^\s(])[B-HJ-Z]\.? [A-Z][a-z]{2,}")
 
 
 class _Document:
@@ -516,6 +519,7 @@ class _Document:
         self._adjacent: set | None = None
         self._capitalised: set | None = None
         self._searches_left = SEARCHES_PER_TEXT
+        self._initials: bool | None = None
 
     # `_words` and `_pairs` each read the runs of letters afresh rather than
     # keep the list: on a long text it would hold a string per word written.
@@ -587,6 +591,11 @@ class _Document:
         that the word model alone splits (`split_words` reads it once)."""
         return self._ask(DAMAGED, None)
 
+    def lists_initials(self) -> bool:
+        """Whether the text writes at least two names after an initial (S Thompson,
+        P Vickery): a line-up or a list of credits."""
+        return self._ask(INITIALS, None)
+
     def _ask(self, kind: int, question):
         found = self._answer(kind, question)
         if self.trace is not None:
@@ -598,6 +607,10 @@ class _Document:
             return min(self._words().get(question, 0), 2)
         if kind == DAMAGED:
             return self._damaged
+        if kind == INITIALS:
+            if self._initials is None:
+                self._initials = len(list(islice(INITIAL_NAME_RE.finditer(self.text), 2))) == 2
+            return self._initials
         if self._searches_left > 0 and (self._adjacent if kind == APART else self._capitalised) is None:
             self._searches_left -= 1
             if kind == APART:
@@ -1080,10 +1093,9 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         return len(right) >= 3 and doc.known(right, 3.0) and right not in SUFFIX_PIECES
     if i == 1 and left.isupper() and left not in "AI" and len(right) >= 4 and right[1:].islower() and right == right_all:
         # An initial glued to a surname the list knows or the text names alone
-        # (SThompson, in a line-up), where the text lost spaces elsewhere; not
-        # a brand the web writes as one word (XBox).
-        return (doc.known(right.lower(), 3.0) or doc.names(right.lower())) and doc.damaged() and doc.web_says(
-            stem[: len(right) + 1].lower(), [left.lower(), right.lower()], ratio=1.0) is not False
+        # (SThompson), in a text that lost spaces elsewhere and writes other
+        # names after initials (a line-up); not a degree or a brand (BTech, ETrade).
+        return (doc.known(right.lower(), 3.0) or doc.names(right.lower())) and doc.damaged() and doc.lists_initials()
     if left.isupper() and stem[i - 1].isupper():
         # UNEconomic: the acronym ends one letter before the word.
         return len(left) >= 2 and len(right) >= 3 and doc.known(right, 3.0)
@@ -1652,7 +1664,7 @@ def _split_pass(doc: _Document, candidates: set, code: bool) -> tuple[list, list
             for kind, question, _ in trace:
                 if kind == APART:
                     words.update(question)
-                elif kind != DAMAGED:
+                elif kind not in (DAMAGED, INITIALS):
                     words.add(question)
             if not token.islower():
                 # Its setting read the word before it (`after_name`): a split there is a change here.
