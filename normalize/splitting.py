@@ -1096,6 +1096,11 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         # (SThompson), in a text that lost spaces elsewhere and writes other
         # names after initials (a line-up); not a degree or a brand (BTech, ETrade).
         return (doc.known(right.lower(), 3.0) or doc.names(right.lower())) and doc.damaged() and doc.lists_initials()
+    if left_all == "A" and i == 1 and len(right) >= 3 and right[1:].islower() and right == right_all:
+        # ADepartment: the article opening a sentence, glued to a word, in a
+        # text that lost spaces elsewhere; not a name the web writes joined.
+        return doc.known(right.lower(), 3.0) and doc.damaged() and doc.web_says(
+            stem[: len(right) + 1].lower(), ["a", right.lower()], ratio=1.0) is not False
     if left.isupper() and stem[i - 1].isupper():
         # UNEconomic: the acronym ends one letter before the word.
         return len(left) >= 2 and len(right) >= 3 and doc.known(right, 3.0)
