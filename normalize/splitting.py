@@ -959,10 +959,26 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_
     for a, b in zip(edges, edges[1:]):
         chunk = stem[a:b]
         if chunk.isupper() or not chunk[1:].islower() and len(chunk) > 1:
+            out += [(a + cut, "lowercase_join") for cut in _prefixed_name_then_word(doc, chunk)]
             continue
         for cut in doc.segment(chunk.lower(), chunk[0].isupper(), sentence_start and a == 0, after_name and a == 0):
             out.append((a + cut, "lowercase_join"))
     return sorted(out)
+
+
+def _prefixed_name_then_word(doc: _Document, chunk: str) -> list[int]:
+    """A surname with its prefix's capital (McManus, DiCaprio) that the text
+    writes alone elsewhere, glued to a function word (McManusand), in a text
+    that lost spaces elsewhere: where the word starts, else nothing."""
+    if not PREFIXED_NAME_RE.match(chunk):
+        return []
+    lower = chunk.lower()
+    for cut in range(len(chunk) - 1, 4, -1):
+        if not chunk[cut:].islower():
+            break
+        if (doc.vocab_zipf(lower[cut:]) or 0.0) >= FUNCTION_ZIPF and doc.count(lower[:cut]) >= 1:
+            return [cut] if doc.damaged() else []
+    return []
 
 
 def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0) -> list[int]:
