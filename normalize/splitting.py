@@ -80,6 +80,8 @@ ROLE_NOUNS = frozenset(
 )
 SENTENCE_HEAD_ZIPF = 4.0
 DAMAGED_HEAD_ZIPF, DAMAGED_TAIL_ZIPF = 3.0, 3.5
+# (A second word of three letters must be this common: Commentatorssay.)
+DAMAGED_SHORT_TAIL_ZIPF = 5.5
 # A capital I glued to a word this common is the pronoun (Iwill).
 PRONOUN_NEXT_ZIPF = 4.5
 # Tokens at least this frequent are never split; nor are longer letter runs.
@@ -734,7 +736,8 @@ class _Document:
             # (At a sentence start in a text that lost spaces elsewhere, two
             # words of four letters or more need be less common: Eurozoneinterest.)
             head_ok = name_ok or sentence_start and (self.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF or (
-                sentence_start and len(parts) == 2 and min(map(len, parts)) >= 4 and tail >= DAMAGED_TAIL_ZIPF
+                sentence_start and len(parts) == 2 and len(parts[0]) >= 4 and (len(parts[1]) >= 4 or tail >= DAMAGED_SHORT_TAIL_ZIPF)
+                and tail >= DAMAGED_TAIL_ZIPF
                 and (self.vocab_zipf(parts[0]) or 0.0) >= DAMAGED_HEAD_ZIPF and self.damaged()) or (
                 len(parts) == 2 and (parts[0] in NATIONALITIES or parts[0] in CALENDAR_WORDS and len(parts[0]) > 3)
                 and tail >= NAME_TAIL_ZIPF
