@@ -736,7 +736,8 @@ class _Document:
             # (At a sentence start in a text that lost spaces elsewhere, two
             # words of four letters or more need be less common: Eurozoneinterest.)
             head_ok = name_ok or sentence_start and (self.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF or (
-                sentence_start and len(parts) == 2 and len(parts[0]) >= 4 and (len(parts[1]) >= 4 or tail >= DAMAGED_SHORT_TAIL_ZIPF)
+                sentence_start and len(parts) == 2 and len(parts[0]) >= 4
+                and (len(parts[1]) >= 4 or tail >= DAMAGED_SHORT_TAIL_ZIPF)
                 and tail >= DAMAGED_TAIL_ZIPF
                 and (self.vocab_zipf(parts[0]) or 0.0) >= DAMAGED_HEAD_ZIPF and self.damaged()) or (
                 len(parts) == 2 and (parts[0] in NATIONALITIES or parts[0] in CALENDAR_WORDS and len(parts[0]) > 3)
@@ -1110,7 +1111,8 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         if len(right) == 2 and right == right_all:
             return (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF  # SECis, UKon: a function word
         return len(right) >= 3 and doc.known(right, 3.0) and right not in SUFFIX_PIECES
-    if i == 1 and left.isupper() and left not in "AI" and len(right) >= 4 and right[1:].islower() and right == right_all:
+    if (i == 1 and left.isupper() and left not in "AI" and len(right) >= 4 and right[1:].islower()
+            and right == right_all):
         # An initial glued to a surname the list knows or the text names alone
         # (SThompson), in a text that lost spaces elsewhere and writes other
         # names after initials (a line-up); not a degree or a brand (BTech, ETrade).
