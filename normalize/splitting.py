@@ -625,11 +625,7 @@ class _Document:
     def answers(self, trace: tuple) -> bool:
         """Whether this text answers every question of `trace` as recorded."""
         for kind, question, found in trace:
-            if kind == COUNT:  # (most questions: `_answer`'s first branch, written out)
-                if min((self._counts if self._counts is not None and not self._changed else self._words()).get(
-                        question, 0), 2) != found:
-                    return False
-            elif self._answer(kind, question) != found:
+            if self._answer(kind, question) != found:
                 return False
         return True
 
@@ -1024,24 +1020,23 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0)
         if not (head.islower() and (doc.zipf(head) or 0.0) >= FUNCTION_ZIPF
                 or head.isupper() and stem[cuts[0]].islower()):
             return []
-    # The brand gates below give way for two capitalised words where the text
-    # lost spaces elsewhere and writes them apart too: a name glued, not a
-    # brand (LibDems beside Lib Dems; an acronym's, JPMorgan, is written both ways).
-    def written_apart_here() -> bool:
-        return stem[1].islower() and doc.damaged() and doc.written_apart(_parts(lower, cuts))
-
-    if web is False and stem[0].isupper() and not written_apart_here():
-        return []  # RealArcade, EyeToy: brands the web writes joined more than apart
     camel_name = stem[0].isupper() and stem[1].islower()  # CrowdStrike, not USPresident or theEU
-    if cuts and not web and whole is not None and whole >= (CAMEL_NAME_ZIPF if camel_name else CAMEL_WORD_ZIPF) and (
-            not written_apart_here()):
-        # A camel-case word the model knows (PlayStation, YouTube) stays whole
-        # unless its parts are far likelier apart (ofThe).
-        parts = _parts(lower, cuts)
-        score = sum((doc.zipf(p) or 0.0) - 9.0 for p in parts) - BOUNDARY_COST * len(cuts)
-        if score <= whole - 9.0 + KNOWN_MARGIN:
-            return []
-    return cuts
+    # Brands the web writes joined more than apart (RealArcade, EyeToy), and
+    # camel-case words the model knows (PlayStation, YouTube).
+    joined_brand = web is False and stem[0].isupper()
+    known_word = bool(cuts) and not web and whole is not None and whole >= (
+        CAMEL_NAME_ZIPF if camel_name else CAMEL_WORD_ZIPF)
+    if not (joined_brand or known_word) or (stem[1].islower() and doc.damaged()
+                                             and doc.written_apart(_parts(lower, cuts))):
+        # (Both give way for two capitalised words where the text lost spaces
+        # elsewhere and writes them apart too: a name glued, not a brand;
+        # LibDems beside Lib Dems. An acronym's, JPMorgan, is written both ways.)
+        return cuts
+    if joined_brand:
+        return []
+    # A known camel-case word stays whole unless its parts are far likelier apart (ofThe).
+    score = sum((doc.zipf(p) or 0.0) - 9.0 for p in _parts(lower, cuts)) - BOUNDARY_COST * len(cuts)
+    return [] if score <= whole - 9.0 + KNOWN_MARGIN else cuts
 
 
 CAPITALISED_RE = re.compile(r"[A-Z][a-z]+")
@@ -1111,17 +1106,17 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         if len(right) == 2 and right == right_all:
             return (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF  # SECis, UKon: a function word
         return len(right) >= 3 and doc.known(right, 3.0) and right not in SUFFIX_PIECES
-    if (i == 1 and left.isupper() and left not in "AI" and len(right) >= 4 and right[1:].islower()
-            and right == right_all):
-        # An initial glued to a surname the list knows or the text names alone
-        # (SThompson), in a text that lost spaces elsewhere and writes other
-        # names after initials (a line-up); not a degree or a brand (BTech, ETrade).
-        return (doc.known(right.lower(), 3.0) or doc.names(right.lower())) and doc.damaged() and doc.lists_initials()
-    if left_all == "A" and i == 1 and len(right) >= 3 and right[1:].islower() and right == right_all:
-        # ADepartment: the article opening a sentence, glued to a word, in a
-        # text that lost spaces elsewhere; not a name the web writes joined.
-        return doc.known(right.lower(), 3.0) and doc.damaged() and doc.web_says(
-            stem[: len(right) + 1].lower(), ["a", right.lower()], ratio=1.0) is not False
+    if i == 1 and left.isupper() and left != "I" and right == right_all and right[1:].islower():
+        # One capital glued to a capitalised word, in a text that lost spaces elsewhere:
+        if left == "A":
+            # the article opening a sentence (ADepartment), but no name the web writes joined;
+            return len(right) >= 3 and doc.known(right.lower(), 3.0) and doc.damaged() and doc.web_says(
+                stem[: len(right) + 1].lower(), ["a", right.lower()], ratio=1.0) is not False
+        # an initial before a surname the list knows or the text names alone
+        # (SThompson), where the text writes other names after initials (a
+        # line-up); not a degree or a brand (BTech, ETrade).
+        return len(right) >= 4 and (doc.known(right.lower(), 3.0) or doc.names(right.lower())) and doc.damaged() and (
+            doc.lists_initials())
     if left.isupper() and stem[i - 1].isupper():
         # UNEconomic: the acronym ends one letter before the word.
         return len(left) >= 2 and len(right) >= 3 and doc.known(right, 3.0)
