@@ -616,8 +616,8 @@ class _Document:
         if self._searches_left > 0 and (self._adjacent if kind == APART else self._capitalised) is None:
             self._searches_left -= 1
             if kind == APART:
-                return all(_pair_re(left, right).search(self.lower) for left, right in zip(question, question[1:]))
-            return _name_re(question).search(self.text) is not None
+                return all(_writes_pair(self.lower, left, right) for left, right in zip(question, question[1:]))
+            return _writes_run(self.text, question[:1].upper() + question[1:])
         if kind == APART:
             return all(pair in self._pairs() for pair in zip(question, question[1:]))
         return question[:1].upper() + question[1:] in self._names()
@@ -904,17 +904,62 @@ def _letter_words(lower: str) -> list[str]:
 SEARCHES_PER_TEXT = 16
 
 
+# A word found more often than this is looked for by a compiled pattern
+# rather than occurrence by occurrence in Python.
+FIND_AT_MOST = 400
+
+
+def _is_letter(char: str) -> bool:
+    """`[^\\W\\d_]` of `re` for one character, without a pattern."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def _writes_pair(text: str, left: str, right: str) -> bool:
+    """Whether `text` holds the runs of letters `left` and `right` side by
+    side (non-letters between them). Found by `str.find` where `left` is not
+    common: compiling a pattern costs more than such a search, and each text
+    asks about words of its own."""
+    if text.count(left) > FIND_AT_MOST:
+        return _pair_re(left, right).search(text) is not None
+    n = len(text)
+    at = text.find(left)
+    while at >= 0:
+        end = at + len(left)
+        if not at or not _is_letter(text[at - 1]):
+            gap = end
+            while gap < n and not _is_letter(text[gap]):
+                gap += 1
+            stop = gap + len(right)
+            if gap > end and text.startswith(right, gap) and (stop == n or not _is_letter(text[stop])):
+                return True
+        at = text.find(left, at + 1)
+    return False
+
+
+def _writes_run(text: str, run: str) -> bool:
+    """Whether `text` holds `run` as a whole run of letters (found as `_writes_pair` finds)."""
+    if text.count(run) > FIND_AT_MOST:
+        return _run_re(run).search(text) is not None
+    n = len(text)
+    at = text.find(run)
+    while at >= 0:
+        end = at + len(run)
+        if (not at or not _is_letter(text[at - 1])) and (end == n or not _is_letter(text[end])):
+            return True
+        at = text.find(run, at + 1)
+    return False
+
+
 @lru_cache(maxsize=1024)
 def _pair_re(left: str, right: str):
-    """Two words side by side as runs of letters (the literal first, so the engine scans for it)."""
+    """`_writes_pair` as a pattern (the literal first, so the engine scans for it)."""
     return re.compile(rf"{re.escape(left)}(?<![^\W\d_]{re.escape(left)})[\W\d_]+{re.escape(right)}(?![^\W\d_])")
 
 
 @lru_cache(maxsize=1024)
-def _name_re(word: str):
-    """The lower-case `word` as a run of letters opening with a capital: Blair, not blair or Blairite."""
-    name = re.escape(word[:1].upper() + word[1:])
-    return re.compile(rf"{name}(?<![^\W\d_]{name})(?![^\W\d_])")
+def _run_re(run: str):
+    """`_writes_run` as a pattern."""
+    return re.compile(rf"{re.escape(run)}(?<![^\W\d_]{re.escape(run)})(?![^\W\d_])")
 
 
 def _parts(run: str, cuts: list[int]) -> list[str]:
