@@ -125,8 +125,13 @@ ATOM_RE = regex.compile(
     regex.DOTALL,
 )
 # Tokens never touched: URLs, e-mail, handles, hashtags, paths, code, domains, file names.
+# One slash between two words or numbers may be prose (and/or, HIV/Aids,
+# 3.7m/h) or a path (docs/intro): such a token is split only in a text that
+# lost spaces elsewhere. More slashes, a slash at an end, or after one letter
+# (r/worldnews, u/name) make a path or a handle.
 UNTOUCHABLE_RE = regex.compile(
-    r"://|^www\.|@|^#|[_/\\=<>{}|~^`]|\p{L}\.\p{Ll}{2}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
+    r"://|^www\.|@|^#|[_\\=<>{}|~^`]|\p{L}\.\p{Ll}{2}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
+    r"|/(?:.*/|(?<![A-Za-z\d]/)|(?<=(?<![A-Za-z\d])[A-Za-z\d]/)|(?![A-Za-z\d]))"
 )
 # Lines that read as code: their camelCase and punctuation are meant.
 # One pattern each, so that the engine scans for each literal (a look-behind
@@ -1464,7 +1469,7 @@ def _token_splits(
     doc: _Document, token: str, place: tuple[bool, int], suspended: bool, quotes: tuple[str, ...]
 ) -> list[tuple[int, str]]:
     starts_sentence, after_name = place
-    if UNTOUCHABLE_RE.search(token):
+    if UNTOUCHABLE_RE.search(token) or "/" in token and not doc.damaged():
         return []
     out = _punctuation_splits(doc, token, suspended, quotes)
     cuts = {at for at, _ in out}
