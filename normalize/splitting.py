@@ -133,6 +133,10 @@ UNTOUCHABLE_RE = regex.compile(
     r"://|^www\.|@|^#|[_\\=<>{}|~^`]|\p{L}\.\p{Ll}{2}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
     r"|/(?:.*/|(?<![A-Za-z\d]/)|(?<=(?<![A-Za-z\d])[A-Za-z\d]/)|(?![A-Za-z\d]))"
 )
+# A web address glued to the word after it (Amazon.comwhether): the address, then the word.
+DOMAIN_THEN_WORD_RE = regex.compile(
+    r"[\"“‘'(]*(?:www\.)?(?:[A-Za-z\d-]+\.)+(?P<tld>com|org|net|edu|gov|uk)(?P<word>[a-z]{2,})[.,;:!?\"”’')]*"
+)
 # Lines that read as code: their camelCase and punctuation are meant.
 # One pattern each, so that the engine scans for each literal (a look-behind
 # follows it) rather than trying every alternative at every character.
@@ -817,7 +821,7 @@ def _never_splits(model: Model, token: str) -> bool:
     if plain:
         return _word_never_splits(model, plain.group(1))
     if UNTOUCHABLE_RE.search(token):
-        return True
+        return not _domain_then_word(model, token)
     if PUNCT_RE.search(token):
         return False
     for atom in ATOM_RE.finditer(token):
@@ -1470,7 +1474,8 @@ def _token_splits(
 ) -> list[tuple[int, str]]:
     starts_sentence, after_name = place
     if UNTOUCHABLE_RE.search(token) or "/" in token and not doc.damaged():
-        return []
+        cut = _domain_then_word(doc.model, token)
+        return [(cut, "punctuation_join")] if cut and doc.damaged() else []
     out = _punctuation_splits(doc, token, suspended, quotes)
     cuts = {at for at, _ in out}
     for m in ATOM_RE.finditer(token):
@@ -1493,6 +1498,16 @@ def _token_splits(
                 found = [(cut, "lowercase_join")] if cut else []
             out += [(m.start() + i, rule) for i, rule in found]
     return out
+
+
+def _domain_then_word(model: Model, token: str) -> int:
+    """Where the word glued to a web address starts (Amazon.comwhether:
+    Amazon.com whether), or 0: a common word after .com, .org, .net, .edu,
+    .gov or .uk, which does not make a longer word with it (.network, .company)."""
+    glued = DOMAIN_THEN_WORD_RE.fullmatch(token)
+    if glued is None or (model.lookup(glued["word"]) or 0.0) < 3.0 or not model.unknown(glued["tld"] + glued["word"]):
+        return 0
+    return glued.start("word")
 
 
 # Word pieces written before a hyphen (e-mail, re-signed, non-statutory).
