@@ -454,6 +454,44 @@ def _word_and_long_rare_word(run: str, lookup) -> tuple[list[int], bool] | None:
     return ([found[0]], True) if len(found) == 1 else None
 
 
+# In a text that lost spaces elsewhere, a function word glued to a rare word
+# (this rare at least, and less common than the other bound), rarer and
+# shorter than above (twokickable, superjumbowas): a rare word makes no
+# compound with a function word, unless that is a particle (outfoxing,
+# backpedalled) or a word that ends words too (mettlesome, chromosone).
+DAMAGED_COMMON_ZIPF = FUNCTION_ZIPF
+DAMAGED_RARE_ZIPF = (1.0, 3.0)
+DAMAGED_RARE_LEN = 6
+WORD_ENDING_WORDS = frozenset("some one all".split())
+
+
+def _common_and_rare_word(model: Model, run: str) -> int:
+    """The one cut of a run that neither the list nor the web knows into a
+    function word (three letters or more) and a rare word of six letters or
+    more, either order; 0 if there is none or more than one. Not a derived
+    word (nerve|lessly, cyborg|ian)."""
+    if len(run) < 9 or not model.unknown(run) or _reads_as_derived(run, model.lookup):
+        return 0
+    found = []
+    for cut in range(3, len(run) - 2):
+        head, tail = run[:cut], run[cut:]
+        if head in PREFIX_PIECES or tail in SUFFIX_PIECES or _suffix_chain(tail):
+            continue
+        head_z, tail_z = model.lookup(head) or 0.0, model.lookup(tail) or 0.0
+        least, most = DAMAGED_RARE_ZIPF
+        if (head_z >= DAMAGED_COMMON_ZIPF and head not in PARTICLES and len(tail) >= DAMAGED_RARE_LEN
+                and least <= tail_z < most
+                or tail_z >= DAMAGED_COMMON_ZIPF and tail not in WORD_ENDING_WORDS and len(head) >= DAMAGED_RARE_LEN
+                and least <= head_z < most):
+            found.append(cut)
+    return found[0] if len(found) == 1 else 0
+
+
+def _suffix_chain(part: str) -> bool:
+    """Whether `part` is two suffixes (lessly, fulness): the end of a derived word."""
+    return any(part.startswith(suffix) and part[len(suffix):] in SUFFIX_PIECES for suffix in SUFFIX_PIECES)
+
+
 def _reads_as_derived(run: str, lookup) -> bool:
     """Whether `run` ends in a suffix that is also a word (able, less, ward)
     after a known word: a derived word (kickable) or a join (beingable), and
@@ -657,6 +695,13 @@ class _Document:
     def web_says(self, run: str, parts: list[str], ratio: float | None = None) -> bool | None:
         return self.model.web_says(run, parts, ratio)
 
+    def _rare_pair(self, run: str, capitalised: bool) -> list[int]:
+        """The cut of a lower-case run into a common word and a rare one
+        (`_common_and_rare_word`), if the text lost spaces elsewhere and does
+        not write the run twice; else []."""
+        cut = 0 if capitalised else _common_and_rare_word(self.model, run)
+        return [cut] if cut and self.damaged() and self.count(run) < 2 else []
+
     def _holds_local_word(self, run: str) -> bool:
         """Whether `run` opens or ends with a word this text uses alone."""
         return any(self.count(run[:k]) or self.count(run[-k:]) for k in range(4, len(run) - 1))
@@ -687,12 +732,12 @@ class _Document:
             if cut and self.damaged():
                 found = ([cut], True)
         if found is None:
-            return []
+            return self._rare_pair(run, capitalised)
         cuts = _judge(run, found, self.web_says)
         if not cuts:
             pair = None if capitalised else _compound_pair(self.model, run)
             if not (pair and self.damaged() and self.written_apart(_parts(run, pair))):
-                return []
+                return self._rare_pair(run, capitalised)
             cuts = pair
         parts = _parts(run, cuts)
         # A token the text itself uses more than once is a word here (a name,
@@ -865,7 +910,7 @@ def _judge_word(model: Model, word: str) -> bool:
     if lower in model.protected or stem.isupper():
         return True
     if stem.islower():
-        return not model.cuts(lower) and not _compound_pair(model, lower)
+        return not model.cuts(lower) and not _compound_pair(model, lower) and not _common_and_rare_word(model, lower)
     if stem[0].isupper() and stem[1:].islower():
         if lower in model.safe:
             return True
