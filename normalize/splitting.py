@@ -1108,7 +1108,10 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0)
             right = regex.match(r"[a-z]+", stem[i + 1 :]).group()
             shorter = (doc.zipf(head) or 0.0) + (doc.zipf(stem[i].lower() + right) or 0.0)
             longer = (doc.zipf(head + stem[i].lower()) or 0.0) + (doc.zipf(right) or 0.0)
-            cuts.remove(i + 1 if shorter >= longer else i)
+            # (The text's own words settle it: MG and Rover written alone, MGR never: MG|Rover, not MGR|over.)
+            written = shorter < longer and doc.count(head) and not doc.count(head + stem[i].lower()) and (
+                doc.names(stem[i].lower() + right))
+            cuts.remove(i + 1 if shorter >= longer or written else i)
     web = doc.web_says(lower, _parts(lower, cuts), ratio=1.0) if cuts else None
     if cuts and repeated and not web and not doc.written_apart(_parts(lower, cuts)):
         # A name written twice is a name (PlayStation), but a function word
