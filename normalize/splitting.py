@@ -1255,6 +1255,13 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
                      and doc.model.unknown(stem.lower()) and doc.damaged())
                 and not _camel_name(doc, stem))
     elif not right.isupper():
+        camel = left_lower + right.lower()
+        elsewhere = doc.count(camel) >= (2 if camel == stem.lower() else 1) or camel.endswith("s") and doc.count(camel[:-1])
+        if elsewhere and not doc.written_apart([left_lower, right.lower()]) and not doc.web_says(
+                camel, [left_lower, right.lower()]):
+            # A name the text writes whole elsewhere (receivedAutoLinks beside
+            # AutoLink); but not two words the web writes apart (StockExchange twice).
+            return False
         # NationsConvention, DavidBlunkett; brands (ChevronTexaco) mostly pair a
         # word with a name the text never writes alone, or are written as one
         # word on the web (GameBoy, RealPlayer) more than apart.
