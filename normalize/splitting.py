@@ -1284,8 +1284,10 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         # macOS, ChatGPT: a short acronym after a content word is a product name.
         # A common word of four letters or more before a two-letter acronym
         # is a lost space (legalUK, interactiveTV), but for an operating system (watchOS).
+        # (A rarer word before a longer acronym where the text lost spaces elsewhere: campaignersHACAN.)
         z = doc.zipf(left_lower) or 0.0
-        return z >= (6.0 if len(right) <= 2 else 5.0) or left[0].islower() and z >= 3.0 and len(right) >= 3 or (
+        return z >= (6.0 if len(right) <= 2 else 5.0) or left[0].islower() and len(right) >= 3 and (
+            z >= 3.0 or z >= MIN_PART_ZIPF[3] and doc.damaged()) or (
             left.islower() and len(left) >= 4 and z >= 4.0 and right != "OS")
     return len(right) >= 2 and (doc.known(right.lower(), 2.0) or len(right) >= 4)
 
@@ -1380,6 +1382,8 @@ def _punctuation_splits(
         elif kind in ("letters_digits", "digits_letters"):
             if not _number_join_ok(doc, token, at, kind):
                 continue
+        elif kind == "ampersand" and not (doc.known(regex.search(r"[a-z]+\Z", token[:at]).group(), 3.0) and doc.damaged()):
+            continue  # (only where the text lost spaces elsewhere)
         out.append((at, "punctuation_join"))
     return out
 
@@ -1405,6 +1409,8 @@ PUNCT_RE = regex.compile(
     | (?P<currency>     (?<=[A-Za-z]{2}|(?<![A-Za-z])a) (?=[£$€¥]\d) )
     | (?P<percent>      (?<=\d%) (?=[A-Za-z]{2}) )
     | (?P<plural_quote> (?<=[a-z]s') (?=[a-z]{2}) )
+    | (?P<ampersand>    (?<=(?<![A-Za-z])[a-z]{2,}) (?=[A-Z]{1,3}&[A-Z]{1,3}(?![a-z]{2})) )
+                        # (a word glued to an acronym with an ampersand: bestR&B, theQ&A)
     | (?P<letters_digits> (?<=[A-Za-z]) (?=\d) )
     | (?P<digits_letters> (?<=\d) (?=[A-Za-z]{2}) )
     """,
