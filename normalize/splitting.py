@@ -1465,6 +1465,7 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
     return doc.known(letters.lower(), 4.0 if len(letters) == 3 else 3.0)
 
 
+ACRONYM_THEN_WORD_RE = re.compile(r"([A-Z]{2,})([a-z]{2,})\Z")
 ORDINAL_THEN_NAME_RE = re.compile(r"(?:st|nd|rd|th)(?=[A-Z][a-z]{2,}\Z)")
 YEAR_RE = re.compile(r"(?<![\d.,])(?:19|20)\d\d\Z")
 # A product or group code before its number (PS2, G8, MP3), and how common
@@ -1544,12 +1545,16 @@ def _token_splits(
             # 268bnpaid, 1500mrecord: a unit after a number, then a word;
             # 21stCentury: an ordinal, then a capitalised word. (1800GMT is
             # left: news writes it both ways.)
+            # (1800GMTto: an acronym unit, then a function word.)
             size = _unit_then_word(doc, m.group(), token[m.start() - 1] == "0")
             ordinal = ORDINAL_THEN_NAME_RE.match(m.group())
+            unit = ACRONYM_THEN_WORD_RE.match(m.group())
             if size:
                 out.append((m.start() + size, "punctuation_join"))
             elif ordinal:
                 out.append((m.start() + ordinal.end(), "punctuation_join"))
+            elif unit and (doc.zipf(unit.group(2)) or 0.0) >= FUNCTION_ZIPF:
+                out.append((m.start() + unit.end(1), "case_join"))
             continue
         if m.lastgroup == "word":
             opens = m.start() in cuts or (starts_sentence and not token[: m.start()].strip("\"“‘'("))
