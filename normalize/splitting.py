@@ -222,6 +222,8 @@ SPELLING_VARIANTS = ((regex.compile(r"is(ation|ations|e|ed|es|ing|er|ers)\Z"), r
 # word, though no list holds it.
 DERIVATION_RE = regex.compile(r"(?:isation|ization|isations|izations|ness|ity|ism|isms|ist|ists|ment|ments|ly|ally)\Z")
 DERIVED_ZIPF = 2.5
+# How common each of two long words glued in a capitalised token must be (`_Document.segment`).
+LONG_PAIR_ZIPF = 4.0
 # Every ending either rule above can act on, for a quick first test.
 VARIANT_ENDINGS = (
     "isation", "isations", "ise", "ised", "ises", "ising", "iser", "isers", "our", "ours", "oured",
@@ -800,7 +802,13 @@ class _Document:
                        and (parts[1].endswith(INFLECTED_ENDINGS) and (self.vocab_zipf(parts[1]) or 0.0) >= DERIVED_ZIPF
                             or parts[1] in ROLE_NOUNS)
                        and self.model.unknown(run) and self.damaged())
-            if not (tail_ok or head_ok or verb_ok):
+            # In a text that lost spaces elsewhere, two common words of five
+            # letters or more that no list or the web writes as one
+            # (Todayprogramme, Englandbefore): brands pair shorter words (Stagework, Bluephone).
+            long_ok = (len(parts) == 2 and min(map(len, parts)) >= 5
+                       and min(self.vocab_zipf(part) or 0.0 for part in parts) >= LONG_PAIR_ZIPF
+                       and self.model.unknown(run) and self.damaged())
+            if not (tail_ok or head_ok or verb_ok or long_ok):
                 return []
         return cuts
 
