@@ -134,8 +134,11 @@ UNTOUCHABLE_RE = regex.compile(
     r"|/(?:.*/|(?<![A-Za-z\d]/)|(?<=(?<![A-Za-z\d])[A-Za-z\d]/)|(?![A-Za-z\d]))"
 )
 # A web address glued to the word after it (Amazon.comwhether): the address, then the word.
+# (Or an address, or an e-mail address, that ends a sentence before the next
+# one: info@example.com.The; no domain ends in a capitalised word.)
 DOMAIN_THEN_WORD_RE = regex.compile(
-    r"[\"“‘'(]*(?:www\.)?(?:[A-Za-z\d-]+\.)+(?P<tld>com|org|net|edu|gov|uk)(?P<word>[a-z]{2,})[.,;:!?\"”’')]*"
+    r"[\"“‘'(]*(?:[\w.+-]+@)?(?:www\.)?(?:[A-Za-z\d-]+\.)+(?P<tld>com|org|net|edu|gov|uk)"
+    r"(?:(?P<word>[a-z]{2,})|\.(?P<sentence>[A-Z][a-z]+))[.,;:!?\"”’')]*"
 )
 # Lines that read as code: their camelCase and punctuation are meant.
 # One pattern each, so that the engine scans for each literal (a look-behind
@@ -1577,9 +1580,14 @@ def _token_splits(
 def _domain_then_word(model: Model, token: str) -> int:
     """Where the word glued to a web address starts (Amazon.comwhether:
     Amazon.com whether), or 0: a common word after .com, .org, .net, .edu,
-    .gov or .uk, which does not make a longer word with it (.network, .company)."""
+    .gov or .uk, which does not make a longer word with it (.network, .company);
+    or a common capitalised word after the address's full stop (example.com.The)."""
     glued = DOMAIN_THEN_WORD_RE.fullmatch(token)
-    if glued is None or (model.lookup(glued["word"]) or 0.0) < 3.0 or not model.unknown(glued["tld"] + glued["word"]):
+    if glued is None:
+        return 0
+    if glued["sentence"]:
+        return glued.start("sentence") if (model.lookup(glued["sentence"].lower()) or 0.0) >= 3.0 else 0
+    if (model.lookup(glued["word"]) or 0.0) < 3.0 or not model.unknown(glued["tld"] + glued["word"]):
         return 0
     return glued.start("word")
 
