@@ -26,9 +26,11 @@ Mirroring
 """
 from __future__ import annotations
 
+import atexit
 import codecs
 import fnmatch
 import os
+import signal
 import stat
 import tempfile
 from dataclasses import dataclass, field
@@ -198,10 +200,12 @@ class AtomicWriter:
         self.backup_suffix = backup_suffix
         self.written = 0
         self._temp: str | None = None
+        self._file: BinaryIO | None = None
         try:
             info = os.stat(target)
         except OSError:
             info = None
+        fd = -1
         try:
             if info is not None and not stat.S_ISREG(info.st_mode):
                 if stat.S_ISDIR(info.st_mode):
@@ -209,16 +213,28 @@ class AtomicWriter:
                 self._file = open(target, "wb")
                 return
             folder = os.path.dirname(target) or "."
-            fd, self._temp = tempfile.mkstemp(
-                dir=folder, prefix="." + os.path.basename(target) + ".", suffix=TEMP_SUFFIX
-            )
+            # Ctrl-C is held off while the temporary file is made and named
+            # here, so that an interrupt cannot leave one that nothing knows of.
+            held = _hold_interrupts()
+            try:
+                fd, self._temp = tempfile.mkstemp(
+                    dir=folder, prefix="." + os.path.basename(target) + ".", suffix=TEMP_SUFFIX
+                )
+                _UNFINISHED[self] = os.getpid()
+            finally:
+                _release_interrupts(held)
             # mkstemp makes the file private; give it the mode the target has, or would get.
             if mode is None:
                 mode = stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask()
             os.fchmod(fd, mode)
             self._file = os.fdopen(fd, "wb")
-        except OSError as exc:
-            raise _cannot_write(target, exc) from None
+        except BaseException as exc:
+            if self._file is None and fd >= 0:
+                os.close(fd)
+            self.abort()
+            if isinstance(exc, OSError):
+                raise _cannot_write(target, exc) from None
+            raise
 
     def write(self, data: bytes) -> None:
         try:
@@ -240,6 +256,7 @@ class AtomicWriter:
                 make_backup(self.target, self.target + self.backup_suffix)
             os.replace(self._temp, self.target)
             self._temp = None
+            _UNFINISHED.pop(self, None)
         except OSError as exc:
             self.abort()
             raise _cannot_write(self.target, exc) from None
@@ -250,7 +267,8 @@ class AtomicWriter:
     def abort(self) -> None:
         """Drop what was written; the target is left as it was."""
         try:
-            self._file.close()
+            if self._file is not None:
+                self._file.close()
         except OSError:
             pass
         if self._temp is not None:
@@ -259,6 +277,7 @@ class AtomicWriter:
             except FileNotFoundError:
                 pass
             self._temp = None
+        _UNFINISHED.pop(self, None)
 
     def __enter__(self) -> "AtomicWriter":
         return self
@@ -268,6 +287,33 @@ class AtomicWriter:
             self.commit()
         else:
             self.abort()
+
+
+# Writers of this process whose temporary file exists, committed or aborted
+# by no one yet: an interrupt can land between making a writer and keeping
+# it where its caller would abort it. They are aborted when the process
+# exits (a worker forked from it has its own process id and leaves them).
+_UNFINISHED: dict[AtomicWriter, int] = {}
+
+
+@atexit.register
+def abort_unfinished() -> None:
+    """Abort every writer this process made and neither committed nor aborted."""
+    for writer, pid in list(_UNFINISHED.items()):
+        if pid == os.getpid():
+            writer.abort()
+
+
+def _hold_interrupts():
+    """Block SIGINT and SIGTERM in this thread (where the platform can); what arrives waits for `_release_interrupts`."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _release_interrupts(held) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def write_atomic(target: str, data: bytes) -> None:

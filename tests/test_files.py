@@ -1,6 +1,9 @@
 """Reading, decoding, atomic writing and output planning (normalize.files)."""
 import io
 import os
+import signal
+import tempfile
+import threading
 
 import pytest
 
@@ -9,6 +12,7 @@ from normalize.files import (
     TEMP_SUFFIX,
     AtomicWriter,
     Task,
+    abort_unfinished,
     decoded_chunks,
     is_done,
     make_backup,
@@ -124,6 +128,55 @@ def test_an_exception_leaves_the_previous_file_and_no_temporary(tmp_path, except
             raise exception()
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_an_interrupt_while_the_writer_is_made_leaves_no_temporary(tmp_path, monkeypatch):
+    """Ctrl-C right after the temporary file exists, before the writer is
+    returned to anyone who could abort it (a --jobs run once left one)."""
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+
+    def interrupted(fd, mode):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fchmod", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        AtomicWriter(str(target))
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_writers_left_unfinished_are_aborted_at_exit(tmp_path):
+    """An interrupt between making a writer and keeping it where it would be
+    aborted (output.writer = ...): the process's exit removes its temporary."""
+    target = tmp_path / "out.txt"
+    writer = AtomicWriter(str(target))
+    writer.write(b"half")
+    committed = AtomicWriter(str(tmp_path / "done.txt"))
+    committed.write(b"all")
+    committed.commit()
+    assert len(list(tmp_path.iterdir())) == 2
+    abort_unfinished()  # what exiting does (atexit)
+    assert [p.name for p in tmp_path.iterdir()] == ["done.txt"]
+    assert not target.exists()
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no signal masks here")
+def test_ctrl_c_waits_while_the_temporary_file_is_made_and_named(tmp_path, monkeypatch):
+    """A SIGINT that arrives as mkstemp returns is held until the writer knows
+    its file, then raised: the file is removed, not orphaned."""
+    target = tmp_path / "out.txt"
+    make = tempfile.mkstemp
+
+    def signalled(*args, **kwargs):
+        made = make(*args, **kwargs)
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # held until the name is kept
+        return made
+
+    monkeypatch.setattr(tempfile, "mkstemp", signalled)
+    with pytest.raises(KeyboardInterrupt):
+        AtomicWriter(str(target))
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_full_disk_leaves_the_previous_file(tmp_path, monkeypatch):
