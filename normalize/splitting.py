@@ -1393,6 +1393,8 @@ def _punctuation_splits(
         elif kind in ("letters_digits", "digits_letters"):
             if not _number_join_ok(doc, token, at, kind):
                 continue
+        elif kind == "score_bracket" and not doc.damaged():
+            continue
         elif kind == "ampersand" and not (doc.known(regex.search(r"[a-z]+\Z", token[:at]).group(), 3.0) and doc.damaged()):
             continue  # (only where the text lost spaces elsewhere)
         out.append((at, "punctuation_join"))
@@ -1422,6 +1424,9 @@ PUNCT_RE = regex.compile(
     | (?P<plural_quote> (?<=[a-z]s') (?=[a-z]{2}) )
     | (?P<ampersand>    (?<=(?<![A-Za-z])[a-z]{2,}) (?=[A-Z]{1,3}&[A-Z]{1,3}(?![a-z]{2})) )
                         # (a word glued to an acronym with an ampersand: bestR&B, theQ&A)
+    | (?P<score_bracket> (?<=(?<![\d.])\d{1,2}-\d{1,2}) (?=\(\d{1,2}-\d{1,2}\))
+                      | (?<=\(\d{1,2}-\d{1,2}\)) (?=\d{1,2}-\d{1,2}(?!\d)) )
+                        # (a set's score and its tie-break: 7-6(7-1), (7-3)6-2)
     | (?P<letters_digits> (?<=[A-Za-z]) (?=\d) )
     | (?P<digits_letters> (?<=\d) (?=[A-Za-z]{2}) )
     """,
