@@ -1133,6 +1133,8 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0)
         if not (head.islower() and (doc.zipf(head) or 0.0) >= FUNCTION_ZIPF
                 or head.isupper() and stem[cuts[0]].islower()):
             return []
+    if cuts == [1] and stem[0] == "a" and stem[1:].isupper() and doc.damaged():
+        return cuts  # aPC, aTV: the article before an acronym, whatever word its letters spell (apc, atv)
     camel_name = stem[0].isupper() and stem[1].islower()  # CrowdStrike, not USPresident or theEU
     # Brands the web writes joined more than apart (RealArcade, EyeToy), and
     # camel-case words the model knows (PlayStation, YouTube).
