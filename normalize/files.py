@@ -305,7 +305,8 @@ def abort_unfinished() -> None:
 
 
 def _hold_interrupts():
-    """Block SIGINT and SIGTERM in this thread (where the platform can); what arrives waits for `_release_interrupts`."""
+    """Block SIGINT and SIGTERM in this thread (where the platform can): what
+    arrives waits for `_release_interrupts`."""
     if not hasattr(signal, "pthread_sigmask"):
         return None
     return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})

@@ -701,7 +701,7 @@ class _Document:
         return self.model.web_says(run, parts, ratio)
 
     def _rare_pair(self, run: str, capitalised: bool) -> list[int]:
-        """The cut of a lower-case run into a common word and a rare one
+        """The cut of a lower-case run into a function word and a rare word
         (`_common_and_rare_word`), if the text lost spaces elsewhere and does
         not write the run twice; else []."""
         cut = 0 if capitalised else _common_and_rare_word(self.model, run)
@@ -1268,10 +1268,11 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
                      and doc.model.unknown(stem.lower()) and doc.damaged())
                 and not _camel_name(doc, stem))
     elif not right.isupper():
-        camel = left_lower + right.lower()
-        elsewhere = doc.count(camel) >= (2 if camel == stem.lower() else 1) or camel.endswith("s") and doc.count(camel[:-1])
-        if elsewhere and not doc.written_apart([left_lower, right.lower()]) and not doc.web_says(
-                camel, [left_lower, right.lower()]):
+        camel, pair = left_lower + right.lower(), [left_lower, right.lower()]
+        # (The token itself is one of the times the text writes it.)
+        elsewhere = doc.count(camel) >= (2 if camel == stem.lower() else 1) or (
+            camel.endswith("s") and doc.count(camel[:-1]))
+        if elsewhere and not doc.written_apart(pair) and not doc.web_says(camel, pair):
             # A name the text writes whole elsewhere (receivedAutoLinks beside
             # AutoLink); but not two words the web writes apart (StockExchange twice).
             return False
@@ -1397,8 +1398,10 @@ def _punctuation_splits(
                 continue
         elif kind == "score_bracket" and not doc.damaged():
             continue
-        elif kind == "ampersand" and not (doc.known(regex.search(r"[a-z]+\Z", token[:at]).group(), 3.0) and doc.damaged()):
-            continue  # (only where the text lost spaces elsewhere)
+        elif kind == "ampersand":
+            # (Only where the text lost spaces elsewhere.)
+            if not (doc.known(regex.search(r"[a-z]+\Z", token[:at]).group(), 3.0) and doc.damaged()):
+                continue
         out.append((at, "punctuation_join"))
     return out
 
@@ -1553,9 +1556,11 @@ def _token_splits(
     doc: _Document, token: str, place: tuple[bool, int], suspended: bool, quotes: tuple[str, ...]
 ) -> list[tuple[int, str]]:
     starts_sentence, after_name = place
-    if UNTOUCHABLE_RE.search(token) or "/" in token and not doc.damaged():
+    if UNTOUCHABLE_RE.search(token):
         cut = _domain_then_word(doc.model, token)
         return [(cut, "punctuation_join")] if cut and doc.damaged() else []
+    if "/" in token and not doc.damaged():
+        return []  # one slash: prose or a path, which only a text that lost spaces elsewhere tells apart
     out = _punctuation_splits(doc, token, suspended, quotes)
     cuts = {at for at, _ in out}
     for m in ATOM_RE.finditer(token):
