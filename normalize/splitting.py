@@ -1361,7 +1361,7 @@ def _punctuation_splits(
     out = []
     if token.isalpha():
         return out
-    for m in PUNCT_RE.finditer(token):
+    for m in _punctuation_places(token):
         at = m.end()
         kind = m.lastgroup
         if kind == "quote_after":
@@ -1406,37 +1406,63 @@ def _punctuation_splits(
     return out
 
 
-PUNCT_RE = regex.compile(
+# Each alternative asserts what follows a lost space before what precedes it
+# (the look-ahead fails fastest), and is written for `re`, three times as fast
+# as `regex` on these look-behinds, which `re` wants of fixed width: so two
+# conditions on a whole run of letters before the place are checked in
+# Python (`_punctuation_places`): a lower-case word of three letters or more
+# before a sentence's end (group `lower_run`), and before an ampersand acronym.
+PUNCT_RE = re.compile(
     r"""
-      (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=[A-Za-z]{2}[,;]) (?=[A-Z][a-z]|I(?![A-Za-z])|[A-Z]{2}) | (?<=\d[,;]) (?=[a-z])
-                      | (?<=(?<![\d.,])\d{4}[,;]|[\dA-Za-z]\)[,;]) (?=[A-Z][a-z]) )
+      (?P<comma>        (?=[a-z]) (?<=[,;]) | (?=[A-Z][a-z]|I(?![A-Za-z])|[A-Z]{2}) (?<=[A-Za-z]{2}[,;])
+                      | (?=[a-z]) (?<=\d[,;]) | (?=[A-Z][a-z]) (?:(?<=(?<![\d.,])\d{4}[,;])|(?<=[\dA-Za-z]\)[,;])) )
                         # (a year or a bracket, then a capitalised word: by 2007,Ms; 70),Bellamy)
-    | (?P<sentence>     (?<=(?:[A-Za-z]{2}|\d[a-z]|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’])|[AI]\Z)
-                      | (?<=(?<![A-Za-z])[a-z]{3,}[.!?]) (?=[A-Z]{2}) )
+    | (?P<sentence>     (?=[A-Z](?:[a-z]|['’])|[AI]\Z)
+                        (?:(?<=[A-Za-z]{2}[.!?])|(?<=\d[a-z][.!?])|(?<=[\d)\]"”’%][.!?]))
+                      | (?=[A-Z]{2}) (?<=[a-z]{3}[.!?]) (?P<lower_run>) )
                         # (one capital alone is the word A or I: Zafi.D is a name;
                         # an acronym follows a lower-case word: Bagle.AT is a name)
-    | (?P<colon>        (?<=[A-Za-z]{2}:) (?!(?<=[A-Z]{2}:)[A-Z]{2}) (?=["“][A-Za-z]|[A-Za-z]{2}) )
+    | (?P<colon>        (?=["“][A-Za-z]|[A-Za-z]{2}) (?<=[A-Za-z]{2}:) (?!(?<=[A-Z]{2}:)[A-Z]{2}) )
                         # (not between two acronyms: CSI:NY)
-    | (?P<quote_after>  (?<=[^\s(\[“‘"]["”]) (?=[A-Za-z]) )
-    | (?P<quote_before> (?<=[A-Za-z.,!?:;]) (?=["“][A-Za-z]) )
-    | (?P<paren_before> (?<=[A-Za-z]{2}|[A-Za-z]\d|\d[a-z]|%) (?=\((?!(?:s|es|ies|en|ren|a|an|e|r|er|ed|ing|d|st|nd|rd|th)\))[A-Za-z$£€\d][^()\s]{1,}) )
-    | (?P<paren_after>  (?<=[^\s(]{2}\)) (?=[A-Za-z]{2}) )
-    | (?P<bracket_after>(?<=\]) (?=[A-Za-z]{2}) )
-    | (?P<leading_dash> (?<=\A[-–]) (?=[a-z]{2}|[A-Z][a-z]) )
-    | (?P<trailing_dash>(?<=[A-Za-z]{2}) (?=[-–]\Z) )
-    | (?P<currency>     (?<=[A-Za-z]{2}|(?<![A-Za-z])a) (?=[£$€¥]\d) )
-    | (?P<percent>      (?<=\d%) (?=[A-Za-z]{2}) )
-    | (?P<plural_quote> (?<=[a-z]s') (?=[a-z]{2}) )
-    | (?P<ampersand>    (?<=(?<![A-Za-z])[a-z]{2,}) (?=[A-Z]{1,3}&[A-Z]{1,3}(?![a-z]{2})) )
+    | (?P<quote_after>  (?=[A-Za-z]) (?<=[^\s(\[“‘"]["”]) )
+    | (?P<quote_before> (?=["“][A-Za-z]) (?<=[A-Za-z.,!?:;]) )
+    | (?P<paren_before> (?=\((?!(?:s|es|ies|en|ren|a|an|e|r|er|ed|ing|d|st|nd|rd|th)\))[A-Za-z$£€\d][^()\s]{1,})
+                        (?:(?<=[A-Za-z]{2})|(?<=[A-Za-z]\d)|(?<=\d[a-z])|(?<=%)) )
+    | (?P<paren_after>  (?=[A-Za-z]{2}) (?<=[^\s(]{2}\)) )
+    | (?P<bracket_after>(?=[A-Za-z]{2}) (?<=\]) )
+    | (?P<leading_dash> (?=[a-z]{2}|[A-Z][a-z]) (?<=[-–]) (?<!..) )
+    | (?P<trailing_dash>(?=[-–]\Z) (?<=[A-Za-z]{2}) )
+    | (?P<currency>     (?=[£$€¥]\d) (?:(?<=[A-Za-z]{2})|(?<=(?<![A-Za-z])a)) )
+    | (?P<percent>      (?=[A-Za-z]{2}) (?<=\d%) )
+    | (?P<plural_quote> (?=[a-z]{2}) (?<=[a-z]s') )
+    | (?P<ampersand>    (?=[A-Z]{1,3}&[A-Z]{1,3}(?![a-z]{2})) (?<=[a-z]{2}) )
                         # (a word glued to an acronym with an ampersand: bestR&B, theQ&A)
-    | (?P<score_bracket> (?<=(?<![\d.])\d{1,2}-\d{1,2}) (?=\(\d{1,2}-\d{1,2}\))
-                      | (?<=\(\d{1,2}-\d{1,2}\)) (?=\d{1,2}-\d{1,2}(?!\d)) )
+    | (?P<score_bracket> (?=\(\d{1,2}-\d{1,2}\))
+                        (?:(?<=(?<![\d.])\d-\d)|(?<=(?<![\d.])\d\d-\d)|(?<=(?<![\d.])\d-\d\d)|(?<=(?<![\d.])\d\d-\d\d))
+                      | (?=\d{1,2}-\d{1,2}(?!\d)) (?:(?<=\(\d-\d\))|(?<=\(\d\d-\d\))|(?<=\(\d-\d\d\))|(?<=\(\d\d-\d\d\))) )
                         # (a set's score and its tie-break: 7-6(7-1), (7-3)6-2)
-    | (?P<letters_digits> (?<=[A-Za-z]) (?=\d) )
-    | (?P<digits_letters> (?<=\d) (?=[A-Za-z]{2}) )
+    | (?P<letters_digits> (?=\d) (?<=[A-Za-z]) )
+    | (?P<digits_letters> (?=[A-Za-z]{2}) (?<=\d) )
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
+# The run of ASCII letters that ends where a search stops.
+LETTERS_BEFORE_RE = re.compile(r"[A-Za-z]*\Z")
+
+
+def _punctuation_places(token: str):
+    """PUNCT_RE's matches in `token` that pass the checks its look-behinds leave to Python."""
+    for m in PUNCT_RE.finditer(token):
+        if m.group("lower_run") is not None and not _lower_run_before(token, m.end() - 1, 3) or (
+                m.lastgroup == "ampersand" and not _lower_run_before(token, m.end(), 2)):
+            continue
+        yield m
+
+
+def _lower_run_before(token: str, at: int, least: int) -> bool:
+    """Whether the run of letters ending at `at` is lower-case and `least` long or more."""
+    run = LETTERS_BEFORE_RE.search(token, 0, at).group()
+    return len(run) >= least and run.islower()
 
 
 def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:

@@ -7,7 +7,7 @@ import ftfy
 import pytest
 import regex
 from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import normalize
@@ -218,6 +218,70 @@ def test_a_plain_word_is_what_the_punctuation_rules_pass_by(token):
     if splitting.PLAIN_WORD_RE.fullmatch(token):
         assert not splitting.UNTOUCHABLE_RE.search(token)
         assert not splitting.PUNCT_RE.search(token)
+
+
+# PUNCT_RE as first written, with `regex`'s look-behinds of any width: the
+# definition the faster `re` pattern and its two checks in Python must keep.
+PUNCT_DEFINITION = regex.compile(
+    r"""
+      (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=[A-Za-z]{2}[,;]) (?=[A-Z][a-z]|I(?![A-Za-z])|[A-Z]{2}) | (?<=\d[,;]) (?=[a-z])
+                      | (?<=(?<![\d.,])\d{4}[,;]|[\dA-Za-z]\)[,;]) (?=[A-Z][a-z]) )
+    | (?P<sentence>     (?<=(?:[A-Za-z]{2}|\d[a-z]|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’])|[AI]\Z)
+                      | (?<=(?<![A-Za-z])[a-z]{3,}[.!?]) (?=[A-Z]{2}) )
+    | (?P<colon>        (?<=[A-Za-z]{2}:) (?!(?<=[A-Z]{2}:)[A-Z]{2}) (?=["“][A-Za-z]|[A-Za-z]{2}) )
+    | (?P<quote_after>  (?<=[^\s(\[“‘"]["”]) (?=[A-Za-z]) )
+    | (?P<quote_before> (?<=[A-Za-z.,!?:;]) (?=["“][A-Za-z]) )
+    | (?P<paren_before> (?<=[A-Za-z]{2}|[A-Za-z]\d|\d[a-z]|%)
+                        (?=\((?!(?:s|es|ies|en|ren|a|an|e|r|er|ed|ing|d|st|nd|rd|th)\))[A-Za-z$£€\d][^()\s]{1,}) )
+    | (?P<paren_after>  (?<=[^\s(]{2}\)) (?=[A-Za-z]{2}) )
+    | (?P<bracket_after>(?<=\]) (?=[A-Za-z]{2}) )
+    | (?P<leading_dash> (?<=\A[-–]) (?=[a-z]{2}|[A-Z][a-z]) )
+    | (?P<trailing_dash>(?<=[A-Za-z]{2}) (?=[-–]\Z) )
+    | (?P<currency>     (?<=[A-Za-z]{2}|(?<![A-Za-z])a) (?=[£$€¥]\d) )
+    | (?P<percent>      (?<=\d%) (?=[A-Za-z]{2}) )
+    | (?P<plural_quote> (?<=[a-z]s') (?=[a-z]{2}) )
+    | (?P<ampersand>    (?<=(?<![A-Za-z])[a-z]{2,}) (?=[A-Z]{1,3}&[A-Z]{1,3}(?![a-z]{2})) )
+    | (?P<score_bracket> (?<=(?<![\d.])\d{1,2}-\d{1,2}) (?=\(\d{1,2}-\d{1,2}\))
+                      | (?<=\(\d{1,2}-\d{1,2}\)) (?=\d{1,2}-\d{1,2}(?!\d)) )
+    | (?P<letters_digits> (?<=[A-Za-z]) (?=\d) )
+    | (?P<digits_letters> (?<=\d) (?=[A-Za-z]{2}) )
+    """,
+    regex.VERBOSE,
+)
+PUNCT_ALPHABET = "abszAHIZ'’\".,;:!?()[]“”‘-–£$€¥%&0129 "
+# Pieces that put the patterns' contexts side by side more often than single characters do.
+PUNCT_PIECES = ["a", "ab", "abs", "sabz", "A", "Ab", "AH", "HAZ", "I", "Zb", ".", ",", ";", ":", "!", "?", "&", "R&B",
+                "(", ")", "[", "]", "7-6", "(7-1)", "12-10", "2007", "'", "’", "\"", "“", "-", "–", "£5", "%", "1", "9"]
+
+
+def punctuation_places(token: str) -> list[tuple[int, str]]:
+    return [(m.end(), m.lastgroup) for m in splitting._punctuation_places(token)]
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.text(alphabet=PUNCT_ALPHABET, min_size=1, max_size=16)
+       | st.lists(st.sampled_from(PUNCT_PIECES), min_size=1, max_size=6).map("".join))
+# (the edges of the two checks made in Python: a run of three lower-case letters
+# or one with a capital, before a full stop and an acronym, or before R&B)
+@example("abs.AH")
+@example("ab.AH")
+@example("Abs.AH")
+@example("zabs!HAZ")
+@example("abR&B")
+@example("AbR&B")
+@example("aR&B")
+def test_punctuation_places_match_definition(token):
+    assert punctuation_places(token) == [(m.end(), m.lastgroup) for m in PUNCT_DEFINITION.finditer(token)]
+
+
+@pytest.mark.skipif(not DEV_CORPUS.is_file(), reason="the shared dev corpus is not next to the repository")
+def test_punctuation_places_match_definition_on_dev_tokens():
+    tokens = set()
+    with DEV_CORPUS.open(encoding="utf-8") as lines:
+        for line in lines:
+            tokens.update(json.loads(line)["dirty"].split())
+    for token in tokens:
+        assert punctuation_places(token) == [(m.end(), m.lastgroup) for m in PUNCT_DEFINITION.finditer(token)], token
 
 
 @settings(max_examples=1000, deadline=None)
