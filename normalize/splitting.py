@@ -969,9 +969,15 @@ def _letter_words(lower: str) -> list[str]:
 SEARCHES_PER_TEXT = 16
 
 
-# A word found more often than this is looked for by a compiled pattern
-# rather than occurrence by occurrence in Python.
+# A search is made with `str.find`, a loop in Python over the occurrences of
+# the first word, the first time a text asks it: compiling a pattern costs
+# more than such a search, and most questions come from words new to the
+# process. A question asked again (the same words in another text) gets its
+# compiled pattern, as does one about a word the text holds more often than
+# FIND_AT_MOST times. At most PATTERNS_KEPT patterns (or first sightings) are kept.
 FIND_AT_MOST = 400
+PATTERNS_KEPT = 4096
+_patterns: dict = {}  # ("pair", left, right) or ("run", run) -> its pattern, or None once searched
 
 
 def _is_letter(char: str) -> bool:
@@ -979,13 +985,26 @@ def _is_letter(char: str) -> bool:
     return char.isalnum() and not char.isdecimal()
 
 
+def _pattern_for(key: tuple, text: str, word: str):
+    """The compiled pattern for `key` if the question was asked before or
+    `word` is common in `text`, else None (search by `str.find`)."""
+    pattern = _patterns.get(key, False)
+    if pattern is False and text.count(word) <= FIND_AT_MOST:
+        if len(_patterns) >= PATTERNS_KEPT:
+            _patterns.clear()
+        _patterns[key] = None
+        return None
+    if pattern is None or pattern is False:
+        pattern = _patterns[key] = _pair_re(*key[1:]) if key[0] == "pair" else _run_re(key[1])
+    return pattern
+
+
 def _writes_pair(text: str, left: str, right: str) -> bool:
     """Whether `text` holds the runs of letters `left` and `right` side by
-    side (non-letters between them). Found by `str.find` where `left` is not
-    common: compiling a pattern costs more than such a search, and each text
-    asks about words of its own."""
-    if text.count(left) > FIND_AT_MOST:
-        return _pair_re(left, right).search(text) is not None
+    side (non-letters between them)."""
+    pattern = _pattern_for(("pair", left, right), text, left)
+    if pattern is not None:
+        return pattern.search(text) is not None
     n = len(text)
     at = text.find(left)
     while at >= 0:
@@ -1003,8 +1022,9 @@ def _writes_pair(text: str, left: str, right: str) -> bool:
 
 def _writes_run(text: str, run: str) -> bool:
     """Whether `text` holds `run` as a whole run of letters (found as `_writes_pair` finds)."""
-    if text.count(run) > FIND_AT_MOST:
-        return _run_re(run).search(text) is not None
+    pattern = _pattern_for(("run", run), text, run)
+    if pattern is not None:
+        return pattern.search(text) is not None
     n = len(text)
     at = text.find(run)
     while at >= 0:
@@ -1015,13 +1035,11 @@ def _writes_run(text: str, run: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1024)
 def _pair_re(left: str, right: str):
     """`_writes_pair` as a pattern (the literal first, so the engine scans for it)."""
     return re.compile(rf"{re.escape(left)}(?<![^\W\d_]{re.escape(left)})[\W\d_]+{re.escape(right)}(?![^\W\d_])")
 
 
-@lru_cache(maxsize=1024)
 def _run_re(run: str):
     """`_writes_run` as a pattern."""
     return re.compile(rf"{re.escape(run)}(?<![^\W\d_]{re.escape(run)})(?![^\W\d_])")

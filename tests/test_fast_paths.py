@@ -359,8 +359,9 @@ def test_a_question_searched_is_answered_as_from_the_tables(text, questions):
 @given(st.text(alphabet="aabé É.-’_1²½\u0663\n", max_size=30), st.text(alphabet="abé", min_size=1, max_size=3),
        st.text(alphabet="abé", min_size=1, max_size=3))
 def test_a_search_by_find_is_the_search_by_pattern(text, left, right):
-    """The searches by `str.find` (for words seldom in the text) answer as the
-    compiled patterns do (for words often in it), letters as `re` reads them."""
+    """The searches by `str.find` (a question's first time, for words seldom in
+    the text) answer as the compiled patterns do (asked again, or for words
+    often in the text), letters as `re` reads them."""
     assert splitting._writes_pair(text, left, right) == (splitting._pair_re(left, right).search(text) is not None)
     assert splitting._writes_run(text, left) == (splitting._run_re(left).search(text) is not None)
 
