@@ -1006,17 +1006,13 @@ def _writes_pair(text: str, left: str, right: str) -> bool:
     if pattern is not None:
         return pattern.search(text) is not None
     n = len(text)
-    at = text.find(left)
-    while at >= 0:
-        end = at + len(left)
-        if not at or not _is_letter(text[at - 1]):
-            gap = end
-            while gap < n and not _is_letter(text[gap]):
-                gap += 1
-            stop = gap + len(right)
-            if gap > end and text.startswith(right, gap) and (stop == n or not _is_letter(text[stop])):
-                return True
-        at = text.find(left, at + 1)
+    for at in _run_starts(text, left):
+        gap = end = at + len(left)
+        while gap < n and not _is_letter(text[gap]):
+            gap += 1
+        stop = gap + len(right)
+        if gap > end and text.startswith(right, gap) and (stop == n or not _is_letter(text[stop])):
+            return True
     return False
 
 
@@ -1026,13 +1022,16 @@ def _writes_run(text: str, run: str) -> bool:
     if pattern is not None:
         return pattern.search(text) is not None
     n = len(text)
-    at = text.find(run)
+    return any(at + len(run) == n or not _is_letter(text[at + len(run)]) for at in _run_starts(text, run))
+
+
+def _run_starts(text: str, word: str):
+    """Where `word` stands in `text` with no letter just before it."""
+    at = text.find(word)
     while at >= 0:
-        end = at + len(run)
-        if (not at or not _is_letter(text[at - 1])) and (end == n or not _is_letter(text[end])):
-            return True
-        at = text.find(run, at + 1)
-    return False
+        if not at or not _is_letter(text[at - 1]):
+            yield at
+        at = text.find(word, at + 1)
 
 
 def _pair_re(left: str, right: str):
