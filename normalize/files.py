@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import atexit
 import codecs
+import errno
 import fnmatch
 import os
-import signal
+import secrets
 import stat
-import tempfile
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterator
 
@@ -212,18 +212,8 @@ class AtomicWriter:
                     raise OutputError(f"{target}: cannot write: it is a folder")
                 self._file = open(target, "wb")
                 return
-            folder = os.path.dirname(target) or "."
-            # Ctrl-C is held off while the temporary file is made and named
-            # here, so that an interrupt cannot leave one that nothing knows of.
-            held = _hold_interrupts()
-            try:
-                fd, self._temp = tempfile.mkstemp(
-                    dir=folder, prefix="." + os.path.basename(target) + ".", suffix=TEMP_SUFFIX
-                )
-                _UNFINISHED[self] = os.getpid()
-            finally:
-                _release_interrupts(held)
-            # mkstemp makes the file private; give it the mode the target has, or would get.
+            fd = self._make_temp(os.path.dirname(target) or ".", os.path.basename(target))
+            # The file is made private; give it the mode the target has, or would get.
             if mode is None:
                 mode = stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask()
             os.fchmod(fd, mode)
@@ -235,6 +225,24 @@ class AtomicWriter:
             if isinstance(exc, OSError):
                 raise _cannot_write(target, exc) from None
             raise
+
+    def _make_temp(self, folder: str, name: str) -> int:
+        """Create the hidden temporary file beside the target; return its descriptor.
+
+        As `tempfile.mkstemp` does, but the name is kept (and registered for
+        `abort_unfinished`) before the file exists: a Ctrl-C can land on any
+        line, in any thread's turn, and must never leave a file nobody knows of."""
+        for _ in range(100):
+            self._temp = os.path.join(folder, f".{name}.{secrets.token_hex(8)}{TEMP_SUFFIX}")
+            _UNFINISHED[self] = os.getpid()
+            try:
+                return os.open(self._temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+            except OSError as exc:
+                self._temp = None  # not made: nothing of ours to remove
+                _UNFINISHED.pop(self, None)
+                if not isinstance(exc, FileExistsError):
+                    raise
+        raise FileExistsError(errno.EEXIST, "no free name for a temporary file", folder)
 
     def write(self, data: bytes) -> None:
         try:
@@ -302,19 +310,6 @@ def abort_unfinished() -> None:
     for writer, pid in list(_UNFINISHED.items()):
         if pid == os.getpid():
             writer.abort()
-
-
-def _hold_interrupts():
-    """Block SIGINT and SIGTERM in this thread (where the platform can): what
-    arrives waits for `_release_interrupts`."""
-    if not hasattr(signal, "pthread_sigmask"):
-        return None
-    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-
-
-def _release_interrupts(held) -> None:
-    if held is not None:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def write_atomic(target: str, data: bytes) -> None:
