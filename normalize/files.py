@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import atexit
 import codecs
-import errno
 import fnmatch
 import os
 import secrets
@@ -232,17 +231,15 @@ class AtomicWriter:
         As `tempfile.mkstemp` does, but the name is kept (and registered for
         `abort_unfinished`) before the file exists: a Ctrl-C can land on any
         line, in any thread's turn, and must never leave a file nobody knows of."""
-        for _ in range(100):
-            self._temp = os.path.join(folder, f".{name}.{secrets.token_hex(8)}{TEMP_SUFFIX}")
-            _UNFINISHED[self] = os.getpid()
-            try:
-                return os.open(self._temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-            except OSError as exc:
-                self._temp = None  # not made: nothing of ours to remove
-                _UNFINISHED.pop(self, None)
-                if not isinstance(exc, FileExistsError):
-                    raise
-        raise FileExistsError(errno.EEXIST, "no free name for a temporary file", folder)
+        # (64 random bits: no name is tried twice.)
+        self._temp = os.path.join(folder, f".{name}.{secrets.token_hex(8)}{TEMP_SUFFIX}")
+        _UNFINISHED[self] = os.getpid()
+        try:
+            return os.open(self._temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        except OSError:
+            self._temp = None  # not made: nothing of ours to remove
+            _UNFINISHED.pop(self, None)
+            raise
 
     def write(self, data: bytes) -> None:
         try:

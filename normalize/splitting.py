@@ -977,7 +977,7 @@ SEARCHES_PER_TEXT = 16
 # FIND_AT_MOST times. At most PATTERNS_KEPT patterns (or first sightings) are kept.
 FIND_AT_MOST = 400
 PATTERNS_KEPT = 4096
-_patterns: dict = {}  # ("pair", left, right) or ("run", run) -> its pattern, or None once searched
+_patterns: dict = {}  # ("pair", left, right) or ("run", run) -> its pattern, or None once searched by find
 
 
 def _is_letter(char: str) -> bool:
@@ -988,13 +988,13 @@ def _is_letter(char: str) -> bool:
 def _pattern_for(key: tuple, text: str, word: str):
     """The compiled pattern for `key` if the question was asked before or
     `word` is common in `text`, else None (search by `str.find`)."""
-    pattern = _patterns.get(key, False)
-    if pattern is False and text.count(word) <= FIND_AT_MOST:
-        if len(_patterns) >= PATTERNS_KEPT:
-            _patterns.clear()
-        _patterns[key] = None
-        return None
-    if pattern is None or pattern is False:
+    pattern = _patterns.get(key)
+    if pattern is None:
+        if key not in _patterns and text.count(word) <= FIND_AT_MOST:
+            if len(_patterns) >= PATTERNS_KEPT:
+                _patterns.clear()
+            _patterns[key] = None  # searched once: compiled if asked again
+            return None
         pattern = _patterns[key] = _pair_re(*key[1:]) if key[0] == "pair" else _run_re(key[1])
     return pattern
 
@@ -1303,9 +1303,9 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         if _camel_name(doc, stem):
             # (Unless the text writes the two words apart too, and lost spaces
             # elsewhere: a name glued, not a brand.)
-            return len(right) >= 2 and doc.damaged() and doc.written_apart([left_lower, right.lower()])
+            return len(right) >= 2 and doc.damaged() and doc.written_apart(pair)
         if not (after_name == AFTER_NAME and left == left_all) and not doc.damaged() and not doc.web_says(
-                left_lower + right.lower(), [left_lower, right.lower()], ratio=1.0):
+                camel, pair, ratio=1.0):
             return False
         return len(right) >= 3 and (doc.known(right.lower(), 2.0) or doc.count(right.lower()) >= 1
                                     or len(right) >= 4 and right[1:].islower())
