@@ -305,7 +305,7 @@ class Model:
         found = self.split(run)
         if found is None:
             return []
-        return _judge(run, found, self.web_says)
+        return _judge(run, found, self)
 
     def web_says(self, run: str, parts: list[str], ratio: float | None = None) -> bool | None:
         """What the web's counts say of splitting `run` into `parts`: True
@@ -738,7 +738,7 @@ class _Document:
                 found = ([cut], True)
         if found is None:
             return self._rare_pair(run, capitalised)
-        cuts = _judge(run, found, self.web_says)
+        cuts = _judge(run, found, self.model)
         if not cuts:
             pair = None if capitalised else _compound_pair(self.model, run)
             if not (pair and self.damaged() and self.written_apart(_parts(run, pair))):
@@ -852,20 +852,49 @@ def _compound_pair(model: Model, run: str) -> list[int] | None:
     return found[0]
 
 
-def _judge(run: str, found: tuple[list[int], bool], web_says) -> list[int]:
+# A run no list knows that one slip of a finger away from a common word
+# (accordig, performane, a letter dropped, swapped, doubled or mistyped
+# inside) is a misspelling that the word model cuts into rare pieces (accor
+# dig, perfor mane): a cut whose weakest piece is rarer than this is not taken.
+# Lost spaces make a run one slip from a word too (tohis, this), but cut into
+# common words.
+TYPO_PART_ZIPF = 4.0
+LOWER_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_slip_from_word(model: Model, run: str) -> bool:
+    """Whether a letter dropped, added, changed or swapped inside `run` (not
+    its first letter) makes a common word."""
+    common = model.common
+    for at in range(1, len(run)):
+        head, tail = run[:at], run[at:]
+        if len(tail) > 1 and (head + tail[1:] in common or head + tail[1] + tail[0] + tail[2:] in common):
+            return True
+        for letter in LOWER_LETTERS:
+            if head + letter + tail in common or len(tail) > 1 and head + letter + tail[1:] in common:
+                return True
+    return False
+
+
+def _judge(run: str, found: tuple[list[int], bool], model: Model) -> list[int]:
     """The cuts of a best split that the evidence upholds: the web's counts
     where it knows the token, else whether the split beat the whole."""
     cuts, beats = found
     parts = _parts(run, cuts)
-    web = web_says(run, parts)
+    web = model.web_says(run, parts)
     if web is not None:
         return cuts if web else []
-    if not beats:
+    if not beats or min(model.lookup(part) or 0.0 for part in parts) < TYPO_PART_ZIPF and _one_slip_from_word(model, run):
         return []
     if len(parts) > 2:
         # andclubman, billionwebpages: keep the compounds the web writes whole.
-        cuts = [cut for cut, left, right in zip(cuts, parts, parts[1:])
-                if web_says(left + right, [left, right]) is not False]
+        kept = [cut for cut, left, right in zip(cuts, parts, parts[1:])
+                if model.web_says(left + right, [left, right]) is not False]
+        # But a piece the list does not know is no word, however often the
+        # web writes it (a misspelling, con|sen|us: no consen us).
+        if kept != cuts and any(model.lookup(part) is None for part in _parts(run, kept)):
+            return []
+        cuts = kept
     return cuts
 
 
