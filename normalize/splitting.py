@@ -130,7 +130,7 @@ ATOM_RE = regex.compile(
 # lost spaces elsewhere. More slashes, a slash at an end, or after one letter
 # (r/worldnews, u/name) make a path or a handle.
 UNTOUCHABLE_RE = regex.compile(
-    r"://|^www\.|@|^#|[_\\=<>{}|~^`]|\p{L}\.\p{Ll}{2}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
+    r"://|^www\.|@|^#|^--\p{L}|[_\\=<>{}|~^`]|\p{L}\.\p{Ll}{2}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
     r"|/(?:.*/|(?<![A-Za-z\d]/)|(?<=(?<![A-Za-z\d])[A-Za-z\d]/)|(?![A-Za-z\d]))"
 )
 # A web address glued to the word after it (Amazon.comwhether): the address, then the word.
@@ -145,13 +145,14 @@ DOMAIN_THEN_WORD_RE = regex.compile(
 # follows it) rather than trying every alternative at every character.
 CODE_PATTERNS = tuple(
     re.compile(pattern, re.MULTILINE)
-    for pattern in (r"[{};]\s*$", r"\(\)(?<=\w\(\))", r"==|!=|->|=>|::", r"_(?<=\w_)(?=\w)", r"def (?<=\bdef )",
-                    r"import (?<=\bimport )", r"return\b(?<=\breturn)", r"\.(?<=\w\.)\w+\(")
+    for pattern in (r"[{};]\s*$", r"\(\)(?<=\w\(\))", r"==|!=|->|=>|::|:=", r"_(?<=\w_)(?=\w)", r"def (?<=\bdef )",
+                    r"import (?<=\bimport )", r"return\b(?<=\breturn)", r"\.(?<=\w\.)\w+\(", r"// (?<=\s// )",
+                    r"^[ \t]{2,}(?=\S)")
 )
 # What each of CODE_PATTERNS cannot match without: a text holding none of a
 # pattern's strings is not searched with it (`in` runs many times faster than a pattern's scan).
-CODE_NEEDS = (("{", "}", ";"), ("()",), ("==", "!=", "->", "=>", "::"), ("_",), ("def ",), ("import ",), ("return",),
-              ("(",))
+CODE_NEEDS = (("{", "}", ";"), ("()",), ("==", "!=", "->", "=>", "::", ":="), ("_",), ("def ",), ("import ",), ("return",),
+              ("(",), ("// ",), ("  ", "\t"))
 
 
 def _holds_code(text: str) -> bool:
@@ -707,6 +708,24 @@ class _Document:
         cut = 0 if capitalised else _common_and_rare_word(self.model, run)
         return [cut] if cut and self.damaged() and self.count(run) < 2 else []
 
+    def _undamaged_join(self, parts: list[str], capitalised: bool, sentence_start: bool = False) -> bool:
+        """Whether `parts`, the split of a word no list knows, read as a lost
+        space in a text that shows none elsewhere (`_plain_join`). A
+        capitalised word is more likely a name (Silksong): only a function
+        word glued (Thecouncil, Lisbonin), a nationality (Danishfishermen), a
+        name then a verb's -ed or -ing form (Nokiaplanned), a name the text
+        writes alone then a word (Madridpresident), or, opening a sentence,
+        two common words (Lastweek) read as one."""
+        if not capitalised:
+            return _plain_join(self.model, parts)
+        lookup, tail = self.model.lookup, parts[-1]
+        return any((lookup(part) or 0.0) >= FUNCTION_ZIPF for part in parts) or len(parts) == 2 and (
+            parts[0] in NATIONALITIES
+            or len(tail) >= 5 and tail.endswith(INFLECTED_ENDINGS) and (lookup(tail) or 0.0) >= DERIVED_ZIPF
+            or len(parts[0]) >= 4 and (lookup(tail) or 0.0) >= NAME_TAIL_ZIPF and self.names(parts[0])
+            or sentence_start and (lookup(parts[0]) or 0.0) >= UNDAMAGED_SENTENCE_HEAD_ZIPF
+            and (lookup(tail) or 0.0) >= UNDAMAGED_PART_ZIPF)
+
     def _holds_local_word(self, run: str) -> bool:
         """Whether `run` opens or ends with a word this text uses alone."""
         return any(self.count(run[:k]) or self.count(run[-k:]) for k in range(4, len(run) - 1))
@@ -745,6 +764,8 @@ class _Document:
                 return self._rare_pair(run, capitalised)
             cuts = pair
         parts = _parts(run, cuts)
+        if not self.damaged() and not self._undamaged_join(parts, capitalised, sentence_start):
+            return []
         # A token the text itself uses more than once is a word here (a name,
         # a brand, a compound: Kenteris, smartcard), unless the text also writes
         # its parts apart, or they are long words that make no compound
@@ -1102,8 +1123,9 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_
     if tail:
         stem = word[: tail.start()]
     if "'" in stem or "’" in stem:
+        # (Where the text lost spaces elsewhere: else a user name, KevinO'Neill.)
         glued = GLUED_O_NAME_RE.match(stem)
-        return [(glued.end(), "case_join")] if glued else []
+        return [(glued.end(), "case_join")] if glued and (stem[0].islower() or doc.damaged()) else []
     whole_z = doc.vocab_zipf(lower)
     if whole_z is not None and whole_z >= SAFE_ZIPF:
         return []
@@ -1244,6 +1266,46 @@ def _initial_split(model: Model, lower: str) -> bool:
     return web is None and model.lookup(lower) is None
 
 
+# In a text that shows no lost space elsewhere, how common each part of a
+# lower-case word's split must be when none is a function word (`_Document.segment`).
+UNDAMAGED_PART_ZIPF = 4.0
+UNDAMAGED_SENTENCE_HEAD_ZIPF = 5.5  # the first of two words that open a sentence (Lastweek; not Silksong)
+LONG_PART_LEN = 8
+
+
+def _plain_join(model: Model, parts: list[str]) -> bool:
+    """Whether lower-case `parts`, the split of a word no list knows, read
+    as a lost space even where the text shows none elsewhere, where such a
+    word is more likely a new compound (roguelite, overplan, testnets): a
+    function word or a verb's form glued (`_reads_as_join`); common words
+    that make no compound (nationaldefence); or long words (multilateralisation|effectively)."""
+    if _reads_as_join(model, parts):
+        return True
+    if parts[0] in PARTICLES:
+        return False  # over|plan, out|run: a particle opens compounds
+    return min(model.lookup(part) or 0.0 for part in parts) >= UNDAMAGED_PART_ZIPF or min(map(len, parts)) >= LONG_PART_LEN
+
+
+def _reads_as_join(model: Model, parts: list[str]) -> bool:
+    """Whether lower-case `parts` read as words that lost their space, not as
+    a compound: one is a function word other than a particle (of, the, said;
+    not over or out, which open compounds), or a verb's -ed or -ing form of
+    five letters or more comes first, which opens no compound (exchanged|views)."""
+    return any(part not in PARTICLES and (model.lookup(part) or 0.0) >= FUNCTION_ZIPF for part in parts) or (
+        len(parts[0]) >= 5 and parts[0].endswith(INFLECTED_ENDINGS))
+
+
+JOIN_HEADS = frozenset(
+    "the a an of in on at to for from by with and or but as into onto about over under after before than against"
+    " until between during without within across through towards toward among upon".split()
+)
+
+
+def _humps(stem: str) -> int:
+    """How many capitals follow a lower-case letter in `stem` (getElementById: 3)."""
+    return sum(1 for a, b in zip(stem, stem[1:]) if a.islower() and b.isupper())
+
+
 def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool:
     left_all = stem[:i]
     right_all = stem[i:]
@@ -1298,6 +1360,16 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
             return False
         if right_all == "I":
             return z >= FUNCTION_ZIPF  # thatI, whenI
+        # In a text that shows no other lost space, only a function word
+        # glued to a name is one (inHanoi, theEU, againstNewcastle), or a
+        # word glued to a name the text writes alone (editorDavid); a content
+        # word before another capital, or more than one capital after a word
+        # other than an article, a preposition or a conjunction (theGameBoy),
+        # is a name in code or a brand (allowJs, getElementById, userId).
+        if not doc.damaged() and (
+                _humps(stem) > 1 and last not in JOIN_HEADS
+                or z < FUNCTION_ZIPF and last not in JOIN_HEADS and not doc.names(right.lower())):
+            return False
     elif left_lower in TITLES:
         return right[0].isupper() and right[1:].islower() and len(right) >= 3  # MrMilburn
     elif len(left) < 3 or not doc.known(left_lower, 3.0):
@@ -1333,8 +1405,10 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
             # (Unless the text writes the two words apart too, and lost spaces
             # elsewhere: a name glued, not a brand.)
             return len(right) >= 2 and doc.damaged() and doc.written_apart(pair)
-        if not (after_name == AFTER_NAME and left == left_all) and not doc.damaged() and not doc.web_says(
-                camel, pair, ratio=1.0):
+        # In a text that shows no other lost space, two capitalised words
+        # glued are a brand or a name (RaceDay, Dustwise RoboClean), unless
+        # the first is a function word (TheGerman).
+        if not doc.damaged() and (doc.zipf(left_lower) or 0.0) < FUNCTION_ZIPF:
             return False
         return len(right) >= 3 and (doc.known(right.lower(), 2.0) or doc.count(right.lower()) >= 1
                                     or len(right) >= 4 and right[1:].islower())
@@ -1346,6 +1420,8 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         # is a lost space (legalUK, interactiveTV), but for an operating system (watchOS).
         # (A rarer word before a longer acronym where the text lost spaces elsewhere: campaignersHACAN.)
         z = doc.zipf(left_lower) or 0.0
+        if left[0].isupper() and not doc.damaged():
+            return False  # FastAPI, GoPro: a brand, where the text lost no space elsewhere
         return z >= (6.0 if len(right) <= 2 else 5.0) or left[0].islower() and len(right) >= 3 and (
             z >= 3.0 or z >= MIN_PART_ZIPF[3] and doc.damaged()) or (
             left.islower() and len(left) >= 4 and z >= 4.0 and right != "OS")
@@ -1427,6 +1503,8 @@ def _punctuation_splits(
             rest = regex.match(r"[A-Za-z]*", token[at:]).group().lower()
             if doc.known(inner + rest, 2.0):
                 continue
+        elif kind == "paren_before" and _humps(token[:at]) and not doc.damaged():
+            continue  # fetchUserProfile(userId): a call in code, where the text lost no space elsewhere
         elif kind == "comma" and token[at].isupper() and len(LIST_SEPARATOR_RE.findall(token)) >= 2 and not (
                 doc.damaged()):
             continue  # White,Mackie,Jones: a list written without spaces (in a text that lost none elsewhere)
@@ -1538,6 +1616,8 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
     letters = _letters_after(token, at)
     if not letters or letters.lower() in NUMBER_SUFFIXES:
         return False
+    if token[at + len(letters) : at + len(letters) + 1].isdigit():
+        return False  # mixed codes: 7be2d10, 3to4x
     if len(letters) < 3:  # 40to, 5of: only a function word is that short
         return len(letters) == 2 and letters.islower() and (doc.zipf(letters) or 0.0) >= FUNCTION_ZIPF
     if _unit_then_word(doc, letters.lower(), token[at - 1] == "0"):
@@ -1823,12 +1903,17 @@ def _lost_spaces(text: str, config: Config) -> list[tuple[int, str]]:
 
 def _shows_lost_spaces(model: Model, candidates: set) -> bool:
     """Whether some candidate is a lower-case word (punctuation around it
-    aside) that the word model alone splits: the mark of a text that lost
-    spaces, against which a capitalised pair is more likely a join too."""
+    aside) that the word model alone splits into words that read as a lost
+    space (`_plain_join`: exchanged|views, of|the; not a new compound,
+    rogue|lite): the mark of a text that lost spaces, against which a
+    capitalised pair is more likely a join too."""
     for token in candidates:
         plain = PLAIN_WORD_RE.fullmatch(token)
-        if plain and plain.group(1).islower() and model.cuts(plain.group(1)):
-            return True
+        if plain and plain.group(1).islower():
+            run = plain.group(1)
+            cuts = model.cuts(run)
+            if cuts and _plain_join(model, _parts(run, cuts)):
+                return True
     return False
 
 
