@@ -1,4 +1,5 @@
 """The fast paths of the stages give exactly what their plain definitions give."""
+import functools
 import json
 from collections import Counter
 from pathlib import Path
@@ -452,3 +453,39 @@ def test_a_long_text_is_split_a_stretch_at_a_time_each_read_alone(text, stretch)
     for start, end in zip([0, *ends], ends[:-1]):
         assert end - start > stretch and text[end - 1].isspace()
         assert (text[end - 1] == "\n") == ("\n" in text[start + stretch : start + 2 * stretch])
+
+
+# --- the misspelling check ----------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def letters_of(common: frozenset) -> frozenset:
+    return frozenset(letter for word in common if word.isalpha() for letter in word)
+
+
+def one_slip_by_definition(common, run: str) -> bool:
+    """A letter dropped, added, changed or swapped inside `run` makes a word of `common`: every such edit tried."""
+    letters = letters_of(common)
+    for at in range(1, len(run)):
+        head, tail = run[:at], run[at:]
+        if len(tail) > 1 and (head + tail[1:] in common or head + tail[1] + tail[0] + tail[2:] in common):
+            return True
+        for letter in letters:
+            if head + letter + tail in common or len(tail) > 1 and head + letter + tail[1:] in common:
+                return True
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(w for w in splitting.model_for(Config()).common if w.isalpha())), st.integers(0, 40),
+       st.sampled_from("aeiostzé"),
+       st.integers(0, 4))
+@example("performance", 7, "a", 0)
+@example("accordig", 0, "a", 4)
+def test_the_misspelling_check_is_every_one_letter_edit_tried(word, at, letter, kind):
+    """`_one_slip_from_word` looks words up with a hole for the changed letter; it answers as trying every edit does."""
+    at = at % (len(word) + 1)
+    run = [word[:at] + word[at + 1 :], word[:at] + letter + word[at:], word[:at] + letter + word[at + 1 :],
+           word[:at] + word[at + 1 : at + 2] + word[at : at + 1] + word[at + 2 :], word][kind]
+    model = splitting.model_for(Config())
+    assert splitting._one_slip_from_word(model, run) == one_slip_by_definition(model.common, run)
