@@ -721,18 +721,18 @@ class _Document:
     def _undamaged_join(self, parts: list[str], capitalised: bool, sentence_start: bool = False) -> bool:
         """Whether `parts`, the split of a word no list knows, read as a lost
         space in a text that shows none elsewhere (`_plain_join`). A
-        capitalised word is more likely a name (Silksong): only a function
-        word glued (Thecouncil, Lisbonin), a nationality (Danishfishermen), a
-        name then a verb's -ed or -ing form (Nokiaplanned), a name the text
-        writes alone then a word (Madridpresident), or, opening a sentence,
-        two common words (Lastweek) read as one."""
+        capitalised word is more likely a name (Silksong; Rift, Riftstep and
+        Riftwalkers in one text): only a function word glued (Thecouncil,
+        Lisbonin), a nationality (Danishfishermen), a name the text writes
+        alone then a verb's -ed or -ing form (Varnholtinsisted), or, opening
+        a sentence, two common words (Lastweek) read as one."""
         if not capitalised:
             return _plain_join(self.model, parts)
         lookup, tail = self.model.lookup, parts[-1]
         return any((lookup(part) or 0.0) >= FUNCTION_ZIPF for part in parts) or len(parts) == 2 and (
             parts[0] in NATIONALITIES
             or len(tail) >= 5 and tail.endswith(INFLECTED_ENDINGS) and (lookup(tail) or 0.0) >= DERIVED_ZIPF
-            or len(parts[0]) >= 4 and (lookup(tail) or 0.0) >= NAME_TAIL_ZIPF and self.names(parts[0])
+            and self.names(parts[0])
             or sentence_start and (lookup(parts[0]) or 0.0) >= UNDAMAGED_SENTENCE_HEAD_ZIPF
             and (lookup(tail) or 0.0) >= UNDAMAGED_PART_ZIPF)
 
@@ -783,12 +783,21 @@ class _Document:
         # (Nor when the web writes the parts apart far more often, in lower
         # case or after a function word: turneddown, Thegovernment; a name
         # twice is a name, Pointon.)
+        if not capitalised and self.count(run) >= 2 and not self.damaged():
+            # A word this text writes again, in a text that shows no lost
+            # space elsewhere (thiserror), unless it is made of function
+            # words (andthe), or of other words the web writes apart (lowcost).
+            function = [(self.vocab_zipf(part) or 0.0) >= FUNCTION_ZIPF for part in parts]
+            if not (all(function) or not any(function) and self.web_says(run, parts)):
+                return []
         if self.count(run) >= 2 and not self.written_apart(parts) and not (self.web_says(run, parts) and (
                 not capitalised or (self.vocab_zipf(parts[0]) or 0.0) >= FUNCTION_ZIPF)):
             # (But a function word glued to a word twice is the same lost
-            # space twice: andthe ... andthe.)
+            # space twice, where the text lost spaces elsewhere: andthe ...
+            # andthe; not thiserror, a name written six times.)
             if capitalised or min(map(len, parts)) < 5 and not (
                 len(parts) == 2 and max(self.vocab_zipf(part) or 0.0 for part in parts) >= FUNCTION_ZIPF
+                and self.damaged()
             ):
                 return []
         if capitalised and not self.written_apart(parts):
@@ -1086,6 +1095,17 @@ def _writes_run(text: str, run: str) -> bool:
     return any(at + len(run) == n or not _is_letter(text[at + len(run)]) for at in _run_starts(text, run))
 
 
+def _writes_twice(text: str, run: str) -> bool:
+    """Whether `text` holds `run` twice or more as a whole run of letters."""
+    n, found = len(text), 0
+    for at in _run_starts(text, run):
+        if at + len(run) == n or not _is_letter(text[at + len(run)]):
+            found += 1
+            if found == 2:
+                return True
+    return False
+
+
 def _run_starts(text: str, word: str):
     """Where `word` stands in `text` with no letter just before it."""
     at = text.find(word)
@@ -1234,6 +1254,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0)
 
 
 CAPITALISED_RE = re.compile(r"[A-Z][a-z]+")
+IDENTIFIER_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 PLURAL_ACRONYM_RE = re.compile(r"([A-Z]{2,})s(?![A-Za-z])")
 # A surname opening with a prefix that keeps its own capital: McGregor, MacLeod, DiCaprio, DeNiro.
 PREFIXED_NAME_RE = re.compile(r"(?:Mc|Mac|Di|De|Da)[A-Z][a-z]{2,}")
@@ -1280,6 +1301,7 @@ def _initial_split(model: Model, lower: str) -> bool:
 # In a text that shows no lost space elsewhere, how common each part of a
 # lower-case word's split must be when none is a function word (`_Document.segment`).
 UNDAMAGED_PART_ZIPF = 4.0
+UNDAMAGED_COMMON_ZIPF = 5.0
 UNDAMAGED_SENTENCE_HEAD_ZIPF = 5.5  # the first of two words that open a sentence (Lastweek; not Silksong)
 LONG_PART_LEN = 8
 
@@ -1288,27 +1310,37 @@ def _plain_join(model: Model, parts: list[str]) -> bool:
     """Whether lower-case `parts`, the split of a word no list knows, read
     as a lost space even where the text shows none elsewhere, where such a
     word is more likely a new compound (roguelite, overplan, testnets): a
-    function word or a verb's form glued (`_reads_as_join`); common words
-    that make no compound (nationaldefence); or long words (multilateralisation|effectively)."""
+    function word or a verb's form glued (`_reads_as_join`); very common
+    words (last|year), or common words of eleven letters or more in all,
+    longer than compounds' (nationaldefence, not softlock); or long words
+    (multilateralisation|effectively)."""
     if _reads_as_join(model, parts):
         return True
     if parts[0] in PARTICLES:
         return False  # over|plan, out|run: a particle opens compounds
-    return min(model.lookup(part) or 0.0 for part in parts) >= UNDAMAGED_PART_ZIPF or min(map(len, parts)) >= LONG_PART_LEN
+    # (Compounds join short words: softlock, passkeys; but not the commonest: lastyear.)
+    least = min(model.lookup(part) or 0.0 for part in parts)
+    return least >= UNDAMAGED_COMMON_ZIPF or least >= UNDAMAGED_PART_ZIPF and sum(map(len, parts)) >= 11 or (
+        min(map(len, parts)) >= LONG_PART_LEN)
 
 
 def _reads_as_join(model: Model, parts: list[str]) -> bool:
     """Whether lower-case `parts` read as words that lost their space, not as
-    a compound: one is a function word other than a particle (of, the, said;
-    not over or out, which open compounds), or a verb's -ed or -ing form of
-    five letters or more comes first, which opens no compound (exchanged|views)."""
-    return any(part not in PARTICLES and (model.lookup(part) or 0.0) >= FUNCTION_ZIPF for part in parts) or (
-        len(parts[0]) >= 5 and parts[0].endswith(INFLECTED_ENDINGS))
+    a compound: one is a function word, not a particle opening the run (of,
+    the, said, shares|in; not over|plan or out|run: particles open
+    compounds), or a verb's -ed or -ing form of five letters or more comes
+    first, which opens no compound (exchanged|views)."""
+    if parts[0] == "a" and len(parts) == 2 and (len(parts[1]) < 4 or (model.lookup(parts[1]) or 0.0) < 4.5):
+        return False  # a|arch: many a word opens with the letter (aarch64); a|man, a|decision lost a space
+    return any((part not in PARTICLES or index) and (model.lookup(part) or 0.0) >= FUNCTION_ZIPF
+               for index, part in enumerate(parts)) or (len(parts[0]) >= 5 and parts[0].endswith(INFLECTED_ENDINGS))
 
 
+# Words that glue to a name where a line lost its space, and seldom open a
+# code name (toString, onClick, forEach, isValid, getName are code).
 JOIN_HEADS = frozenset(
-    "the a an of in on at to for from by with and or but as into onto about over under after before than against"
-    " until between during without within across through towards toward among upon".split()
+    "the a an of in at from into onto about over under after before than against until between during without"
+    " within across through towards toward among upon and but or with by his her their its that".split()
 )
 
 
@@ -1371,27 +1403,30 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
             return False
         if right_all == "I":
             return z >= FUNCTION_ZIPF  # thatI, whenI
-        # In a text that shows no other lost space, only a function word
-        # glued to a name is one (inHanoi, theEU, againstNewcastle), or a
-        # word glued to a name the text writes alone (editorDavid); a content
-        # word before another capital, or more than one capital after a word
-        # other than an article, a preposition or a conjunction (theGameBoy),
-        # is a name in code or a brand (allowJs, getElementById, userId).
-        if not doc.damaged() and (
-                _humps(stem) > 1 and last not in JOIN_HEADS
-                or z < FUNCTION_ZIPF and last not in JOIN_HEADS and not doc.names(right.lower())):
+        # In a text that shows no other lost space, only an article, a
+        # preposition or a possessive that opens no code name glued to a
+        # name is one (inHanoi, theEU, againstNewcastle, hisEuropean), or a
+        # function word glued to a day or a month (onFriday), or a word
+        # glued to a name the text writes alone (editorDavid, one capital
+        # only, after four letters or more: not useDebounce beside
+        # Debounce); else it is a name in code or a brand (allowJs,
+        # getElementById, userId, toString, onClick, forEach).
+        if not doc.damaged() and last not in JOIN_HEADS and not (
+                z >= FUNCTION_ZIPF and right.lower() in CALENDAR_WORDS) and (
+                _humps(stem) > 1 or len(last) < 4 or not doc.names(right.lower())):
             return False
     elif left_lower in TITLES:
         return right[0].isupper() and right[1:].islower() and len(right) >= 3  # MrMilburn
     elif len(left) < 3 or not doc.known(left_lower, 3.0):
         # LucianoOrquera: a first name the word list lacks, then a surname
-        # the text names alone elsewhere.
+        # the text names alone elsewhere, one the word list lacks or where
+        # the text lost spaces elsewhere (else a brand: DreameHome beside Home).
         # (Or a pair the web writes apart more often than as one: AvrilLavigne;
         # or, in a text that lost spaces elsewhere, a first word the list
         # knows at all and a second of four letters or more, in a token no
         # list holds: LleytonHewitt.)
         return (len(left) >= 3 and len(right) >= 3 and right[1:].islower() and right_all[len(right) :][:1] != "'"
-                and (doc.names(right.lower())
+                and (doc.names(right.lower()) and (doc.damaged() or doc.model.unknown(right.lower()))
                      or doc.web_says(left_lower + right.lower(), [left_lower, right.lower()], ratio=1.0) is True
                      or len(left) >= 4 and len(right) >= 4 and (doc.vocab_zipf(left_lower) or 0.0) >= CAMEL_NAME_ZIPF
                      and doc.model.unknown(stem.lower()) and doc.damaged())
@@ -1417,9 +1452,10 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
             # elsewhere: a name glued, not a brand.)
             return len(right) >= 2 and doc.damaged() and doc.written_apart(pair)
         # In a text that shows no other lost space, two capitalised words
-        # glued are a brand or a name (RaceDay, Dustwise RoboClean), unless
-        # the first is a function word (TheGerman).
-        if not doc.damaged() and (doc.zipf(left_lower) or 0.0) < FUNCTION_ZIPF:
+        # glued are a brand or a name (RaceDay, Dustwise RoboClean), or a
+        # code name (NotFound, GetValue), unless the first is an article or a
+        # preposition (TheGerman).
+        if not doc.damaged() and left_lower not in JOIN_HEADS:
             return False
         return len(right) >= 3 and (doc.known(right.lower(), 2.0) or doc.count(right.lower()) >= 1
                                     or len(right) >= 4 and right[1:].islower())
@@ -1514,8 +1550,9 @@ def _punctuation_splits(
             rest = regex.match(r"[A-Za-z]*", token[at:]).group().lower()
             if doc.known(inner + rest, 2.0):
                 continue
-        elif kind == "paren_before" and _humps(token[:at]) and not doc.damaged():
-            continue  # fetchUserProfile(userId): a call in code, where the text lost no space elsewhere
+        elif kind == "paren_before" and not doc.damaged() and IDENTIFIER_RE.fullmatch(token[:at]) and not (
+                CAPITALISED_RE.fullmatch(token[:at])):
+            continue  # debounce(fn, fetchUserProfile(userId): a call in code, where the text lost no space elsewhere
         elif kind == "comma" and token[at].isupper() and len(LIST_SEPARATOR_RE.findall(token)) >= 2 and not (
                 doc.damaged()):
             continue  # White,Mackie,Jones: a list written without spaces (in a text that lost none elsewhere)
@@ -1528,9 +1565,14 @@ def _punctuation_splits(
             word = regex.match(r"[A-Za-z]+", token[at:]).group()
             if not (doc.known(word, 3.0) or doc.count(word.lower()) >= 2):
                 continue
+        elif kind == "leading_dash" and not doc.damaged() and not (
+                len(word := regex.match(r"[A-Za-z]+", token[at:]).group()) >= 3 and doc.known(word, 3.0)):
+            continue  # rm -rf, lspci -nnk: an option, where the text lost no space elsewhere
         elif kind in ("letters_digits", "digits_letters"):
             if not _number_join_ok(doc, token, at, kind):
                 continue
+        elif kind == "colon" and token[at].islower() and not doc.damaged():
+            continue  # starter:flour:water, key:value: a ratio or a code, where the text lost no space elsewhere
         elif kind == "score_bracket" and not doc.damaged():
             continue
         elif kind == "ampersand":
@@ -1623,7 +1665,10 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
             return letters[1:].islower() and z >= FUNCTION_ZIPF  # In2003; Windows95 is a name
         if len(letters) == 1:
             return letters == "a" and (number.group().endswith("%") or len(number.group()) >= 3)
-        return z >= (5.0 if len(letters) <= 3 else 3.5)
+        # (A content word and a number, where the text lost spaces
+        # elsewhere: else a name or a code, aarch64, comp4460, python3; but
+        # a preposition: within60.)
+        return z >= (5.0 if len(letters) <= 3 else 3.5) and (doc.damaged() or letters in JOIN_HEADS)
     letters = _letters_after(token, at)
     if not letters or letters.lower() in NUMBER_SUFFIXES:
         return False
@@ -1882,7 +1927,7 @@ def _lost_spaces(text: str, config: Config) -> list[tuple[int, str]]:
     """Where spaces were lost in `text`, read as one stretch: (position, rule), in order."""
     model = model_for(config)
     candidates = model.candidates(set(text.split()))
-    damaged = _shows_lost_spaces(model, candidates)
+    damaged = _shows_lost_spaces(model, candidates, text)
     # Whether the text holds anything that reads as code, and whether it is
     # English, are asked of the text as it came: the later passes only put spaces back.
     code = _holds_code(text)
@@ -1912,19 +1957,28 @@ def _lost_spaces(text: str, config: Config) -> list[tuple[int, str]]:
     return list(_dedupe(inserted))
 
 
-def _shows_lost_spaces(model: Model, candidates: set) -> bool:
+# How many marks written twice `_shows_lost_spaces` passes over at most
+# before it takes one as the mark anyway (each is a search of the text).
+MARKS_COUNTED = 8
+
+
+def _shows_lost_spaces(model: Model, candidates: set, text: str) -> bool:
     """Whether some candidate is a lower-case word (punctuation around it
     aside) that the word model alone splits into words that read as a lost
     space (`_plain_join`: exchanged|views, of|the; not a new compound,
-    rogue|lite): the mark of a text that lost spaces, against which a
-    capitalised pair is more likely a join too."""
+    rogue|lite), and that `text` writes once (a word written again is a word
+    of the text, the crate thiserror): the mark of a text that lost spaces,
+    against which a capitalised pair is more likely a join too."""
+    asked = 0
     for token in candidates:
         plain = PLAIN_WORD_RE.fullmatch(token)
         if plain and plain.group(1).islower():
             run = plain.group(1)
             cuts = model.cuts(run)
             if cuts and _plain_join(model, _parts(run, cuts)):
-                return True
+                asked += 1
+                if asked > MARKS_COUNTED or not _writes_twice(text, run):
+                    return True
     return False
 
 
