@@ -246,6 +246,7 @@ class Model:
         self.safe = frozenset(w for w, z in zipf.items() if z >= SAFE_ZIPF and w.isalpha() and w not in protected)
         self.common = frozenset(w for w, z in zipf.items() if z >= 3.0)
         self._splits: dict = {}
+        self._cuts: dict = {}
         # Tokens `settled` has seen: those that can never split, and the rest.
         self.never: set = set()
         self.open: set = set()
@@ -312,11 +313,17 @@ class Model:
         return found
 
     def cuts(self, run: str) -> list[int]:
-        """Where the lower-case `run` splits on the word model's evidence alone."""
-        found = self.split(run)
-        if found is None:
-            return []
-        return _judge(run, found, self)
+        """Where the lower-case `run` splits on the word model's evidence alone
+        (worked out once per process for each run, as `split`)."""
+        cuts = self._cuts.get(run)
+        if cuts is None:
+            found = self.split(run)
+            cuts = [] if found is None else _judge(run, found, self)
+            if len(run) <= MAX_RUN:
+                if len(self._cuts) > RUNS_KEPT:
+                    self._cuts.clear()
+                self._cuts[run] = cuts
+        return cuts
 
     def web_says(self, run: str, parts: list[str], ratio: float | None = None) -> bool | None:
         """What the web's counts say of splitting `run` into `parts`: True
