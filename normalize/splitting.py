@@ -130,7 +130,7 @@ ATOM_RE = regex.compile(
 # lost spaces elsewhere. More slashes, a slash at an end, or after one letter
 # (r/worldnews, u/name) make a path or a handle.
 UNTOUCHABLE_RE = regex.compile(
-    r"://|^www\.|@|^#|^--\p{L}|[_\\=<>{}|~^`]|\p{L}\.\p{Ll}{2}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
+    r"://|^www\.|@|^#|#\p{L}|^--\p{L}|^\.\p{Ll}|[_\\=<>{}|~^`]|\p{L}\.\p{Ll}{2}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
     r"|/(?:.*/|(?<![A-Za-z\d]/)|(?<=(?<![A-Za-z\d])[A-Za-z\d]/)|(?![A-Za-z\d]))"
 )
 # A web address glued to the word after it (Amazon.comwhether): the address, then the word.
