@@ -1308,6 +1308,7 @@ def _initial_split(model: Model, lower: str) -> bool:
 # In a text that shows no lost space elsewhere, how common each part of a
 # lower-case word's split must be when none is a function word (`_Document.segment`).
 UNDAMAGED_PART_ZIPF = 4.0
+JOIN_OTHER_PART_ZIPF = 3.5  # beside a function word (`_reads_as_join`)
 UNDAMAGED_COMMON_ZIPF = 5.0
 UNDAMAGED_SENTENCE_HEAD_ZIPF = 5.5  # the first of two words that open a sentence (Lastweek; not Silksong)
 LONG_PART_LEN = 8
@@ -1339,8 +1340,13 @@ def _reads_as_join(model: Model, parts: list[str]) -> bool:
     first, which opens no compound (exchanged|views)."""
     if parts[0] == "a" and len(parts) == 2 and (len(parts[1]) < 4 or (model.lookup(parts[1]) or 0.0) < 4.5):
         return False  # a|arch: many a word opens with the letter (aarch64); a|man, a|decision lost a space
-    return any((part not in PARTICLES or index) and (model.lookup(part) or 0.0) >= FUNCTION_ZIPF
-               for index, part in enumerate(parts)) or (len(parts[0]) >= 5 and parts[0].endswith(INFLECTED_ENDINGS))
+    found = [(model.lookup(part) or 0.0) >= FUNCTION_ZIPF and (part not in PARTICLES or index) for index, part in enumerate(parts)]
+    # (The other parts words in their own right: not gum|as|tos or tata|she,
+    # a foreign word; or one long word after the function word: is|decimating.)
+    return any(found) and (
+        all(glued or (model.lookup(part) or 0.0) >= JOIN_OTHER_PART_ZIPF for glued, part in zip(found, parts))
+        or len(parts) == 2 and found[0] and len(parts[1]) >= 6 and (model.lookup(parts[1]) or 0.0) >= RARE_WORD_ZIPF
+    ) or (len(parts[0]) >= 5 and parts[0].endswith(INFLECTED_ENDINGS))
 
 
 # Words that glue to a name where a line lost its space, and seldom open a
@@ -1378,7 +1384,9 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
             return False
         if len(right) == 2 and right == right_all:
             return (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF  # SECis, UKon: a function word
-        return len(right) >= 3 and doc.known(right, 3.0) and right not in SUFFIX_PIECES
+        # (A short word where the text lost spaces elsewhere: else a brand, GCash, HBOmax.)
+        return len(right) >= 3 and doc.known(right, 3.0) and right not in SUFFIX_PIECES and (
+            doc.damaged() or (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF or len(right) >= 4 and doc.known(right, 3.5))
     if i == 1 and left.isupper() and left != "I" and right == right_all and right[1:].islower():
         # One capital glued to a capitalised word, in a text that lost spaces elsewhere:
         if left == "A":
@@ -1560,6 +1568,10 @@ def _punctuation_splits(
         elif kind == "paren_before" and not doc.damaged() and IDENTIFIER_RE.fullmatch(token[:at]) and not (
                 CAPITALISED_RE.fullmatch(token[:at])):
             continue  # debounce(fn, fetchUserProfile(userId): a call in code, where the text lost no space elsewhere
+        elif kind == "comma" and token[at].islower() and not doc.damaged() and not (
+                len(before := _letters_before(token, at - 1) or "") >= 3 and doc.known(before.lower(), 3.0)
+                and len(after := _letters_after(token, at) or "") >= 3 and doc.known(after.lower(), 3.0)):
+            continue  # tl;dr, a,b: a code, where the text lost no space elsewhere (but words: met,then)
         elif kind == "comma" and token[at].isupper() and len(LIST_SEPARATOR_RE.findall(token)) >= 2 and not (
                 doc.damaged()):
             continue  # White,Mackie,Jones: a list written without spaces (in a text that lost none elsewhere)
@@ -1580,6 +1592,8 @@ def _punctuation_splits(
                 continue
         elif kind == "colon" and token[at].islower() and not doc.damaged():
             continue  # starter:flour:water, key:value: a ratio or a code, where the text lost no space elsewhere
+        elif kind == "currency" and (_letters_before(token, at) or "").isupper():
+            continue  # US$110, HK$5: a currency's code
         elif kind == "score_bracket" and not doc.damaged():
             continue
         elif kind == "ampersand":
