@@ -147,12 +147,12 @@ CODE_PATTERNS = tuple(
     re.compile(pattern, re.MULTILINE)
     for pattern in (r"[{};]\s*$", r"\(\)(?<=\w\(\))", r"==|!=|->|=>|::|:=", r"_(?<=\w_)(?=\w)", r"def (?<=\bdef )",
                     r"import (?<=\bimport )", r"return\b(?<=\breturn)", r"\.(?<=\w\.)\w+\(", r"// (?<=\s// )",
-                    r"^[ \t]{2,}(?=\S)")
+                    r"^[ \t]{2,}(?=\S)", r"\((?<=[A-Za-z]\()[A-Za-z_]\w*\((?=\w)")
 )
 # What each of CODE_PATTERNS cannot match without: a text holding none of a
 # pattern's strings is not searched with it (`in` runs many times faster than a pattern's scan).
 CODE_NEEDS = (("{", "}", ";"), ("()",), ("==", "!=", "->", "=>", "::", ":="), ("_",), ("def ",), ("import ",), ("return",),
-              ("(",), ("// ",), ("  ", "\t"))
+              ("(",), ("// ",), ("  ", "\t"), ("(",))
 
 
 def _holds_code(text: str) -> bool:
@@ -1584,9 +1584,10 @@ def _punctuation_splits(
             word = regex.match(r"[A-Za-z]+", token[at:]).group()
             if not (doc.known(word, 3.0) or doc.count(word.lower()) >= 2):
                 continue
-        elif kind == "leading_dash" and not doc.damaged() and not (
-                len(word := regex.match(r"[A-Za-z]+", token[at:]).group()) >= 3 and doc.known(word, 3.0)):
-            continue  # rm -rf, lspci -nnk: an option, where the text lost no space elsewhere
+        elif kind == "leading_dash" and not (
+                len(word := regex.match(r"[A-Za-z]+", token[at:]).group()) >= 3 and doc.known(word, 3.0)
+                or doc.damaged() and (doc.zipf(word) or 0.0) >= FUNCTION_ZIPF):
+            continue  # rm -rf, lspci -nnk, ls -a: an option (but -the, -of in a text that lost spaces)
         elif kind in ("letters_digits", "digits_letters"):
             if not _number_join_ok(doc, token, at, kind):
                 continue
@@ -1767,7 +1768,9 @@ def _unit_then_word(doc: _Document, word: str, decade: bool) -> int:
 def _skip_line(doc: _Document, line: str, code: bool = True) -> bool:
     """The language and code guard: lines the splitter must leave alone
     (`code` false: the text holds nothing that reads as code)."""
-    if code and sum(len(pattern.findall(line)) for pattern in CODE_PATTERNS) >= 2:
+    # (Two of the patterns, not one twice: a user name's underscores,
+    # sleepy_head_from_Tampere, do not make a comment code.)
+    if code and sum(pattern.search(line) is not None for pattern in CODE_PATTERNS) >= 2:
         return True
     if not doc.config.english_only or not _has_foreign_letter(line):
         return False  # a text of English words was checked as a whole
