@@ -130,7 +130,8 @@ ATOM_RE = regex.compile(
 # lost spaces elsewhere. More slashes, a slash at an end, or after one letter
 # (r/worldnews, u/name) make a path or a handle.
 UNTOUCHABLE_RE = regex.compile(
-    r"://|^www\.|@|^#|#\p{L}|^--\p{L}|^\.\p{Ll}|[_\\=<>{}|~^`]|\p{L}\.\p{Ll}{2}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
+    r"://|^www\.|@|^#|#\p{L}|^--\p{L}|^\.\p{Ll}|[_\\=<>{}|~^`]|\p{L}\.\p{Ll}{2}"
+    r"|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
     r"|/(?:.*/|(?<![A-Za-z\d]/)|(?<=(?<![A-Za-z\d])[A-Za-z\d]/)|(?![A-Za-z\d]))"
 )
 # A web address glued to the word after it (Amazon.comwhether): the address, then the word.
@@ -151,8 +152,8 @@ CODE_PATTERNS = tuple(
 )
 # What each of CODE_PATTERNS cannot match without: a text holding none of a
 # pattern's strings is not searched with it (`in` runs many times faster than a pattern's scan).
-CODE_NEEDS = (("{", "}", ";"), ("()",), ("==", "!=", "->", "=>", "::", ":="), ("_",), ("def ",), ("import ",), ("return",),
-              ("(",), ("// ",), ("  ", "\t"), ("(",))
+CODE_NEEDS = (("{", "}", ";"), ("()",), ("==", "!=", "->", "=>", "::", ":="), ("_",), ("def ",), ("import ",),
+              ("return",), ("(",), ("// ",), ("  ", "\t"), ("(",))
 
 
 def _holds_code(text: str) -> bool:
@@ -259,8 +260,8 @@ class Model:
         (not its first or last) replaced by HOLE: 136,000 strings, 12 MB,
         made when first asked (`_one_slip_from_word`)."""
         if self._common_holes is None:
-            self._common_holes = frozenset(
-                word[:at] + HOLE + word[at + 1 :] for word in self.common if word.isalpha() for at in range(1, len(word) - 1))
+            self._common_holes = frozenset(word[:at] + HOLE + word[at + 1 :]
+                                           for word in self.common if word.isalpha() for at in range(1, len(word) - 1))
         return self._common_holes
 
     def __reduce__(self):  # ship the config, not the tables: workers load their own
@@ -932,7 +933,9 @@ def _judge(run: str, found: tuple[list[int], bool], model: Model) -> list[int]:
     web = model.web_says(run, parts)
     if web is not None:
         return cuts if web else []
-    if not beats or min(model.lookup(part) or 0.0 for part in parts) < TYPO_PART_ZIPF and _one_slip_from_word(model, run):
+    if not beats:
+        return []
+    if min(model.lookup(part) or 0.0 for part in parts) < TYPO_PART_ZIPF and _one_slip_from_word(model, run):
         return []
     if len(parts) > 2:
         # andclubman, billionwebpages: keep the compounds the web writes whole.
@@ -1340,12 +1343,14 @@ def _reads_as_join(model: Model, parts: list[str]) -> bool:
     first, which opens no compound (exchanged|views)."""
     if parts[0] == "a" and len(parts) == 2 and (len(parts[1]) < 4 or (model.lookup(parts[1]) or 0.0) < 4.5):
         return False  # a|arch: many a word opens with the letter (aarch64); a|man, a|decision lost a space
-    found = [(model.lookup(part) or 0.0) >= FUNCTION_ZIPF and (part not in PARTICLES or index) for index, part in enumerate(parts)]
+    found = [(model.lookup(part) or 0.0) >= FUNCTION_ZIPF and (part not in PARTICLES or index > 0)
+             for index, part in enumerate(parts)]
     # (The other parts words in their own right: not gum|as|tos or tata|she,
-    # a foreign word; or one long word after the function word: is|decimating.)
+    # a foreign word; or one long word beside the function word: is|decimating, pundits|and.)
     return any(found) and (
         all(glued or (model.lookup(part) or 0.0) >= JOIN_OTHER_PART_ZIPF for glued, part in zip(found, parts))
-        or len(parts) == 2 and found[0] and len(parts[1]) >= 6 and (model.lookup(parts[1]) or 0.0) >= RARE_WORD_ZIPF
+        or len(parts) == 2 and found[0] != found[1]
+        and len(other := parts[1] if found[0] else parts[0]) >= 6 and (model.lookup(other) or 0.0) >= RARE_WORD_ZIPF
     ) or (len(parts[0]) >= 5 and parts[0].endswith(INFLECTED_ENDINGS))
 
 
