@@ -1308,12 +1308,16 @@ def _initial_split(model: Model, lower: str) -> bool:
     return web is None and model.lookup(lower) is None
 
 
-# In a text that shows no lost space elsewhere, how common each part of a
-# lower-case word's split must be when none is a function word (`_Document.segment`).
+# What reads as a lost space where a text shows none elsewhere (`_plain_join`,
+# `_reads_as_join`, `_Document._undamaged_join`): how common the parts of a
+# split with no function word must be (eleven letters or more in all, or
+# short ones this common), and those beside a function word; how common the
+# first of two words that open a sentence (Lastweek; not Silksong); how long
+# two words are that no compound is made of.
 UNDAMAGED_PART_ZIPF = 4.0
-JOIN_OTHER_PART_ZIPF = 3.5  # beside a function word (`_reads_as_join`)
 UNDAMAGED_COMMON_ZIPF = 5.0
-UNDAMAGED_SENTENCE_HEAD_ZIPF = 5.5  # the first of two words that open a sentence (Lastweek; not Silksong)
+JOIN_OTHER_PART_ZIPF = 3.5
+UNDAMAGED_SENTENCE_HEAD_ZIPF = 5.5
 LONG_PART_LEN = 8
 
 
