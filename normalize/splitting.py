@@ -847,11 +847,13 @@ class _Document:
                 and tail >= NAME_TAIL_ZIPF
             )
             # In a text that lost spaces elsewhere, a name glued to a verb's
-            # -ed or -ing form (Hoggenhanced, Westminsteraccusing): names do
-            # not end in one.
+            # -ed or -ing form (Hoggenhanced, Westminsteraccusing), or to a
+            # common word's -s form (Moyatakes): names do not end in one.
             verb_ok = (len(parts) == 2 and len(parts[0]) >= 4 and len(parts[1]) >= 5
                        and (parts[1].endswith(INFLECTED_ENDINGS) and (self.vocab_zipf(parts[1]) or 0.0) >= DERIVED_ZIPF
-                            or parts[1] in ROLE_NOUNS)
+                            or parts[1] in ROLE_NOUNS
+                            or parts[1].endswith("s") and (self.vocab_zipf(parts[1]) or 0.0) >= 4.5
+                            and (self.vocab_zipf(parts[1][:-1]) or 0.0) >= 4.5)
                        and self.model.unknown(run) and self.damaged())
             # In a text that lost spaces elsewhere, two common words of five
             # letters or more that no list or the web writes as one
