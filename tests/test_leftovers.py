@@ -211,7 +211,9 @@ def test_a_long_single_line_is_cleaned_inline():
     line = "The talks went on. Photo: VNA | " * 20000
     out, edits = remove_leftovers(line, Config())
     assert out == "The talks went on. " * 20000
-    assert {e.rule for e in edits} == {"caption/credit_bar_inline"}
+    # Each credit goes by itself (the last one may go as the line's tail); the line stays.
+    assert {e.rule for e in edits} <= {"caption/credit_bar_inline", "caption/credit_tail"}
+    assert sum(e.rule == "caption/credit_bar_inline" for e in edits) >= 19999
 
 
 def test_builtin_patterns_pass_the_same_backtracking_probe_as_user_patterns():
