@@ -273,11 +273,43 @@ def _whole_lines(rules: _Rules, text: str, trimmed: list) -> dict[int, Rule]:
                 else:
                     continue
             if fullmatch(text, start, end) and not (
-                rule.prose_guard and reads_as_prose(text[start:end], rule.max_sentences)
+                rule.prose_guard and (reads_as_prose(text[start:end], rule.max_sentences)
+                                      or _swallows_a_sentence(rules, fullmatch, text, start, end))
             ):
                 found[index] = rule
                 break
     return {i: rule for i, rule in found.items() if not _inside_sentence(text, trimmed, i, found)}
+
+
+# A sentence of this many words and characters or more at either end of a
+# line that a rule takes whole is the article's, when the rule takes the line
+# without it too and no rule takes the sentence alone: the rule's open end
+# swallowed it (furniture glued to a paragraph: "We use cookies ... Tim
+# Henman saved ..."). A caption before its credit is shorter ("Vietnam's
+# soldiers taking part in UN Peacekeeping mission. Photo: NLD |").
+SWALLOWED_WORDS = 8
+SWALLOWED_CHARS = 60
+
+
+def _swallows_a_sentence(rules: _Rules, fullmatch, text: str, start: int, end: int) -> bool:
+    """Whether the line text[start:end], which `fullmatch` takes whole, holds
+    at its start or end a sentence of the article that the match swallowed."""
+    breaks = list(SENTENCE_BREAK_RE.finditer(text, start, end))
+    if not breaks:
+        return False
+    ends = ((start, breaks[0].start(), breaks[0].end(), end), (breaks[-1].end(), end, start, breaks[-1].start()))
+    for sentence_start, sentence_end, rest_start, rest_end in ends:
+        if (sentence_end - sentence_start >= SWALLOWED_CHARS
+                and len(text[sentence_start:sentence_end].split()) >= SWALLOWED_WORDS and fullmatch(text, rest_start, rest_end)
+                and not _taken_whole(rules, text, sentence_start, sentence_end)):
+            return True
+    return False
+
+
+def _taken_whole(rules: _Rules, text: str, start: int, end: int) -> bool:
+    """Whether some line rule takes text[start:end] as a line by itself."""
+    head = HEAD_RE.match(text, start, end).group()
+    return any(fullmatch(text, start, end) for _, _, _, fullmatch, _ in _line_rules_for(rules, head))
 
 
 def _block_start(text: str, trimmed: list, found: dict[int, Rule]) -> int:
