@@ -300,8 +300,8 @@ def _swallows_a_sentence(rules: _Rules, fullmatch, text: str, start: int, end: i
     ends = ((start, breaks[0].start(), breaks[0].end(), end), (breaks[-1].end(), end, start, breaks[-1].start()))
     for sentence_start, sentence_end, rest_start, rest_end in ends:
         if (sentence_end - sentence_start >= SWALLOWED_CHARS
-                and len(text[sentence_start:sentence_end].split()) >= SWALLOWED_WORDS and fullmatch(text, rest_start, rest_end)
-                and not _taken_whole(rules, text, sentence_start, sentence_end)):
+                and len(text[sentence_start:sentence_end].split()) >= SWALLOWED_WORDS
+                and fullmatch(text, rest_start, rest_end) and not _taken_whole(rules, text, sentence_start, sentence_end)):
             return True
     return False
 

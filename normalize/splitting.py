@@ -1103,19 +1103,18 @@ def _writes_run(text: str, run: str) -> bool:
     pattern = _pattern_for(("run", run), text, run)
     if pattern is not None:
         return pattern.search(text) is not None
-    n = len(text)
-    return any(at + len(run) == n or not _is_letter(text[at + len(run)]) for at in _run_starts(text, run))
+    return next(_whole_runs(text, run), None) is not None
 
 
 def _writes_twice(text: str, run: str) -> bool:
     """Whether `text` holds `run` twice or more as a whole run of letters."""
-    n, found = len(text), 0
-    for at in _run_starts(text, run):
-        if at + len(run) == n or not _is_letter(text[at + len(run)]):
-            found += 1
-            if found == 2:
-                return True
-    return False
+    return len(list(islice(_whole_runs(text, run), 2))) == 2
+
+
+def _whole_runs(text: str, run: str):
+    """Where `run` stands in `text` as a whole run of letters."""
+    n = len(text)
+    return (at for at in _run_starts(text, run) if at + len(run) == n or not _is_letter(text[at + len(run)]))
 
 
 def _run_starts(text: str, word: str):
