@@ -3,7 +3,7 @@
 The throughput tables time several runs over the same documents, so from the
 second run on the splitter finds every decision already made (it remembers
 the decisions of up to 25,000 token settings per process, see
-`normalize.splitting.DECISIONS_KEPT`). A large corpus sits between the two:
+`normalize.splitting.tuning.DECISIONS_KEPT`). A large corpus sits between the two:
 frequent tokens are decided once, rare ones (names, glued pairs) are seen
 for the first time. This measures the other end: a fresh process, the word
 tables loaded before the clock starts, each document cleaned once, and

@@ -216,9 +216,9 @@ TOKEN_ALPHABET = "abszAHZ'’\".,;:!?()“”‘-–£$%#@/_1"
 @given(st.text(alphabet=TOKEN_ALPHABET, min_size=1, max_size=12))
 def test_a_plain_word_is_what_the_punctuation_rules_pass_by(token):
     """`_never_splits` lets a plain word skip UNTOUCHABLE_RE and PUNCT_RE: neither may match it."""
-    if splitting.PLAIN_WORD_RE.fullmatch(token):
-        assert not splitting.UNTOUCHABLE_RE.search(token)
-        assert not splitting.PUNCT_RE.search(token)
+    if splitting.shapes.PLAIN_WORD_RE.fullmatch(token):
+        assert not splitting.shapes.UNTOUCHABLE_RE.search(token)
+        assert not splitting.shapes.PUNCT_RE.search(token)
 
 
 # PUNCT_RE as first written, with `regex`'s look-behinds of any width: the
@@ -256,7 +256,7 @@ PUNCT_PIECES = ["a", "ab", "abs", "sabz", "A", "Ab", "AH", "HAZ", "I", "Zb", "."
 
 
 def punctuation_places(token: str) -> list[tuple[int, str]]:
-    return [(m.end(), m.lastgroup) for m in splitting._punctuation_places(token)]
+    return [(m.end(), m.lastgroup) for m in splitting.shapes._punctuation_places(token)]
 
 
 @settings(max_examples=5000, deadline=None)
@@ -291,8 +291,8 @@ def test_letter_words_match_definition(text):
     """The splitter reads a text's words (runs of letters, as LETTERS_RE
     defines them) by bytes.translate when the text has only ASCII letters."""
     lower = text.lower()
-    assert splitting._letter_words(lower) == splitting.LETTERS_RE.findall(lower)
-    assert splitting._has_foreign_letter(text) == (splitting.FOREIGN_LETTER_RE.search(text) is not None)
+    assert splitting.shapes._letter_words(lower) == splitting.shapes.LETTERS_RE.findall(lower)
+    assert splitting.shapes._has_foreign_letter(text) == (splitting.shapes.FOREIGN_LETTER_RE.search(text) is not None)
 
 
 def _split_with_fresh_model(text: str, config: Config) -> str:
@@ -330,10 +330,10 @@ def test_candidate_occurrences_are_found_alike_in_short_and_long_texts(words, to
     """`_occurrences` finds tokens one by one, by one pattern for a long text,
     or by reading every token: all three give the whole-token occurrences."""
     text = gap.join(words)
-    expected = [(m.start(), m.group()) for m in splitting.TOKEN_RE.finditer(text) if m.group() in tokens]
-    assert splitting._occurrences(text, tokens) == expected
+    expected = [(m.start(), m.group()) for m in splitting.shapes.TOKEN_RE.finditer(text) if m.group() in tokens]
+    assert splitting.stage._occurrences(text, tokens) == expected
     padded = text + " " * 30_000  # long enough for the one-pattern search
-    assert splitting._occurrences(padded, tokens) == expected
+    assert splitting.stage._occurrences(padded, tokens) == expected
 
 
 QUESTION_WORDS = ["ab", "b", "abc", "é", "σ"]
@@ -341,18 +341,18 @@ QUESTION_WORDS = ["ab", "b", "abc", "é", "σ"]
 
 @settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet="abcABé σΣς.,'’-1_\n", max_size=40),
-       st.lists(st.tuples(st.sampled_from([splitting.APART, splitting.NAMES]),
+       st.lists(st.tuples(st.sampled_from([splitting.evidence.APART, splitting.evidence.NAMES]),
                           st.lists(st.sampled_from(QUESTION_WORDS), min_size=2, max_size=3)), min_size=1, max_size=4))
 def test_a_question_searched_is_answered_as_from_the_tables(text, questions):
     """A text answers its first side-by-side and name questions by searching
     itself, later ones from tables: both ways give the same answer."""
     config = Config()
     model = splitting.model_for(config)
-    searching = splitting._Document(text, model, config)
-    tables = splitting._Document(text, model, config)
+    searching = splitting.evidence._Document(text, model, config)
+    tables = splitting.evidence._Document(text, model, config)
     tables._searches_left = 0
     for kind, words in questions:
-        question = tuple(words) if kind == splitting.APART else words[0]
+        question = tuple(words) if kind == splitting.evidence.APART else words[0]
         assert searching._answer(kind, question) == tables._answer(kind, question)
 
 
@@ -363,8 +363,9 @@ def test_a_search_by_find_is_the_search_by_pattern(text, left, right):
     """The searches by `str.find` (a question's first time, for words seldom in
     the text) answer as the compiled patterns do (asked again, or for words
     often in the text), letters as `re` reads them."""
-    assert splitting._writes_pair(text, left, right) == (splitting._pair_re(left, right).search(text) is not None)
-    assert splitting._writes_run(text, left) == (splitting._run_re(left).search(text) is not None)
+    assert splitting.evidence._writes_pair(text, left, right) == (
+        splitting.evidence._pair_re(left, right).search(text) is not None)
+    assert splitting.evidence._writes_run(text, left) == (splitting.evidence._run_re(left).search(text) is not None)
 
 
 @settings(max_examples=300, deadline=None)
@@ -377,7 +378,7 @@ def test_word_counts_carried_between_passes_are_the_counts_read_afresh(text):
     the first one's word counts with only the split tokens taken out and
     their pieces put in: the same counts as reading its text again."""
     carried = []
-    original = splitting._split_pass
+    original = splitting.stage._split_pass
 
     def record(doc, *args):
         # The counts a pass reads, as it starts (handed on by the pass before,
@@ -389,13 +390,13 @@ def test_word_counts_carried_between_passes_are_the_counts_read_afresh(text):
             carried.append((doc.lower, {word: count for word, count in doc._words().items() if count}))
         return found
 
-    splitting._split_pass = record
+    splitting.stage._split_pass = record
     try:
         splitting.split_words(text, Config())
     finally:
-        splitting._split_pass = original
+        splitting.stage._split_pass = original
     for lower, counts in carried:
-        assert counts == Counter(splitting._letter_words(lower))
+        assert counts == Counter(splitting.shapes._letter_words(lower))
 
 
 # --- lower-casing in pieces ------------------------------------------------------
@@ -435,17 +436,17 @@ def test_a_long_text_is_split_a_stretch_at_a_time_each_read_alone(text, stretch)
     """Past STRETCH characters the splitter reads a text a stretch of lines
     at a time: what it does is what it does to each stretch alone, at that
     stretch's place, and it inserts spaces only."""
-    original = splitting.STRETCH
-    splitting.STRETCH = stretch
+    original = splitting.tuning.STRETCH
+    splitting.tuning.STRETCH = stretch
     try:
         out, edits = splitting.split_words(text, Config())
         ends, start = [], 0
         while start < len(text):
-            ends.append(splitting._stretch_end(text, start))
+            ends.append(splitting.stage._stretch_end(text, start))
             start = ends[-1]
         alone = [splitting.split_words(text[a:b], Config())[0] for a, b in zip([0, *ends], ends)]
     finally:
-        splitting.STRETCH = original
+        splitting.tuning.STRETCH = original
     assert out == "".join(alone)
     assert apply_edits(text, edits) == out
     assert all(edit.removed == "" and edit.inserted == " " for edit in edits)
@@ -488,4 +489,4 @@ def test_the_misspelling_check_is_every_one_letter_edit_tried(word, at, letter, 
     run = [word[:at] + word[at + 1 :], word[:at] + letter + word[at:], word[:at] + letter + word[at + 1 :],
            word[:at] + word[at + 1 : at + 2] + word[at : at + 1] + word[at + 2 :], word][kind]
     model = splitting.model_for(Config())
-    assert splitting._one_slip_from_word(model, run) == one_slip_by_definition(model.common, run)
+    assert splitting.model._one_slip_from_word(model, run) == one_slip_by_definition(model.common, run)

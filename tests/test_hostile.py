@@ -148,9 +148,9 @@ def test_the_splitters_memory_stays_bounded_on_a_stream_of_new_tokens(monkeypatc
     from normalize import splitting
     from normalize.config import Config
 
-    monkeypatch.setattr(splitting, "TOKENS_KEPT", 100)
-    monkeypatch.setattr(splitting, "RUNS_KEPT", 50)
-    monkeypatch.setattr(splitting, "DECISIONS_KEPT", 50)
+    monkeypatch.setattr(splitting.tuning, "TOKENS_KEPT", 100)
+    monkeypatch.setattr(splitting.tuning, "RUNS_KEPT", 50)
+    monkeypatch.setattr(splitting.tuning, "DECISIONS_KEPT", 50)
     config = Config(vocabulary={"cachebound"})  # a model of its own, with the small limits
     model = splitting.model_for(config)
     text = " ".join(f"zq{i}word the{i}zq thelast{i}zq Newname{i}said" for i in range(300))

@@ -1,0 +1,235 @@
+"""Case boundaries that mark a lost space (inHanoi, theEU, EApublishes,
+NationsConvention, Iwas), and the camel-case names and brands that do not
+(iPhone, PlayStation, McDonald).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from ..vocabulary import web_counts
+from .joins import _initial_split
+from .runs import segment_run
+from .shapes import CAPITALISED_RE, PLURAL_ACRONYM_RE, PREFIXED_NAME_RE, _parts
+from .tuning import (
+    BOUNDARY_COST, CAMEL_NAME_ZIPF, CAMEL_WORD_ZIPF, FUNCTION_ZIPF, KNOWN_MARGIN, MIN_PART_ZIPF, SAFE_ZIPF,
+)
+from .words import CALENDAR_WORDS, JOIN_HEADS, NAME_PREFIXES, SUFFIX_PIECES, TITLES
+
+if TYPE_CHECKING:
+    from .evidence import _Document
+
+
+def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0) -> list[int]:
+    """Case changes inside `stem` that mark a lost space: inHanoi, EApublishes,
+    Iwas; `after_name` says what capitalised word it follows (AFTER_NAME...)."""
+    n = len(stem)
+    raw = [i for i in range(1, n) if stem[i].isupper() and not stem[i - 1].isupper()]
+    # After an acronym, the word starts either with its last capital (UN|Economic)
+    # or after it (EA|publishes): both are candidates, the likelier one stays.
+    acronym_ends = [i for i in range(1, n - 1) if stem[i].isupper() and stem[i - 1].isupper() and stem[i + 1].islower()]
+    raw += acronym_ends + [i + 1 for i in acronym_ends]
+    initial = n >= 3 and stem[0] in "IA" and stem[1:].islower()
+    if not raw and not initial:
+        return []
+    # Brands and names written in camel case are words: iPhone, YouTube, McDonald.
+    whole = doc.vocab_zipf(lower)
+    if whole is not None and whole >= SAFE_ZIPF:
+        return []
+    repeated = doc.count(stem.lower()) >= 2
+    if initial and not repeated:
+        return [1] if _initial_split(doc.model, lower) else []
+    cuts = [i for i in sorted(set(raw)) if _case_cut_ok(doc, stem, i, after_name)]
+    for i in acronym_ends:
+        if i in cuts and i + 1 in cuts:
+            # USPresident: US|President beats USP|resident; FACup: FA|Cup beats
+            # FAC|up; FBIon: FBI|on beats FB|Ion. The acronym counts as a word.
+            head = regex.search(r"[A-Z]+\Z", stem[:i]).group().lower()
+            right = regex.match(r"[a-z]+", stem[i + 1 :]).group()
+            shorter = (doc.zipf(head) or 0.0) + (doc.zipf(stem[i].lower() + right) or 0.0)
+            longer = (doc.zipf(head + stem[i].lower()) or 0.0) + (doc.zipf(right) or 0.0)
+            # (The text's own words settle it: MG and Rover written alone, MGR never: MG|Rover, not MGR|over.)
+            written = shorter < longer and doc.count(head) and not doc.count(head + stem[i].lower()) and (
+                doc.names(stem[i].lower() + right))
+            cuts.remove(i + 1 if shorter >= longer or written else i)
+    web = doc.web_says(lower, _parts(lower, cuts), ratio=1.0) if cuts else None
+    if cuts and repeated and not web and not doc.written_apart(_parts(lower, cuts)):
+        # A name written twice is a name (PlayStation), but a function word
+        # glued to a name, or an acronym to a lower-case word, twice is the
+        # same join twice (inDecember, USeconomy), as are two words the web
+        # writes apart more often than as one (StockExchange).
+        head = stem[: cuts[0]]
+        if not (head.islower() and (doc.zipf(head) or 0.0) >= FUNCTION_ZIPF
+                or head.isupper() and stem[cuts[0]].islower()):
+            return []
+    if cuts == [1] and stem[0] == "a" and stem[1:].isupper() and doc.damaged():
+        return cuts  # aPC, aTV: the article before an acronym, whatever word its letters spell (apc, atv)
+    camel_name = stem[0].isupper() and stem[1].islower()  # CrowdStrike, not USPresident or theEU
+    # Brands the web writes joined more than apart (RealArcade, EyeToy), and
+    # camel-case words the model knows (PlayStation, YouTube).
+    joined_brand = web is False and stem[0].isupper()
+    known_word = bool(cuts) and not web and whole is not None and whole >= (
+        CAMEL_NAME_ZIPF if camel_name else CAMEL_WORD_ZIPF)
+    if not (joined_brand or known_word) or (stem[1].islower() and doc.damaged()
+                                             and doc.written_apart(_parts(lower, cuts))):
+        # (Both give way for two capitalised words where the text lost spaces
+        # elsewhere and writes them apart too: a name glued, not a brand;
+        # LibDems beside Lib Dems. An acronym's, JPMorgan, is written both ways.)
+        return cuts
+    if joined_brand:
+        return []
+    # A known camel-case word stays whole unless its parts are far likelier apart (ofThe).
+    score = sum((doc.zipf(p) or 0.0) - 9.0 for p in _parts(lower, cuts)) - BOUNDARY_COST * len(cuts)
+    return [] if score <= whole - 9.0 + KNOWN_MARGIN else cuts
+
+
+def _camel_name(doc: _Document, stem: str) -> bool:
+    """Whether two capitalised words side by side in `stem` are ones the web
+    writes as one word at least as often as apart (GameBoy, RealPlayerand):
+    a name, not a lost space."""
+    words = list(CAPITALISED_RE.finditer(stem))
+    for a, b in zip(words, words[1:]):
+        left, right = a.group().lower(), b.group().lower()
+        if a.end() != b.start() or left in NAME_PREFIXES:
+            continue  # (MacDonald is one name's two parts)
+        cuts = doc.model.cuts(right)
+        if cuts:
+            right = right[: cuts[0]]  # Playerand: the name's word is Player
+        web = doc.web_says(left + right, [left, right], ratio=1.0)
+        if web is False or (web is None and left + right in web_counts()[0]):
+            return True
+    return False
+
+
+def _humps(stem: str) -> int:
+    """How many capitals follow a lower-case letter in `stem` (getElementById: 3)."""
+    return sum(1 for a, b in zip(stem, stem[1:]) if a.islower() and b.isupper())
+
+
+def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool:
+    left_all = stem[:i]
+    right_all = stem[i:]
+    left = regex.search(r"[A-Z]*[a-z]*\Z", left_all).group() or left_all
+    right = regex.match(r"[A-Z]+(?![a-z])|[A-Z][a-z]*", right_all).group() if right_all[0].isupper() else regex.match(r"[a-z]+", right_all).group()
+    plural = PLURAL_ACRONYM_RE.match(right_all)
+    if plural and stem[i - 1].islower():
+        right = plural.group(1)  # fromMPs, protectPCs: the acronym, read without its plural s
+    if PREFIXED_NAME_RE.match(right_all) and left[:1].isupper() and left[1:].islower() and (
+            len(left) >= 3 or left.lower() in TITLES):
+        # IanMcCafferty, LeonardoDiCaprio, MrMcLetchie: a name or a title,
+        # then a surname with its prefix; after a word the list knows well
+        # (Ian, Leonardo, Mr), or any word at all before Mc and Mac, which
+        # open no compound.
+        return right_all[:2] == "Mc" or right_all[:3] == "Mac" or (doc.vocab_zipf(left.lower()) or 0.0) >= 3.0
+    if stem[i].islower():
+        # EApublishes: an acronym then a lower-case word.
+        acronym = stem[:i]
+        if len(acronym) < 2 or not acronym.isupper():
+            return False
+        if len(right) == 2 and right == right_all:
+            return (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF  # SECis, UKon: a function word
+        # (A short word where the text lost spaces elsewhere: else a brand, GCash, HBOmax.)
+        return len(right) >= 3 and doc.known(right, 3.0) and right not in SUFFIX_PIECES and (
+            doc.damaged() or (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF or len(right) >= 4 and doc.known(right, 3.5))
+    if i == 1 and left.isupper() and left != "I" and right == right_all and right[1:].islower():
+        # One capital glued to a capitalised word, in a text that lost spaces elsewhere:
+        if left == "A":
+            # the article opening a sentence (ADepartment), but no name the web writes joined;
+            return len(right) >= 3 and doc.known(right.lower(), 3.0) and doc.damaged() and doc.web_says(
+                stem[: len(right) + 1].lower(), ["a", right.lower()], ratio=1.0) is not False
+        # an initial before a surname the list knows or the text names alone
+        # (SThompson), where the text writes other names after initials (a
+        # line-up); not a degree or a brand (BTech, ETrade).
+        return len(right) >= 4 and (doc.known(right.lower(), 3.0) or doc.names(right.lower())) and doc.damaged() and (
+            doc.lists_initials())
+    if left.isupper() and stem[i - 1].isupper():
+        # UNEconomic: the acronym ends one letter before the word.
+        return len(left) >= 2 and len(right) >= 3 and doc.known(right, 3.0)
+    if left_all == "a":
+        # aLabour, aBBC: the article before a name or an acronym.
+        return len(right) >= 2 and (right.isupper() or doc.known(right.lower(), 3.0))
+    if len(left) < 2 or left.lower() in NAME_PREFIXES:
+        return False
+    left_lower = left.lower()
+    if left[0].islower():
+        # theEU, inHanoi: the left part must read as words (it may hold joins itself).
+        last = left_lower
+        cuts = segment_run(doc, left_lower)
+        if cuts:
+            last = left_lower[max(cuts):]
+        z = doc.zipf(last)
+        if z is None or z < MIN_PART_ZIPF[min(len(last), 4) - 1]:
+            return False
+        if right_all == "I":
+            return z >= FUNCTION_ZIPF  # thatI, whenI
+        # In a text that shows no other lost space, only an article, a
+        # preposition or a possessive that opens no code name glued to a
+        # name is one (inHanoi, theEU, againstNewcastle, hisEuropean), or a
+        # function word glued to a day or a month (onFriday), or a word
+        # glued to a name the text writes alone (editorDavid, one capital
+        # only, after four letters or more: not useDebounce beside
+        # Debounce); else it is a name in code or a brand (allowJs,
+        # getElementById, userId, toString, onClick, forEach).
+        if not doc.damaged() and last not in JOIN_HEADS and not (
+                z >= FUNCTION_ZIPF and right.lower() in CALENDAR_WORDS) and (
+                _humps(stem) > 1 or len(last) < 4 or not doc.names(right.lower())):
+            return False
+    elif left_lower in TITLES:
+        return right[0].isupper() and right[1:].islower() and len(right) >= 3  # MrMilburn
+    elif len(left) < 3 or not doc.known(left_lower, 3.0):
+        # LucianoOrquera: a first name the word list lacks, then a surname
+        # the text names alone elsewhere, one the word list lacks or where
+        # the text lost spaces elsewhere (else a brand: DreameHome beside Home).
+        # (Or a pair the web writes apart more often than as one: AvrilLavigne;
+        # or, in a text that lost spaces elsewhere, a first word the list
+        # knows at all and a second of four letters or more, in a token no
+        # list holds: LleytonHewitt.)
+        return (len(left) >= 3 and len(right) >= 3 and right[1:].islower() and right_all[len(right) :][:1] != "'"
+                and (doc.names(right.lower()) and (doc.damaged() or doc.model.unknown(right.lower()))
+                     or doc.web_says(left_lower + right.lower(), [left_lower, right.lower()], ratio=1.0) is True
+                     or len(left) >= 4 and len(right) >= 4 and (doc.vocab_zipf(left_lower) or 0.0) >= CAMEL_NAME_ZIPF
+                     and doc.model.unknown(stem.lower()) and doc.damaged())
+                and not _camel_name(doc, stem))
+    elif not right.isupper():
+        camel, pair = left_lower + right.lower(), [left_lower, right.lower()]
+        # (The token itself is one of the times the text writes it.)
+        elsewhere = doc.count(camel) >= (2 if camel == stem.lower() else 1) or (
+            camel.endswith("s") and doc.count(camel[:-1]))
+        if elsewhere and not doc.written_apart(pair) and not doc.web_says(camel, pair):
+            # A name the text writes whole elsewhere (receivedAutoLinks beside
+            # AutoLink); but not two words the web writes apart (StockExchange twice).
+            return False
+        # NationsConvention, DavidBlunkett; brands (ChevronTexaco) mostly pair a
+        # word with a name the text never writes alone, or are written as one
+        # word on the web (GameBoy, RealPlayer) more than apart.
+        # One such pair makes the whole camel-case run a name (WebSideStory).
+        # In a text that shows no other lost space, a pair the web does not
+        # write apart is more likely a brand (CrowdStrike, RingCentral), unless
+        # it ends a name of several words (United NationsConvention).
+        if _camel_name(doc, stem):
+            # (Unless the text writes the two words apart too, and lost spaces
+            # elsewhere: a name glued, not a brand.)
+            return len(right) >= 2 and doc.damaged() and doc.written_apart(pair)
+        # In a text that shows no other lost space, two capitalised words
+        # glued are a brand or a name (RaceDay, Dustwise RoboClean), or a
+        # code name (NotFound, GetValue), unless the first is an article or a
+        # preposition (TheGerman).
+        if not doc.damaged() and left_lower not in JOIN_HEADS:
+            return False
+        return len(right) >= 3 and (doc.known(right.lower(), 2.0) or doc.count(right.lower()) >= 1
+                                    or len(right) >= 4 and right[1:].islower())
+    if right.isupper():
+        if len(right) < 2:
+            return False
+        # macOS, ChatGPT: a short acronym after a content word is a product name.
+        # A common word of four letters or more before a two-letter acronym
+        # is a lost space (legalUK, interactiveTV), but for an operating system (watchOS).
+        # (A rarer word before a longer acronym where the text lost spaces elsewhere: campaignersHACAN.)
+        z = doc.zipf(left_lower) or 0.0
+        if left[0].isupper() and not doc.damaged():
+            return False  # FastAPI, GoPro: a brand, where the text lost no space elsewhere
+        return z >= (6.0 if len(right) <= 2 else 5.0) or left[0].islower() and len(right) >= 3 and (
+            z >= 3.0 or z >= MIN_PART_ZIPF[3] and doc.damaged()) or (
+            left.islower() and len(left) >= 4 and z >= 4.0 and right != "OS")
+    return len(right) >= 2 and (doc.known(right.lower(), 2.0) or len(right) >= 4)

@@ -1,0 +1,272 @@
+"""What one text tells the splitter about itself: how often it writes a word
+alone, whether it writes two words side by side, which names it uses,
+whether it lost spaces elsewhere (`_shows_lost_spaces`).
+
+`_Document` answers only these questions, and records them, so that a
+decision made in one text is reused in another that answers alike.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from ..casing import lower
+from .joins import _plain_join
+from .shapes import INITIAL_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, _is_letter, _letter_words, _parts
+from .tuning import FIND_AT_MOST, MARKS_COUNTED, PATTERNS_KEPT, SEARCHES_PER_TEXT
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from .model import Model
+
+
+# What `after_name` says of the word before a token: nothing (0), a
+# capitalised function word (The, In), or a capitalised word (Nations).
+AFTER_FUNCTION_WORD, AFTER_NAME = 1, 2
+
+# The questions a decision may ask of its text (see `_Document`).
+COUNT, APART, NAMES, DAMAGED, INITIALS = range(5)
+
+
+class _Document:
+    """What the splitter knows about one text while it works on it.
+
+    Its evidence is read through three questions only, `count`,
+    `written_apart` and `names`; while `trace` is a list, each question and its answer is
+    recorded there, so that a decision made in one text can be reused in
+    another that answers the same questions alike (`_decide`)."""
+
+    def __init__(self, text: str, model: Model, config: Config, damaged: bool = True, counts: Counter | None = None,
+                 changed: list | tuple = (), english: bool | None = None):
+        self.model = model
+        self._damaged = damaged
+        self.config = config
+        self.text = text
+        self.lower = lower(text)
+        self.trace: list | None = None
+        self._counts: Counter | None = counts  # each run of letters: how often it stands
+        self._changed = changed  # tokens split since `counts` was read: (as they were, as they are)
+        self._english = english
+        self._adjacent: set | None = None
+        self._capitalised: set | None = None
+        self._searches_left = SEARCHES_PER_TEXT
+        self._initials: bool | None = None
+
+    # `_words` and `_pairs` each read the runs of letters afresh rather than
+    # keep the list: on a long text it would hold a string per word written.
+    def _words(self) -> Counter:
+        if self._counts is None:
+            runs = _letter_words(self.lower)
+            self._counts = Counter(runs)
+            self._changed = ()  # read from the text as it is now
+            if self._english is None:
+                self._english = self._reads_english(runs)  # on the runs at hand, before they are dropped
+        elif self._changed:
+            # Only the split tokens change the counts: a run of letters never
+            # crosses a space, so each token's runs can be taken out and its
+            # pieces' put in, rather than the whole text read again.
+            counts = self._counts
+            for before, after in self._changed:
+                for word in _letter_words(before.lower()):
+                    counts[word] -= 1
+                counts.update(_letter_words(after.lower()))
+            self._changed = ()
+        return self._counts
+
+    # The first questions search the text (SEARCHES_PER_TEXT); after them,
+    # each is answered from a table of the text built once: a search per
+    # question would make a long text cost the square of its length, and a
+    # table per text makes a long text that asks a few pay for all its pairs.
+    def _pairs(self) -> set:
+        """Every two runs of letters side by side (lower case)."""
+        if self._adjacent is None:
+            words = _letter_words(self.lower)
+            self._adjacent = set(zip(words, words[1:]))
+        return self._adjacent
+
+    def _names(self) -> set:
+        """Every run of letters as written that opens with a capital."""
+        if self._capitalised is None:
+            self._capitalised = {word for word in LETTERS_RE.findall(self.text) if word[0].isupper()}
+        return self._capitalised
+
+    @property
+    def english(self) -> bool:
+        """The language guard, for the text as a whole: most of its words English."""
+        if self._english is None:
+            self._english = self._reads_english(_letter_words(self.lower))
+        return self._english
+
+    def _reads_english(self, runs: list[str]) -> bool:
+        """Whether most of the text's runs of letters are common English words
+        (a pass over them: a table of a long text's words would grow with it)."""
+        return not self.config.english_only or len(runs) < 20 or sum(
+            map(self.model.common.__contains__, runs)) >= 0.5 * len(runs)
+
+    # -- the text's evidence ----------------------------------------------
+    def count(self, word: str) -> int:
+        """How often this text writes the lower-case `word` alone: 0, 1, or 2 for more."""
+        return self._ask(COUNT, word)
+
+    def written_apart(self, parts: list[str]) -> bool:
+        """Whether this text also writes these words apart, side by side."""
+        return self._ask(APART, tuple(parts))
+
+    def names(self, word: str) -> bool:
+        """Whether this text writes the lower-case `word` alone with a capital
+        (a name it uses: Blair, Christmas), not only in lower case."""
+        return self._ask(NAMES, word)
+
+    def damaged(self) -> bool:
+        """Whether the text shows lost spaces elsewhere: a lower-case token
+        that the word model alone splits (`split_words` reads it once)."""
+        return self._ask(DAMAGED, None)
+
+    def lists_initials(self) -> bool:
+        """Whether the text writes at least two names after an initial (S Thompson,
+        P Vickery): a line-up or a list of credits."""
+        return self._ask(INITIALS, None)
+
+    def _ask(self, kind: int, question):
+        found = self._answer(kind, question)
+        if self.trace is not None:
+            self.trace.append((kind, question, found))
+        return found
+
+    def _answer(self, kind: int, question):
+        if kind == COUNT:
+            return min(self._words().get(question, 0), 2)
+        if kind == DAMAGED:
+            return self._damaged
+        if kind == INITIALS:
+            if self._initials is None:
+                self._initials = len(list(islice(INITIAL_NAME_RE.finditer(self.text), 2))) == 2
+            return self._initials
+        if self._searches_left > 0 and (self._adjacent if kind == APART else self._capitalised) is None:
+            self._searches_left -= 1
+            if kind == APART:
+                return all(_writes_pair(self.lower, left, right) for left, right in zip(question, question[1:]))
+            return _writes_run(self.text, question[:1].upper() + question[1:])
+        if kind == APART:
+            return all(pair in self._pairs() for pair in zip(question, question[1:]))
+        return question[:1].upper() + question[1:] in self._names()
+
+    def answers(self, trace: tuple) -> bool:
+        """Whether this text answers every question of `trace` as recorded."""
+        for kind, question, found in trace:
+            if self._answer(kind, question) != found:
+                return False
+        return True
+
+    # -- word knowledge -------------------------------------------------
+    def zipf(self, word: str) -> float | None:
+        """Frequency of a lower-case word, counting words this text uses alone."""
+        z = self.model.lookup(word.replace("’", "'"))
+        if len(word) >= 4 and (z is None or z < 2.5) and self.count(word) >= 1:
+            z = 2.5
+        return z
+
+    def vocab_zipf(self, word: str) -> float | None:
+        """Frequency of a lower-case word in the model alone (not this text)."""
+        return self.model.lookup(word.replace("’", "'"))
+
+    def known(self, word: str, least: float = 2.0) -> bool:
+        z = self.zipf(word.lower())
+        return z is not None and z >= least
+
+    def web_says(self, run: str, parts: list[str], ratio: float | None = None) -> bool | None:
+        return self.model.web_says(run, parts, ratio)
+
+
+_patterns: dict = {}  # ("pair", left, right) or ("run", run) -> its pattern, or None once searched by find
+
+
+def _pattern_for(key: tuple, text: str, word: str):
+    """The compiled pattern for `key` if the question was asked before or
+    `word` is common in `text`, else None (search by `str.find`)."""
+    pattern = _patterns.get(key)
+    if pattern is None:
+        if key not in _patterns and text.count(word) <= FIND_AT_MOST:
+            if len(_patterns) >= PATTERNS_KEPT:
+                _patterns.clear()
+            _patterns[key] = None  # searched once: compiled if asked again
+            return None
+        pattern = _patterns[key] = _pair_re(*key[1:]) if key[0] == "pair" else _run_re(key[1])
+    return pattern
+
+
+def _writes_pair(text: str, left: str, right: str) -> bool:
+    """Whether `text` holds the runs of letters `left` and `right` side by
+    side (non-letters between them)."""
+    pattern = _pattern_for(("pair", left, right), text, left)
+    if pattern is not None:
+        return pattern.search(text) is not None
+    n = len(text)
+    for at in _run_starts(text, left):
+        gap = end = at + len(left)
+        while gap < n and not _is_letter(text[gap]):
+            gap += 1
+        stop = gap + len(right)
+        if gap > end and text.startswith(right, gap) and (stop == n or not _is_letter(text[stop])):
+            return True
+    return False
+
+
+def _writes_run(text: str, run: str) -> bool:
+    """Whether `text` holds `run` as a whole run of letters (found as `_writes_pair` finds)."""
+    pattern = _pattern_for(("run", run), text, run)
+    if pattern is not None:
+        return pattern.search(text) is not None
+    return next(_whole_runs(text, run), None) is not None
+
+
+def _writes_twice(text: str, run: str) -> bool:
+    """Whether `text` holds `run` twice or more as a whole run of letters."""
+    return len(list(islice(_whole_runs(text, run), 2))) == 2
+
+
+def _whole_runs(text: str, run: str):
+    """Where `run` stands in `text` as a whole run of letters."""
+    n = len(text)
+    return (at for at in _run_starts(text, run) if at + len(run) == n or not _is_letter(text[at + len(run)]))
+
+
+def _run_starts(text: str, word: str):
+    """Where `word` stands in `text` with no letter just before it."""
+    at = text.find(word)
+    while at >= 0:
+        if not at or not _is_letter(text[at - 1]):
+            yield at
+        at = text.find(word, at + 1)
+
+
+def _pair_re(left: str, right: str):
+    """`_writes_pair` as a pattern (the literal first, so the engine scans for it)."""
+    return re.compile(rf"{re.escape(left)}(?<![^\W\d_]{re.escape(left)})[\W\d_]+{re.escape(right)}(?![^\W\d_])")
+
+
+def _run_re(run: str):
+    """`_writes_run` as a pattern."""
+    return re.compile(rf"{re.escape(run)}(?<![^\W\d_]{re.escape(run)})(?![^\W\d_])")
+
+
+def _shows_lost_spaces(model: Model, candidates: set, text: str) -> bool:
+    """Whether some candidate is a lower-case word (punctuation around it
+    aside) that the word model alone splits into words that read as a lost
+    space (`_plain_join`: exchanged|views, of|the; not a new compound,
+    rogue|lite), and that `text` writes once (a word written again is a word
+    of the text, the crate thiserror): the mark of a text that lost spaces,
+    against which a capitalised pair is more likely a join too."""
+    asked = 0
+    for token in candidates:
+        plain = PLAIN_WORD_RE.fullmatch(token)
+        if plain and plain.group(1).islower():
+            run = plain.group(1)
+            cuts = model.cuts(run)
+            if cuts and _plain_join(model, _parts(run, cuts)):
+                asked += 1
+                if asked > MARKS_COUNTED or not _writes_twice(text, run):
+                    return True
+    return False

@@ -1,0 +1,83 @@
+"""Spaces lost between a word and a number (in2005, 1800GMTto, 268bnpaid),
+not inside a code, a unit or a name (mp3s, 5km, Windows95).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .shapes import CODE_HEAD_RE, NUMBER_RE, YEAR_RE, _letters_after, _letters_before
+from .tuning import CODE_WORD_ZIPF, FUNCTION_ZIPF, WINDOW
+from .words import CALENDAR_WORDS, JOIN_HEADS, NUMBER_SUFFIXES
+
+if TYPE_CHECKING:
+    from .evidence import _Document
+
+
+def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
+    if kind == "letters_digits":
+        # in2005, to2.9%, at11pm, June1966: a word, then a number (and its unit).
+        letters = _letters_before(token, at)
+        number = NUMBER_RE.match(token, at, min(len(token), at + WINDOW))
+        after = _letters_after(token, number.end())
+        if not letters or (after is None):
+            return False  # letter runs longer than any word
+        if after and after.lower() not in NUMBER_SUFFIXES:
+            return False  # mixed codes: a4b2, mp3s
+        if letters.islower() and len(letters) >= 2 and (doc.zipf(letters) or 0.0) >= FUNCTION_ZIPF:
+            return True  # of4-1, at3pm
+        if letters == "a" and token[number.end() : number.end() + 1] == "-":
+            return True  # a10-year, a2-1 win
+        if len(number.group()) < 2 and not after:
+            return False  # a4, b2: paper sizes, roads, grid squares
+        if letters.lower() in CALENDAR_WORDS:
+            return True
+        z = doc.zipf(letters.lower()) or 0.0
+        if letters[0].isupper():
+            return letters[1:].islower() and z >= FUNCTION_ZIPF  # In2003; Windows95 is a name
+        if len(letters) == 1:
+            return letters == "a" and (number.group().endswith("%") or len(number.group()) >= 3)
+        # (A content word and a number, where the text lost spaces
+        # elsewhere: else a name or a code, aarch64, comp4460, python3; but
+        # a preposition: within60.)
+        return z >= (5.0 if len(letters) <= 3 else 3.5) and (doc.damaged() or letters in JOIN_HEADS)
+    letters = _letters_after(token, at)
+    if not letters or letters.lower() in NUMBER_SUFFIXES:
+        return False
+    if token[at + len(letters) : at + len(letters) + 1].isdigit():
+        return False  # mixed codes: 7be2d10, 3to4x
+    if len(letters) < 3:  # 40to, 5of: only a function word is that short
+        return len(letters) == 2 and letters.islower() and (doc.zipf(letters) or 0.0) >= FUNCTION_ZIPF
+    if _unit_then_word(doc, letters.lower(), token[at - 1] == "0"):
+        return False  # 1960shits: 1960s hits
+    head = token[max(0, at - WINDOW) : at].rstrip("0123456789")
+    if head[-1:].isalpha():
+        # News24, B52s: a name with a number inside; but a short code then
+        # a common word is a product and what it names (PS2sales, G8nations).
+        code = CODE_HEAD_RE.search(head)
+        return (code is not None and letters.islower() and len(letters) >= 4
+                and (doc.zipf(letters) or 0.0) >= CODE_WORD_ZIPF)
+    if letters[0].isupper():
+        # 12February; 1969British: a year, then a word; 4Cast is a name.
+        year = YEAR_RE.search(token, max(0, at - 5), at)
+        return letters.lower() in CALENDAR_WORDS or year is not None and letters[1:].islower() \
+            and len(letters) >= 4 and doc.known(letters.lower(), 3.0)
+    # 3ami: a short rare word after a number is more often a name's end.
+    return doc.known(letters.lower(), 4.0 if len(letters) == 3 else 3.0)
+
+
+def _unit_then_word(doc: _Document, word: str, decade: bool) -> int:
+    """The length of a unit that opens `word`, right after a number, when the
+    rest is a likelier word than the whole (268bnpaid, 1960shits, 15.3mat),
+    else 0; `decade` says the number ends in 0, the only kind a plural "s"
+    follows (Channel 4show is 4 show)."""
+    if not word.islower() or word in NUMBER_SUFFIXES:
+        return 0
+    whole = doc.zipf(word) or 0.0
+    for size in (1, 2, 3):
+        unit, rest = word[:size], word[size:]
+        if unit not in NUMBER_SUFFIXES or (unit == "s" and not decade) or len(rest) < 2:
+            continue
+        z = doc.zipf(rest) or 0.0
+        if z >= max(3.0, whole + 0.5) and (len(rest) >= 3 or z >= FUNCTION_ZIPF):
+            return size
+    return 0

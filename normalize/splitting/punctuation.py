@@ -1,0 +1,130 @@
+"""Spaces lost after punctuation (frameworks,thus; said."With; Agreement(FPA)):
+each place `PUNCT_RE` finds, kept when the words around it say so.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from .numbers import _number_join_ok
+from .shapes import (
+    CAPITALISED_RE, IDENTIFIER_RE, LIST_SEPARATOR_RE, QUOTE_RE, _letters_after, _letters_before, _punctuation_places,
+)
+from .tuning import FUNCTION_ZIPF
+
+if TYPE_CHECKING:
+    from .evidence import _Document
+
+
+# --- punctuation with no space after it ------------------------------------
+
+# A straight double quote with a space (or an opening bracket) before it
+# opens a quotation; one with a space or punctuation after it closes one.
+QUOTE_OPENS_AFTER = frozenset("([{")
+QUOTE_CLOSES_BEFORE = frozenset(",.;:)]?!-")
+QUOTE_JUNCTION_BEFORE = frozenset(".!?,")
+
+
+def _quote_roles(line: str) -> dict[int, str]:
+    """Whether each straight double quote of `line` "opens" or "closes" a
+    quotation, by its offset. A quote glued on both sides (said."This) is read
+    from the quotation it stands in: one outside a quotation opens; one inside
+    closes, unless it follows a sentence, starts a capitalised word and the
+    next quote that shows its role closes: then the line holds two paragraphs
+    of one quotation run together (the first leaves its quote open)."""
+    found = [m.start() for m in QUOTE_RE.finditer(line)]
+    shown = []
+    for at in found:
+        before = line[at - 1] if at else " "
+        after = line[at + 1] if at + 1 < len(line) else " "
+        shown.append("opens" if before.isspace() or before in QUOTE_OPENS_AFTER
+                     else "closes" if after.isspace() or after in QUOTE_CLOSES_BEFORE else None)
+    # For each quote, the role of the next quote that shows one (read backwards: linear).
+    following, ahead = [None] * len(found), None
+    for index in range(len(found) - 1, -1, -1):
+        following[index] = ahead
+        ahead = shown[index] or ahead
+    roles, inside = {}, False
+    for index, at in enumerate(found):
+        role = shown[index]
+        if role is None:
+            junction = line[at - 1] in QUOTE_JUNCTION_BEFORE
+            if junction and line[at + 1].islower():
+                role = "closes"  # stuff,"said: punctuation, then a lower-case word, ends a quotation
+            elif inside and not (junction and line[at + 1].isupper() and following[index] == "closes"):
+                role = "closes"
+            else:
+                role = "opens"
+        roles[at] = role
+        inside = role == "opens"
+    return roles
+
+
+def _punctuation_splits(
+    doc: _Document, token: str, suspended: bool, quotes: tuple[str, ...]
+) -> list[tuple[int, str]]:
+    """Spaces lost after punctuation; `suspended` says the next token ends
+    the line or continues a suspended hyphen (`pre- and post-war`), `quotes`
+    holds the role of each straight double quote of the token (`_quote_roles`)."""
+    out = []
+    if token.isalpha():
+        return out
+    for m in _punctuation_places(token):
+        at = m.end()
+        kind = m.lastgroup
+        if kind == "quote_after":
+            q = at - 1
+            if token[q] == '"' and quotes[token.count('"', 0, q)] != "closes":
+                continue
+        elif kind == "quote_before":
+            if token[at] == '"' and (
+                quotes[token.count('"', 0, at)] != "opens"
+                or token[at - 1] == "," and token[at + 1].islower()  # stuff,"said: it closes
+            ):
+                continue
+        elif kind == "paren_after":
+            # (un)happy: a prefix in brackets is one word with what follows.
+            opening = token.rfind("(", 0, at)
+            inner = token[opening + 1 : at - 1].lower()
+            rest = regex.match(r"[A-Za-z]*", token[at:]).group().lower()
+            if doc.known(inner + rest, 2.0):
+                continue
+        elif kind == "paren_before" and not doc.damaged() and IDENTIFIER_RE.fullmatch(token[:at]) and not (
+                CAPITALISED_RE.fullmatch(token[:at])):
+            continue  # debounce(fn, fetchUserProfile(userId): a call in code, where the text lost no space elsewhere
+        elif kind == "comma" and token[at].islower() and not doc.damaged() and not (
+                len(before := _letters_before(token, at - 1) or "") >= 3 and doc.known(before.lower(), 3.0)
+                and len(after := _letters_after(token, at) or "") >= 3 and doc.known(after.lower(), 3.0)):
+            continue  # tl;dr, a,b: a code, where the text lost no space elsewhere (but words: met,then)
+        elif kind == "comma" and token[at].isupper() and len(LIST_SEPARATOR_RE.findall(token)) >= 2 and not (
+                doc.damaged()):
+            continue  # White,Mackie,Jones: a list written without spaces (in a text that lost none elsewhere)
+        elif kind == "trailing_dash":
+            if suspended:
+                continue
+        elif kind == "leading_dash" and token[at].isupper():
+            # A dash glued to a capitalised word (stance -Britain): a word or a
+            # name the text uses elsewhere, not an option or a code (-Xmx512m).
+            word = regex.match(r"[A-Za-z]+", token[at:]).group()
+            if not (doc.known(word, 3.0) or doc.count(word.lower()) >= 2):
+                continue
+        elif kind == "leading_dash" and not (
+                len(word := regex.match(r"[A-Za-z]+", token[at:]).group()) >= 3 and doc.known(word, 3.0)
+                or doc.damaged() and (doc.zipf(word) or 0.0) >= FUNCTION_ZIPF):
+            continue  # rm -rf, lspci -nnk, ls -a: an option (but -the, -of in a text that lost spaces)
+        elif kind in ("letters_digits", "digits_letters"):
+            if not _number_join_ok(doc, token, at, kind):
+                continue
+        elif kind == "colon" and token[at].islower() and not doc.damaged():
+            continue  # starter:flour:water, key:value: a ratio or a code, where the text lost no space elsewhere
+        elif kind == "currency" and (_letters_before(token, at) or "").isupper():
+            continue  # US$110, HK$5: a currency's code
+        elif kind == "score_bracket" and not doc.damaged():
+            continue
+        elif kind == "ampersand":
+            # (Only where the text lost spaces elsewhere.)
+            if not (doc.known(regex.search(r"[a-z]+\Z", token[:at]).group(), 3.0) and doc.damaged()):
+                continue
+        out.append((at, "punctuation_join"))
+    return out

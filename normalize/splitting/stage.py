@@ -1,0 +1,232 @@
+"""The stage `split_words`: reads a text a stretch at a time, finds the
+tokens worth a look, decides each (reusing decisions across texts), and
+runs again on the pieces until nothing more splits.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..edits import replace_spans
+from . import tuning
+from .evidence import AFTER_FUNCTION_WORD, AFTER_NAME, APART, DAMAGED, INITIALS, _Document, _shows_lost_spaces
+from .guards import _holds_code, _skip_line
+from .model import model_for
+from .punctuation import _quote_roles
+from .rules import _token_splits
+from .shapes import LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, SPACE_RE, TOKEN_RE, _parts
+from .tuning import FUNCTION_ZIPF, MAX_PASSES, VERSIONS_KEPT
+from .words import SUSPENDED_HYPHEN_NEXT
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..edits import Edit
+
+
+STAGE = "split_words"
+
+
+def _decide(doc: _Document, token: str, place: tuple[bool, int], suspended: bool, quotes: tuple[str, ...]):
+    """`_token_splits` and the questions it asked of the text (its trace), reused from an earlier text that answered the same
+    questions alike: what a token becomes depends on the token, its setting
+    and the few facts it looked up in its text, nothing else."""
+    key = (token, place, suspended, quotes)
+    versions = doc.model.decisions.get(key)
+    if versions is None:
+        if len(doc.model.decisions) > tuning.DECISIONS_KEPT:
+            doc.model.decisions.clear()
+        versions = doc.model.decisions[key] = []
+    for trace, splits in versions:
+        if doc.answers(trace):
+            return splits, trace
+    doc.trace = []
+    try:
+        splits = sorted(set(_token_splits(doc, token, place, suspended, quotes)))
+        trace = tuple(doc.trace)
+    finally:
+        doc.trace = None
+    if len(versions) < VERSIONS_KEPT:
+        versions.append((trace, splits))
+    return splits, trace
+
+
+def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
+    """Insert the spaces lost between words; never deletes or reorders a non-space character.
+
+    Runs until a pass finds nothing more, so that cleaning twice changes nothing."""
+    inserted, start = [], 0
+    while start < len(text):
+        end = _stretch_end(text, start)
+        inserted += [(start + at, rule) for at, rule in _lost_spaces(text[start:end] if start or end < len(text) else text,
+                                                                       config)]
+        start = end
+    return replace_spans(text, STAGE, ((at, at, " ", rule) for at, rule in inserted))
+
+
+def _stretch_end(text: str, start: int) -> int:
+    """Where the stretch of `text` from `start` ends: after the first line end
+    STRETCH characters on (or, on a longer line, after a space; or at the
+    end). The last stretch takes what is left if that is short."""
+    if len(text) - start <= 2 * tuning.STRETCH:
+        return len(text)
+    cut = text.find("\n", start + tuning.STRETCH, start + 2 * tuning.STRETCH)
+    if cut < 0:
+        space = SPACE_RE.search(text, start + tuning.STRETCH)
+        cut = len(text) - 1 if space is None else space.start()
+    return cut + 1
+
+
+def _lost_spaces(text: str, config: Config) -> list[tuple[int, str]]:
+    """Where spaces were lost in `text`, read as one stretch: (position, rule), in order."""
+    model = model_for(config)
+    candidates = model.candidates(set(text.split()))
+    damaged = _shows_lost_spaces(model, candidates, text)
+    # Whether the text holds anything that reads as code, and whether it is
+    # English, are asked of the text as it came: the later passes only put spaces back.
+    code = _holds_code(text)
+    english = None
+    inserted: list[int] = []  # positions in `text` where a space goes
+    counts, changed = None, []  # the last pass's word counts, and the tokens it split
+    for _ in range(MAX_PASSES):
+        if not candidates:
+            break
+        doc = _Document(_insert_spaces(text, inserted) if inserted else text, model, config, damaged,
+                        counts, changed, english)
+        positions, changed, asked = _split_pass(doc, candidates, code)
+        if not positions or not doc.english:
+            break
+        english = True
+        inserted = _merge_positions(inserted, positions)
+        counts = doc._counts
+        # The next pass looks again only at what this one may have changed:
+        # the pieces of the split tokens (in their new places), and the
+        # tokens whose decision asked about a word that is now written
+        # differently (or that end in a dash, whose decision reads the next token).
+        pieces = set(" ".join(after for _, after in changed).split())
+        touched = set(LETTERS_RE.findall(" ".join(side for pair in changed for side in pair).lower()))
+        candidates = model.candidates(pieces) | {
+            token for token, words in asked.items() if not touched.isdisjoint(words) or token.endswith(("-", "–"))
+        }
+    return list(_dedupe(inserted))
+
+
+def _merge_positions(inserted: list, positions: list) -> list:
+    """Map positions found in the text with `inserted` spaces back onto the
+    original text, and merge them in. Both lists hold (position, rule)."""
+    # In the spaced text, the i-th inserted space stands at its position + i.
+    spaced = [at + i for i, (at, _) in enumerate(inserted)]
+    merged = list(inserted)
+    before = 0
+    for at, rule in positions:
+        while before < len(spaced) and spaced[before] < at:
+            before += 1
+        merged.append((at - before, rule))
+    merged.sort()
+    return merged
+
+
+def _insert_spaces(text: str, inserted: list) -> str:
+    pieces, pos = [], 0
+    for at, _ in _dedupe(inserted):
+        pieces.append(text[pos:at])
+        pieces.append(" ")
+        pos = at
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _split_pass(doc: _Document, candidates: set, code: bool) -> tuple[list, list, dict]:
+    """One pass over the document: (position, rule) of each lost space found;
+    each token that changed, (as it was, as it becomes); and for each token
+    left as it was (outside skipped lines), the words its decisions asked
+    the text about."""
+    text = doc.text
+    changed = []
+    asked: dict[str, set] = {}
+    spans = []
+    # The line of the current token, read once: where it starts and stops,
+    # whether it is skipped, the roles of its straight double quotes. Each is
+    # found from the last token on, so a long line is read once.
+    start = stop = -1
+    skip, roles = False, None
+    for at, token in _occurrences(text, candidates):
+        end = at + len(token)
+        if at > stop:  # a new line: its start lies after the last line's stop
+            start = text.rfind("\n", max(stop, 0), at) + 1
+            stop = text.find("\n", end)
+            stop = len(text) if stop < 0 else stop
+            skip = _skip_line(doc, text[start:stop], code)
+            roles = None
+        if skip:
+            continue
+        # The setting, read only where it can matter: whether the token opens
+        # a sentence or follows a capitalised word (for capitalised words), whether the next token ends a
+        # suspended hyphen (for a token ending in a dash), and the role of
+        # each straight double quote (for a token holding one).
+        starts_sentence = suspended = False
+        after_name = 0
+        if not token.islower():
+            before = at - 1
+            while before >= start and text[before].isspace():
+                before -= 1
+            starts_sentence = before < start or text[before] in '.!?:"”'
+            if not starts_sentence and text[before].isalpha():
+                # (A function word is capitalised by its place, not as a name: The, In.)
+                name = PREVIOUS_NAME_RE.search(text, max(start, before - 20), before + 1)
+                if name is not None:
+                    after_name = AFTER_FUNCTION_WORD if (
+                        doc.model.lookup(name.group().lower()) or 0.0) >= FUNCTION_ZIPF else AFTER_NAME
+        if token.endswith(("-", "–")):
+            following = NEXT_TOKEN_RE.match(text, end).group(1)
+            suspended = not following or following.lower() in SUSPENDED_HYPHEN_NEXT
+        quotes = ()
+        if '"' in token:
+            if roles is None:
+                roles = _quote_roles(text[start:stop])
+            quotes = tuple(roles[at - start + m.start()] for m in QUOTE_RE.finditer(token))
+        found, trace = _decide(doc, token, (starts_sentence, after_name), suspended, quotes)
+        splits = [(offset, rule) for offset, rule in found if 0 < offset < len(token)]
+        if splits:
+            spans += [(at + offset, rule) for offset, rule in splits]
+            changed.append((token, " ".join(_parts(token, [offset for offset, _ in splits]))))
+        else:
+            words = asked.setdefault(token, set())
+            for kind, question, _ in trace:
+                if kind == APART:
+                    words.update(question)
+                elif kind not in (DAMAGED, INITIALS):
+                    words.add(question)
+            if not token.islower():
+                # Its setting read the word before it (`after_name`): a split there is a change here.
+                words.update(LETTERS_RE.findall(text[max(start, before - 20) : before + 1].lower()))
+    spans.sort()
+    return spans, changed, asked
+
+
+def _occurrences(text: str, tokens: set[str]) -> list[tuple[int, str]]:
+    """Where `tokens` stand as whole tokens in `text`: (start, token), in order."""
+    if len(tokens) > 200:
+        return [(m.start(), m.group()) for m in TOKEN_RE.finditer(text) if m.group() in tokens]
+    if len(text) > 100 * len(tokens) + 20_000:
+        # A long text: one pass over it for all the tokens, not one per token.
+        alternatives = "|".join(map(re.escape, sorted(tokens, key=len, reverse=True)))
+        return [(m.start(), m.group()) for m in re.finditer(rf"(?:{alternatives})(?!\S)", text)
+                if not m.start() or text[m.start() - 1].isspace()]
+    found = []
+    for token in tokens:
+        at = text.find(token)
+        while at >= 0:
+            end = at + len(token)
+            if (at == 0 or text[at - 1].isspace()) and (end == len(text) or text[end].isspace()):
+                found.append((at, token))
+            at = text.find(token, at + 1)
+    found.sort()
+    return found
+
+
+def _dedupe(spans):
+    seen = set()
+    for span in spans:
+        if span[0] not in seen:
+            seen.add(span[0])
+            yield span
