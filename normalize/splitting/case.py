@@ -13,7 +13,9 @@ from .joins import _initial_split
 from .runs import segment_run
 from .shapes import CAPITALISED_RE, PLURAL_ACRONYM_RE, PREFIXED_NAME_RE, _parts
 from .tuning import (
-    BOUNDARY_COST, CAMEL_NAME_ZIPF, CAMEL_WORD_ZIPF, FUNCTION_ZIPF, KNOWN_MARGIN, MIN_PART_ZIPF, SAFE_ZIPF,
+    ACRONYM_HEAD_ZIPF, BOUNDARY_COST, CAMEL_APART_RATIO, CAMEL_NAME_ZIPF, CAMEL_WORD_ZIPF, COMMON_WORD_ZIPF,
+    FUNCTION_ZIPF, KNOWN_MARGIN, KNOWN_ZIPF, MIN_PART_ZIPF, SAFE_ZIPF, SHORT_ACRONYM_HEAD_ZIPF,
+    UNDAMAGED_ACRONYM_TAIL_ZIPF, WORD_ZIPF, ZIPF_SHIFT,
 )
 from .words import CALENDAR_WORDS, JOIN_HEADS, NAME_PREFIXES, SUFFIX_PIECES, TITLES
 
@@ -53,7 +55,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0)
             written = shorter < longer and doc.count(head) and not doc.count(head + stem[i].lower()) and (
                 doc.names(stem[i].lower() + right))
             cuts.remove(i + 1 if shorter >= longer or written else i)
-    web = doc.web_says(lower, _parts(lower, cuts), ratio=1.0) if cuts else None
+    web = doc.web_says(lower, _parts(lower, cuts), ratio=CAMEL_APART_RATIO) if cuts else None
     if cuts and repeated and not web and not doc.written_apart(_parts(lower, cuts)):
         # A name written twice is a name (PlayStation), but a function word
         # glued to a name, or an acronym to a lower-case word, twice is the
@@ -80,8 +82,8 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0)
     if joined_brand:
         return []
     # A known camel-case word stays whole unless its parts are far likelier apart (ofThe).
-    score = sum((doc.zipf(p) or 0.0) - 9.0 for p in _parts(lower, cuts)) - BOUNDARY_COST * len(cuts)
-    return [] if score <= whole - 9.0 + KNOWN_MARGIN else cuts
+    score = sum((doc.zipf(p) or 0.0) - ZIPF_SHIFT for p in _parts(lower, cuts)) - BOUNDARY_COST * len(cuts)
+    return [] if score <= whole - ZIPF_SHIFT + KNOWN_MARGIN else cuts
 
 
 def _camel_name(doc: _Document, stem: str) -> bool:
@@ -96,7 +98,7 @@ def _camel_name(doc: _Document, stem: str) -> bool:
         cuts = doc.model.cuts(right)
         if cuts:
             right = right[: cuts[0]]  # Playerand: the name's word is Player
-        web = doc.web_says(left + right, [left, right], ratio=1.0)
+        web = doc.web_says(left + right, [left, right], ratio=CAMEL_APART_RATIO)
         if web is False or (web is None and left + right in web_counts()[0]):
             return True
     return False
@@ -121,7 +123,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         # then a surname with its prefix; after a word the list knows well
         # (Ian, Leonardo, Mr), or any word at all before Mc and Mac, which
         # open no compound.
-        return right_all[:2] == "Mc" or right_all[:3] == "Mac" or (doc.vocab_zipf(left.lower()) or 0.0) >= 3.0
+        return right_all[:2] == "Mc" or right_all[:3] == "Mac" or (doc.vocab_zipf(left.lower()) or 0.0) >= WORD_ZIPF
     if stem[i].islower():
         # EApublishes: an acronym then a lower-case word.
         acronym = stem[:i]
@@ -130,25 +132,27 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         if len(right) == 2 and right == right_all:
             return (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF  # SECis, UKon: a function word
         # (A short word where the text lost spaces elsewhere: else a brand, GCash, HBOmax.)
-        return len(right) >= 3 and doc.known(right, 3.0) and right not in SUFFIX_PIECES and (
-            doc.damaged() or (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF or len(right) >= 4 and doc.known(right, 3.5))
+        return len(right) >= 3 and doc.known(right, WORD_ZIPF) and right not in SUFFIX_PIECES and (
+            doc.damaged() or (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF
+            or len(right) >= 4 and doc.known(right, UNDAMAGED_ACRONYM_TAIL_ZIPF))
     if i == 1 and left.isupper() and left != "I" and right == right_all and right[1:].islower():
         # One capital glued to a capitalised word, in a text that lost spaces elsewhere:
         if left == "A":
             # the article opening a sentence (ADepartment), but no name the web writes joined;
-            return len(right) >= 3 and doc.known(right.lower(), 3.0) and doc.damaged() and doc.web_says(
-                stem[: len(right) + 1].lower(), ["a", right.lower()], ratio=1.0) is not False
+            return len(right) >= 3 and doc.known(right.lower(), WORD_ZIPF) and doc.damaged() and doc.web_says(
+                stem[: len(right) + 1].lower(), ["a", right.lower()], ratio=CAMEL_APART_RATIO) is not False
         # an initial before a surname the list knows or the text names alone
         # (SThompson), where the text writes other names after initials (a
         # line-up); not a degree or a brand (BTech, ETrade).
-        return len(right) >= 4 and (doc.known(right.lower(), 3.0) or doc.names(right.lower())) and doc.damaged() and (
+        return len(right) >= 4 and (doc.known(right.lower(), WORD_ZIPF) or doc.names(right.lower())) and (
+            doc.damaged()) and (
             doc.lists_initials())
     if left.isupper() and stem[i - 1].isupper():
         # UNEconomic: the acronym ends one letter before the word.
-        return len(left) >= 2 and len(right) >= 3 and doc.known(right, 3.0)
+        return len(left) >= 2 and len(right) >= 3 and doc.known(right, WORD_ZIPF)
     if left_all == "a":
         # aLabour, aBBC: the article before a name or an acronym.
-        return len(right) >= 2 and (right.isupper() or doc.known(right.lower(), 3.0))
+        return len(right) >= 2 and (right.isupper() or doc.known(right.lower(), WORD_ZIPF))
     if len(left) < 2 or left.lower() in NAME_PREFIXES:
         return False
     left_lower = left.lower()
@@ -177,7 +181,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
             return False
     elif left_lower in TITLES:
         return right[0].isupper() and right[1:].islower() and len(right) >= 3  # MrMilburn
-    elif len(left) < 3 or not doc.known(left_lower, 3.0):
+    elif len(left) < 3 or not doc.known(left_lower, WORD_ZIPF):
         # LucianoOrquera: a first name the word list lacks, then a surname
         # the text names alone elsewhere, one the word list lacks or where
         # the text lost spaces elsewhere (else a brand: DreameHome beside Home).
@@ -187,7 +191,8 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         # list holds: LleytonHewitt.)
         return (len(left) >= 3 and len(right) >= 3 and right[1:].islower() and right_all[len(right) :][:1] != "'"
                 and (doc.names(right.lower()) and (doc.damaged() or doc.model.unknown(right.lower()))
-                     or doc.web_says(left_lower + right.lower(), [left_lower, right.lower()], ratio=1.0) is True
+                     or doc.web_says(left_lower + right.lower(), [left_lower, right.lower()],
+                                     ratio=CAMEL_APART_RATIO) is True
                      or len(left) >= 4 and len(right) >= 4 and (doc.vocab_zipf(left_lower) or 0.0) >= CAMEL_NAME_ZIPF
                      and doc.model.unknown(stem.lower()) and doc.damaged())
                 and not _camel_name(doc, stem))
@@ -217,7 +222,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         # preposition (TheGerman).
         if not doc.damaged() and left_lower not in JOIN_HEADS:
             return False
-        return len(right) >= 3 and (doc.known(right.lower(), 2.0) or doc.count(right.lower()) >= 1
+        return len(right) >= 3 and (doc.known(right.lower(), KNOWN_ZIPF) or doc.count(right.lower()) >= 1
                                     or len(right) >= 4 and right[1:].islower())
     if right.isupper():
         if len(right) < 2:
@@ -229,7 +234,8 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         z = doc.zipf(left_lower) or 0.0
         if left[0].isupper() and not doc.damaged():
             return False  # FastAPI, GoPro: a brand, where the text lost no space elsewhere
-        return z >= (6.0 if len(right) <= 2 else 5.0) or left[0].islower() and len(right) >= 3 and (
-            z >= 3.0 or z >= MIN_PART_ZIPF[3] and doc.damaged()) or (
-            left.islower() and len(left) >= 4 and z >= 4.0 and right != "OS")
-    return len(right) >= 2 and (doc.known(right.lower(), 2.0) or len(right) >= 4)
+        return z >= (SHORT_ACRONYM_HEAD_ZIPF if len(right) <= 2 else ACRONYM_HEAD_ZIPF) or (
+            left[0].islower()) and len(right) >= 3 and (
+            z >= WORD_ZIPF or z >= MIN_PART_ZIPF[3] and doc.damaged()) or (
+            left.islower() and len(left) >= 4 and z >= COMMON_WORD_ZIPF and right != "OS")
+    return len(right) >= 2 and (doc.known(right.lower(), KNOWN_ZIPF) or len(right) >= 4)

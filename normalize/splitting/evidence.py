@@ -15,7 +15,10 @@ from typing import TYPE_CHECKING
 from ..casing import lower
 from .joins import _plain_join
 from .shapes import INITIAL_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, _is_letter, _letter_words, _parts
-from .tuning import FIND_AT_MOST, MARKS_COUNTED, PATTERNS_KEPT, SEARCHES_PER_TEXT
+from .tuning import (
+    ENGLISH_MIN_RUNS, ENGLISH_SHARE, FIND_AT_MOST, KNOWN_ZIPF, LOCAL_WORD_ZIPF, MARKS_COUNTED, PATTERNS_KEPT,
+    SEARCHES_PER_TEXT,
+)
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -102,8 +105,8 @@ class _Document:
     def _reads_english(self, runs: list[str]) -> bool:
         """Whether most of the text's runs of letters are common English words
         (a pass over them: a table of a long text's words would grow with it)."""
-        return not self.config.english_only or len(runs) < 20 or sum(
-            map(self.model.common.__contains__, runs)) >= 0.5 * len(runs)
+        return not self.config.english_only or len(runs) < ENGLISH_MIN_RUNS or sum(
+            map(self.model.common.__contains__, runs)) >= ENGLISH_SHARE * len(runs)
 
     # -- the text's evidence ----------------------------------------------
     def count(self, word: str) -> int:
@@ -164,15 +167,15 @@ class _Document:
     def zipf(self, word: str) -> float | None:
         """Frequency of a lower-case word, counting words this text uses alone."""
         z = self.model.lookup(word.replace("’", "'"))
-        if len(word) >= 4 and (z is None or z < 2.5) and self.count(word) >= 1:
-            z = 2.5
+        if len(word) >= 4 and (z is None or z < LOCAL_WORD_ZIPF) and self.count(word) >= 1:
+            z = LOCAL_WORD_ZIPF
         return z
 
     def vocab_zipf(self, word: str) -> float | None:
         """Frequency of a lower-case word in the model alone (not this text)."""
         return self.model.lookup(word.replace("’", "'"))
 
-    def known(self, word: str, least: float = 2.0) -> bool:
+    def known(self, word: str, least: float = KNOWN_ZIPF) -> bool:
         z = self.zipf(word.lower())
         return z is not None and z >= least
 

@@ -14,7 +14,9 @@ from .shapes import (
     ATOM_RE, CONTRACTION_RE, GLUED_O_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, POSSESSIVE_RE, PUNCT_RE, UNTOUCHABLE_RE,
     _has_foreign_letter, _next_word,
 )
-from .tuning import MAX_TOKEN
+from .tuning import (
+    CODE_PATTERNS_NEEDED, ENGLISH_WORD_SHARE, FOREIGN_MIN_WORDS, FOREIGN_WORD_SHARE, MAX_TOKEN, WORD_ZIPF,
+)
 
 if TYPE_CHECKING:
     from .evidence import _Document
@@ -105,15 +107,15 @@ def _skip_line(doc: _Document, line: str, code: bool = True) -> bool:
     (`code` false: the text holds nothing that reads as code)."""
     # (Two of the patterns, not one twice: a user name's underscores,
     # sleepy_head_from_Tampere, do not make a comment code.)
-    if code and sum(pattern.search(line) is not None for pattern in CODE_PATTERNS) >= 2:
+    if code and sum(pattern.search(line) is not None for pattern in CODE_PATTERNS) >= CODE_PATTERNS_NEEDED:
         return True
     if not doc.config.english_only or not _has_foreign_letter(line):
         return False  # a text of English words was checked as a whole
     words = [w for w in LETTERS_RE.findall(line) if len(w) > 1]
-    if len(words) < 5:
+    if len(words) < FOREIGN_MIN_WORDS:
         return False
     # Joins make English words unknown, so a line is judged foreign by its
     # accented words (Việt Nam, défense), or by having almost no English word.
     foreign = sum(1 for w in words if not w.isascii())
-    english = sum(1 for w in words if (doc.model.zipf.get(w.lower()) or 0.0) >= 3.0)
-    return foreign >= 0.25 * len(words) or english < 0.3 * len(words)
+    english = sum(1 for w in words if (doc.model.zipf.get(w.lower()) or 0.0) >= WORD_ZIPF)
+    return foreign >= FOREIGN_WORD_SHARE * len(words) or english < ENGLISH_WORD_SHARE * len(words)

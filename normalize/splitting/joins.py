@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from ..vocabulary import web_counts
 from .shapes import DOMAIN_THEN_WORD_RE, _parts
 from .tuning import (
-    ARTICLE_COMPOUND_FLOORS, COMPOUND_APART_RATIO, DAMAGED_COMMON_ZIPF, DAMAGED_RARE_LEN, DAMAGED_RARE_ZIPF,
-    DERIVED_ZIPF, FUNCTION_ZIPF, JOIN_OTHER_PART_ZIPF, LONG_PART_LEN, PRONOUN_NEXT_ZIPF, RARE_WORD_ZIPF,
-    UNDAMAGED_COMMON_ZIPF, UNDAMAGED_PART_ZIPF, WEB_RATIO,
+    ARTICLE_COMPOUND_FLOORS, ARTICLE_NEXT_ZIPF, COMMON_WORD_ZIPF, COMPOUND_APART_RATIO, DAMAGED_COMMON_ZIPF,
+    DAMAGED_RARE_LEN, DAMAGED_RARE_ZIPF, DERIVED_ZIPF, FUNCTION_ZIPF, INITIAL_NEXT_ZIPF, JOIN_OTHER_PART_ZIPF,
+    LONG_JOIN_LEN, LONG_PART_LEN, PRONOUN_NEXT_ZIPF, RARE_WORD_ZIPF, UNDAMAGED_COMMON_ZIPF, UNDAMAGED_PART_ZIPF,
+    WEB_RATIO, WORD_ZIPF,
 )
 from .words import (
     HYPHEN_PREFIXES, INFLECTED_ENDINGS, PARTICLES, PREFIX_PIECES, SUFFIX_PIECES, SUFFIX_WORDS, WORD_ENDING_WORDS,
@@ -59,7 +60,7 @@ def _reads_as_derived(run: str, lookup) -> bool:
     A function word takes no suffix: beable, andless are joins."""
     for size in (4, 5):
         suffix = run[-size:]
-        if suffix in SUFFIX_WORDS and 3.0 <= (lookup(run[:-size]) or 0.0) < FUNCTION_ZIPF:
+        if suffix in SUFFIX_WORDS and WORD_ZIPF <= (lookup(run[:-size]) or 0.0) < FUNCTION_ZIPF:
             return True
     return False
 
@@ -105,7 +106,7 @@ def _initial_split(model: Model, lower: str) -> bool:
     the next (Iwas, Apenalty) rather than a name (Ireland, Alan)."""
     rest = lower[1:]
     rest_z = model.lookup(rest) or 0.0
-    if lower[0] not in "ia" or len(rest) < 2 or rest_z < 3.5:
+    if lower[0] not in "ia" or len(rest) < 2 or rest_z < INITIAL_NEXT_ZIPF:
         return False
     other = model.cuts(lower)
     if other[:1] not in ([], [1]) and min(model.lookup(part) or 0.0 for part in _parts(lower, other)) > rest_z:
@@ -113,7 +114,7 @@ def _initial_split(model: Model, lower: str) -> bool:
     web = model.web_says(lower, [lower[0], rest])
     if web:
         return True
-    if lower[0] == "i" and rest_z >= PRONOUN_NEXT_ZIPF and (model.lookup(lower) or 0.0) < 3.0:
+    if lower[0] == "i" and rest_z >= PRONOUN_NEXT_ZIPF and (model.lookup(lower) or 0.0) < WORD_ZIPF:
         # Iwill, Iam: the web's pages are full of such user names, but a
         # capital I before a common word that makes no known name is the pronoun.
         return True
@@ -134,7 +135,7 @@ def _plain_join(model: Model, parts: list[str]) -> bool:
         return False  # over|plan, out|run: a particle opens compounds
     # (Compounds join short words: softlock, passkeys; but not the commonest: lastyear.)
     least = min(model.lookup(part) or 0.0 for part in parts)
-    return least >= UNDAMAGED_COMMON_ZIPF or least >= UNDAMAGED_PART_ZIPF and sum(map(len, parts)) >= 11 or (
+    return least >= UNDAMAGED_COMMON_ZIPF or least >= UNDAMAGED_PART_ZIPF and sum(map(len, parts)) >= LONG_JOIN_LEN or (
         min(map(len, parts)) >= LONG_PART_LEN)
 
 
@@ -144,7 +145,8 @@ def _reads_as_join(model: Model, parts: list[str]) -> bool:
     the, said, shares|in; not over|plan or out|run: particles open
     compounds), or a verb's -ed or -ing form of five letters or more comes
     first, which opens no compound (exchanged|views)."""
-    if parts[0] == "a" and len(parts) == 2 and (len(parts[1]) < 4 or (model.lookup(parts[1]) or 0.0) < 4.5):
+    if parts[0] == "a" and len(parts) == 2 and (
+            len(parts[1]) < 4 or (model.lookup(parts[1]) or 0.0) < ARTICLE_NEXT_ZIPF):
         return False  # a|arch: many a word opens with the letter (aarch64); a|man, a|decision lost a space
     found = [(model.lookup(part) or 0.0) >= FUNCTION_ZIPF and (part not in PARTICLES or index > 0)
              for index, part in enumerate(parts)]
@@ -166,8 +168,8 @@ def _domain_then_word(model: Model, token: str) -> int:
     if glued is None:
         return 0
     if glued["sentence"]:
-        return glued.start("sentence") if (model.lookup(glued["sentence"].lower()) or 0.0) >= 3.0 else 0
-    if (model.lookup(glued["word"]) or 0.0) < 3.0 or not model.unknown(glued["tld"] + glued["word"]):
+        return glued.start("sentence") if (model.lookup(glued["sentence"].lower()) or 0.0) >= WORD_ZIPF else 0
+    if (model.lookup(glued["word"]) or 0.0) < WORD_ZIPF or not model.unknown(glued["tld"] + glued["word"]):
         return 0
     return glued.start("word")
 
@@ -187,12 +189,12 @@ def _hyphen_prefix_cut(model: Model, word: str, following: str = "") -> int:
         joined = bigrams.get(f"{word} {following}")
         if apart >= (WEB_RATIO * joined if joined else ARTICLE_COMPOUND_FLOORS * _web_floors()[1]):
             return 1
-    if (model.lookup(word) or 0.0) >= 3.0:
+    if (model.lookup(word) or 0.0) >= WORD_ZIPF:
         return 0
     for prefix in HYPHEN_PREFIXES:
         head = word[: -len(prefix)]
         if word.endswith(prefix) and head:
             z = model.lookup(head) or 0.0
-            if z >= FUNCTION_ZIPF or len(head) >= 3 and z >= 4.0:
+            if z >= FUNCTION_ZIPF or len(head) >= 3 and z >= COMMON_WORD_ZIPF:
                 return len(head)
     return 0

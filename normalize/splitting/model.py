@@ -12,9 +12,10 @@ from .guards import _never_splits
 from .joins import _reads_as_derived, _web_floors
 from .shapes import _parts
 from .tuning import (
-    BOUNDARY_COST, CAMEL_WORD_ZIPF, COMMON_SIDE_ZIPF, DERIVED_ZIPF, FUNCTION_BOUNDARY_COST, FUNCTION_ZIPF,
-    KNOWN_MARGIN, LONG_RARE_LEN, MAX_RUN, MIN_PART_ZIPF, RARE_WHOLE_ZIPF, RARE_WORD_LEN, RARE_WORD_ZIPF, SAFE_ZIPF,
-    TYPO_PART_ZIPF, UNKNOWN_FLOOR, WEB_RATIO, WEB_RATIO_RARE,
+    BOUNDARY_COST, CAMEL_WORD_ZIPF, COMMON_SIDE_ZIPF, COMMON_ZIPF, DERIVED_STEM_ZIPF, DERIVED_ZIPF,
+    FUNCTION_BOUNDARY_COST, FUNCTION_ZIPF, KNOWN_MARGIN, LONG_RARE_LEN, MAX_PART_LEN, MAX_RUN, MIN_PART_ZIPF,
+    MODELS_KEPT, RARE_WHOLE_ZIPF, RARE_WORD_LEN, RARE_WORD_ZIPF, SAFE_ZIPF, TYPO_PART_ZIPF, UNKNOWN_FLOOR, WEB_RATIO,
+    WEB_RATIO_RARE, ZIPF_SHIFT,
 )
 from .words import (
     DERIVATION_RE, ONE_LETTER_WORDS, PARTICLES, PREFIX_PIECES, SPELLING_VARIANTS, SUFFIX_PIECES, SUFFIX_WORDS,
@@ -33,7 +34,7 @@ class Model:
         self.zipf = zipf
         self.protected = protected
         self.safe = frozenset(w for w, z in zipf.items() if z >= SAFE_ZIPF and w.isalpha() and w not in protected)
-        self.common = frozenset(w for w, z in zipf.items() if z >= 3.0)
+        self.common = frozenset(w for w, z in zipf.items() if z >= COMMON_ZIPF)
         self._splits: dict = {}
         self._cuts: dict = {}
         # Tokens `settled` has seen: those that can never split, and the rest.
@@ -69,7 +70,7 @@ class Model:
             found = DERIVATION_RE.search(word)
             if found:
                 stem_z = self.zipf.get(word[: found.start()])
-                if stem_z is not None and stem_z >= 2.0:
+                if stem_z is not None and stem_z >= DERIVED_STEM_ZIPF:
                     return DERIVED_ZIPF
         return None
 
@@ -167,7 +168,7 @@ def best_split(run: str, lookup, table: dict | None = None) -> tuple[list[int], 
             continue
         reached = best[start][0]
         cost = BOUNDARY_COST if start else 0.0
-        for end in range(start + 1, min(n, start + 24) + 1):
+        for end in range(start + 1, min(n, start + MAX_PART_LEN) + 1):
             if start == 0 and end == n:
                 continue
             part = run[start:end]
@@ -179,7 +180,7 @@ def best_split(run: str, lookup, table: dict | None = None) -> tuple[list[int], 
                         or start == 0 and part in PREFIX_PIECES
                         or end == n and part in SUFFIX_PIECES and not _after_function_word(run, start, part, table)):
                     continue
-                score = z - 9.0
+                score = z - ZIPF_SHIFT
             else:
                 if table is not None and (end - start < 6 or not part.endswith(VARIANT_ENDINGS)):
                     continue  # most parts are no word
@@ -207,7 +208,7 @@ def best_split(run: str, lookup, table: dict | None = None) -> tuple[list[int], 
     if whole is not None:
         if _frees_function_word(lookup, parts):
             score += (BOUNDARY_COST - FUNCTION_BOUNDARY_COST) * len(cuts)
-        return cuts, score > whole - 9.0 + KNOWN_MARGIN
+        return cuts, score > whole - ZIPF_SHIFT + KNOWN_MARGIN
     if score < UNKNOWN_FLOOR:
         return _function_word_then_rare_word(run, lookup) or _word_and_long_rare_word(run, lookup) or (cuts, False)
     return cuts, True
@@ -228,7 +229,7 @@ def _best_pair(run: str, whole: float, lookup) -> tuple[list[int], bool] | None:
     score, cut = top
     parts = [run[:cut], run[cut:]]
     cost = FUNCTION_BOUNDARY_COST if _frees_function_word(lookup, parts) else BOUNDARY_COST
-    return [cut], score - cost > whole - 9.0 + KNOWN_MARGIN
+    return [cut], score - cost > whole - ZIPF_SHIFT + KNOWN_MARGIN
 
 
 def _function_word_then_rare_word(run: str, lookup) -> tuple[list[int], bool] | None:
@@ -275,10 +276,10 @@ def _part_score(part: str, lookup, first: bool, last: bool) -> float | None:
         return None
     if (first and part in PREFIX_PIECES) or (last and part in SUFFIX_PIECES):
         return None
-    return z - 9.0
+    return z - ZIPF_SHIFT
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=MODELS_KEPT)
 def model_for(config: Config) -> Model:
     zipf = english_zipf()
     extra = set(config.vocabulary)

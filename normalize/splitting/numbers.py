@@ -6,7 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .shapes import CODE_HEAD_RE, NUMBER_RE, YEAR_RE, _letters_after, _letters_before
-from .tuning import CODE_WORD_ZIPF, FUNCTION_ZIPF, WINDOW
+from .tuning import (
+    CODE_WORD_ZIPF, COMMON_WORD_ZIPF, FUNCTION_ZIPF, NUMBER_HEAD_ZIPF, SHORT_NUMBER_HEAD_ZIPF, UNIT_REST_MARGIN,
+    WINDOW, WORD_ZIPF,
+)
 from .words import CALENDAR_WORDS, JOIN_HEADS, NUMBER_SUFFIXES
 
 if TYPE_CHECKING:
@@ -39,7 +42,8 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
         # (A content word and a number, where the text lost spaces
         # elsewhere: else a name or a code, aarch64, comp4460, python3; but
         # a preposition: within60.)
-        return z >= (5.0 if len(letters) <= 3 else 3.5) and (doc.damaged() or letters in JOIN_HEADS)
+        least = SHORT_NUMBER_HEAD_ZIPF if len(letters) <= 3 else NUMBER_HEAD_ZIPF
+        return z >= least and (doc.damaged() or letters in JOIN_HEADS)
     letters = _letters_after(token, at)
     if not letters or letters.lower() in NUMBER_SUFFIXES:
         return False
@@ -60,9 +64,9 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
         # 12February; 1969British: a year, then a word; 4Cast is a name.
         year = YEAR_RE.search(token, max(0, at - 5), at)
         return letters.lower() in CALENDAR_WORDS or year is not None and letters[1:].islower() \
-            and len(letters) >= 4 and doc.known(letters.lower(), 3.0)
+            and len(letters) >= 4 and doc.known(letters.lower(), WORD_ZIPF)
     # 3ami: a short rare word after a number is more often a name's end.
-    return doc.known(letters.lower(), 4.0 if len(letters) == 3 else 3.0)
+    return doc.known(letters.lower(), COMMON_WORD_ZIPF if len(letters) == 3 else WORD_ZIPF)
 
 
 def _unit_then_word(doc: _Document, word: str, decade: bool) -> int:
@@ -78,6 +82,6 @@ def _unit_then_word(doc: _Document, word: str, decade: bool) -> int:
         if unit not in NUMBER_SUFFIXES or (unit == "s" and not decade) or len(rest) < 2:
             continue
         z = doc.zipf(rest) or 0.0
-        if z >= max(3.0, whole + 0.5) and (len(rest) >= 3 or z >= FUNCTION_ZIPF):
+        if z >= max(WORD_ZIPF, whole + UNIT_REST_MARGIN) and (len(rest) >= 3 or z >= FUNCTION_ZIPF):
             return size
     return 0

@@ -11,7 +11,7 @@ from .numbers import _number_join_ok
 from .shapes import (
     CAPITALISED_RE, IDENTIFIER_RE, LIST_SEPARATOR_RE, QUOTE_RE, _letters_after, _letters_before, _punctuation_places,
 )
-from .tuning import FUNCTION_ZIPF
+from .tuning import FUNCTION_ZIPF, KNOWN_ZIPF, WORD_ZIPF
 
 if TYPE_CHECKING:
     from .evidence import _Document
@@ -88,14 +88,14 @@ def _punctuation_splits(
             opening = token.rfind("(", 0, at)
             inner = token[opening + 1 : at - 1].lower()
             rest = regex.match(r"[A-Za-z]*", token[at:]).group().lower()
-            if doc.known(inner + rest, 2.0):
+            if doc.known(inner + rest, KNOWN_ZIPF):
                 continue
         elif kind == "paren_before" and not doc.damaged() and IDENTIFIER_RE.fullmatch(token[:at]) and not (
                 CAPITALISED_RE.fullmatch(token[:at])):
             continue  # debounce(fn, fetchUserProfile(userId): a call in code, where the text lost no space elsewhere
         elif kind == "comma" and token[at].islower() and not doc.damaged() and not (
-                len(before := _letters_before(token, at - 1) or "") >= 3 and doc.known(before.lower(), 3.0)
-                and len(after := _letters_after(token, at) or "") >= 3 and doc.known(after.lower(), 3.0)):
+                len(before := _letters_before(token, at - 1) or "") >= 3 and doc.known(before.lower(), WORD_ZIPF)
+                and len(after := _letters_after(token, at) or "") >= 3 and doc.known(after.lower(), WORD_ZIPF)):
             continue  # tl;dr, a,b: a code, where the text lost no space elsewhere (but words: met,then)
         elif kind == "comma" and token[at].isupper() and len(LIST_SEPARATOR_RE.findall(token)) >= 2 and not (
                 doc.damaged()):
@@ -107,10 +107,10 @@ def _punctuation_splits(
             # A dash glued to a capitalised word (stance -Britain): a word or a
             # name the text uses elsewhere, not an option or a code (-Xmx512m).
             word = regex.match(r"[A-Za-z]+", token[at:]).group()
-            if not (doc.known(word, 3.0) or doc.count(word.lower()) >= 2):
+            if not (doc.known(word, WORD_ZIPF) or doc.count(word.lower()) >= 2):
                 continue
         elif kind == "leading_dash" and not (
-                len(word := regex.match(r"[A-Za-z]+", token[at:]).group()) >= 3 and doc.known(word, 3.0)
+                len(word := regex.match(r"[A-Za-z]+", token[at:]).group()) >= 3 and doc.known(word, WORD_ZIPF)
                 or doc.damaged() and (doc.zipf(word) or 0.0) >= FUNCTION_ZIPF):
             continue  # rm -rf, lspci -nnk, ls -a: an option (but -the, -of in a text that lost spaces)
         elif kind in ("letters_digits", "digits_letters"):
@@ -124,7 +124,7 @@ def _punctuation_splits(
             continue
         elif kind == "ampersand":
             # (Only where the text lost spaces elsewhere.)
-            if not (doc.known(regex.search(r"[a-z]+\Z", token[:at]).group(), 3.0) and doc.damaged()):
+            if not (doc.known(regex.search(r"[a-z]+\Z", token[:at]).group(), WORD_ZIPF) and doc.damaged()):
                 continue
         out.append((at, "punctuation_join"))
     return out

@@ -16,7 +16,7 @@ from .shapes import (
     ACRONYM_THEN_WORD_RE, ATOM_RE, CONTRACTION_RE, GLUED_O_NAME_RE, ORDINAL_THEN_NAME_RE, POSSESSIVE_RE,
     UNTOUCHABLE_RE, _next_word,
 )
-from .tuning import FUNCTION_ZIPF, SAFE_ZIPF
+from .tuning import FUNCTION_ZIPF, KNOWN_ZIPF, SAFE_ZIPF, WORD_ZIPF
 
 if TYPE_CHECKING:
     from .evidence import _Document
@@ -38,7 +38,8 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_
         head, rest = contraction.groups()
         # (Scotland'sLee: a possessive, then a name.)
         # (A long word may be rarer: it'sunderestimating.)
-        if rest[0].isupper() or rest == "a" or doc.known(rest, 3.0 if len(rest) < 6 else 2.0) or segment_run(doc, rest):
+        least = WORD_ZIPF if len(rest) < 6 else KNOWN_ZIPF
+        if rest[0].isupper() or rest == "a" or doc.known(rest, least) or segment_run(doc, rest):
             return [(len(head), "lowercase_join")] + [(len(head) + i, r) for i, r in _word_splits(doc, rest)]
         return []
     stem = word

@@ -9,9 +9,9 @@ from .joins import _common_and_rare_word, _compound_pair, _name_then_verb, _plai
 from .model import _judge, best_split
 from .shapes import PREFIXED_NAME_RE, _parts
 from .tuning import (
-    DAMAGED_HEAD_ZIPF, DAMAGED_SHORT_TAIL_ZIPF, DAMAGED_TAIL_ZIPF, DERIVED_ZIPF, FUNCTION_HEAD_ZIPF, FUNCTION_ZIPF,
-    LONG_PAIR_ZIPF, MAX_RUN, NAME_TAIL_ZIPF, NAME_WORD_ZIPF, SENTENCE_HEAD_ZIPF, UNDAMAGED_PART_ZIPF,
-    UNDAMAGED_SENTENCE_HEAD_ZIPF,
+    COMMON_WORD_ZIPF, DAMAGED_HEAD_ZIPF, DAMAGED_SHORT_TAIL_ZIPF, DAMAGED_TAIL_ZIPF, DERIVED_ZIPF, FUNCTION_HEAD_ZIPF,
+    FUNCTION_ZIPF, LONG_PAIR_ZIPF, MAX_RUN, NAME_TAIL_ZIPF, NAME_WORD_ZIPF, PLURAL_TAIL_ZIPF, SENTENCE_HEAD_ZIPF,
+    UNDAMAGED_PART_ZIPF, UNDAMAGED_SENTENCE_HEAD_ZIPF, WORD_ZIPF,
 )
 from .words import CALENDAR_WORDS, INFLECTED_ENDINGS, NATIONALITIES, ROLE_NOUNS
 
@@ -116,12 +116,12 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
         # function word, is a join (Ministryof, Scholesin).
         if len(parts[-1]) < 3 and not (
             len(parts) == 2 and (doc.zipf(parts[1]) or 0.0) >= FUNCTION_ZIPF and (
-                len(parts[0]) >= 3 and (doc.zipf(parts[0]) or 0.0) >= 4.0
+                len(parts[0]) >= 3 and (doc.zipf(parts[0]) or 0.0) >= COMMON_WORD_ZIPF
                 or len(parts[0]) >= 4 and doc.names(parts[0])
                 or (doc.zipf(parts[0]) or 0.0) >= FUNCTION_ZIPF and doc.web_says(run, parts)  # Itis
                 # (In a text that lost spaces elsewhere, a word the list
                 # knows of five letters or more: Kellowayin, a name glued.)
-                or len(parts[0]) >= 5 and (doc.vocab_zipf(parts[0]) or 0.0) >= 3.0
+                or len(parts[0]) >= 5 and (doc.vocab_zipf(parts[0]) or 0.0) >= WORD_ZIPF
                 and doc.model.unknown(run) and doc.damaged())
         ):
             return []
@@ -154,8 +154,8 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
         verb_ok = (len(parts) == 2 and len(parts[0]) >= 4 and len(parts[1]) >= 5
                    and (parts[1].endswith(INFLECTED_ENDINGS) and (doc.vocab_zipf(parts[1]) or 0.0) >= DERIVED_ZIPF
                         or parts[1] in ROLE_NOUNS
-                        or parts[1].endswith("s") and (doc.vocab_zipf(parts[1]) or 0.0) >= 4.5
-                        and (doc.vocab_zipf(parts[1][:-1]) or 0.0) >= 4.5)
+                        or parts[1].endswith("s") and (doc.vocab_zipf(parts[1]) or 0.0) >= PLURAL_TAIL_ZIPF
+                        and (doc.vocab_zipf(parts[1][:-1]) or 0.0) >= PLURAL_TAIL_ZIPF)
                    and doc.model.unknown(run) and doc.damaged())
         # In a text that lost spaces elsewhere, two common words of five
         # letters or more that no list or the web writes as one

@@ -15,7 +15,10 @@ from .model import model_for
 from .punctuation import _quote_roles
 from .rules import _token_splits
 from .shapes import LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, SPACE_RE, TOKEN_RE, _parts
-from .tuning import FUNCTION_ZIPF, MAX_PASSES, VERSIONS_KEPT
+from .tuning import (
+    FUNCTION_ZIPF, MAX_PASSES, NAME_LOOKBACK, OCCURRENCE_CHARS_PER_TOKEN, OCCURRENCE_MANY_TOKENS, OCCURRENCE_MIN_CHARS,
+    VERSIONS_KEPT,
+)
 from .words import SUSPENDED_HYPHEN_NEXT
 
 if TYPE_CHECKING:
@@ -172,7 +175,7 @@ def _split_pass(doc: _Document, candidates: set, code: bool) -> tuple[list, list
             starts_sentence = before < start or text[before] in '.!?:"”'
             if not starts_sentence and text[before].isalpha():
                 # (A function word is capitalised by its place, not as a name: The, In.)
-                name = PREVIOUS_NAME_RE.search(text, max(start, before - 20), before + 1)
+                name = PREVIOUS_NAME_RE.search(text, max(start, before - NAME_LOOKBACK), before + 1)
                 if name is not None:
                     after_name = AFTER_FUNCTION_WORD if (
                         doc.model.lookup(name.group().lower()) or 0.0) >= FUNCTION_ZIPF else AFTER_NAME
@@ -198,16 +201,16 @@ def _split_pass(doc: _Document, candidates: set, code: bool) -> tuple[list, list
                     words.add(question)
             if not token.islower():
                 # Its setting read the word before it (`after_name`): a split there is a change here.
-                words.update(LETTERS_RE.findall(text[max(start, before - 20) : before + 1].lower()))
+                words.update(LETTERS_RE.findall(text[max(start, before - NAME_LOOKBACK) : before + 1].lower()))
     spans.sort()
     return spans, changed, asked
 
 
 def _occurrences(text: str, tokens: set[str]) -> list[tuple[int, str]]:
     """Where `tokens` stand as whole tokens in `text`: (start, token), in order."""
-    if len(tokens) > 200:
+    if len(tokens) > OCCURRENCE_MANY_TOKENS:
         return [(m.start(), m.group()) for m in TOKEN_RE.finditer(text) if m.group() in tokens]
-    if len(text) > 100 * len(tokens) + 20_000:
+    if len(text) > OCCURRENCE_CHARS_PER_TOKEN * len(tokens) + OCCURRENCE_MIN_CHARS:
         # A long text: one pass over it for all the tokens, not one per token.
         alternatives = "|".join(map(re.escape, sorted(tokens, key=len, reverse=True)))
         return [(m.start(), m.group()) for m in re.finditer(rf"(?:{alternatives})(?!\S)", text)

@@ -2,11 +2,22 @@
 
 Each is a named constant with a comment saying what it trades; measured on
 the shared dev corpus (see README, "Word splitting"). No rule body holds a
-bare threshold: it names one of these. Zipf frequencies are log10 of a
-word's occurrences per billion words (7 for "the", 3 for a rare word).
+bare frequency or ratio: it names one of these. Zipf frequencies are log10
+of a word's occurrences per billion words (7 for "the", 3 for a rare word).
+
+The memory limits and STRETCH are read as `tuning.X` when used, so that a
+test or a benchmark can lower them here, in one place; the others are
+imported by name.
 """
 from __future__ import annotations
 
+# --- the scale -----------------------------------------------------------------
+
+# Zipf minus this is a word's log10 probability (Zipf counts per billion
+# words): the scale's definition, not a choice.
+ZIPF_SHIFT = 9.0
+
+# --- the word model's best split (`model.best_split`) --------------------------
 
 # Cost of one inserted space, in log10 probability: how rare a lost space is.
 BOUNDARY_COST = 1.5
@@ -22,6 +33,10 @@ UNKNOWN_FLOOR = -16.0
 # one-letter part is "a".
 MIN_PART_ZIPF = (7.0, 5.3, 3.0, 2.5)
 
+# The longest part tried: no English word is longer, and a bound keeps the
+# search linear in the run.
+MAX_PART_LEN = 24
+
 # Word lists hold glued pairs ("ofthe", "ratherthan") at low frequencies. A
 # known token is split when the split is likelier, and a split that frees a
 # function word (this frequent) pays a lower boundary cost: function words
@@ -29,35 +44,64 @@ MIN_PART_ZIPF = (7.0, 5.3, 3.0, 2.5)
 FUNCTION_ZIPF = 6.0
 FUNCTION_BOUNDARY_COST = 0.5
 
-# A capitalised token that is no word is most often a name or a brand
-# (Tapwave, Hawkpoint). Inside a sentence it is split only when its last part
-# is a function word (Milburnsaid), or a word this common and the text names
-# its first part alone elsewhere (Blairdismissed, Christmasperiod); at a
-# sentence start, when its first part is this common (Thesedevelopments).
-NAME_TAIL_ZIPF = 3.0
-
-# After a capitalised word (a name of several words), a capitalised token is
-# split into two words of 4+ letters this common (World Serviceprogramme);
-# rarer parts are a surname's pieces (Serge Betsen, Tapsfield).
-NAME_WORD_ZIPF = 4.0
-FUNCTION_HEAD_ZIPF = 3.5
-
-SENTENCE_HEAD_ZIPF = 4.0
-DAMAGED_HEAD_ZIPF, DAMAGED_TAIL_ZIPF = 3.0, 3.5
-
-# (A second word of three letters must be this common: Commentatorssay.)
-DAMAGED_SHORT_TAIL_ZIPF = 5.5
-
-# A capital I glued to a word this common is the pronoun (Iwill).
-PRONOUN_NEXT_ZIPF = 4.5
-
-# Tokens at least this frequent are never split; nor are longer letter runs.
+# Tokens at least this frequent are never split.
 SAFE_ZIPF = 4.7
+
+# Letter runs longer than this are no words, glued or not: never split, and
+# time stays linear.
 MAX_RUN = 60
 
 # Tokens longer than this are data (base64, a line of one character, a URL
 # list), not glued prose: they are left as they are, and time stays linear.
 MAX_TOKEN = 1000
+
+# A rare word this common and long may follow a function word in a split.
+RARE_WORD_ZIPF = 1.5
+RARE_WORD_LEN = 6
+
+# A common word (this frequent) glued to a long word too rare to be a part
+# by itself (recentprivatisations, steadiednerves): long rare words are
+# whole words, not pieces, so the pair is the only reading.
+COMMON_SIDE_ZIPF = 4.0
+LONG_RARE_LEN = 7
+
+# A run no list knows that one slip of a finger away from a common word
+# (accordig, performane, a letter dropped, swapped, doubled or mistyped
+# inside) is a misspelling that the word model cuts into rare pieces (accor
+# dig, perfor mane): a cut whose weakest piece is rarer than this is not taken.
+# Lost spaces make a run one slip from a word too (tohis, this), but cut into
+# common words.
+TYPO_PART_ZIPF = 4.0
+
+# --- what the word list knows ----------------------------------------------------
+
+# A word the list knows at all (`_Document.known`'s default): enough for a
+# long part or a second word beside a clear join; a rarer one is a name or a typo.
+KNOWN_ZIPF = 2.0
+
+# A word in its own right, not a rare form, a name's piece or a misspelling:
+# what most rules ask of the words on both sides of a lost space.
+WORD_ZIPF = 3.0
+
+# A common word: what a rule asks of a word glued to a name, a short code or
+# a hyphenated piece, where a rarer one is more often part of a name.
+COMMON_WORD_ZIPF = 4.0
+
+# The model's "common" words (typos are measured against them; most of an
+# English text's words are among them).
+COMMON_ZIPF = 3.0
+
+# A word of this text used alone (four letters or more) counts as this
+# common, though the list lacks it or knows it less: a name the text uses.
+LOCAL_WORD_ZIPF = 2.5
+
+# British spellings and productive suffixes: a long word made of a stem this
+# common and such a suffix (multilateralisation) counts as DERIVED_ZIPF; a
+# verb's -ed or -ing form this common ends a name glued to it.
+DERIVED_STEM_ZIPF = 2.0
+DERIVED_ZIPF = 2.5
+
+# --- the web's counts (`Model.web_says`) ------------------------------------------
 
 # A token the web writes as one word is split only when the web writes its
 # two parts apart this many times more often (at least: 94x; Botha: 13x).
@@ -68,37 +112,49 @@ WEB_RATIO = 20.0
 RARE_WHOLE_ZIPF = 2.0
 WEB_RATIO_RARE = 10.0
 
-# A camel-case token the word list knows this well is a name (PlayStation,
-# WikiLeaks); below it, list entries are mostly glued pairs (theNetherlands).
-CAMEL_WORD_ZIPF = 2.5
+# How many times more often than together the web must write a compound's
+# two words apart for its text's evidence to split it: compounds the web
+# writes nearly as often whole (webpage, 1.7x) are written both ways in one
+# article too; a videogame (4.6x) or alot (11x) beside its words apart is a lost space.
+COMPOUND_APART_RATIO = 3.0
 
-# Opening with a capital, a camel-case token the list knows at all is a name
-# (CrowdStrike, DoorDash): lost spaces between two capitalised words make
-# tokens no list holds (NationsConvention, DavidBlunkett).
-CAMEL_NAME_ZIPF = 1.5
+# How much more often than its floor the web must write a pair it lacks
+# with the article's word (along term) for an article to open a compound.
+ARTICLE_COMPOUND_FLOORS = 5.0
 
-# What the model remembers, at most (each is emptied when full): tokens
-# settled, letter runs segmented, decisions with their questions. About 200
-# bytes an entry: next to the word tables (~170 MB) a process stays under the
-# 250 MB the command may use, however varied the text it reads.
-TOKENS_KEPT = 100_000
-RUNS_KEPT = 25_000
-DECISIONS_KEPT = 25_000
+# --- letter runs (`runs.segment_run`) ----------------------------------------------
 
-# A rare word this common and long may follow a function word in a split.
-RARE_WORD_ZIPF = 1.5
-RARE_WORD_LEN = 6
+# A capitalised token that is no word is most often a name or a brand
+# (Tapwave, Hawkpoint). Inside a sentence it is split only when its last part
+# is a function word (Milburnsaid), or a word this common and the text names
+# its first part alone elsewhere (Blairdismissed, Christmasperiod).
+NAME_TAIL_ZIPF = 3.0
 
-DERIVED_ZIPF = 2.5
+# At a sentence start, a capitalised token splits when its first part is
+# this common (Thesedevelopments).
+SENTENCE_HEAD_ZIPF = 4.0
+
+# After a capitalised word (a name of several words), a capitalised token is
+# split into two words of 4+ letters this common (World Serviceprogramme);
+# rarer parts are a surname's pieces (Serge Betsen, Tapsfield).
+NAME_WORD_ZIPF = 4.0
+
+# Names end in function words too (Misamore, Biscan): before a function word,
+# a first part of under five letters must be a word this common.
+FUNCTION_HEAD_ZIPF = 3.5
+
+# At a sentence start in a text that lost spaces elsewhere, two words of four
+# letters or more need only be this common (first, second): Eurozoneinterest.
+DAMAGED_HEAD_ZIPF, DAMAGED_TAIL_ZIPF = 3.0, 3.5
+# (A second word of three letters must be this common: Commentatorssay.)
+DAMAGED_SHORT_TAIL_ZIPF = 5.5
+
+# A name glued to a common word's -s form (Moyatakes): the form and its
+# stem must both be this common, where the text lost spaces elsewhere.
+PLURAL_TAIL_ZIPF = 4.5
 
 # How common each of two long words glued in a capitalised token must be (`runs.segment_run`).
 LONG_PAIR_ZIPF = 4.0
-
-# A common word (this frequent) glued to a long word too rare to be a part
-# by itself (recentprivatisations, steadiednerves): long rare words are
-# whole words, not pieces, so the pair is the only reading.
-COMMON_SIDE_ZIPF = 4.0
-LONG_RARE_LEN = 7
 
 # In a text that lost spaces elsewhere, a function word glued to a rare word
 # (this rare at least, and less common than the other bound), rarer and
@@ -109,19 +165,124 @@ DAMAGED_COMMON_ZIPF = FUNCTION_ZIPF
 DAMAGED_RARE_ZIPF = (1.0, 3.0)
 DAMAGED_RARE_LEN = 6
 
-# How many times more often than together the web must write a compound's
-# two words apart for its text's evidence to split it: compounds the web
-# writes nearly as often whole (webpage, 1.7x) are written both ways in one
-# article too; a videogame (4.6x) or alot (11x) beside its words apart is a lost space.
-COMPOUND_APART_RATIO = 3.0
+# What reads as a lost space where a text shows none elsewhere (`_plain_join`,
+# `_reads_as_join`, `runs._undamaged_join`): how common the parts of a
+# split with no function word must be (eleven letters or more in all, or
+# short ones this common), and those beside a function word; how common the
+# first of two words that open a sentence (Lastweek; not Silksong); how long
+# two words are that no compound is made of.
+UNDAMAGED_PART_ZIPF = 4.0
+UNDAMAGED_COMMON_ZIPF = 5.0
+JOIN_OTHER_PART_ZIPF = 3.5
+UNDAMAGED_SENTENCE_HEAD_ZIPF = 5.5
+LONG_PART_LEN = 8
+# (Compounds join short words, softlock, passkeys: common parts this long in
+# all read as a join, nationaldefence.)
+LONG_JOIN_LEN = 11
 
-# A run no list knows that one slip of a finger away from a common word
-# (accordig, performane, a letter dropped, swapped, doubled or mistyped
-# inside) is a misspelling that the word model cuts into rare pieces (accor
-# dig, perfor mane): a cut whose weakest piece is rarer than this is not taken.
-# Lost spaces make a run one slip from a word too (tohis, this), but cut into
-# common words.
-TYPO_PART_ZIPF = 4.0
+# The article glued to a word (a|decision) is read as a join only before a
+# word of four letters or more this common: many a word opens with the
+# letter (aarch64, a|arch).
+ARTICLE_NEXT_ZIPF = 4.5
+
+# --- case boundaries (`case`) --------------------------------------------------
+
+# A camel-case token the word list knows this well is a name (PlayStation,
+# WikiLeaks); below it, list entries are mostly glued pairs (theNetherlands).
+CAMEL_WORD_ZIPF = 2.5
+
+# Opening with a capital, a camel-case token the list knows at all is a name
+# (CrowdStrike, DoorDash): lost spaces between two capitalised words make
+# tokens no list holds (NationsConvention, DavidBlunkett).
+CAMEL_NAME_ZIPF = 1.5
+
+# A camel-case token's parts (or a word and a capitalised word glued) split
+# only when the web writes them apart more often than as one, even odds:
+# one written joined as often is a brand or a name (GameBoy, RealArcade).
+CAMEL_APART_RATIO = 1.0
+
+# A capital I glued to a word this common is the pronoun (Iwill).
+PRONOUN_NEXT_ZIPF = 4.5
+
+# I or A glued to a word is read as two words only when the rest is this
+# common (Iwas, Apenalty; not Ireland, Alan).
+INITIAL_NEXT_ZIPF = 3.5
+
+# An acronym then a lower-case word of four letters or more, in a text that
+# shows no lost space elsewhere: the word must be this common (else a brand, HBOmax).
+UNDAMAGED_ACRONYM_TAIL_ZIPF = 3.5
+
+# A word before an acronym is a lost space when this common: before one of
+# two letters (legalUK; watchOS is a name), before a longer one (campaignersHACAN).
+SHORT_ACRONYM_HEAD_ZIPF = 6.0
+ACRONYM_HEAD_ZIPF = 5.0
+
+# --- numbers (`numbers`) ---------------------------------------------------------
+
+# A product or group code before its number (PS2sales, G8nations) is split
+# from a word of four letters or more this common.
+CODE_WORD_ZIPF = 4.0
+
+# A lower-case word before a number (within60), in a text that lost spaces
+# elsewhere: this common for three letters or fewer, else the second figure
+# (else a code or a name: comp4460, python3).
+SHORT_NUMBER_HEAD_ZIPF = 5.0
+NUMBER_HEAD_ZIPF = 3.5
+
+# A unit opening a word after a number (268bnpaid) is split off when the rest
+# is a word and beats the whole by this much (Zipf).
+UNIT_REST_MARGIN = 0.5
+
+# How far the number rules look around a letter-digit boundary: no word or
+# number they act on is longer, and a bounded look keeps hostile tokens linear.
+WINDOW = 40
+
+# --- guards (`guards`) -------------------------------------------------------------
+
+# A line is code when this many of CODE_PATTERNS match it (two, not one
+# twice: a user name's underscores, sleepy_head_from_Tampere, make no code).
+CODE_PATTERNS_NEEDED = 2
+
+# A line with a letter beyond ASCII and at least this many words is judged
+# foreign when this share of them is accented (Việt Nam, défense) or less
+# than the next share is common English (joins make English words unknown).
+FOREIGN_MIN_WORDS = 5
+FOREIGN_WORD_SHARE = 0.25
+ENGLISH_WORD_SHARE = 0.3
+
+# A text of at least this many runs of letters is English when this share of
+# them are common English words; a shorter one is taken as English.
+ENGLISH_MIN_RUNS = 20
+ENGLISH_SHARE = 0.5
+
+# --- the stage's cost and memory ---------------------------------------------------
+
+# How many characters before a token are read for the capitalised word it
+# follows (`after_name`): longer than any name's last word.
+NAME_LOOKBACK = 20
+
+# `_occurrences`: more tokens than this are found by one pass over the text's
+# tokens; fewer, in a text longer than OCCURRENCE_CHARS_PER_TOKEN a token
+# plus OCCURRENCE_MIN_CHARS, by one pattern of them all; else by `str.find`.
+OCCURRENCE_MANY_TOKENS = 200
+OCCURRENCE_CHARS_PER_TOKEN = 100
+OCCURRENCE_MIN_CHARS = 20_000
+
+# What the model remembers, at most (each is emptied when full): tokens
+# settled, letter runs segmented, decisions with their questions. About 200
+# bytes an entry: next to the word tables (~170 MB) a process stays under the
+# 250 MB the command may use, however varied the text it reads.
+TOKENS_KEPT = 100_000
+RUNS_KEPT = 25_000
+DECISIONS_KEPT = 25_000
+
+# Word models kept, one per Config's vocabulary and protected words: a
+# process seldom uses more than one or two.
+MODELS_KEPT = 8
+
+# A decision is remembered with the questions it asked of its text; this many
+# differently answered versions at most are kept for one token in one setting.
+VERSIONS_KEPT = 4
 
 # Side-by-side and name questions a text answers by searching itself before
 # it builds the table for them: a search costs about a millisecond per
@@ -137,31 +298,9 @@ SEARCHES_PER_TEXT = 16
 FIND_AT_MOST = 400
 PATTERNS_KEPT = 4096
 
-# What reads as a lost space where a text shows none elsewhere (`_plain_join`,
-# `_reads_as_join`, `_Document._undamaged_join`): how common the parts of a
-# split with no function word must be (eleven letters or more in all, or
-# short ones this common), and those beside a function word; how common the
-# first of two words that open a sentence (Lastweek; not Silksong); how long
-# two words are that no compound is made of.
-UNDAMAGED_PART_ZIPF = 4.0
-UNDAMAGED_COMMON_ZIPF = 5.0
-JOIN_OTHER_PART_ZIPF = 3.5
-UNDAMAGED_SENTENCE_HEAD_ZIPF = 5.5
-LONG_PART_LEN = 8
-
-CODE_WORD_ZIPF = 4.0
-
-# How far the number rules look around a letter-digit boundary: no word or
-# number they act on is longer, and a bounded look keeps hostile tokens linear.
-WINDOW = 40
-
-# How much more often than its floor the web must write a pair it lacks
-# with the article's word (along term) for an article to open a compound.
-ARTICLE_COMPOUND_FLOORS = 5.0
-
-# A decision is remembered with the questions it asked of its text; this many
-# differently answered versions at most are kept for one token in one setting.
-VERSIONS_KEPT = 4
+# How many marks written twice `_shows_lost_spaces` passes over at most
+# before it takes one as the mark anyway (each is a search of the text).
+MARKS_COUNTED = 8
 
 # A split can uncover another (Heeachother -> He eachother -> He each other):
 # the stage runs again on the pieces, this many times at most.
@@ -172,7 +311,3 @@ MAX_PASSES = 3
 # of a whole book would outgrow the CPU caches and cost more per word the
 # longer the book. An article is one stretch.
 STRETCH = 1 << 16
-
-# How many marks written twice `_shows_lost_spaces` passes over at most
-# before it takes one as the mark anyway (each is a search of the text).
-MARKS_COUNTED = 8
