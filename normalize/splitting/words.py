@@ -1,75 +1,65 @@
 """Word lists the rules name: function words that open compounds, word
 pieces, units, titles, months, nationalities, endings.
 
-General English lists written by hand, not taken from any corpus.
+General English lists written by hand, not taken from any corpus. Those of
+more than a few words live in `data/*.txt`, one word a line, read once when
+the splitter is imported (a fraction of a millisecond); the short ones, and
+the endings tested with `str.endswith`, stay here.
 """
 from __future__ import annotations
 
+import os
+
 import regex
 
+_DATA = os.path.join(os.path.dirname(__file__), "data")
 
+
+def _word_list(name: str) -> frozenset[str]:
+    """The words of `data/<name>.txt`: one a line; `#` starts a comment."""
+    with open(os.path.join(_DATA, f"{name}.txt"), encoding="utf-8") as file:
+        return frozenset(word for line in file if (word := line.split("#", 1)[0].strip()))
+
+
+# The only word of one letter a split may make (I is a capital, see `case`).
 ONE_LETTER_WORDS = frozenset("a")
 
 # Function words that also begin real compounds (outstripping, overruling,
 # inboxes): as a first part they free nothing.
-PARTICLES = frozenset("out over up down under back off on in by after with fore through".split())
+PARTICLES = _word_list("particles")
 
+# A verb's -ed and -ing forms: they end no name and open no compound.
 INFLECTED_ENDINGS = ("ed", "ing")
 
 # Words for a person's role that follow the name of what they serve
 # (Treasuryspokesman, Toryleader); no name ends in one. A general list.
-ROLE_NOUNS = frozenset(
-    "spokesman spokeswoman spokesperson frontman frontwoman leader leaders chairman chairwoman chief chiefs "
-    "boss bosses minister ministers secretary president director manager managers coach captain striker "
-    "player players singer star stars fans supporters officials executive executives analyst analysts "
-    "correspondent editor lawyer lawyers selectors stalwart flanker winger midfielder defender goalkeeper "
-    "governor mayor senator adviser advisers commissioner ambassador envoy commander prosecutor founder owner "
-    "presenter actor actress producer writer author drummer guitarist bassist vocalist rapper champion veteran "
-    "spokesmen officer officers chairmen".split()
-)
+ROLE_NOUNS = _word_list("role_nouns")
 
 # Name prefixes whose capital inside a word is part of the name: McDonald, DiCaprio.
-NAME_PREFIXES = frozenset("mc mac o' o’ de di da du la le van von fitz st al el".split())
+NAME_PREFIXES = _word_list("name_prefixes")
 
 # Parts that are word pieces rather than words: a split that makes one is a guess.
-PREFIX_PIECES = frozenset(
-    "re pre un non anti dis mis sub co de ex bi tri multi micro macro mega mini post semi "
-    "inter intra trans super ultra hyper cyber eco bio geo neo pro counter auto tele".split()
-)
-SUFFIX_PIECES = frozenset(
-    "s es ed er ers ing ings ly ment ments ness tion tions sion ation ations ism ist ists ity "
-    "ise ize ised ized ising izing able ible al ally ful less ship ships ward wards wise dom hood "
-    "ous ive ian ians ic ical est en ette ee ees age ages ance ence ant ent ery ory".split()
-)
+PREFIX_PIECES = _word_list("prefix_pieces")
+SUFFIX_PIECES = _word_list("suffix_pieces")
 
 # Suffix pieces that are words too: a run ending in one after a word is ambiguous.
 SUFFIX_WORDS = frozenset("able less ward wards wise ship hood ment".split())
 
 # Letters after a number that are units or ordinals, not words: 5km, 3rd, 1990s.
-NUMBER_SUFFIXES = frozenset(
-    "s st nd rd th am pm bn m k km kg g mg mm cm ml l mph kph kmh kw kwh mw gw gb mb kb tb ghz mhz hz "
-    "lb lbs oz ft yd yds x p ps bhp cc min mins hrs yr yrs ppm dpi fps gen ms sec secs hr mi in".split()
-)
-TITLES = frozenset("mr mrs ms dr prof sir lord lady rev gen col capt sgt".split())
-CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
-    "saturday sunday".split()
-)
+NUMBER_SUFFIXES = _word_list("number_suffixes")
+
+# Titles before a name (MrMilburn).
+TITLES = _word_list("titles")
+
+# Months and days, and their abbreviations (June1966, onFriday).
+CALENDAR_WORDS = _word_list("calendar_words")
 
 # Adjectives of nationality, region and faith: always written with a capital,
 # never the first part of a name, so one glued to a word is a lost space
 # (Frenchinfringements). A general English list, not taken from any corpus.
-NATIONALITIES = frozenset(
-    "african american arab arabian argentine argentinian asian australian austrian belgian brazilian british "
-    "bulgarian canadian chilean chinese colombian croatian cuban czech danish dutch egyptian english "
-    "ethiopian european filipino finnish french georgian german greek hungarian indian indonesian iranian "
-    "iraqi irish israeli italian jamaican japanese jewish kenyan korean kurdish latin lebanese libyan "
-    "malaysian mexican moroccan muslim nigerian norwegian pakistani palestinian persian peruvian polish "
-    "portuguese romanian russian saudi scottish serbian slovak somali spanish sudanese swedish swiss "
-    "syrian taiwanese thai tunisian turkish ugandan ukrainian venezuelan vietnamese welsh western eastern "
-    "northern southern christian catholic protestant islamic hindu buddhist sikh".split()
-)
+NATIONALITIES = _word_list("nationalities")
+
+# Words after a suspended hyphen (pre- and post-war): the dash before them is no lost space.
 SUSPENDED_HYPHEN_NEXT = frozenset("and or to nor & und et y".split())
 
 # British spellings the word list may know only in American form: a rare
@@ -89,14 +79,13 @@ VARIANT_ENDINGS = (
     "ment", "ments", "ly",
 )
 
+# Function words that end words too (mettlesome, chromosone): glued after a
+# rare word they may be its ending.
 WORD_ENDING_WORDS = frozenset("some one all".split())
 
 # Words that glue to a name where a line lost its space, and seldom open a
 # code name (toString, onClick, forEach, isValid, getName are code).
-JOIN_HEADS = frozenset(
-    "the a an of in at from into onto about over under after before than against until between during without"
-    " within across through towards toward among upon and but or with by his her their its that".split()
-)
+JOIN_HEADS = _word_list("join_heads")
 
 # Word pieces written before a hyphen (e-mail, re-signed, non-statutory).
 HYPHEN_PREFIXES = ("e", "re", "non", "co", "pre", "mis", "anti", "ex", "self")
