@@ -8,7 +8,8 @@ FIXTURES = ROOT / "fixtures"
 
 
 def load_cases(name: str) -> list[dict]:
-    """Table-driven cases from fixtures/cases/NAME.json: label, input, expected."""
+    """Table-driven cases from fixtures/cases/NAME.json: label, input, expected
+    (and for split_words, `rules`: the rule ids of the case's edits)."""
     return json.loads((FIXTURES / "cases" / f"{name}.json").read_text(encoding="utf-8"))
 
 

@@ -19,6 +19,7 @@ non-space character. It works from evidence, not guesses:
   may be split off (`Milburnsaid`).
 """
 from .model import Model, model_for
+from .rules import RULES
 from .stage import STAGE, split_words
 
-__all__ = ["STAGE", "Model", "model_for", "split_words"]
+__all__ = ["RULES", "STAGE", "Model", "model_for", "split_words"]

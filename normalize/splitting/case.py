@@ -23,9 +23,10 @@ if TYPE_CHECKING:
     from .evidence import _Document
 
 
-def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0) -> list[int]:
-    """Case changes inside `stem` that mark a lost space: inHanoi, EApublishes,
-    Iwas; `after_name` says what capitalised word it follows (AFTER_NAME...)."""
+def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0) -> list[tuple[int, str]]:
+    """Case changes inside `stem` that mark a lost space, with their rule ids:
+    inHanoi, EApublishes, Iwas; `after_name` says what capitalised word it
+    follows (AFTER_NAME...)."""
     n = len(stem)
     raw = [i for i in range(1, n) if stem[i].isupper() and not stem[i - 1].isupper()]
     # After an acronym, the word starts either with its last capital (UN|Economic)
@@ -41,8 +42,13 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0)
         return []
     repeated = doc.count(stem.lower()) >= 2
     if initial and not repeated:
-        return [1] if _initial_split(doc.model, lower) else []
-    cuts = [i for i in sorted(set(raw)) if _case_cut_ok(doc, stem, i, after_name)]
+        return [(1, "split_pronoun_or_article")] if _initial_split(doc.model, lower) else []
+    kinds = {}  # each cut kept, and its rule id
+    for i in sorted(set(raw)):
+        kind = _case_cut_ok(doc, stem, i, after_name)
+        if kind:
+            kinds[i] = kind
+    cuts = list(kinds)
     for i in acronym_ends:
         if i in cuts and i + 1 in cuts:
             # USPresident: US|President beats USP|resident; FACup: FA|Cup beats
@@ -66,7 +72,8 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0)
                 or head.isupper() and stem[cuts[0]].islower()):
             return []
     if cuts == [1] and stem[0] == "a" and stem[1:].isupper() and doc.damaged():
-        return cuts  # aPC, aTV: the article before an acronym, whatever word its letters spell (apc, atv)
+        # aPC, aTV: the article before an acronym, whatever word its letters spell (apc, atv)
+        return [(i, kinds[i]) for i in cuts]
     camel_name = stem[0].isupper() and stem[1].islower()  # CrowdStrike, not USPresident or theEU
     # Brands the web writes joined more than apart (RealArcade, EyeToy), and
     # camel-case words the model knows (PlayStation, YouTube).
@@ -78,12 +85,12 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0)
         # (Both give way for two capitalised words where the text lost spaces
         # elsewhere and writes them apart too: a name glued, not a brand;
         # LibDems beside Lib Dems. An acronym's, JPMorgan, is written both ways.)
-        return cuts
+        return [(i, kinds[i]) for i in cuts]
     if joined_brand:
         return []
     # A known camel-case word stays whole unless its parts are far likelier apart (ofThe).
     score = sum((doc.zipf(p) or 0.0) - ZIPF_SHIFT for p in _parts(lower, cuts)) - BOUNDARY_COST * len(cuts)
-    return [] if score <= whole - ZIPF_SHIFT + KNOWN_MARGIN else cuts
+    return [] if score <= whole - ZIPF_SHIFT + KNOWN_MARGIN else [(i, kinds[i]) for i in cuts]
 
 
 def _camel_name(doc: _Document, stem: str) -> bool:
@@ -109,7 +116,9 @@ def _humps(stem: str) -> int:
     return sum(1 for a, b in zip(stem, stem[1:]) if a.islower() and b.isupper())
 
 
-def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool:
+def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str | None:
+    """The rule id of a lost space before `stem[i]`, a case change, or None
+    where the words on both sides do not say so (see RULES in `rules`)."""
     left_all = stem[:i]
     right_all = stem[i:]
     left = regex.search(r"[A-Z]*[a-z]*\Z", left_all).group() or left_all
@@ -123,38 +132,43 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         # then a surname with its prefix; after a word the list knows well
         # (Ian, Leonardo, Mr), or any word at all before Mc and Mac, which
         # open no compound.
-        return right_all[:2] == "Mc" or right_all[:3] == "Mac" or (doc.vocab_zipf(left.lower()) or 0.0) >= WORD_ZIPF
+        return "split_prefixed_surname" if (right_all[:2] == "Mc" or right_all[:3] == "Mac"
+                                            or (doc.vocab_zipf(left.lower()) or 0.0) >= WORD_ZIPF) else None
     if stem[i].islower():
         # EApublishes: an acronym then a lower-case word.
         acronym = stem[:i]
         if len(acronym) < 2 or not acronym.isupper():
-            return False
+            return None
         if len(right) == 2 and right == right_all:
-            return (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF  # SECis, UKon: a function word
+            # SECis, UKon: a function word
+            return "split_acronym_word" if (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF else None
         # (A short word where the text lost spaces elsewhere: else a brand, GCash, HBOmax.)
-        return len(right) >= 3 and doc.known(right, WORD_ZIPF) and right not in SUFFIX_PIECES and (
+        return "split_acronym_word" if len(right) >= 3 and doc.known(right, WORD_ZIPF) and (
+            right not in SUFFIX_PIECES) and (
             doc.damaged() or (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF
-            or len(right) >= 4 and doc.known(right, UNDAMAGED_ACRONYM_TAIL_ZIPF))
+            or len(right) >= 4 and doc.known(right, UNDAMAGED_ACRONYM_TAIL_ZIPF)) else None
     if i == 1 and left.isupper() and left != "I" and right == right_all and right[1:].islower():
         # One capital glued to a capitalised word, in a text that lost spaces elsewhere:
         if left == "A":
             # the article opening a sentence (ADepartment), but no name the web writes joined;
-            return len(right) >= 3 and doc.known(right.lower(), WORD_ZIPF) and doc.damaged() and doc.web_says(
-                stem[: len(right) + 1].lower(), ["a", right.lower()], ratio=CAMEL_APART_RATIO) is not False
+            return "split_article_before_name" if len(right) >= 3 and doc.known(right.lower(), WORD_ZIPF) and (
+                doc.damaged()) and doc.web_says(stem[: len(right) + 1].lower(), ["a", right.lower()],
+                                                ratio=CAMEL_APART_RATIO) is not False else None
         # an initial before a surname the list knows or the text names alone
         # (SThompson), where the text writes other names after initials (a
         # line-up); not a degree or a brand (BTech, ETrade).
-        return len(right) >= 4 and (doc.known(right.lower(), WORD_ZIPF) or doc.names(right.lower())) and (
-            doc.damaged()) and (
-            doc.lists_initials())
+        return "split_initial_before_name" if len(right) >= 4 and (
+            doc.known(right.lower(), WORD_ZIPF) or doc.names(right.lower())) and doc.damaged() and (
+            doc.lists_initials()) else None
     if left.isupper() and stem[i - 1].isupper():
         # UNEconomic: the acronym ends one letter before the word.
-        return len(left) >= 2 and len(right) >= 3 and doc.known(right, WORD_ZIPF)
+        return "split_acronym_word" if len(left) >= 2 and len(right) >= 3 and doc.known(right, WORD_ZIPF) else None
     if left_all == "a":
         # aLabour, aBBC: the article before a name or an acronym.
-        return len(right) >= 2 and (right.isupper() or doc.known(right.lower(), WORD_ZIPF))
+        return "split_article_before_name" if len(right) >= 2 and (
+            right.isupper() or doc.known(right.lower(), WORD_ZIPF)) else None
     if len(left) < 2 or left.lower() in NAME_PREFIXES:
-        return False
+        return None
     left_lower = left.lower()
     if left[0].islower():
         # theEU, inHanoi: the left part must read as words (it may hold joins itself).
@@ -164,9 +178,9 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
             last = left_lower[max(cuts):]
         z = doc.zipf(last)
         if z is None or z < MIN_PART_ZIPF[min(len(last), 4) - 1]:
-            return False
+            return None
         if right_all == "I":
-            return z >= FUNCTION_ZIPF  # thatI, whenI
+            return "split_camel_case" if z >= FUNCTION_ZIPF else None  # thatI, whenI
         # In a text that shows no other lost space, only an article, a
         # preposition or a possessive that opens no code name glued to a
         # name is one (inHanoi, theEU, againstNewcastle, hisEuropean), or a
@@ -178,9 +192,10 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         if not doc.damaged() and last not in JOIN_HEADS and not (
                 z >= FUNCTION_ZIPF and right.lower() in CALENDAR_WORDS) and (
                 _humps(stem) > 1 or len(last) < 4 or not doc.names(right.lower())):
-            return False
+            return None
     elif left_lower in TITLES:
-        return right[0].isupper() and right[1:].islower() and len(right) >= 3  # MrMilburn
+        # MrMilburn
+        return "split_title_name" if right[0].isupper() and right[1:].islower() and len(right) >= 3 else None
     elif len(left) < 3 or not doc.known(left_lower, WORD_ZIPF):
         # LucianoOrquera: a first name the word list lacks, then a surname
         # the text names alone elsewhere, one the word list lacks or where
@@ -189,13 +204,14 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         # or, in a text that lost spaces elsewhere, a first word the list
         # knows at all and a second of four letters or more, in a token no
         # list holds: LleytonHewitt.)
-        return (len(left) >= 3 and len(right) >= 3 and right[1:].islower() and right_all[len(right) :][:1] != "'"
+        return "split_capitalised_words" if (
+                len(left) >= 3 and len(right) >= 3 and right[1:].islower() and right_all[len(right) :][:1] != "'"
                 and (doc.names(right.lower()) and (doc.damaged() or doc.model.unknown(right.lower()))
                      or doc.web_says(left_lower + right.lower(), [left_lower, right.lower()],
                                      ratio=CAMEL_APART_RATIO) is True
                      or len(left) >= 4 and len(right) >= 4 and (doc.vocab_zipf(left_lower) or 0.0) >= CAMEL_NAME_ZIPF
                      and doc.model.unknown(stem.lower()) and doc.damaged())
-                and not _camel_name(doc, stem))
+                and not _camel_name(doc, stem)) else None
     elif not right.isupper():
         camel, pair = left_lower + right.lower(), [left_lower, right.lower()]
         # (The token itself is one of the times the text writes it.)
@@ -204,7 +220,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         if elsewhere and not doc.written_apart(pair) and not doc.web_says(camel, pair):
             # A name the text writes whole elsewhere (receivedAutoLinks beside
             # AutoLink); but not two words the web writes apart (StockExchange twice).
-            return False
+            return None
         # NationsConvention, DavidBlunkett; brands (ChevronTexaco) mostly pair a
         # word with a name the text never writes alone, or are written as one
         # word on the web (GameBoy, RealPlayer) more than apart.
@@ -215,27 +231,28 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> bool
         if _camel_name(doc, stem):
             # (Unless the text writes the two words apart too, and lost spaces
             # elsewhere: a name glued, not a brand.)
-            return len(right) >= 2 and doc.damaged() and doc.written_apart(pair)
+            return "split_capitalised_words" if len(right) >= 2 and doc.damaged() and doc.written_apart(pair) else None
         # In a text that shows no other lost space, two capitalised words
         # glued are a brand or a name (RaceDay, Dustwise RoboClean), or a
         # code name (NotFound, GetValue), unless the first is an article or a
         # preposition (TheGerman).
         if not doc.damaged() and left_lower not in JOIN_HEADS:
-            return False
-        return len(right) >= 3 and (doc.known(right.lower(), KNOWN_ZIPF) or doc.count(right.lower()) >= 1
-                                    or len(right) >= 4 and right[1:].islower())
+            return None
+        return "split_capitalised_words" if len(right) >= 3 and (
+            doc.known(right.lower(), KNOWN_ZIPF) or doc.count(right.lower()) >= 1
+            or len(right) >= 4 and right[1:].islower()) else None
     if right.isupper():
         if len(right) < 2:
-            return False
+            return None
         # macOS, ChatGPT: a short acronym after a content word is a product name.
         # A common word of four letters or more before a two-letter acronym
         # is a lost space (legalUK, interactiveTV), but for an operating system (watchOS).
         # (A rarer word before a longer acronym where the text lost spaces elsewhere: campaignersHACAN.)
         z = doc.zipf(left_lower) or 0.0
         if left[0].isupper() and not doc.damaged():
-            return False  # FastAPI, GoPro: a brand, where the text lost no space elsewhere
-        return z >= (SHORT_ACRONYM_HEAD_ZIPF if len(right) <= 2 else ACRONYM_HEAD_ZIPF) or (
+            return None  # FastAPI, GoPro: a brand, where the text lost no space elsewhere
+        return "split_word_acronym" if z >= (SHORT_ACRONYM_HEAD_ZIPF if len(right) <= 2 else ACRONYM_HEAD_ZIPF) or (
             left[0].islower()) and len(right) >= 3 and (
             z >= WORD_ZIPF or z >= MIN_PART_ZIPF[3] and doc.damaged()) or (
-            left.islower() and len(left) >= 4 and z >= COMMON_WORD_ZIPF and right != "OS")
-    return len(right) >= 2 and (doc.known(right.lower(), KNOWN_ZIPF) or len(right) >= 4)
+            left.islower() and len(left) >= 4 and z >= COMMON_WORD_ZIPF and right != "OS") else None
+    return "split_camel_case" if len(right) >= 2 and (doc.known(right.lower(), KNOWN_ZIPF) or len(right) >= 4) else None

@@ -26,6 +26,28 @@ QUOTE_CLOSES_BEFORE = frozenset(",.;:)]?!-")
 QUOTE_JUNCTION_BEFORE = frozenset(".!?,")
 
 
+# The rule id of a lost space at each kind of place PUNCT_RE finds (its group names).
+PLACE_RULES = {
+    "comma": "split_after_comma",
+    "sentence": "split_sentence_join",
+    "colon": "split_after_colon",
+    "quote_after": "split_after_quote",
+    "quote_before": "split_before_quote",
+    "paren_before": "split_before_bracket",
+    "paren_after": "split_after_bracket",
+    "bracket_after": "split_after_square_bracket",
+    "leading_dash": "split_after_dash",
+    "trailing_dash": "split_before_dash",
+    "currency": "split_currency",
+    "percent": "split_after_percent",
+    "plural_quote": "split_after_plural_apostrophe",
+    "ampersand": "split_before_ampersand_acronym",
+    "score_bracket": "split_score_bracket",
+    "letters_digits": "split_word_number",
+    "digits_letters": "split_number_word",
+}
+
+
 def _quote_roles(line: str) -> dict[int, str]:
     """Whether each straight double quote of `line` "opens" or "closes" a
     quotation, by its offset. A quote glued on both sides (said."This) is read
@@ -126,5 +148,5 @@ def _punctuation_splits(
             # (Only where the text lost spaces elsewhere.)
             if not (doc.known(regex.search(r"[a-z]+\Z", token[:at]).group(), WORD_ZIPF) and doc.damaged()):
                 continue
-        out.append((at, "punctuation_join"))
+        out.append((at, PLACE_RULES[kind]))
     return out

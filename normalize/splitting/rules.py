@@ -1,5 +1,8 @@
-"""The split kinds of one token: punctuation, a unit after a number, case
-boundaries, letter runs, a word before a hyphenated prefix.
+"""The split kinds of one token, and the registry of their rule ids.
+
+Every space the splitter inserts carries one of the ids in RULES as its
+edit's `rule`; grep an id to find the code that makes it (the punctuation
+ids are in `punctuation.PLACE_RULES`, by PUNCT_RE's group names).
 """
 from __future__ import annotations
 
@@ -14,12 +17,60 @@ from .punctuation import _punctuation_splits
 from .runs import _prefixed_name_then_word, segment_run
 from .shapes import (
     ACRONYM_THEN_WORD_RE, ATOM_RE, CONTRACTION_RE, GLUED_O_NAME_RE, ORDINAL_THEN_NAME_RE, POSSESSIVE_RE,
-    UNTOUCHABLE_RE, _next_word,
+    UNTOUCHABLE_RE, _next_word, _parts,
 )
 from .tuning import FUNCTION_ZIPF, KNOWN_ZIPF, SAFE_ZIPF, WORD_ZIPF
 
 if TYPE_CHECKING:
     from .evidence import _Document
+
+
+# rule id -> what it splits, in the order a token is read (`_token_splits`).
+RULES = {
+    # a token's web address, then a word (guards keep the rest of it whole)
+    "split_address_word": "a web address glued to the next word: Amazon.comwhether, example.com.The",
+    # punctuation with no space after it (`punctuation`, by PUNCT_RE's groups)
+    "split_after_comma": "a comma or semicolon glued to the next word: frameworks,thus",
+    "split_sentence_join": "a sentence's full stop, ! or ? glued to the next sentence: said.The",
+    "split_after_colon": "a colon glued to the next word or quotation: added:\"The",
+    "split_after_quote": "a closing quote glued to the next word: infection,\"said",
+    "split_before_quote": "an opening quote glued to the word before it: a\"watershed\"",
+    "split_before_bracket": "an opening bracket glued to the word before it: Agreement(FPA)",
+    "split_after_bracket": "a closing bracket glued to the next word: (LSE)about",
+    "split_after_square_bracket": "a closing square bracket glued to the next word: [crossover]segment",
+    "split_after_dash": "a dash glued to the word after it: -it, stance -Britain",
+    "split_before_dash": "a dash glued to the word before it: quickly- (not pre- and post-war)",
+    "split_currency": "a currency sign and amount glued to the word before it: to£31bn, at$1.3280",
+    "split_after_percent": "a percentage glued to the next word: 8%higher",
+    "split_after_plural_apostrophe": "a plural's apostrophe glued to the next word: economists'expectations",
+    "split_before_ampersand_acronym": "a word glued to an acronym with an ampersand: bestR&B, theQ&A",
+    "split_score_bracket": "a set's score glued to its tie-break: 7-6(7-1), (7-3)6-2",
+    "split_word_number": "a word glued to a number: in2005, top75, about10%",
+    "split_number_word": "a number glued to a word: 1994and, 50,000new, 12February",
+    # after a number, inside a word atom (`numbers._unit_then_word`)
+    "split_unit_word": "a unit after a number glued to a word: 268bnpaid, 1960shits",
+    "split_ordinal_word": "an ordinal's ending glued to a capitalised word: 21stCentury, 2ndBattalion",
+    "split_acronym_unit_word": "an acronym unit after a number glued to a function word: 1800GMTto",
+    # inside a word atom (`_word_splits`)
+    "split_after_contraction": "a contraction or possessive glued to the next word: it'snot, Scotland'sLee",
+    "split_before_o_surname": "a word glued to an O' surname: EddieO'Sullivan",
+    "split_pronoun_or_article": "I or A glued to the next word: Iwas, Apenalty",
+    "split_camel_case": "a lower-case word glued to a capitalised one: inHanoi, againstNewcastle, thatI",
+    "split_word_acronym": "a word glued to an acronym: theEU's, legalUK, campaignersHACAN",
+    "split_acronym_word": "an acronym glued to a word: EApublishes, SECis, UNEconomic, USPresident",
+    "split_capitalised_words": "two capitalised words glued: NationsConvention, DavidBlunkett, LucianoOrquera",
+    "split_title_name": "a title glued to a name: MrMilburn",
+    "split_prefixed_surname": "a name glued to a Mc, Mac, Di or De surname: IanMcCafferty",
+    "split_article_before_name": "the article glued to a name or an acronym: ADepartment, aLabour, aPC",
+    "split_initial_before_name": "an initial glued to a surname in a list of names: SThompson",
+    "split_prefixed_name_word": "a Mc or Di surname glued to a function word: McManusand",
+    # letter runs (`runs.segment_run`), named by what the split frees
+    "split_function_word": "a lower-case run that frees a function word: ofthe, timeas, sharesin",
+    "split_lowercase_words": "a lower-case run of content words: exchangedviews, nationaldefence, lastyear",
+    "split_capitalised_run": "a capitalised run, a name or a sentence's first word glued to a word: Milburnsaid",
+    # a word before a hyphenated word (`joins._hyphen_prefix_cut`)
+    "split_before_hyphen_prefix": "a word glued to a hyphenated word's first piece: reale-mail, along-term",
+}
 
 
 def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_name: int = 0) -> list[tuple[int, str]]:
@@ -40,7 +91,7 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_
         # (A long word may be rarer: it'sunderestimating.)
         least = WORD_ZIPF if len(rest) < 6 else KNOWN_ZIPF
         if rest[0].isupper() or rest == "a" or doc.known(rest, least) or segment_run(doc, rest):
-            return [(len(head), "lowercase_join")] + [(len(head) + i, r) for i, r in _word_splits(doc, rest)]
+            return [(len(head), "split_after_contraction")] + [(len(head) + i, r) for i, r in _word_splits(doc, rest)]
         return []
     stem = word
     tail = POSSESSIVE_RE.search(word)
@@ -49,24 +100,35 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_
     if "'" in stem or "’" in stem:
         # (Where the text lost spaces elsewhere: else a user name, KevinO'Neill.)
         glued = GLUED_O_NAME_RE.match(stem)
-        return [(glued.end(), "case_join")] if glued and (stem[0].islower() or doc.damaged()) else []
+        return [(glued.end(), "split_before_o_surname")] if glued and (stem[0].islower() or doc.damaged()) else []
     whole_z = doc.vocab_zipf(lower)
     if whole_z is not None and whole_z >= SAFE_ZIPF:
         return []
     if stem.isupper():
         return []
     cases = _case_boundaries(doc, stem, lower, after_name)
-    out: list[tuple[int, str]] = [(i, "case_join") for i in cases]
-    edges = [0, *cases, len(stem)]
+    out: list[tuple[int, str]] = list(cases)
+    edges = [0, *(i for i, _ in cases), len(stem)]
     for a, b in zip(edges, edges[1:]):
         chunk = stem[a:b]
         if chunk.isupper() or not chunk[1:].islower() and len(chunk) > 1:
-            out += [(a + cut, "lowercase_join") for cut in _prefixed_name_then_word(doc, chunk)]
+            out += [(a + cut, "split_prefixed_name_word") for cut in _prefixed_name_then_word(doc, chunk)]
             continue
-        for cut in segment_run(doc, chunk.lower(), chunk[0].isupper(), sentence_start and a == 0,
-                               after_name and a == 0):
-            out.append((a + cut, "lowercase_join"))
+        cuts = segment_run(doc, chunk.lower(), chunk[0].isupper(), sentence_start and a == 0, after_name and a == 0)
+        if cuts:
+            rule = _run_rule(doc, chunk, cuts)
+            out += [(a + cut, rule) for cut in cuts]
     return sorted(out)
+
+
+def _run_rule(doc: _Document, chunk: str, cuts: list[int]) -> str:
+    """The rule id of a letter run's split: a capitalised run, else whether
+    a part is a function word (by the word model alone: no question of the text)."""
+    if chunk[0].isupper():
+        return "split_capitalised_run"
+    if any((doc.vocab_zipf(part) or 0.0) >= FUNCTION_ZIPF for part in _parts(chunk.lower(), cuts)):
+        return "split_function_word"
+    return "split_lowercase_words"
 
 
 def _token_splits(
@@ -75,7 +137,7 @@ def _token_splits(
     starts_sentence, after_name = place
     if UNTOUCHABLE_RE.search(token):
         cut = _domain_then_word(doc.model, token)
-        return [(cut, "punctuation_join")] if cut and doc.damaged() else []
+        return [(cut, "split_address_word")] if cut and doc.damaged() else []
     if "/" in token and not doc.damaged():
         return []  # one slash: prose or a path, which only a text that lost spaces elsewhere tells apart
     out = _punctuation_splits(doc, token, suspended, quotes)
@@ -90,17 +152,17 @@ def _token_splits(
             ordinal = ORDINAL_THEN_NAME_RE.match(m.group())
             unit = ACRONYM_THEN_WORD_RE.match(m.group())
             if size:
-                out.append((m.start() + size, "punctuation_join"))
+                out.append((m.start() + size, "split_unit_word"))
             elif ordinal:
-                out.append((m.start() + ordinal.end(), "punctuation_join"))
+                out.append((m.start() + ordinal.end(), "split_ordinal_word"))
             elif unit and (doc.zipf(unit.group(2)) or 0.0) >= FUNCTION_ZIPF:
-                out.append((m.start() + unit.end(1), "case_join"))
+                out.append((m.start() + unit.end(1), "split_acronym_unit_word"))
             continue
         if m.lastgroup == "word":
             opens = m.start() in cuts or (starts_sentence and not token[: m.start()].strip("\"“‘'("))
             found = _word_splits(doc, m.group(), opens, after_name if not m.start() else 0)
             if not found and token[m.end() : m.end() + 1] == "-":
                 cut = _hyphen_prefix_cut(doc.model, m.group(), _next_word(token, m.end() + 1))
-                found = [(cut, "lowercase_join")] if cut else []
+                found = [(cut, "split_before_hyphen_prefix")] if cut else []
             out += [(m.start() + i, rule) for i, rule in found]
     return out
