@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .language import reads_as_english
 from ..vocabulary import web_counts
 from . import tuning
 from .joins import _common_and_rare_word, _compound_pair, _domain_then_word, _hyphen_prefix_cut, _initial_split
@@ -108,6 +109,8 @@ def _skip_line(doc: _Document, line: str, code: bool = True) -> bool:
     # (Two of the patterns, not one twice: a user name's underscores,
     # sleepy_head_from_Tampere, do not make a comment code.)
     if code and sum(pattern.search(line) is not None for pattern in CODE_PATTERNS) >= CODE_PATTERNS_NEEDED:
+        return True
+    if doc.config.english_only and not reads_as_english(line):
         return True
     if not doc.config.english_only or not _has_foreign_letter(line):
         return False  # a text of English words was checked as a whole

@@ -12,6 +12,7 @@ from . import tuning
 from .evidence import AFTER_FUNCTION_WORD, AFTER_NAME, APART, DAMAGED, INITIALS, _Document, _shows_lost_spaces
 from .guards import _holds_code, _skip_line
 from .model import model_for
+from .nospace import RULE as NO_SPACE_RULE, no_space_cuts
 from .punctuation import _quote_roles
 from .rules import _token_splits
 from .shapes import LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, SPACE_RE, TOKEN_RE, _parts
@@ -60,10 +61,39 @@ def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
     inserted, start = [], 0
     while start < len(text):
         end = _stretch_end(text, start)
-        inserted += [(start + at, rule) for at, rule in _lost_spaces(text[start:end] if start or end < len(text) else text,
-                                                                       config)]
+        stretch = text[start:end] if start or end < len(text) else text
+        inserted += [(start + at, rule) for at, rule in _stretch_spaces(stretch, config)]
         start = end
+    if not text.isascii():
+        inserted = _outside_foreign_words(text, inserted)
     return replace_spans(text, STAGE, ((at, at, " ", rule) for at, rule in inserted))
+
+
+def _stretch_spaces(text: str, config: Config) -> list[tuple[int, str]]:
+    """Where spaces were lost in one stretch: (position, rule), in order. Runs
+    that lost every space are segmented by the word model first; the rules then
+    read the stretch with those spaces in, and their positions are mapped back."""
+    runs = no_space_cuts(text)
+    if not runs:
+        return _lost_spaces(text, config)
+    found = [(at, NO_SPACE_RULE) for at in runs]
+    return _merge_positions(found, _lost_spaces(_insert_spaces(text, found), config))
+
+
+# A run of letters holding a letter outside ASCII (majorité, Sponsorisé, Pepé): never cut.
+FOREIGN_WORD_RE = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
+
+
+def _outside_foreign_words(text: str, inserted: list) -> list:
+    """The positions of `inserted` (in order) that fall inside no word with a letter outside ASCII."""
+    kept, words = [], FOREIGN_WORD_RE.finditer(text)
+    word = next(words, None)
+    for at, rule in inserted:
+        while word is not None and word.end() <= at:
+            word = next(words, None)
+        if word is None or not word.start() < at < word.end():
+            kept.append((at, rule))
+    return kept
 
 
 def _stretch_end(text: str, start: int) -> int:

@@ -311,3 +311,65 @@ MAX_PASSES = 3
 # of a whole book would outgrow the CPU caches and cost more per word the
 # longer the book. An article is one stretch.
 STRETCH = 1 << 16
+
+
+# --- The word model's segmentation and rejoining (segment, nospace, rejoin, language) ---
+# Figures: ../shared/corpus/spaces-dev.jsonl by group, clean-web-dev.jsonl with leftovers off
+# (docs/measurements.md has the tables).
+
+# The longest word the segmentation considers: instant-segment's own limit, kept so that the
+# compiled and the Python segmenters agree (and the programme stays linear in the run).
+MAX_WORD = 24
+
+# A token of this many ASCII letters or more among spaced words is asked whether it is text that
+# lost every space; shorter glued runs are the rules' (dev: 860 joins of 16 letters or more, none of
+# 40; at 24 the model cut a seed's rare derived word, multilateral|is|at|ion).
+NO_SPACE_RUN_LETTERS = 40
+# A token alone on its line is asked from this many letters on (a sentence that lost its spaces).
+NO_SPACE_LINE_LETTERS = 12
+# A run is segmented only into this many words or more.
+NO_SPACE_MIN_WORDS = 2
+# Share of a run's letters in words the web tables know, or it is left (a foreign or coded
+# string). 0.8 lost 4 points of recall on Wiki.typos.no_spaces, whose typos are unknown words.
+NO_SPACE_KNOWN_SHARE = 0.7
+# A piece counts as a known word from this web count on (of 588 billion words; about zipf 2.2).
+NO_SPACE_WORD_COUNT = 100_000
+# A piece of three or four letters rarer than this is a scrap, glued back to a neighbour (a name
+# or a typo cut into bits: De|it|re, el|lected); about zipf 3.2. Wiki.typos.no_spaces: split
+# precision 0.936 -> 0.962 for recall 0.853 -> 0.840 (the DP alone).
+SCRAP_COUNT = 1_000_000
+# Pieces this short stand alone only as the short words English writes (data/short_words.txt).
+SHORT_WORD_LETTERS = 2
+# A scrap this long stands as a word of its own (a name: Mosher|house); shorter ones are glued back.
+SCRAP_ALONE_LETTERS = 5
+# A token with more than this many letters for each ASCII one is in another script: never segmented.
+FOREIGN_SCRIPT_SHARE = 1.5
+
+# Rejoining: at most this many pieces make one word (Representa t ions, c o n s e q u e n c e).
+JOIN_MAX_PIECES = 16
+# The joined word must be this common in the web tables (about zipf 2.5).
+JOIN_WORD_COUNT = 200_000
+# The joined word has this many letters at least, and if that few, is this common (t he -> the;
+# not x y -> xy).
+JOIN_MIN_LETTERS = 3
+JOIN_SHORT_COUNT = 20_000_000
+# A piece of three letters or more is a word alone from this web count (about zipf 3.2).
+NONWORD_COUNT = 1_000_000
+# The joined word must score this much (log10) above its pieces read in a row, when a piece is
+# no word alone (evergr een); the word model decides the rest.
+JOIN_GAIN = 1.0
+# ... and this much when every piece is a word alone, only in a text that shows stray spaces
+# elsewhere (detect ive 5.0, there fore 4.3; kept: him self 3.0, a part -0.4, in to 0.6, may be
+# -1.0, any one 0.6). In clean text such pairs are never joined (tea spoon 4.2, app lets 3.7).
+JOIN_WORDS_GAIN = 3.0
+# A lone letter beside words joins them only into one of the commonest words (t he -> the;
+# not of f -> off, H is -> His): about zipf 6.2. Cost 2 points of join recall on Wiki, gained 1
+# of precision on arXiv.OCR.
+JOIN_LETTER_WORD_COUNT = 1_000_000_000
+
+# Language guard: a line is foreign with this much foreign-word evidence (a strong word counts 1,
+# a weak one 0.5) when it outweighs its English function words. On 21,000 labelled lines: 0.0-0.5%
+# of damaged English lines (dev) called foreign, 0.1-2.7% of clean web English ...
+FOREIGN_WORDS_LEAST = 1.0
+# ... or when this share of its words hold a letter outside ASCII (Việt Nam, défense).
+FOREIGN_LETTER_SHARE = 0.25

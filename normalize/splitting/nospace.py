@@ -1,0 +1,200 @@
+"""Rule `split_no_space_run`: text that lost every space, segmented by the model.
+
+A token is read as such a run when it is long (NO_SPACE_RUN_LETTERS letters or
+more), or is a whole line of NO_SPACE_LINE_LETTERS letters or more, holds
+nothing that marks an address, a path or code, and the model reads it as
+English words: most of its letters fall in words the web tables know. It is
+then cut where the segmentation ends a word, at a small letter before a capital
+(`theUnder`), between letters and a number (`had50rooms`) and after a comma,
+semicolon, colon or a sentence's full stop before a letter. A letter outside
+ASCII and the letters next to it are never cut apart (`Pepéwas` stays whole).
+
+Never deletes or reorders a character: the result is where spaces go.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import lexicon
+from .segment import segment
+from .words import _word_list
+from .tuning import (
+    NO_SPACE_KNOWN_SHARE,
+    NO_SPACE_LINE_LETTERS,
+    NO_SPACE_MIN_WORDS,
+    NO_SPACE_RUN_LETTERS,
+    NO_SPACE_WORD_COUNT,
+    FOREIGN_SCRIPT_SHARE,
+    SCRAP_ALONE_LETTERS,
+    SCRAP_COUNT,
+    SHORT_WORD_LETTERS,
+)
+
+# The words of one or two letters English writes alone (a, of, it; not de, oc).
+SHORT_WORDS = _word_list("short_words")
+
+RULE = "split_no_space_run"
+
+
+
+TOKEN_RE = re.compile(r"\S+")
+# What a run of prose never holds: addresses, paths, markup, code.
+NOT_PROSE_RE = re.compile(r'://|www\.|@|[/\\_=<>{}#~^*]|[a-z]\.[a-z]|\(\)|\);|","|\A[^a-z]*\Z|\A[a-z0-9]+(?:-[a-z0-9]+){2,}\W*\Z')
+# A code name: small letters first, then a capital, and no punctuation of prose (getElementById).
+IDENTIFIER_RE = re.compile(r"[a-z]+[A-Z][A-Za-z0-9]*\Z")
+# A run of capitalised humps and nothing else (URLSearchParams): a name, not a sentence.
+CAMEL_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*\Z")
+# The pieces of a token the model reads: ASCII letter runs, digit runs.
+PIECE_RE = re.compile(r"[A-Za-z]+|[0-9]+")
+# Where a token is cut whatever the model says: a small letter then a capital,
+# and after , ; : ! ? before a letter, and after a word's full stop before a capital.
+FORCED_CUT_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[a-z][,;:!?])(?=[A-Za-z0-9])|(?<=[0-9][,;:!?])(?=[A-Za-z])|(?<=[a-z]{2}[.])(?=[A-Z])"
+                           r"|(?<=[a-z]{2}[.,;:!?][\"”’)])(?=[A-Za-z])|(?<=[a-z])(?=[(\[])|(?<=[)\]])(?=[A-Za-z])")
+# Letters that belong to the number before them (1990s, 21st, 5km), never cut off.
+NUMBER_SUFFIX_RE = re.compile(r"(?:s|st|nd|rd|th|am|pm|m|km|kg|cm|mm|bn|k|g|ft|mph|mb|gb|d)(?![a-z])")
+# An ordinal's ending, or a decade's s, that stays with its number when a word follows (46th|minute, 1990s|and).
+NUMBER_ENDING_RE = re.compile(r"(?<=1[0-9])th|(?<=[02-9]1)st|(?<=[02-9]2)nd|(?<=[02-9]3)rd|(?<=[04-9])th|(?<=^1)st|(?<=^2)nd"
+                              r"|(?<=^3)rd|(?<=[^0-9]1)st|(?<=[^0-9]2)nd|(?<=[^0-9]3)rd|(?<=0)s")
+
+
+def no_space_cuts(text: str) -> list[int]:
+    """Positions in `text` where a space was lost inside a run with no spaces."""
+    cuts: list[int] = []
+    for match in TOKEN_RE.finditer(text):
+        token = match.group()
+        letters = sum(c.isalpha() and c.isascii() for c in token)
+        whole_line = _is_whole_line(text, match.start(), match.end())
+        if letters < (NO_SPACE_LINE_LETTERS if whole_line else NO_SPACE_RUN_LETTERS):
+            continue
+        if NOT_PROSE_RE.search(token) or IDENTIFIER_RE.match(token) or _foreign_script(token, letters):
+            continue
+        if whole_line and CAMEL_NAME_RE.match(token):
+            continue  # a code or brand name on its own line (URLSearchParams, FormData)
+        found = _token_cuts(token, whole_line)
+        if found is not None:
+            cuts += [match.start() + at for at in found]
+    return cuts
+
+
+def _is_whole_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+def _token_cuts(token: str, whole_line: bool = True) -> list[int] | None:
+    """Where `token` is cut, or None when it does not read as English words run together."""
+    forced = {m.start() for m in FORCED_CUT_RE.finditer(token)}
+    cuts: set[int] = set(forced)
+    known_letters = all_letters = words = 0
+    lex = lexicon()
+    bounds = sorted(forced | {0, len(token)})
+    for start, end in zip(bounds, bounds[1:]):
+        for piece in PIECE_RE.finditer(token, start, end):
+            text = piece.group()
+            at = piece.start()
+            if text.isdigit():
+                cuts |= _number_cuts(token, piece.start(), piece.end())
+                continue
+            if _touches_foreign_letter(token, piece.start(), piece.end()):
+                continue
+            if at and token[at - 1].isdigit():
+                if NUMBER_SUFFIX_RE.match(text):
+                    continue
+                ending = NUMBER_ENDING_RE.match(token, at)
+                if ending:
+                    cuts.add(ending.end())
+                    at = ending.end()
+                    text = token[at:piece.end()]
+            lower = text.lower()
+            if lex.unigrams.get(lower, 0.0) >= NO_SPACE_WORD_COUNT:
+                parts = [lower]  # a word the web writes (Insecurities), whatever reading the model prefers
+            else:
+                parts = segment(lower)
+            for part in parts:
+                all_letters += len(part)
+                words += 1
+                if lex.unigrams.get(part, 0.0) >= NO_SPACE_WORD_COUNT and (len(part) > 1 or part in "ai"):
+                    known_letters += len(part)
+            kept = _without_scraps(parts, lex)
+            if not whole_line and (kept != parts or any(lex.unigrams.get(p, 0.0) < SCRAP_COUNT for p in parts)):
+                return None  # a long name among spaced words (Southernplayalisticadillacmuzik)
+            pos = at
+            for part in kept:
+                if pos > at:
+                    cuts.add(pos)
+                pos += len(part)
+    if words < NO_SPACE_MIN_WORDS or not all_letters or known_letters < NO_SPACE_KNOWN_SHARE * all_letters:
+        return None
+    return sorted(c for c in cuts if 0 < c < len(token))
+
+
+def _is_scrap(word: str, lex) -> bool:
+    """A piece no English text writes alone: a short string that is no short
+    word (`de it re` from `Deitre`), a rare one of three or four letters, a
+    longer one the tables hardly know."""
+    if len(word) <= SHORT_WORD_LETTERS:
+        return word not in SHORT_WORDS
+    return lex.unigrams.get(word, 0.0) < (SCRAP_COUNT if len(word) < SCRAP_ALONE_LETTERS else NO_SPACE_WORD_COUNT)
+
+
+def _without_scraps(parts: list[str], lex) -> list[str]:
+    """The segmentation with each scrap glued back to a neighbour: runs of
+    scraps together first, then a short scrap to its shorter neighbour (names,
+    rare words and typos stay whole: `Radolfi`, `nautiloids`, `ellected`); a
+    longer one stands as a word of its own (`Mosher house`)."""
+    if len(parts) < 2:
+        return parts
+    scrap = [_is_scrap(p, lex) for p in parts]
+    if not any(scrap):
+        return parts
+    merged: list[str] = []
+    merged_scrap: list[bool] = []
+    for part, is_scrap in zip(parts, scrap):
+        if merged and is_scrap and merged_scrap[-1]:
+            merged[-1] += part
+        else:
+            merged.append(part)
+            merged_scrap.append(is_scrap)
+    out: list[str] = []
+    glue_next = False
+    for i, part in enumerate(merged):
+        if glue_next:
+            out[-1] += part
+            glue_next = False
+            continue
+        if not merged_scrap[i] or len(merged) == 1 or len(part) >= SCRAP_ALONE_LETTERS:
+            out.append(part)
+            continue
+        left = len(out[-1]) if out else None
+        right = len(merged[i + 1]) if i + 1 < len(merged) else None
+        if left is not None and (right is None or left <= right):
+            out[-1] += part
+        else:
+            out.append(part)
+            glue_next = right is not None
+    return out
+
+
+def _number_cuts(token: str, start: int, end: int) -> set[int]:
+    """Cuts around a number inside a run: before it after a word (had|50), after
+    it before a word that is no unit or suffix of it (50|rooms, not 1990s)."""
+    cuts = set()
+    if start >= 2 and token[start - 2:start].isascii() and token[start - 2:start].isalpha() and token[start - 1].islower():
+        cuts.add(start)
+    if (end < len(token) and token[end].isascii() and token[end].isalpha() and not NUMBER_SUFFIX_RE.match(token, end)
+            and not NUMBER_ENDING_RE.match(token, end)):
+        cuts.add(end)
+    return cuts
+
+
+def _touches_foreign_letter(token: str, start: int, end: int) -> bool:
+    before = token[start - 1] if start else ""
+    after = token[end] if end < len(token) else ""
+    return (before.isalpha() and not before.isascii()) or (after.isalpha() and not after.isascii())
+
+
+def _foreign_script(token: str, ascii_letters: int) -> bool:
+    """Whether most of the token's letters are outside ASCII (Chinese, Cyrillic, Greek)."""
+    return sum(c.isalpha() for c in token) > FOREIGN_SCRIPT_SHARE * ascii_letters
