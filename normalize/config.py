@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from .errors import ConfigError
 
-STAGE_NAMES = ("fix_encoding", "remove_leftovers", "split_words", "normalize_whitespace")
+STAGE_NAMES = ("fix_encoding", "remove_leftovers", "rejoin_words", "split_words", "normalize_whitespace")
 _NORMALIZATIONS = (None, "NFC", "NFD", "NFKC", "NFKD")
 
 

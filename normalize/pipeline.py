@@ -6,8 +6,10 @@ Order, and why:
 2. remove_leftovers next, on text whose characters are right but whose lines
    are still the scraper's: leftovers are recognised by their own lines, and
    the splitter never spends effort on (or splits) page furniture.
-3. split_words then restores lost spaces inside article text.
-4. normalize_whitespace last, tidying what removal and splitting left behind.
+3. rejoin_words removes the stray spaces inside words (`evergr een`), before
+   the splitter reads the text, so that it never cuts a broken word's pieces.
+4. split_words then restores lost spaces inside article text.
+5. normalize_whitespace last, tidying what removal and splitting left behind.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from .edits import Cleaned, Edit
 from .encoding import fix_encoding
 from .leftovers import remove_leftovers
 from .splitting import split_words
+from .splitting.rejoin import rejoin_words
 from .whitespace import normalize_whitespace
 
 Stage = Callable[[str, Config], tuple[str, list[Edit]]]
@@ -25,6 +28,7 @@ Stage = Callable[[str, Config], tuple[str, list[Edit]]]
 STAGES: dict[str, Stage] = {
     "fix_encoding": fix_encoding,
     "remove_leftovers": remove_leftovers,
+    "rejoin_words": rejoin_words,
     "split_words": split_words,
     "normalize_whitespace": normalize_whitespace,
 }

@@ -1,0 +1,222 @@
+"""Stage `rejoin_words`: remove the stray spaces inside words (PDF, OCR, justified text).
+
+The same word model as the splitter's segmentation (`lexicon`) decides at each
+gap between two tokens of a line whether the space belongs there. A space goes
+when the pieces around it make one word the web tables know well, at least one
+piece is no word English writes alone, and the word scores far above its pieces
+(rules `rejoin_broken_word`: `evergr een`, `t he`, `Representa t ions`;
+`rejoin_letter_spaced`: `S P O R T S`, `m o d e l`). Two words that read well
+apart always stay apart (`a part`, `in to`, `may be`), and so does anything
+that is no lower-case word after the gap (names, numbers, code, markup).
+
+Never deletes anything but a single space between two letters.
+"""
+from __future__ import annotations
+
+import re
+
+from ..config import Config
+from ..edits import Edit, replace_spans
+from .lexicon import Lexicon, lexicon
+from .language import reads_as_english
+from .segment import segment
+from .tuning import (
+    JOIN_GAIN,
+    JOIN_LETTER_WORD_COUNT,
+    JOIN_MIN_LETTERS,
+    JOIN_SHORT_COUNT,
+    JOIN_WORDS_GAIN,
+    JOIN_MAX_PIECES,
+    JOIN_WORD_COUNT,
+    MAX_WORD,
+    NONWORD_COUNT,
+    SHORT_WORD_LETTERS,
+)
+from .words import _word_list
+
+# The words of one or two letters English writes alone (a, of, it; not de, oc).
+SHORT_WORDS = _word_list("short_words")
+
+STAGE = "rejoin_words"
+BROKEN_WORD = "rejoin_broken_word"
+BEFORE_PUNCTUATION = "rejoin_before_punctuation"
+LETTER_SPACED = "rejoin_letter_spaced"
+
+# A token of a line, and the single space after it when another token follows on the line.
+TOKEN_RE = re.compile(r"(\S+)( (?=\S))?")
+# A token as a word: opening brackets or quotes, letters, closing punctuation.
+CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s)\Z")
+# The first token of a join: the letters that end it; the last: the letters that start it.
+FIRST_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)\Z")
+LAST_RE = re.compile(r"([A-Za-z]+)(?:[^A-Za-z0-9=+*/<>^_]|\Z)")
+# A space before a comma or a full stop that ends a word (`membrane .`, `ground ,`), in no language right.
+SPACE_BEFORE_STOP_RE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=[)\]\"”’])) (?=[.,](?:\s|\Z))")
+
+
+def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
+    """Remove the stray spaces inside words; never removes anything else."""
+    if " " not in text:
+        return text, []
+    lines = [(start, line) for start, line in _lines(text) if reads_as_english(line)]
+    found = [(start + at, rule) for start, line in lines for at, rule in stray_spaces(line, damaged=False)]
+    if found:
+        # The text shows stray spaces: words that read well apart may be a broken one too
+        # (`detect ive`), and on a line with a broken word a space before a stop is stray
+        # (`membrane .`); elsewhere `tea spoon` and `the market , followed` are as written.
+        found = []
+        for start, line in lines:
+            spaces = stray_spaces(line, damaged=True)
+            if spaces:
+                spaces += [(m.start(), BEFORE_PUNCTUATION) for m in SPACE_BEFORE_STOP_RE.finditer(line)]
+            found += [(start + at, rule) for at, rule in sorted(spaces)]
+    return replace_spans(text, STAGE, ((at, at + 1, "", rule) for at, rule in found))
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.splitlines(keepends=True):
+        yield start, line
+        start += len(line)
+
+
+def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) -> list[tuple[int, str]]:
+    """Positions of the stray spaces in `line`, with the rule that found each
+    (`damaged`: the text shows stray spaces elsewhere, so two words may be one).
+
+    A dynamic programme over the line's tokens: each step either keeps a token
+    as it is or joins it with up to JOIN_MAX_PIECES - 1 tokens before it into
+    one word, scoring words with the model (a word after the word before it)
+    and each join with a cost; the best reading's joins are the stray spaces."""
+    tokens = [(m.start(1), m.group(1), m.group(2) is not None) for m in TOKEN_RE.finditer(line)]
+    if len(tokens) < 2:
+        return []
+    lex = lex or lexicon()
+    cores = [_core(token) for _, token, _ in tokens]
+    if not any(core is not None and not _is_word(core, lex) for core in cores):
+        return []
+    n = len(tokens)
+    best = [0.0] * (n + 1)
+    start_of = [0] * (n + 1)  # where the last word of the best reading up to j starts
+    last = [None] * (n + 1)  # that word, lower case (None: no word to condition on)
+    for j in range(1, n + 1):
+        core = cores[j - 1]
+        prev = last[j - 1]
+        word = core.lower() if core is not None else None
+        best[j] = best[j - 1] + (lex.score(word, prev) if word is not None else 0.0)
+        start_of[j], last[j] = j - 1, word
+        for i in range(j - 2, max(-1, j - 1 - JOIN_MAX_PIECES), -1):
+            if not tokens[i][2]:
+                break
+            joined = _joined([t for _, t, _ in tokens[i:j]], lex, damaged)
+            if joined is None:
+                continue
+            total = best[i] + lex.score(joined[0], last[i]) - joined[1]
+            if total > best[j]:
+                best[j], start_of[j], last[j] = total, i, joined[0]
+    found: list[tuple[int, str]] = []
+    j = n
+    while j:
+        i = start_of[j]
+        if i < j - 1:
+            rule = LETTER_SPACED if all(len(t) == 1 for _, t, _ in tokens[i:j]) else BROKEN_WORD
+            found += [(tokens[k][0] + len(tokens[k][1]), rule) for k in range(i, j - 1)]
+        j = i
+    return sorted(found)
+
+
+def _core(token: str) -> str | None:
+    """The letters of a token that reads as a word with punctuation around it."""
+    match = CORE_RE.match(token)
+    return match.group(1) if match else None
+
+
+def _joined(window: list[str], lex: Lexicon, damaged: bool) -> tuple[str, float] | None:
+    """The word `window` makes when its spaces go, and the join's cost; None
+    when its pieces may not be joined or make no word the model knows."""
+    pieces = _pieces(window)
+    if pieces is None:
+        return None
+    word = "".join(pieces).lower()
+    if len(word) > MAX_WORD:
+        return None
+    count = lex.unigrams.get(word, 0.0)
+    if count < JOIN_WORD_COUNT or len(word) < JOIN_MIN_LETTERS:
+        return None
+    if len(word) == JOIN_MIN_LETTERS and count < JOIN_SHORT_COUNT:
+        return None
+    # The model itself must read the joined letters as one word (not `forthe`, `amarine`).
+    if segment(word) != [word]:
+        return None
+    glued = [_glued_pair(p.lower(), lex) for p in pieces]
+    if any(glued) and (all(g or _is_word(p, lex) for g, p in zip(glued, pieces))
+                       or _reads_better_split(pieces, word, lex)):
+        return None  # `in sofar`: a lost space more than a stray one, the splitter's to read
+    words = [_is_word(p, lex) for p in pieces]
+    letters = [len(p) == 1 and p.lower() not in "ai" for p in pieces]
+    longer = [w for p, w in zip(pieces, words) if len(p) > 1]
+    if any(letters) and longer and all(longer):
+        # A lone letter beside words is a symbol (`of f`, `the R and B`, `H is`), unless the
+        # word it makes is among the commonest (`t he`) and starts with it in small letters.
+        plural = len(pieces) == 2 and pieces[1] == "s"  # railway s, Amendment s
+        if not plural and (pieces[0].isupper() or count < JOIN_LETTER_WORD_COUNT):
+            return None
+    if all(words):
+        return (word, JOIN_WORDS_GAIN) if damaged else None
+    return word, JOIN_GAIN
+
+
+def _pieces(window: list[str]) -> list[str] | None:
+    """The letters that meet at each gap of `window`: the first token's
+    letters, the inner tokens whole, the last token's letters. After the
+    first, pieces are small letters, or every piece is one capital (S P O R T S)."""
+    first = FIRST_RE.match(window[0])
+    last = LAST_RE.match(window[-1])
+    if first is None or last is None:
+        return None
+    pieces = [first.group(1), *window[1:-1], last.group(1)]
+    rest = pieces[1:]
+    if _alphabet_run(pieces):
+        return None  # a list of letters, not a word (`a b c d`, `x y z`)
+    if all(p.isascii() and p.isalpha() and p.islower() for p in rest):
+        head = pieces[0]
+        if head.islower() or head.istitle() or (len(head) == 1 and head.isupper()):
+            return pieces
+        return None
+    if all(len(p) == 1 and p.isascii() and p.isupper() for p in pieces) and not _alphabet_run(pieces):
+        return pieces
+    return None
+
+
+def _glued_pair(piece: str, lex: Lexicon) -> bool:
+    """Whether `piece` is no word but two or more common words run together (sofar)."""
+    if len(piece) < 2 * SHORT_WORD_LETTERS or _is_word(piece, lex):
+        return False
+    parts = segment(piece)
+    return len(parts) > 1 and all(_is_word(part, lex) for part in parts)
+
+
+def _reads_better_split(pieces: list[str], word: str, lex: Lexicon) -> bool:
+    """Whether the pieces, glued pairs among them split (in so far), read
+    better as words in a row than as the one joined word (insofar)."""
+    words = [part for piece in pieces for part in segment(piece.lower())]
+    return _sequence_score(words, lex) >= lex.score(word)
+
+
+def _sequence_score(words: list[str], lex: Lexicon) -> float:
+    return lex.score(words[0]) + sum(lex.score(w, prev) for prev, w in zip(words, words[1:]))
+
+
+def _alphabet_run(pieces: list[str]) -> bool:
+    """Whether `pieces` are three or more letters in the alphabet's order (a b c, x y z)."""
+    if len(pieces) < 3 or any(len(p) != 1 for p in pieces):
+        return False
+    codes = [ord(p.lower()) for p in pieces]
+    return all(b == a + 1 for a, b in zip(codes, codes[1:]))
+
+
+def _is_word(piece: str, lex: Lexicon) -> bool:
+    """Whether English writes `piece` alone: a short word, or a common enough longer one."""
+    lower = piece.lower()
+    if len(lower) <= 2:
+        return lower in SHORT_WORDS
+    return lex.unigrams.get(lower, 0.0) >= NONWORD_COUNT

@@ -1,0 +1,43 @@
+"""Stage rejoin_words: stray spaces inside words go; words that read well apart stay apart."""
+import pytest
+
+from normalize import Config, clean, clean_and_explain, restore
+from normalize.pipeline import STAGES
+from conftest import case_params
+
+CONFIG = Config()
+
+# Pairs that are two words as often as one: never joined, in clean text or in damaged text.
+LOOK_ALIKES = ["a part", "in to", "may be", "every day", "any one", "on to", "can not", "a head",
+               "some one", "a way", "no one", "a lot", "a round", "with in", "a cross", "up on"]
+DAMAGE = " The data were sig nificant durin g the trial."
+
+
+@pytest.mark.parametrize("case", case_params("rejoin_words"))
+def test_rejoin_words(case):
+    text, edits = STAGES["rejoin_words"](case["input"], CONFIG)
+    assert text == case["expected"]
+    if case.get("rule"):
+        assert {edit.rule for edit in edits} >= {case["rule"]}
+    assert all(edit.removed == " " and edit.inserted == "" for edit in edits)
+
+
+@pytest.mark.parametrize("pair", LOOK_ALIKES)
+def test_look_alike_pairs_stay_apart(pair):
+    sentence = f"They said it was {pair} thing to consider."
+    assert clean(sentence) == sentence
+    damaged = clean(sentence + DAMAGE)
+    assert damaged.startswith(sentence)
+    assert "significant during" in damaged
+
+
+def test_letter_spaced_words_are_rejoined_and_recorded():
+    cleaned = clean_and_explain("We train the m o d e l on new data.")
+    assert cleaned.text == "We train the model on new data."
+    assert {edit.rule for edit in cleaned.edits} == {"rejoin_letter_spaced"}
+    assert restore(cleaned) == "We train the m o d e l on new data."
+
+
+def test_the_stage_can_be_skipped():
+    config = Config(stages=tuple(s for s in Config().stages if s != "rejoin_words"))
+    assert clean("They grow in evergr een forests.", config) == "They grow in evergr een forests."
