@@ -21,6 +21,8 @@ from .lexicon import Lexicon, lexicon
 from .language import reads_as_english
 from .segment import segment
 from .tuning import (
+    FUNCTION_WORD_COUNT,
+    GLUED_PAIR_COUNT,
     JOIN_GAIN,
     JOIN_LETTER_WORD_COUNT,
     JOIN_MIN_LETTERS,
@@ -107,7 +109,8 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
         for i in range(j - 2, max(-1, j - 1 - JOIN_MAX_PIECES), -1):
             if not tokens[i][2]:
                 break
-            joined = _joined([t for _, t, _ in tokens[i:j]], lex, damaged)
+            at_start = i == 0 or tokens[i - 1][1].endswith((".", "!", "?"))
+            joined = _joined([t for _, t, _ in tokens[i:j]], lex, damaged, at_start)
             if joined is None:
                 continue
             total = best[i] + lex.score(joined[0], last[i]) - joined[1]
@@ -130,7 +133,7 @@ def _core(token: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _joined(window: list[str], lex: Lexicon, damaged: bool) -> tuple[str, float] | None:
+def _joined(window: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tuple[str, float] | None:
     """The word `window` makes when its spaces go, and the join's cost; None
     when its pieces may not be joined or make no word the model knows."""
     pieces = _pieces(window)
@@ -140,6 +143,8 @@ def _joined(window: list[str], lex: Lexicon, damaged: bool) -> tuple[str, float]
     if len(word) > MAX_WORD:
         return None
     count = lex.unigrams.get(word, 0.0)
+    if len(word) < JOIN_MIN_LETTERS and word in SHORT_WORDS and len(pieces) == len(word):
+        return word, JOIN_GAIN  # a short word letter-spaced or broken (I n, u p, o f)
     if count < JOIN_WORD_COUNT or len(word) < JOIN_MIN_LETTERS:
         return None
     if len(word) == JOIN_MIN_LETTERS and count < JOIN_SHORT_COUNT:
@@ -154,12 +159,8 @@ def _joined(window: list[str], lex: Lexicon, damaged: bool) -> tuple[str, float]
     words = [_is_word(p, lex) for p in pieces]
     letters = [len(p) == 1 and p.lower() not in "ai" for p in pieces]
     longer = [w for p, w in zip(pieces, words) if len(p) > 1]
-    if any(letters) and longer and all(longer):
-        # A lone letter beside words is a symbol (`of f`, `the R and B`, `H is`), unless the
-        # word it makes is among the commonest (`t he`) and starts with it in small letters.
-        plural = len(pieces) == 2 and pieces[1] == "s"  # railway s, Amendment s
-        if not plural and (pieces[0].isupper() or count < JOIN_LETTER_WORD_COUNT):
-            return None
+    if any(letters) and longer and all(longer) and _symbol_beside_words(pieces, count, at_start, lex):
+        return None
     if all(words):
         return (word, JOIN_WORDS_GAIN) if damaged else None
     return word, JOIN_GAIN
@@ -187,12 +188,26 @@ def _pieces(window: list[str]) -> list[str] | None:
     return None
 
 
+def _symbol_beside_words(pieces: list[str], count: float, at_start: bool, lex: Lexicon) -> bool:
+    """Whether a lone letter beside words is a symbol, not a letter of a broken word:
+    a capital inside a sentence (`the R and B`, `H is`; not `T he` opening one), or a
+    small letter after a function word (`of f`, `is g`), unless the word they make is
+    among the commonest (`t he`, `Ther e`). A plural's s is a letter (railway s)."""
+    if len(pieces) == 2 and pieces[1] == "s":
+        return False
+    if count >= JOIN_LETTER_WORD_COUNT:
+        return pieces[0].isupper() and not at_start
+    if any(len(p) == 1 and p.isupper() for p in pieces):
+        return True
+    return any(lex.unigrams.get(p.lower(), 0.0) >= FUNCTION_WORD_COUNT for p in pieces if len(p) > 1)
+
+
 def _glued_pair(piece: str, lex: Lexicon) -> bool:
-    """Whether `piece` is no word but two or more common words run together (sofar)."""
+    """Whether `piece` is no word but a common pair of words run together (sofar)."""
     if len(piece) < 2 * SHORT_WORD_LETTERS or _is_word(piece, lex):
         return False
     parts = segment(piece)
-    return len(parts) > 1 and all(_is_word(part, lex) for part in parts)
+    return len(parts) == 2 and lex.bigrams.get(" ".join(parts), 0.0) >= GLUED_PAIR_COUNT
 
 
 def _reads_better_split(pieces: list[str], word: str, lex: Lexicon) -> bool:

@@ -362,10 +362,15 @@ JOIN_GAIN = 1.0
 # elsewhere (detect ive 5.0, there fore 4.3; kept: him self 3.0, a part -0.4, in to 0.6, may be
 # -1.0, any one 0.6). In clean text such pairs are never joined (tea spoon 4.2, app lets 3.7).
 JOIN_WORDS_GAIN = 3.0
-# A lone letter beside words joins them only into one of the commonest words (t he -> the;
-# not of f -> off, H is -> His): about zipf 6.2. Cost 2 points of join recall on Wiki, gained 1
-# of precision on arXiv.OCR.
-JOIN_LETTER_WORD_COUNT = 1_000_000_000
+# A lone letter beside words joins them into one of the commonest words (t he, Ther e -> there;
+# not H is -> His inside a sentence): about zipf 6.2 ...
+JOIN_LETTER_WORD_COUNT = 500_000_000
+# ... or into any word, unless a piece is a function word this common (of f, is g: a symbol after
+# it; son g -> song, fil m -> film are letters): about zipf 5.5.
+FUNCTION_WORD_COUNT = 200_000_000
+# A piece is a lost space more than a stray one when it is a pair of words written this often
+# (sofar: "so far" 17 million; not upcom: "up com", absent).
+GLUED_PAIR_COUNT = 1_000_000
 
 # Language guard: a line is foreign with this much foreign-word evidence (a strong word counts 1,
 # a weak one 0.5) when it outweighs its English function words. On 21,000 labelled lines: 0.0-0.5%
