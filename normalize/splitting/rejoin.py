@@ -42,6 +42,7 @@ SHORT_WORDS = _word_list("short_words")
 STAGE = "rejoin_words"
 BROKEN_WORD = "rejoin_broken_word"
 BEFORE_PUNCTUATION = "rejoin_before_punctuation"
+HYPHENATED = "rejoin_hyphenated"
 LETTER_SPACED = "rejoin_letter_spaced"
 
 # A token of a line, and the single space after it when another token follows on the line.
@@ -51,6 +52,8 @@ CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s
 # The first token of a join: the letters that end it; the last: the letters that start it.
 FIRST_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)\Z")
 LAST_RE = re.compile(r"([A-Za-z]+)(?:[^A-Za-z0-9=+*/<>^_]|\Z)")
+# A space beside a hyphen between letters (pos -sible, cou- pled), not a dash between spaces.
+HYPHEN_BREAK_RE = re.compile(r"(?<=[A-Za-z]) (?=-[a-z])|(?<=[A-Za-z]-) (?=[a-z])")
 # A space before a comma or a full stop that ends a word (`membrane .`, `ground ,`), in no language right.
 SPACE_BEFORE_STOP_RE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=[)\]\"”’])) (?=[.,](?:\s|\Z))")
 
@@ -60,14 +63,15 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
     if " " not in text:
         return text, []
     lines = [(start, line) for start, line in _lines(text) if reads_as_english(line)]
-    found = [(start + at, rule) for start, line in lines for at, rule in stray_spaces(line, damaged=False)]
+    found = [(start + at, rule) for start, line in lines
+             for at, rule in stray_spaces(line, damaged=False) + _hyphen_breaks(line)]
     if found:
         # The text shows stray spaces: words that read well apart may be a broken one too
         # (`detect ive`), and on a line with a broken word a space before a stop is stray
         # (`membrane .`); elsewhere `tea spoon` and `the market , followed` are as written.
         found = []
         for start, line in lines:
-            spaces = stray_spaces(line, damaged=True)
+            spaces = stray_spaces(line, damaged=True) + _hyphen_breaks(line)
             if spaces:
                 spaces += [(m.start(), BEFORE_PUNCTUATION) for m in SPACE_BEFORE_STOP_RE.finditer(line)]
             found += [(start + at, rule) for at, rule in sorted(spaces)]
@@ -125,6 +129,27 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
             found += [(tokens[k][0] + len(tokens[k][1]), rule) for k in range(i, j - 1)]
         j = i
     return sorted(found)
+
+
+def _hyphen_breaks(line: str, lex: Lexicon | None = None) -> list[tuple[int, str]]:
+    """The stray spaces beside a hyphen inside a broken word: `pos -sible`,
+    `cou- pled` (the hyphen stays: possible is a word, its pieces are not);
+    `pre- and post-war`, `well- known` and a dash between words stay."""
+    if "-" not in line:
+        return []
+    lex = lex or lexicon()
+    found = []
+    for match in HYPHEN_BREAK_RE.finditer(line):
+        at = match.start()
+        left = re.search(r"([A-Za-z]+)-?\Z", line[:at])
+        right = re.match(r"-?([a-z]+)(?![A-Za-z])", line[at + 1:])
+        if left is None or right is None:
+            continue
+        head, tail = left.group(1), right.group(1)
+        word = (head + tail).lower()
+        if lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT and not (_is_word(head, lex) and _is_word(tail, lex)):
+            found.append((at, HYPHENATED))
+    return found
 
 
 def _core(token: str) -> str | None:
