@@ -38,6 +38,17 @@ def test_letter_spaced_words_are_rejoined_and_recorded():
     assert restore(cleaned) == "We train the m o d e l on new data."
 
 
+def test_every_rejoin_rule_id_is_registered_and_documented():
+    from pathlib import Path
+
+    from normalize.splitting.rejoin import RULES
+    from conftest import load_cases
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert {case["rule"] for case in load_cases("rejoin_words") if case.get("rule")} <= set(RULES)
+    assert [rule for rule in RULES if f"`{rule}`" not in readme] == []
+
+
 def test_the_stage_can_be_skipped():
     config = Config(stages=tuple(s for s in Config().stages if s != "rejoin_words"))
     assert clean("They grow in evergr een forests.", config) == "They grow in evergr een forests."

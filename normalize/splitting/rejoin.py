@@ -9,7 +9,9 @@ piece is no word English writes alone, and the word scores far above its pieces
 apart always stay apart (`a part`, `in to`, `may be`), and so does anything
 that is no lower-case word after the gap (names, numbers, code, markup).
 
-Never deletes anything but a single space between two letters.
+Never deletes anything but a single space: between two letters, beside a
+hyphen inside a broken word (rule `rejoin_hyphenated`: `pos -sible`), or
+before a stop on a line with a broken word (`rejoin_before_punctuation`).
 """
 from __future__ import annotations
 
@@ -44,6 +46,13 @@ BROKEN_WORD = "rejoin_broken_word"
 BEFORE_PUNCTUATION = "rejoin_before_punctuation"
 HYPHENATED = "rejoin_hyphenated"
 LETTER_SPACED = "rejoin_letter_spaced"
+# The stage's rules, id -> what each removes (the registry `--explain` and the docs name).
+RULES = {
+    BROKEN_WORD: "a stray space inside a word, its pieces no words alone: evergr een, durin g, Representa t ions",
+    LETTER_SPACED: "a word spelt out letter by letter: m o d e l, S P O R T S, u p",
+    HYPHENATED: "a space beside a hyphen inside a broken word: pos -sible, cou- pled",
+    BEFORE_PUNCTUATION: "on a line with a broken word, a space before a full stop or comma: membrane .",
+}
 
 # A token of a line, and the single space after it when another token follows on the line.
 TOKEN_RE = re.compile(r"(\S+)( (?=\S))?")
@@ -141,10 +150,10 @@ def _hyphen_breaks(line: str, lex: Lexicon | None = None) -> list[tuple[int, str
     found = []
     for match in HYPHEN_BREAK_RE.finditer(line):
         at = match.start()
-        left = re.search(r"([A-Za-z]+)-?\Z", line[:at])
-        right = re.match(r"-?([a-z]+)(?![A-Za-z])", line[at + 1:])
+        left = re.search(r"(?<![\w.-])([A-Za-z]{2,})-?\Z", line[:at])
+        right = re.match(r"-?([a-z]{2,})(?!\w|\.\w)", line[at + 1:])
         if left is None or right is None:
-            continue
+            continue  # a flag or a symbol (hg commit -A -u, emcc -O3 add.c -o, the i -th row)
         head, tail = left.group(1), right.group(1)
         word = (head + tail).lower()
         if lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT and not (_is_word(head, lex) and _is_word(tail, lex)):
@@ -168,8 +177,10 @@ def _joined(window: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> t
     if len(word) > MAX_WORD:
         return None
     count = lex.unigrams.get(word, 0.0)
-    if len(word) < JOIN_MIN_LETTERS and word in SHORT_WORDS and len(pieces) == len(word):
-        return word, JOIN_GAIN  # a short word letter-spaced or broken (I n, u p, o f)
+    if len(word) < JOIN_MIN_LETTERS:
+        # A short word spelt out (u p, b y; I n opening a sentence), not symbols (A N Other, matrix I n).
+        spelt = word in SHORT_WORDS and len(pieces) == len(word) and pieces[-1].islower()
+        return (word, JOIN_GAIN) if spelt and (pieces[0].islower() or at_start) else None
     if count < JOIN_WORD_COUNT or len(word) < JOIN_MIN_LETTERS:
         return None
     if len(word) == JOIN_MIN_LETTERS and count < JOIN_SHORT_COUNT:

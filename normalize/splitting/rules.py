@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 # rule id -> what it splits, in the order a token is read (`_token_splits`).
 RULES = {
+    # a run with no spaces at all, segmented by the word model (`nospace`)
+    "split_no_space_run": "text that lost every space, cut where the word model ends its words: thequickbrownfox",
     # a token's web address, then a word (guards keep the rest of it whole)
     "split_address_word": "a web address glued to the next word: Amazon.comwhether, example.com.The",
     # punctuation with no space after it (`punctuation`, by PUNCT_RE's groups)
