@@ -16,8 +16,8 @@ from ..casing import lower
 from .joins import _plain_join
 from .shapes import INITIAL_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, _is_letter, _letter_words, _parts
 from .tuning import (
-    ENGLISH_MIN_RUNS, ENGLISH_SHARE, FIND_AT_MOST, KNOWN_ZIPF, LOCAL_WORD_ZIPF, MARKS_COUNTED, PATTERNS_KEPT,
-    SEARCHES_PER_TEXT,
+    ENGLISH_MIN_RUNS, ENGLISH_SHARE, FIND_AT_MOST, KNOWN_ZIPF, LOCAL_WORD_ZIPF, MARKS_COUNTED, MARKS_LONG_TEXT,
+    MARKS_NEEDED, PATTERNS_KEPT, SEARCHES_PER_TEXT,
 )
 
 if TYPE_CHECKING:
@@ -261,8 +261,10 @@ def _shows_lost_spaces(model: Model, candidates: set, text: str) -> bool:
     space (`_plain_join`: exchanged|views, of|the; not a new compound,
     rogue|lite), and that `text` writes once (a word written again is a word
     of the text, the crate thiserror): the mark of a text that lost spaces,
-    against which a capitalised pair is more likely a join too."""
-    asked = 0
+    against which a capitalised pair is more likely a join too. A long text
+    needs two such marks (one alone is as often a word the lists lack)."""
+    asked = marks = 0
+    needed = 1 if len(text) < MARKS_LONG_TEXT else MARKS_NEEDED
     for token in candidates:
         plain = PLAIN_WORD_RE.fullmatch(token)
         if plain and plain.group(1).islower():
@@ -271,5 +273,7 @@ def _shows_lost_spaces(model: Model, candidates: set, text: str) -> bool:
             if cuts and _plain_join(model, _parts(run, cuts)):
                 asked += 1
                 if asked > MARKS_COUNTED or not _writes_twice(text, run):
-                    return True
+                    marks += 1
+                    if marks >= needed:
+                        return True
     return False

@@ -301,6 +301,11 @@ PATTERNS_KEPT = 4096
 # How many marks written twice `_shows_lost_spaces` passes over at most
 # before it takes one as the mark anyway (each is a search of the text).
 MARKS_COUNTED = 8
+# A text of MARKS_LONG_TEXT characters or more shows lost spaces with MARKS_NEEDED marks: in a long
+# text one alone is as often a word the lists lack (instanceof, newtab, marketshare, a typo
+# killled each made a clean web page "damaged"); a shorter text needs one.
+MARKS_NEEDED = 2
+MARKS_LONG_TEXT = 1000
 
 # A split can uncover another (Heeachother -> He eachother -> He each other):
 # the stage runs again on the pieces, this many times at most.
