@@ -37,7 +37,9 @@ RULE = "split_no_space_run"
 
 
 
-TOKEN_RE = re.compile(r"\S+")
+# A token long enough to be asked (the shortest asked has NO_SPACE_LINE_LETTERS letters).
+LONG_TOKEN_RE = re.compile(r"\S{%d,}" % NO_SPACE_LINE_LETTERS)
+ASCII_LETTERS_RE = re.compile(r"[A-Za-z]")
 # What a run of prose never holds: addresses, paths, markup, code.
 NOT_PROSE_RE = re.compile(r'://|www\.|@|[/\\_=<>{}#~^*]|[a-z]\.[a-z]|\(\)|\);|","|\A[^a-z]*\Z|\A[a-z0-9]+(?:-[a-z0-9]+){2,}\W*\Z')
 # A code name: small letters first, then a capital, and no punctuation of prose (getElementById).
@@ -60,9 +62,9 @@ NUMBER_ENDING_RE = re.compile(r"(?<=1[0-9])th|(?<=[02-9]1)st|(?<=[02-9]2)nd|(?<=
 def no_space_cuts(text: str) -> list[int]:
     """Positions in `text` where a space was lost inside a run with no spaces."""
     cuts: list[int] = []
-    for match in TOKEN_RE.finditer(text):
+    for match in LONG_TOKEN_RE.finditer(text):
         token = match.group()
-        letters = sum(c.isalpha() and c.isascii() for c in token)
+        letters = len(ASCII_LETTERS_RE.findall(token))
         whole_line = _is_whole_line(text, match.start(), match.end())
         if letters < (NO_SPACE_LINE_LETTERS if whole_line else NO_SPACE_RUN_LETTERS):
             continue

@@ -16,6 +16,8 @@ before a stop on a line with a broken word (`rejoin_before_punctuation`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from ..config import Config
 from ..edits import Edit, replace_spans
@@ -101,34 +103,49 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
     A dynamic programme over the line's tokens: each step either keeps a token
     as it is or joins it with up to JOIN_MAX_PIECES - 1 tokens before it into
     one word, scoring words with the model (a word after the word before it)
-    and each join with a cost; the best reading's joins are the stray spaces."""
+    and each join with a cost; the best reading's joins are the stray spaces.
+    A window grows leftwards only while its letters after the first token end
+    some word the tables know (`_JoinWords`), so a line costs a few steps a token."""
     tokens = [(m.start(1), m.group(1), m.group(2) is not None) for m in TOKEN_RE.finditer(line)]
     if len(tokens) < 2:
         return []
     lex = lex or lexicon()
-    cores = [_core(token) for _, token, _ in tokens]
-    if not any(core is not None and not _is_word(core, lex) for core in cores):
+    words = _join_words()
+    # Each token as a join's first piece (its last letters) and as its last piece (its first letters).
+    firsts = [_first_piece(token) for _, token, _ in tokens]
+    lasts = [_last_piece(token) for _, token, _ in tokens]
+    if not any(_may_open(firsts[k], lasts[k + 1], words, damaged, lex) for k in range(len(tokens) - 1)
+               if tokens[k][2]):
         return []
+    cores = [_core(token) for _, token, _ in tokens]
     n = len(tokens)
     best = [0.0] * (n + 1)
     start_of = [0] * (n + 1)  # where the last word of the best reading up to j starts
     last = [None] * (n + 1)  # that word, lower case (None: no word to condition on)
     for j in range(1, n + 1):
         core = cores[j - 1]
-        prev = last[j - 1]
         word = core.lower() if core is not None else None
-        best[j] = best[j - 1] + (lex.score(word, prev) if word is not None else 0.0)
+        best[j] = best[j - 1] + (lex.score(word, last[j - 1]) if word is not None else 0.0)
         start_of[j], last[j] = j - 1, word
+        tail = lasts[j - 1]
+        if tail is None:
+            continue
+        rest = [tail]  # the pieces after the window's first token, first to last
         for i in range(j - 2, max(-1, j - 1 - JOIN_MAX_PIECES), -1):
-            if not tokens[i][2]:
+            if not tokens[i][2] or not words.ends("".join(rest).lower()):
                 break
-            at_start = i == 0 or tokens[i - 1][1].endswith((".", "!", "?"))
-            joined = _joined([t for _, t, _ in tokens[i:j]], lex, damaged, at_start)
-            if joined is None:
-                continue
-            total = best[i] + lex.score(joined[0], last[i]) - joined[1]
-            if total > best[j]:
-                best[j], start_of[j], last[j] = total, i, joined[0]
+            head = firsts[i]
+            if head is not None:
+                at_start = i == 0 or tokens[i - 1][1].endswith((".", "!", "?"))
+                joined = _joined([head, *rest], lex, damaged, at_start)
+                if joined is not None:
+                    total = best[i] + lex.score(joined[0], last[i]) - joined[1]
+                    if total > best[j]:
+                        best[j], start_of[j], last[j] = total, i, joined[0]
+            inner = tokens[i][1]
+            if not (inner.isascii() and inner.isalpha() and (inner.islower() or len(inner) == 1)):
+                break
+            rest.insert(0, inner)
     found: list[tuple[int, str]] = []
     j = n
     while j:
@@ -138,6 +155,55 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
             found += [(tokens[k][0] + len(tokens[k][1]), rule) for k in range(i, j - 1)]
         j = i
     return sorted(found)
+
+
+def _may_open(head: str | None, tail: str | None, words: "_JoinWords", damaged: bool, lex: Lexicon) -> bool:
+    """Whether a join may take the gap between a token ending in `head` and one
+    starting with `tail`: their letters begin some word the tables know, the
+    tail's end one, and (in a text that shows no stray space yet) one side is
+    no word alone. The line's gate: most lines have no such gap, and skip the programme."""
+    if head is None or tail is None or not damaged and _is_word(head, lex) and _is_word(tail, lex):
+        return False
+    lower = tail.lower()
+    return words.ends(lower) and words.starts(head.lower() + lower)
+
+
+class _JoinWords:
+    """The words a join may make (the tables' words of JOIN_WORD_COUNT or more,
+    and the short words), sorted forwards and backwards: whether a string
+    begins or ends one is a binary search, in two lists of the words themselves."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.forwards = sorted(words)
+        self.backwards = sorted(word[::-1] for word in words)
+
+    @staticmethod
+    def _holds_prefix(ordered: list[str], prefix: str) -> bool:
+        at = bisect_left(ordered, prefix)
+        return at < len(ordered) and ordered[at].startswith(prefix)
+
+    def starts(self, letters: str) -> bool:
+        return self._holds_prefix(self.forwards, letters)
+
+    def ends(self, letters: str) -> bool:
+        return self._holds_prefix(self.backwards, letters[::-1])
+
+
+@lru_cache(maxsize=1)
+def _join_words() -> _JoinWords:
+    lex = lexicon()
+    return _JoinWords([w for w, count in lex.unigrams.items() if count >= JOIN_WORD_COUNT and len(w) <= MAX_WORD]
+                      + list(SHORT_WORDS))
+
+
+def _first_piece(token: str) -> str | None:
+    match = FIRST_RE.match(token)
+    return match.group(1) if match else None
+
+
+def _last_piece(token: str) -> str | None:
+    match = LAST_RE.match(token)
+    return match.group(1) if match else None
 
 
 def _hyphen_breaks(line: str, lex: Lexicon | None = None) -> list[tuple[int, str]]:
@@ -167,11 +233,10 @@ def _core(token: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _joined(window: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tuple[str, float] | None:
-    """The word `window` makes when its spaces go, and the join's cost; None
-    when its pieces may not be joined or make no word the model knows."""
-    pieces = _pieces(window)
-    if pieces is None:
+def _joined(pieces: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tuple[str, float] | None:
+    """The word `pieces` make when the spaces between them go, and the join's
+    cost; None when they may not be joined or make no word the model knows."""
+    if not _may_join(pieces):
         return None
     word = "".join(pieces).lower()
     if len(word) > MAX_WORD:
@@ -202,26 +267,19 @@ def _joined(window: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> t
     return word, JOIN_GAIN
 
 
-def _pieces(window: list[str]) -> list[str] | None:
-    """The letters that meet at each gap of `window`: the first token's
-    letters, the inner tokens whole, the last token's letters. After the
-    first, pieces are small letters, or every piece is one capital (S P O R T S)."""
-    first = FIRST_RE.match(window[0])
-    last = LAST_RE.match(window[-1])
-    if first is None or last is None:
-        return None
-    pieces = [first.group(1), *window[1:-1], last.group(1)]
+def _may_join(pieces: list[str]) -> bool:
+    """Whether `pieces` (a first token's letters, inner tokens, a last token's
+    letters) may make one word: after the first, small letters (the first small,
+    capitalised or one capital), or every piece one capital (S P O R T S); never
+    letters in the alphabet's order (a b c d, x y z)."""
     rest = pieces[1:]
-    if _alphabet_run(pieces):
-        return None  # a list of letters, not a word (`a b c d`, `x y z`)
     if all(p.isascii() and p.isalpha() and p.islower() for p in rest):
         head = pieces[0]
-        if head.islower() or head.istitle() or (len(head) == 1 and head.isupper()):
-            return pieces
-        return None
-    if all(len(p) == 1 and p.isascii() and p.isupper() for p in pieces) and not _alphabet_run(pieces):
-        return pieces
-    return None
+        if not (head.islower() or head.istitle() or (len(head) == 1 and head.isupper())):
+            return False
+    elif not all(len(p) == 1 and p.isascii() and p.isupper() for p in pieces):
+        return False
+    return not _alphabet_run(pieces)
 
 
 def _symbol_beside_words(pieces: list[str], count: float, at_start: bool, lex: Lexicon) -> bool:

@@ -64,7 +64,7 @@ def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
         stretch = text[start:end] if start or end < len(text) else text
         inserted += [(start + at, rule) for at, rule in _stretch_spaces(stretch, config)]
         start = end
-    if not text.isascii():
+    if inserted and not text.isascii():
         inserted = _outside_foreign_words(text, inserted)
     return replace_spans(text, STAGE, ((at, at, " ", rule) for at, rule in inserted))
 
@@ -80,13 +80,13 @@ def _stretch_spaces(text: str, config: Config) -> list[tuple[int, str]]:
     return _merge_positions(found, _lost_spaces(_insert_spaces(text, found), config))
 
 
-# A run of letters holding a letter outside ASCII (majorité, Sponsorisé, Pepé): never cut.
-FOREIGN_WORD_RE = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
+# A run of letters; one holding a letter outside ASCII (majorité, Sponsorisé, Pepé) is never cut.
+LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 
 
 def _outside_foreign_words(text: str, inserted: list) -> list:
     """The positions of `inserted` (in order) that fall inside no word with a letter outside ASCII."""
-    kept, words = [], FOREIGN_WORD_RE.finditer(text)
+    kept, words = [], (run for run in LETTER_RUN_RE.finditer(text) if not run.group().isascii())
     word = next(words, None)
     for at, rule in inserted:
         while word is not None and word.end() <= at:
