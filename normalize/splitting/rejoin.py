@@ -37,6 +37,7 @@ from .tuning import (
     MAX_WORD,
     NONWORD_COUNT,
     SHORT_WORD_LETTERS,
+    TOKENS_KEPT,
 )
 from .words import _word_list
 
@@ -111,12 +112,14 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
         return []
     lex = lex or lexicon()
     words = _join_words()
-    # Each token as a join's first piece (its last letters) and as its last piece (its first letters).
-    firsts = [_first_piece(token) for _, token, _ in tokens]
-    lasts = [_last_piece(token) for _, token, _ in tokens]
-    if not any(_may_open(firsts[k], lasts[k + 1], words, damaged, lex) for k in range(len(tokens) - 1)
+    # Each token as a join's first piece (its last letters) and as its last piece (its first
+    # letters), with whether each is a word alone.
+    facts = [_token_facts(token) for _, token, _ in tokens]
+    if not any(_may_open(facts[k], facts[k + 1], words, damaged) for k in range(len(tokens) - 1)
                if tokens[k][2]):
         return []
+    firsts = [fact[0] for fact in facts]
+    lasts = [fact[2] for fact in facts]
     cores = [_core(token) for _, token, _ in tokens]
     n = len(tokens)
     best = [0.0] * (n + 1)
@@ -157,15 +160,28 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
     return sorted(found)
 
 
-def _may_open(head: str | None, tail: str | None, words: "_JoinWords", damaged: bool, lex: Lexicon) -> bool:
-    """Whether a join may take the gap between a token ending in `head` and one
-    starting with `tail`: their letters begin some word the tables know, the
-    tail's end one, and (in a text that shows no stray space yet) one side is
-    no word alone. The line's gate: most lines have no such gap, and skip the programme."""
-    if head is None or tail is None or not damaged and _is_word(head, lex) and _is_word(tail, lex):
+def _may_open(left: tuple, right: tuple, words: "_JoinWords", damaged: bool) -> bool:
+    """Whether a join may take the gap between a token (`left`'s facts: its last
+    letters) and the next (`right`'s: its first letters): their letters begin
+    some word the tables know, the right's end one, and (in a text that shows no
+    stray space yet) one side is no word alone. The line's gate: most lines have
+    no such gap, and skip the programme."""
+    head, head_word, _, _ = left
+    _, _, tail, tail_word = right
+    if head is None or tail is None or not damaged and head_word and tail_word:
         return False
     lower = tail.lower()
     return words.ends(lower) and words.starts(head.lower() + lower)
+
+
+@lru_cache(maxsize=TOKENS_KEPT)
+def _token_facts(token: str) -> tuple[str | None, bool, str | None, bool]:
+    """A token as a join's first piece (its last letters) and last piece (its
+    first letters), each with whether it is a word alone; kept for the process's
+    commonest tokens, as the splitter keeps its decisions."""
+    lex = lexicon()
+    first, last = _first_piece(token), _last_piece(token)
+    return (first, first is not None and _is_word(first, lex), last, last is not None and _is_word(last, lex))
 
 
 class _JoinWords:
