@@ -123,8 +123,8 @@ def _punctuation_splits(
                 doc.damaged()):
             continue  # White,Mackie,Jones: a list written without spaces (in a text that lost none elsewhere)
         elif kind == "trailing_dash":
-            if suspended:
-                continue
+            if suspended or not doc.damaged() and (_letters_before(token, at) or "").islower():
+                continue  # non- free: a prefix's hyphen with a stray space, where the text lost no space elsewhere
         elif kind == "leading_dash" and token[at].isupper():
             # A dash glued to a capitalised word (stance -Britain): a word or a
             # name the text uses elsewhere, not an option or a code (-Xmx512m).
@@ -133,8 +133,10 @@ def _punctuation_splits(
                 continue
         elif kind == "leading_dash" and not (
                 len(word := regex.match(r"[A-Za-z]+", token[at:]).group()) >= 3 and doc.known(word, WORD_ZIPF)
-                or doc.damaged() and (doc.zipf(word) or 0.0) >= FUNCTION_ZIPF):
-            continue  # rm -rf, lspci -nnk, ls -a: an option (but -the, -of in a text that lost spaces)
+                and doc.damaged() or doc.damaged() and (doc.zipf(word) or 0.0) >= FUNCTION_ZIPF):
+            # rm -rf, lspci -nnk, ls -a: an option; web -based, Metroid -inspired: a compound's
+            # hyphen with a stray space (but -the, -of, -decided in a text that lost spaces)
+            continue
         elif kind in ("letters_digits", "digits_letters"):
             if not _number_join_ok(doc, token, at, kind):
                 continue
