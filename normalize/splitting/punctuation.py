@@ -3,6 +3,8 @@ each place `PUNCT_RE` finds, kept when the words around it say so.
 """
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 import regex
@@ -83,6 +85,10 @@ def _quote_roles(line: str) -> dict[int, str]:
     return roles
 
 
+# One letter, then a quote (a citation's back-link letter: ^ a b"Title"; not the article: a"dispiriting").
+QUOTED_AFTER_LETTER_RE = re.compile(r'[b-hj-z]["“]')
+
+
 def _punctuation_splits(
     doc: _Document, token: str, suspended: bool, quotes: tuple[str, ...]
 ) -> list[tuple[int, str]]:
@@ -104,6 +110,10 @@ def _punctuation_splits(
                 quotes[token.count('"', 0, at)] != "opens"
                 or token[at - 1] == "," and token[at + 1].islower()  # stuff,"said: it closes
             ):
+                continue
+            if not doc.damaged() and (token[at - 1] in ",:" and '"' in token[:at] or QUOTED_AFTER_LETTER_RE.match(token)):
+                # "X-Custom-Header","Process": code; ^ a b"Title": a citation's back-links,
+                # where the text lost no space elsewhere
                 continue
         elif kind == "paren_after":
             # (un)happy: a prefix in brackets is one word with what follows.
