@@ -36,6 +36,7 @@ from .tuning import (
     JOIN_WORD_COUNT,
     MAX_WORD,
     NONWORD_COUNT,
+    NO_SPACE_WORD_COUNT,
     SHORT_WORD_LETTERS,
     TOKENS_KEPT,
 )
@@ -48,6 +49,7 @@ STAGE = "rejoin_words"
 BROKEN_WORD = "rejoin_broken_word"
 BEFORE_PUNCTUATION = "rejoin_before_punctuation"
 HYPHENATED = "rejoin_hyphenated"
+DISPLACED = "rejoin_displaced_space"
 LETTER_SPACED = "rejoin_letter_spaced"
 # The stage's rules, id -> what each removes (the registry `--explain` and the docs name).
 RULES = {
@@ -55,6 +57,7 @@ RULES = {
     LETTER_SPACED: "a word spelt out letter by letter: m o d e l, S P O R T S, u p",
     HYPHENATED: "a space beside a hyphen inside a broken word: pos -sible, cou- pled",
     BEFORE_PUNCTUATION: "on a line with a broken word, a space before a full stop or comma: membrane .",
+    DISPLACED: "a space inside a word moved to the end of it: wri ttenby -> written by",
 }
 
 # A token of a line, and the single space after it when another token follows on the line.
@@ -63,7 +66,11 @@ TOKEN_RE = re.compile(r"(\S+)( (?=\S))?")
 CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s)\Z")
 # The first token of a join: the letters that end it; the last: the letters that start it.
 FIRST_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)\Z")
-LAST_RE = re.compile(r"([A-Za-z]+)(?:[^A-Za-z0-9=+*/<>^_]|\Z)")
+LAST_RE = re.compile(r"([A-Za-z]+)(?:[^A-Za-z=+*/<>^_]|\Z)")
+# A token that opens with letters (the rest of a broken word, then maybe another word glued).
+LEADING_LETTERS_RE = re.compile(r"[a-z]+")
+# A gap between a word's first letters and a token of small letters (wri ttenby, he irscontinued).
+DISPLACED_GAP_RE = re.compile(r"(?<![\w'’-])([A-Za-z]?[a-z]+) ([a-z]{3,})(?![\w'’-])")
 # A space beside a hyphen between letters (pos -sible, cou- pled), not a dash between spaces.
 HYPHEN_BREAK_RE = re.compile(r"(?<=[A-Za-z]) (?=-[a-z])|(?<=[A-Za-z]-) (?=[a-z])")
 # A space before a comma or a full stop that ends a word (`membrane .`, `ground ,`), in no language right.
@@ -75,6 +82,7 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
     if " " not in text:
         return text, []
     lines = [(start, line) for start, line in _lines(text) if reads_as_english(line)]
+    moved = [(start + at, start + to) for start, line in lines for at, to in _displaced_spaces(line)]
     found = [(start + at, rule) for start, line in lines
              for at, rule in stray_spaces(line, damaged=False) + _hyphen_breaks(line)]
     if found:
@@ -87,6 +95,12 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
             if spaces:
                 spaces += [(m.start(), BEFORE_PUNCTUATION) for m in SPACE_BEFORE_STOP_RE.finditer(line)]
             found += [(start + at, rule) for at, rule in sorted(spaces)]
+    if moved:
+        taken = {at for at, _ in found}
+        found += [(at, DISPLACED) for at, _ in moved if at not in taken]
+        inserts = [(to, to, " ", DISPLACED) for at, to in moved if at not in taken]
+        spans = sorted([(at, at + 1, "", rule) for at, rule in found] + inserts)
+        return replace_spans(text, STAGE, spans)
     return replace_spans(text, STAGE, ((at, at + 1, "", rule) for at, rule in found))
 
 
@@ -220,6 +234,33 @@ def _first_piece(token: str) -> str | None:
 def _last_piece(token: str) -> str | None:
     match = LAST_RE.match(token)
     return match.group(1) if match else None
+
+
+def _displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, int]]:
+    """Spaces one word too early (`wri ttenby`, `Ma rch1983` is a plain join):
+    the space between a piece that is no word and a token the web never writes, where the
+    piece and the token's first letters make a word and its other letters a
+    word too. (where the space goes, where it belongs) for each."""
+    lex = lex or lexicon()
+    found = []
+    for match in DISPLACED_GAP_RE.finditer(line):
+        head, tail = match.group(1), match.group(2)
+        if _is_word(head, lex) or lex.unigrams.get(tail, 0.0) >= NO_SPACE_WORD_COUNT:
+            continue  # a word on either side (He pleads, a reassuring): no broken word here
+        if lex.unigrams.get((head + tail).lower(), 0.0) >= JOIN_WORD_COUNT:
+            continue  # a plain join, stray_spaces's
+        best = None
+        for cut in range(1, len(tail) - 1):
+            word, rest = (head + tail[:cut]).lower(), tail[cut:]
+            if (lex.unigrams.get(word, 0.0) < JOIN_WORD_COUNT or len(rest) < SHORT_WORD_LETTERS
+                    or not _is_word(rest, lex) or segment(word) != [word]):
+                continue
+            score = lex.score(word) + lex.score(rest, word)
+            if best is None or score > best[0]:
+                best = (score, cut)
+        if best is not None:
+            found.append((match.start(2) - 1, match.start(2) + best[1]))
+    return found
 
 
 def _hyphen_breaks(line: str, lex: Lexicon | None = None) -> list[tuple[int, str]]:
