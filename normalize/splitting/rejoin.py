@@ -34,8 +34,11 @@ from .tuning import (
     JOIN_WORDS_GAIN,
     JOIN_MAX_PIECES,
     JOIN_WORD_COUNT,
+    MARKS_LONG_TEXT,
+    MARKS_NEEDED,
     MAX_WORD,
     NONWORD_COUNT,
+    PLURAL_HEAD_LETTERS,
     NO_SPACE_WORD_COUNT,
     SHORT_WORD_LETTERS,
     TOKENS_KEPT,
@@ -85,8 +88,9 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
     moved = [(start + at, start + to) for start, line in lines for at, to in _displaced_spaces(line)]
     found = [(start + at, rule) for start, line in lines
              for at, rule in stray_spaces(line, damaged=False) + _hyphen_breaks(line)]
-    if found:
-        # The text shows stray spaces: words that read well apart may be a broken one too
+    if len(found) >= (1 if len(text) < MARKS_LONG_TEXT else MARKS_NEEDED):
+        # The text shows stray spaces (a long one twice, as for lost spaces: `evidence`):
+        # words that read well apart may be a broken one too
         # (`detect ive`), and on a line with a broken word a space before a stop is stray
         # (`membrane .`); elsewhere `tea spoon` and `the market , followed` are as written.
         found = []
@@ -343,8 +347,9 @@ def _symbol_beside_words(pieces: list[str], count: float, at_start: bool, lex: L
     """Whether a lone letter beside words is a symbol, not a letter of a broken word:
     a capital inside a sentence (`the R and B`, `H is`; not `T he` opening one), or a
     small letter after a function word (`of f`, `is g`), unless the word they make is
-    among the commonest (`t he`, `Ther e`). A plural's s is a letter (railway s)."""
-    if len(pieces) == 2 and pieces[1] == "s":
+    among the commonest (`t he`, `Ther e`). A plural's s is a letter (railway s;
+    not after a short word: As s)."""
+    if len(pieces) == 2 and pieces[1] == "s" and len(pieces[0]) > PLURAL_HEAD_LETTERS:
         return False
     if count >= JOIN_LETTER_WORD_COUNT:
         return pieces[0].isupper() and not at_start

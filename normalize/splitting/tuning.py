@@ -373,6 +373,8 @@ JOIN_LETTER_WORD_COUNT = 500_000_000
 # ... or into any word, unless a piece is a function word this common (of f, is g: a symbol after
 # it; son g -> song, fil m -> film are letters): about zipf 5.5.
 FUNCTION_WORD_COUNT = 200_000_000
+# A lone s after a word of more letters than this is its plural's (railway s; not As s -> Ass).
+PLURAL_HEAD_LETTERS = 3
 # A piece is a lost space more than a stray one when it is a pair of words written this often
 # (sofar: "so far" 17 million; not upcom: "up com", absent).
 GLUED_PAIR_COUNT = 1_000_000
