@@ -51,7 +51,8 @@ PIECE_RE = re.compile(r"[A-Za-z]+|[0-9]+")
 # Where a token is cut whatever the model says: a small letter then a capital,
 # and after , ; : ! ? before a letter, and after a word's full stop before a capital.
 FORCED_CUT_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[a-z][,;:!?])(?=[A-Za-z0-9])|(?<=[0-9][,;:!?])(?=[A-Za-z])|(?<=[a-z]{2}[.])(?=[A-Z])"
-                           r"|(?<=[a-z]{2}[.,;:!?][\"”’)])(?=[A-Za-z])|(?<=[a-z])(?=[(\[])|(?<=[)\]])(?=[A-Za-z])")
+                           r"|(?<=[a-z]{2}[.,;:!?][\"”’)])(?=[A-Za-z])|(?<=[a-z])(?=[(\[])|(?<=[)\]])(?=[A-Za-z])"
+                           r"|(?<=[a-z][\"”’)][,;:])(?=[A-Za-z])")
 # Letters that belong to the number before them (1990s, 21st, 5km), never cut off.
 NUMBER_SUFFIX_RE = re.compile(r"(?:s|st|nd|rd|th|am|pm|m|km|kg|cm|mm|bn|k|g|ft|mph|mb|gb|d)(?![a-z])")
 # An ordinal's ending, or a decade's s, that stays with its number when a word follows (46th|minute, 1990s|and).
