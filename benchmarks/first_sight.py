@@ -44,7 +44,7 @@ def _run(path: str, unseen: bool) -> None:
     import normalize
 
     docs = json.loads(Path(path).read_text(encoding="utf-8"))
-    normalize.clean("Load the tables: thefirst inHanoi said.The")  # outside the clock
+    normalize.clean("Load the tables: thefirst inHanoi said.The evergr een\nthequickbrownfoxjumpsoverthelazydog")  # outside the clock
     ftfy.fix_text("warm")
     if unseen:
         for doc in docs[::2]:

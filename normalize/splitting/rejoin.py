@@ -81,31 +81,48 @@ SPACE_BEFORE_STOP_RE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=[)\]\"”’])) (?=[
 
 
 def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
-    """Remove the stray spaces inside words; never removes anything else."""
+    """Remove the stray spaces inside words (and move a displaced one to the
+    word's end); never removes anything but single spaces."""
     if " " not in text:
         return text, []
-    lines = [(start, line) for start, line in _lines(text) if reads_as_english(line)]
-    moved = [(start + at, start + to) for start, line in lines for at, to in _displaced_spaces(line)]
-    found = [(start + at, rule) for start, line in lines
-             for at, rule in stray_spaces(line, damaged=False) + _hyphen_breaks(line)]
+    lines = list(_lines(text))
+    english = _EnglishLines()
+    found, moved = [], []
+    for start, line in lines:
+        spaces = stray_spaces(line, damaged=False) + _hyphen_breaks(line)
+        moves = _displaced_spaces(line)
+        if (spaces or moves) and english(start, line):
+            found += [(start + at, rule) for at, rule in spaces]
+            moved += [(start + at, start + to) for at, to in moves]
     if len(found) >= (1 if len(text) < MARKS_LONG_TEXT else MARKS_NEEDED):
         # The text shows stray spaces (a long one twice, as for lost spaces: `evidence`):
-        # words that read well apart may be a broken one too
-        # (`detect ive`), and on a line with a broken word a space before a stop is stray
-        # (`membrane .`); elsewhere `tea spoon` and `the market , followed` are as written.
+        # words that read well apart may be a broken one too (`detect ive`), and on a
+        # line with a broken word a space before a stop is stray (`membrane .`);
+        # elsewhere `tea spoon` and `the market , followed` are as written.
         found = []
         for start, line in lines:
             spaces = stray_spaces(line, damaged=True) + _hyphen_breaks(line)
-            if spaces:
+            if spaces and english(start, line):
                 spaces += [(m.start(), BEFORE_PUNCTUATION) for m in SPACE_BEFORE_STOP_RE.finditer(line)]
-            found += [(start + at, rule) for at, rule in sorted(spaces)]
+                found += [(start + at, rule) for at, rule in sorted(spaces)]
     if moved:
         taken = {at for at, _ in found}
         found += [(at, DISPLACED) for at, _ in moved if at not in taken]
         inserts = [(to, to, " ", DISPLACED) for at, to in moved if at not in taken]
-        spans = sorted([(at, at + 1, "", rule) for at, rule in found] + inserts)
-        return replace_spans(text, STAGE, spans)
+        return replace_spans(text, STAGE, sorted([(at, at + 1, "", rule) for at, rule in found] + inserts))
     return replace_spans(text, STAGE, ((at, at + 1, "", rule) for at, rule in found))
+
+
+class _EnglishLines:
+    """The language guard, asked once of each line that has something to rejoin."""
+
+    def __init__(self) -> None:
+        self.answers: dict[int, bool] = {}
+
+    def __call__(self, start: int, line: str) -> bool:
+        if start not in self.answers:
+            self.answers[start] = reads_as_english(line)
+        return self.answers[start]
 
 
 def _lines(text: str):
