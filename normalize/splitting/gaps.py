@@ -1,0 +1,183 @@
+"""What makes a broken word, for `rejoin`: whether pieces may join and into
+what (`joined`), and the single-gap rules: a space beside a hyphen inside a
+broken word (`hyphen_breaks`) and a space one word too early (`displaced_spaces`).
+
+Nothing here changes text: each function says where, and `rejoin` edits.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon, lexicon
+from .segment import segment
+from .tuning import (
+    FUNCTION_WORD_COUNT,
+    GLUED_PAIR_COUNT,
+    JOIN_GAIN,
+    JOIN_LETTER_WORD_COUNT,
+    JOIN_MIN_LETTERS,
+    JOIN_SHORT_COUNT,
+    JOIN_WORD_COUNT,
+    JOIN_WORDS_GAIN,
+    MAX_WORD,
+    NO_SPACE_WORD_COUNT,
+    NONWORD_COUNT,
+    PLURAL_HEAD_LETTERS,
+    SHORT_WORD_LETTERS,
+)
+from .words import _word_list
+
+# The words of one or two letters English writes alone (a, of, it; not de, oc).
+SHORT_WORDS = _word_list("short_words")
+
+# A gap between a word's first letters and a token of small letters (wri ttenby, he irscontinued).
+DISPLACED_GAP_RE = re.compile(r"(?<![\w'’-])([A-Za-z]?[a-z]+) ([a-z]{3,})(?![\w'’-])")
+# A space beside a hyphen between letters (pos -sible, cou- pled), not a dash between spaces.
+HYPHEN_BREAK_RE = re.compile(r"(?<=[A-Za-z]) (?=-[a-z])|(?<=[A-Za-z]-) (?=[a-z])")
+
+
+def joined(pieces: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tuple[str, float] | None:
+    """The word `pieces` make when the spaces between them go, and the join's
+    cost; None when they may not be joined or make no word the model knows."""
+    if not _may_join(pieces):
+        return None
+    word = "".join(pieces).lower()
+    if len(word) > MAX_WORD:
+        return None
+    count = lex.unigrams.get(word, 0.0)
+    if len(word) < JOIN_MIN_LETTERS:
+        # A short word spelt out (u p, b y; I n opening a sentence), not symbols (A N Other, matrix I n).
+        spelt = word in SHORT_WORDS and len(pieces) == len(word) and pieces[-1].islower()
+        return (word, JOIN_GAIN) if spelt and (pieces[0].islower() or at_start) else None
+    if count < JOIN_WORD_COUNT or len(word) < JOIN_MIN_LETTERS:
+        return None
+    if len(word) == JOIN_MIN_LETTERS and count < JOIN_SHORT_COUNT:
+        return None
+    # The model itself must read the joined letters as one word (not `forthe`, `amarine`).
+    if segment(word) != [word]:
+        return None
+    glued = [_glued_pair(p.lower(), lex) for p in pieces]
+    if any(glued) and (all(g or is_word(p, lex) for g, p in zip(glued, pieces))
+                       or _reads_better_split(pieces, word, lex)):
+        return None  # `in sofar`: a lost space more than a stray one, the splitter's to read
+    words = [is_word(p, lex) for p in pieces]
+    letters = [len(p) == 1 and p.lower() not in "ai" for p in pieces]
+    longer = [w for p, w in zip(pieces, words) if len(p) > 1]
+    if any(letters) and longer and all(longer) and _symbol_beside_words(pieces, count, at_start, lex):
+        return None
+    if all(words):
+        return (word, JOIN_WORDS_GAIN) if damaged else None
+    return word, JOIN_GAIN
+
+
+def _may_join(pieces: list[str]) -> bool:
+    """Whether `pieces` (a first token's letters, inner tokens, a last token's
+    letters) may make one word: after the first, small letters (the first small,
+    capitalised or one capital), or every piece one capital (S P O R T S); never
+    letters in the alphabet's order (a b c d, x y z)."""
+    rest = pieces[1:]
+    if all(p.isascii() and p.isalpha() and p.islower() for p in rest):
+        head = pieces[0]
+        if not (head.islower() or head.istitle() or (len(head) == 1 and head.isupper())):
+            return False
+    elif not all(len(p) == 1 and p.isascii() and p.isupper() for p in pieces):
+        return False
+    return not _alphabet_run(pieces)
+
+
+def _symbol_beside_words(pieces: list[str], count: float, at_start: bool, lex: Lexicon) -> bool:
+    """Whether a lone letter beside words is a symbol, not a letter of a broken word:
+    a capital inside a sentence (`the R and B`, `H is`; not `T he` opening one), or a
+    small letter after a function word (`of f`, `is g`), unless the word they make is
+    among the commonest (`t he`, `Ther e`). A plural's s is a letter (railway s;
+    not after a short word: As s)."""
+    if len(pieces) == 2 and pieces[1] == "s" and len(pieces[0]) > PLURAL_HEAD_LETTERS:
+        return False
+    if count >= JOIN_LETTER_WORD_COUNT:
+        return pieces[0].isupper() and not at_start
+    if any(len(p) == 1 and p.isupper() for p in pieces):
+        return True
+    return any(lex.unigrams.get(p.lower(), 0.0) >= FUNCTION_WORD_COUNT for p in pieces if len(p) > 1)
+
+
+def _glued_pair(piece: str, lex: Lexicon) -> bool:
+    """Whether `piece` is no word but a common pair of words run together (sofar)."""
+    if len(piece) < 2 * SHORT_WORD_LETTERS or is_word(piece, lex):
+        return False
+    parts = segment(piece)
+    return len(parts) == 2 and lex.bigrams.get(" ".join(parts), 0.0) >= GLUED_PAIR_COUNT
+
+
+def _reads_better_split(pieces: list[str], word: str, lex: Lexicon) -> bool:
+    """Whether the pieces, glued pairs among them split (in so far), read
+    better as words in a row than as the one joined word (insofar)."""
+    words = [part for piece in pieces for part in segment(piece.lower())]
+    return _sequence_score(words, lex) >= lex.score(word)
+
+
+def _sequence_score(words: list[str], lex: Lexicon) -> float:
+    return lex.score(words[0]) + sum(lex.score(w, prev) for prev, w in zip(words, words[1:]))
+
+
+def _alphabet_run(pieces: list[str]) -> bool:
+    """Whether `pieces` are three or more letters in the alphabet's order (a b c, x y z)."""
+    if len(pieces) < 3 or any(len(p) != 1 for p in pieces):
+        return False
+    codes = [ord(p.lower()) for p in pieces]
+    return all(b == a + 1 for a, b in zip(codes, codes[1:]))
+
+
+def is_word(piece: str, lex: Lexicon) -> bool:
+    """Whether English writes `piece` alone: a short word, or a common enough longer one."""
+    lower = piece.lower()
+    if len(lower) <= 2:
+        return lower in SHORT_WORDS
+    return lex.unigrams.get(lower, 0.0) >= NONWORD_COUNT
+
+
+def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, int]]:
+    """Spaces one word too early (`wri ttenby`, `Ma rch1983` is a plain join):
+    the space between a piece that is no word and a token the web never writes, where the
+    piece and the token's first letters make a word and its other letters a
+    word too. (where the space goes, where it belongs) for each."""
+    lex = lex or lexicon()
+    found = []
+    for match in DISPLACED_GAP_RE.finditer(line):
+        head, tail = match.group(1), match.group(2)
+        if is_word(head, lex) or lex.unigrams.get(tail, 0.0) >= NO_SPACE_WORD_COUNT:
+            continue  # a word on either side (He pleads, a reassuring): no broken word here
+        if lex.unigrams.get((head + tail).lower(), 0.0) >= JOIN_WORD_COUNT:
+            continue  # a plain join, `rejoin.stray_spaces`'s
+        best = None
+        for cut in range(1, len(tail) - 1):
+            word, rest = (head + tail[:cut]).lower(), tail[cut:]
+            if (lex.unigrams.get(word, 0.0) < JOIN_WORD_COUNT or len(rest) < SHORT_WORD_LETTERS
+                    or not is_word(rest, lex) or segment(word) != [word]):
+                continue
+            score = lex.score(word) + lex.score(rest, word)
+            if best is None or score > best[0]:
+                best = (score, cut)
+        if best is not None:
+            found.append((match.start(2) - 1, match.start(2) + best[1]))
+    return found
+
+
+def hyphen_breaks(line: str, lex: Lexicon | None = None) -> list[int]:
+    """Positions of the stray spaces beside a hyphen inside a broken word: `pos -sible`,
+    `cou- pled` (the hyphen stays: possible is a word, its pieces are not);
+    `pre- and post-war`, `well- known` and a dash between words stay."""
+    if "-" not in line:
+        return []
+    lex = lex or lexicon()
+    found = []
+    for match in HYPHEN_BREAK_RE.finditer(line):
+        at = match.start()
+        left = re.search(r"(?<![\w.-])([A-Za-z]{2,})-?\Z", line[:at])
+        right = re.match(r"-?([a-z]{2,})(?!\w|\.\w)", line[at + 1:])
+        if left is None or right is None:
+            continue  # a flag or a symbol (hg commit -A -u, emcc -O3 add.c -o, the i -th row)
+        head, tail = left.group(1), right.group(1)
+        word = (head + tail).lower()
+        if lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT and not (is_word(head, lex) and is_word(tail, lex)):
+            found.append(at)
+    return found
