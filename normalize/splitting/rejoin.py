@@ -24,7 +24,9 @@ from ..edits import Edit, replace_spans
 from .gaps import SHORT_WORDS, displaced_spaces, hyphen_breaks, is_word, joined
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
-from .tuning import JOIN_MAX_PIECES, JOIN_WORD_COUNT, MARKS_LONG_TEXT, MARKS_NEEDED, MAX_WORD, TOKENS_KEPT
+from .tuning import (
+    JOIN_MAX_PIECES, JOIN_WORD_COUNT, MARKS_LONG_TEXT, MARKS_NEEDED, MAX_WORD, SYMBOL_RUN_LETTERS, TOKENS_KEPT,
+)
 
 STAGE = "rejoin_words"
 BROKEN_WORD = "rejoin_broken_word"
@@ -48,6 +50,8 @@ CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s
 # The first token of a join: the letters that end it; the last: the letters that start it.
 FIRST_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)\Z")
 LAST_RE = re.compile(r"([A-Za-z]+)(?:[^A-Za-z=+*/<>^_]|\Z)")
+# A formula's signs: on such a line, lone letters are symbols, not a word spelt out.
+MATH_RE = re.compile(r"[=∑∫∏λ¯{}\\^_±×÷∈∀∃≤≥→]")
 # A space before a comma or a full stop that ends a word (`membrane .`, `ground ,`), in no language right.
 SPACE_BEFORE_STOP_RE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=[)\]\"”’])) (?=[.,](?:\s|\Z))")
 
@@ -128,6 +132,7 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
     firsts = [fact[0] for fact in facts]
     lasts = [fact[2] for fact in facts]
     cores = [_core(token) for _, token, _ in tokens]
+    math = MATH_RE.search(line) is not None  # a formula's lone letters are symbols (λ j u j u j H)
     n = len(tokens)
     best = [0.0] * (n + 1)
     start_of = [0] * (n + 1)  # where the last word of the best reading up to j starts
@@ -147,7 +152,7 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
             head = firsts[i]
             if head is not None:
                 at_start = i == 0 or tokens[i - 1][1].endswith((".", "!", "?"))
-                join = joined([head, *rest], lex, damaged, at_start)
+                join = None if math and _among_symbols(tokens, i, j) else joined([head, *rest], lex, damaged, at_start)
                 if join is not None:
                     total = best[i] + lex.score(join[0], last[i]) - join[1]
                     if total > best[j]:
@@ -161,7 +166,7 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
     while j:
         i = start_of[j]
         if i < j - 1:
-            rule = LETTER_SPACED if all(len(t) == 1 for _, t, _ in tokens[i:j]) else BROKEN_WORD
+            rule = LETTER_SPACED if all(sum(map(str.isalpha, t)) == 1 for _, t, _ in tokens[i:j]) else BROKEN_WORD
             found += [(tokens[k][0] + len(tokens[k][1]), rule) for k in range(i, j - 1)]
         j = i
     return sorted(found)
@@ -179,6 +184,17 @@ def _may_open(left: tuple, right: tuple, words: "_JoinWords", damaged: bool) -> 
         return False
     lower = tail.lower()
     return words.ends(lower) and words.starts(head.lower() + lower)
+
+
+def _among_symbols(tokens: list, i: int, j: int) -> bool:
+    """Whether tokens i .. j-1, each one letter, have a lone letter or sign
+    beside them, on a line with a formula: variables (λ j u j u j H, H i j),
+    not a word spelt out (S P O R T S, i n t e r e s t: longer than a symbol run)."""
+    if j - i > SYMBOL_RUN_LETTERS or any(len(tokens[k][1]) != 1 for k in range(i, j)):
+        return False
+    before = i > 0 and tokens[i - 1][2] and len(tokens[i - 1][1]) == 1
+    after = j < len(tokens) and tokens[j - 1][2] and len(tokens[j][1]) == 1
+    return before or after
 
 
 @lru_cache(maxsize=TOKENS_KEPT)

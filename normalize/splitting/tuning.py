@@ -373,6 +373,10 @@ JOIN_LETTER_WORD_COUNT = 500_000_000
 # ... or into any word, unless a piece is a function word this common (of f, is g: a symbol after
 # it; son g -> song, fil m -> film are letters): about zipf 5.5.
 FUNCTION_WORD_COUNT = 200_000_000
+# On a line with a formula, a run of at most this many lone letters beside another lone letter
+# or sign is symbols (u j u j, H i), not a word spelt out. 4 kept arXiv.OCR's join recall 0.791
+# -> 0.776 (a run of any length: 0.757); extract-dev's formulas lost their joins (juju, Hi).
+SYMBOL_RUN_LETTERS = 4
 # A lone s after a word of more letters than this is its plural's (railway s; not As s -> Ass).
 PLURAL_HEAD_LETTERS = 3
 # A piece is a lost space more than a stray one when it is a pair of words written this often
