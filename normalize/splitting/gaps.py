@@ -31,7 +31,7 @@ from .words import _word_list
 SHORT_WORDS = _word_list("short_words")
 
 # A gap between a word's first letters and a token of small letters (wri ttenby, he irscontinued).
-DISPLACED_GAP_RE = re.compile(r"(?<![\w'’-])([A-Za-z]?[a-z]+) ([a-z]{3,})(?![\w'’-])")
+DISPLACED_GAP_RE = re.compile(r"(?<![\w'’-])([A-Za-z]?[a-z]{2,}) (?=([a-z]{3,})(?![\w'’-]))")
 # A space beside a hyphen between letters (pos -sible, cou- pled), not a dash between spaces.
 HYPHEN_BREAK_RE = re.compile(r"(?<=[A-Za-z]) (?=-[a-z])|(?<=[A-Za-z]-) (?=[a-z])")
 
