@@ -141,11 +141,15 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
     piece and the token's first letters make a word and its other letters a
     word too. (where the space goes, where it belongs) for each."""
     lex = lex or lexicon()
+    unigrams = lex.unigrams
     found = []
     for match in DISPLACED_GAP_RE.finditer(line):
-        head, tail = match.group(1), match.group(2)
-        if is_word(head, lex) or lex.unigrams.get(tail, 0.0) >= NO_SPACE_WORD_COUNT:
-            continue  # a word on either side (He pleads, a reassuring): no broken word here
+        tail = match.group(2)
+        if unigrams.get(tail, 0.0) >= NO_SPACE_WORD_COUNT:
+            continue  # a word after the gap (He pleads, a reassuring): no broken word here
+        head = match.group(1)
+        if is_word(head, lex):
+            continue
         if lex.unigrams.get((head + tail).lower(), 0.0) >= JOIN_WORD_COUNT:
             continue  # a plain join, `rejoin.stray_spaces`'s
         best = None
