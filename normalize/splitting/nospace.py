@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
+from .gaps import SHORT_WORDS
 from .lexicon import lexicon
 from .segment import segment
-from .words import _word_list
 from .tuning import (
     NO_SPACE_KNOWN_SHARE,
     NO_SPACE_LINE_LETTERS,
@@ -30,12 +30,7 @@ from .tuning import (
     SHORT_WORD_LETTERS,
 )
 
-# The words of one or two letters English writes alone (a, of, it; not de, oc).
-SHORT_WORDS = _word_list("short_words")
-
 RULE = "split_no_space_run"
-
-
 
 # A token long enough to be asked (the shortest asked has NO_SPACE_LINE_LETTERS letters).
 LONG_TOKEN_RE = re.compile(r"\S{%d,}" % NO_SPACE_LINE_LETTERS)
@@ -48,11 +43,20 @@ IDENTIFIER_RE = re.compile(r"[a-z]+[A-Z][A-Za-z0-9]*\Z")
 CAMEL_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*\Z")
 # The pieces of a token the model reads: ASCII letter runs, digit runs.
 PIECE_RE = re.compile(r"[A-Za-z]+|[0-9]+")
-# Where a token is cut whatever the model says: a small letter then a capital,
-# and after , ; : ! ? before a letter, and after a word's full stop before a capital.
-FORCED_CUT_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[a-z][,;:!?])(?=[A-Za-z0-9])|(?<=[0-9][,;:!?])(?=[A-Za-z])|(?<=[a-z]{2}[.])(?=[A-Z])"
-                           r"|(?<=[a-z]{2}[.,;:!?][\"”’)])(?=[A-Za-z])|(?<=[a-z])(?=[(\[])|(?<=[)\]])(?=[A-Za-z])"
-                           r"|(?<=[a-z][\"”’)][,;:])(?=[A-Za-z])")
+# Where a token is cut whatever the model says.
+FORCED_CUT_RE = re.compile(
+    r"""
+      (?<=[a-z])            (?=[A-Z][a-z])    # a small letter, then a capitalised word: theUnder
+    | (?<=[a-z][,;:!?])     (?=[A-Za-z0-9])   # after , ; : ! ? that follow a letter: competition,the
+    | (?<=[0-9][,;:!?])     (?=[A-Za-z])      # after a number's comma before a letter: 1500,the
+    | (?<=[a-z]{2}[.])      (?=[A-Z])         # a word's full stop, then a capital: town.The
+    | (?<=[a-z]{2}[.,;:!?]["”’)]) (?=[A-Za-z])  # a stop, then a closing quote: said."He
+    | (?<=[a-z]["”’)][,;:]) (?=[A-Za-z])     # a closing quote, then a comma: Words",and
+    | (?<=[a-z])            (?=[(\[])         # a bracket opening after a letter: Agreement(FPA
+    | (?<=[)\]])            (?=[A-Za-z])      # a letter after a closing bracket: (FPA)signed
+    """,
+    re.VERBOSE,
+)
 # Letters that belong to the number before them (1990s, 21st, 5km), never cut off.
 NUMBER_SUFFIX_RE = re.compile(r"(?:s|st|nd|rd|th|am|pm|m|km|kg|cm|mm|bn|k|g|ft|mph|mb|gb|d)(?![a-z])")
 # An ordinal's ending, or a decade's s, that stays with its number when a word follows (46th|minute, 1990s|and).
