@@ -11,12 +11,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..vocabulary import web_counts
+from .lexicon import lexicon
 from .shapes import DOMAIN_THEN_WORD_RE, _parts
 from .tuning import (
-    ARTICLE_COMPOUND_FLOORS, ARTICLE_NEXT_ZIPF, COMMON_WORD_ZIPF, COMPOUND_APART_RATIO, DAMAGED_COMMON_ZIPF,
+    ARTICLE_COMPOUND_FLOORS, ARTICLE_GLUED_LETTERS, ARTICLE_NEXT_ZIPF, COMMON_WORD_ZIPF, COMPOUND_APART_RATIO, DAMAGED_COMMON_ZIPF,
     DAMAGED_RARE_LEN, DAMAGED_RARE_ZIPF, DERIVED_ZIPF, FUNCTION_ZIPF, INITIAL_NEXT_ZIPF, JOIN_OTHER_PART_ZIPF,
     LONG_JOIN_LEN, LONG_PART_LEN, PRONOUN_NEXT_ZIPF, RARE_WORD_ZIPF, UNDAMAGED_COMMON_ZIPF, UNDAMAGED_PART_ZIPF,
-    WEB_RATIO, WORD_ZIPF,
+    NO_SPACE_WORD_COUNT, WEB_RATIO, WORD_ZIPF,
 )
 from .words import (
     HYPHEN_PREFIXES, INFLECTED_ENDINGS, PARTICLES, PREFIX_PIECES, SUFFIX_PIECES, SUFFIX_WORDS, WORD_ENDING_WORDS,
@@ -146,7 +147,7 @@ def _reads_as_join(model: Model, parts: list[str]) -> bool:
     compounds), or a verb's -ed or -ing form of five letters or more comes
     first, which opens no compound (exchanged|views)."""
     if parts[0] == "a" and len(parts) == 2 and (
-            len(parts[1]) < 4 or (model.lookup(parts[1]) or 0.0) < ARTICLE_NEXT_ZIPF):
+            len(parts[1]) < 4 or (model.lookup(parts[1]) or 0.0) < ARTICLE_NEXT_ZIPF) and not _article_glued(model, parts[1]):
         return False  # a|arch: many a word opens with the letter (aarch64); a|man, a|decision lost a space
     found = [(model.lookup(part) or 0.0) >= FUNCTION_ZIPF and (part not in PARTICLES or index > 0)
              for index, part in enumerate(parts)]
@@ -157,6 +158,15 @@ def _reads_as_join(model: Model, parts: list[str]) -> bool:
         or len(parts) == 2 and found[0] != found[1]
         and len(other := parts[1] if found[0] else parts[0]) >= 6 and (model.lookup(other) or 0.0) >= RARE_WORD_ZIPF
     ) or (len(parts[0]) >= 5 and parts[0].endswith(INFLECTED_ENDINGS))
+
+
+def _article_glued(model: Model, word: str) -> bool:
+    """Whether `a` + `word` is the article glued to a noun the web writes
+    (a|commune, a|simulcast): the word long and known to the web tables, the
+    whole in neither word list (not aarch64, abed, asexual, abases)."""
+    unigrams = lexicon().unigrams
+    return (len(word) >= ARTICLE_GLUED_LETTERS and unigrams.get(word, 0.0) >= NO_SPACE_WORD_COUNT
+            and "a" + word not in unigrams and model.lookup("a" + word) is None)
 
 
 def _domain_then_word(model: Model, token: str) -> int:

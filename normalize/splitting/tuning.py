@@ -184,6 +184,9 @@ LONG_JOIN_LEN = 11
 # word of four letters or more this common: many a word opens with the
 # letter (aarch64, a|arch).
 ARTICLE_NEXT_ZIPF = 4.5
+# ... or before a word of this many letters the web tables hold, when no list holds the whole
+# token (a|commune, a|simulcast; not aarch64, abed; at 5, a|bases from abases on a clean page).
+ARTICLE_GLUED_LETTERS = 6
 
 # --- case boundaries (`case`) --------------------------------------------------
 
