@@ -33,6 +33,8 @@ from .files import (
     STDIN,
     AtomicWriter,
     Task,
+    binary_error,
+    codec_for,
     decoded_chunks,
     is_done,
     make_parents,
@@ -173,6 +175,18 @@ def _peek(stream: BinaryIO, size: int) -> bytes:
     return b""
 
 
+def _binary_problem(task: Task, exc: BinaryInputError) -> Problem:
+    """A binary input found in a folder is passed over with a warning; one
+    that was named is a failure: nothing is written for it, and an older
+    output at its target is left as it was, and said to be older."""
+    if not task.named:
+        return Problem(task.label, f"{exc.short}; skipped", "skipped")
+    message = f"{exc}; nothing was written"
+    if task.target not in (None, task.source) and os.path.lexists(task.target):
+        message += f" ({task.target} is left as it was: it is from an earlier run, not this one)"
+    return Problem(task.label, message)
+
+
 def _needs_dask(exc: ImportError) -> ConfigError:
     return ConfigError(f"cleaning on Dask needs it installed: pip install 'normalize-text[dask]' ({exc})")
 
@@ -259,7 +273,7 @@ class Batch:
 
     def _task_events(self, task: Task) -> Iterator[object]:
         options = self.options
-        if options.resume and is_done(task):
+        if options.resume and is_done(task) and not self._is_binary(task):
             yield _Stop(task, Problem(task.label, f"{task.target} is already complete", "already_done"))
             return
         if task.target == task.source and os.path.islink(task.source):
@@ -294,7 +308,7 @@ class Batch:
                 if texts:
                     yield _Piece(task, texts, separators)
         except BinaryInputError as exc:
-            yield _Stop(task, Problem(task.label, f"{exc}; skipped", "skipped"))
+            yield _Stop(task, _binary_problem(task, exc))
             return
         except InputError as exc:
             yield _Stop(task, Problem(task.label, str(exc)))
@@ -303,6 +317,16 @@ class Batch:
             yield _Stop(task, Problem(task.label, f"{task.label}: cannot read: {exc.strerror or exc}"))
             return
         yield _End(task)
+
+    def _is_binary(self, task: Task) -> bool:
+        """Whether `task`'s input starts as binary data: its older output is
+        then never taken for a complete one (the run fails the input)."""
+        try:
+            with open(task.source, "rb") as stream:
+                head = stream.read(SNIFF_BYTES)
+        except OSError:
+            return False
+        return sniff_binary(head, codec_for(head, self.options.encoding)) is not None
 
     def _record_events(self, task: Task, source: BinaryIO) -> Iterator[object]:
         options = self.options
@@ -314,7 +338,7 @@ class Batch:
         # Look before reading a first "line", which in a binary file may be all of it.
         kind = sniff_binary(_peek(source, SNIFF_BYTES), codec)
         if kind:
-            raise BinaryInputError(f"{task.label}: looks like {kind}, not JSON Lines")
+            raise binary_error(task.label, kind, "JSON Lines")
         for number, raw in enumerate(source, 1):
             self._read(len(raw))
             where = f"{task.label}:{number}"
@@ -358,7 +382,7 @@ class Batch:
             raise _needs_dask(exc) from None
         todo = []
         for task in tasks:
-            if self.options.resume and is_done(task):
+            if self.options.resume and is_done(task) and not self._is_binary(task):
                 yield _Stop(task, Problem(task.label, f"{task.target} is already complete", "already_done"))
                 continue
             try:
@@ -368,7 +392,7 @@ class Batch:
                 yield _Stop(task, Problem(task.label, f"{task.label}: cannot read: {exc.strerror}"))
                 continue
             if kind:
-                yield _Stop(task, Problem(task.label, f"{task.label}: looks like {kind}, not text; skipped", "skipped"))
+                yield _Stop(task, _binary_problem(task, binary_error(task.label, kind)))
                 continue
             todo.append(task)
         if not todo:

@@ -288,7 +288,29 @@ def main(inputs: tuple[str, ...], **options: Any) -> None:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     _write_report(report, options, batch_options.config)
+    summary = _summary(report)
+    if summary:
+        click.echo(summary, err=True)
     sys.exit(0 if report.ok else 1)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _summary(report) -> str | None:
+    """The last line of a run over several inputs that did not clean them
+    all (with one input, its error is the last line already)."""
+    failed, rejected = report.files["failed"], report.documents["rejected"]
+    total = sum(report.files[key] for key in ("cleaned", "failed", "skipped", "already_done"))
+    if not failed or total < 2:
+        return None
+    parts = []
+    if failed:
+        parts.append(f"{failed} of {_plural(total, 'input')} not cleaned")
+    if rejected:
+        parts.append(f"{_plural(rejected, 'record')} left out")
+    return f"normalize: {', '.join(parts)} (each named above)"
 
 
 class _Presenter:

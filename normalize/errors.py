@@ -23,7 +23,15 @@ class InputError(NormalizeError):
 
 
 class BinaryInputError(InputError):
-    """An input looks like binary data (an image, an archive, NUL bytes), not text."""
+    """An input looks like binary data (an image, an archive, NUL bytes), not
+    text. The message says what to do; `short` says only what it looks like."""
+
+    def __init__(self, message: str, short: str | None = None) -> None:
+        super().__init__(message, short or message)
+        self.short = short or message
+
+    def __str__(self) -> str:
+        return self.args[0]
 
 
 class OutputError(NormalizeError):

@@ -30,6 +30,7 @@ import atexit
 import codecs
 import fnmatch
 import os
+import re
 import secrets
 import stat
 from dataclasses import dataclass, field
@@ -53,7 +54,9 @@ BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Magic numbers of binary formats that end up in scraped folders.
+# Magic numbers of binary formats that end up in scraped folders, and what
+# to do with each: a message about them never suggests --encoding, which
+# would "clean" the bytes into garbage.
 SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -64,9 +67,29 @@ SIGNATURES = (
     (b"\x1f\x8b", "gzip data"),
     (b"\xfd7zXZ\x00", "xz data"),
     (b"(\xb5/\xfd", "zstd data"),
+    (b"\x04\x22\x4d\x18", "lz4 data"),
     (b"7z\xbc\xaf'\x1c", "a 7-Zip archive"),
     (b"\x7fELF", "an executable"),
 )
+# "BZh", the block size, then the magic of a first block or of an empty stream's end.
+BZIP2_RE = re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)")
+# Parquet starts (and ends) with PAR1; its pages hold NULs or bytes that are no UTF-8.
+PARQUET_MAGIC = b"PAR1"
+WHAT_TO_DO = {
+    "a PNG image": "an image has no text to clean; leave it out (--glob chooses a folder's files)",
+    "a JPEG image": "an image has no text to clean; leave it out (--glob chooses a folder's files)",
+    "a GIF image": "an image has no text to clean; leave it out (--glob chooses a folder's files)",
+    "a PDF document": "extract its text first (pdftotext {name} {name}.txt) and clean that",
+    "a ZIP archive": "unpack it (unzip) and clean the files inside",
+    "a 7-Zip archive": "unpack it (7z x) and clean the files inside",
+    "gzip data": "decompress it first (gunzip -k {name})",
+    "bzip2 data": "decompress it first (bunzip2 -k {name})",
+    "xz data": "decompress it first (unxz -k {name})",
+    "zstd data": "decompress it first (unzstd {name})",
+    "lz4 data": "decompress it first (unlz4 {name})",
+    "Parquet data": "normalize reads text and JSON Lines; write the text column out as JSON Lines first",
+    "an executable": "a program has no text to clean; leave it out",
+}
 
 
 def resolve_encoding(name: str) -> str:
@@ -97,12 +120,33 @@ def sniff_binary(head: bytes, codec: str = "utf-8") -> str | None:
     for signature, kind in SIGNATURES:
         if head.startswith(signature):
             return kind
+    if BZIP2_RE.match(head):
+        return "bzip2 data"
     sample = head[:SNIFF_BYTES]
+    if sample.startswith(PARQUET_MAGIC) and (b"\x00" in sample or not _is_utf8(sample)):
+        return "Parquet data"
     if sample and not _wide(codec):
         nuls = sample.count(0)
         if nuls >= BINARY_NUL_MIN and nuls > BINARY_NUL_SHARE * len(sample):
             return f"binary data ({nuls} NUL bytes in the first {len(sample)})"
     return None
+
+
+def _is_utf8(sample: bytes) -> bool:
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(sample) - 3  # a character cut at the sample's end
+    return True
+
+
+def binary_error(name: str, kind: str, expected: str = "text") -> BinaryInputError:
+    """The error for input `name` that `sniff_binary` found to be `kind`:
+    its message names the format and what to do instead."""
+    short = f"{name}: looks like {kind}, not {expected}"
+    shown = "FILE" if name == "<stdin>" else name
+    advice = WHAT_TO_DO.get(kind, "it is data, not text; leave it out").format(name=shown)
+    return BinaryInputError(f"{short}: {advice}", short)
 
 
 def _decode_error(name: str, codec: str, exc: UnicodeDecodeError, offset: int, line: int | None) -> InputError:
@@ -128,7 +172,7 @@ def decoded_chunks(
     codec = codec_for(data, encoding)
     kind = sniff_binary(data, codec)
     if kind:
-        raise BinaryInputError(f"{name}: looks like {kind}, not text")
+        raise binary_error(name, kind)
     decoder = codecs.getincrementaldecoder(codec)("strict")
     offset = 0  # bytes of the stream before `data`
     lines = 1  # line number at `offset`, for codecs where b"\n" is a newline
@@ -373,12 +417,15 @@ class Task:
 
     source is a path, or "-" for standard input; target is a path, or None
     for standard output; root, when set, is the output folder that target
-    must stay inside.
+    must stay inside. named is False for a file a folder walk found, True
+    for an input the caller named: one of those that is not cleaned is a
+    failure, never a file passed over.
     """
 
     source: str
     target: str | None
     root: str | None = None
+    named: bool = True
 
     @property
     def label(self) -> str:
@@ -451,30 +498,30 @@ def plan(
     )
     exclude = {_real(output)} if into_folder else set()
 
-    found: list[tuple[str, str | None]] = []  # (source, path inside the output folder)
+    found: list[tuple[str, str | None, bool]] = []  # (source, path inside the output folder, named)
     for name in inputs:
         if name == STDIN:
-            found.append((STDIN, None))
+            found.append((STDIN, None, True))
         elif os.path.isdir(name):
-            found += _walk(name, pattern, exclude, result)
+            found += [(path, relative, False) for path, relative in _walk(name, pattern, exclude, result)]
         elif os.path.lexists(name):
-            found.append((name, os.path.basename(name)))
+            found.append((name, os.path.basename(name), True))
         else:
             result.failed.append((name, "no such file or folder"))
 
-    for source, relative in found:
+    for source, relative, named in found:
         if in_place:
             if source == STDIN:
                 raise OutputError("standard input cannot be rewritten in place; name files, or drop --in-place")
-            result.tasks.append(Task(source, source))
+            result.tasks.append(Task(source, source, named=named))
         elif to_stdout:
-            result.tasks.append(Task(source, None))
+            result.tasks.append(Task(source, None, named=named))
         elif into_folder:
             if source == STDIN:
                 raise OutputError(f"standard input needs -o FILE, and {output} is a folder")
-            result.tasks.append(Task(source, os.path.join(output, relative), output))
+            result.tasks.append(Task(source, os.path.join(output, relative), output, named=named))
         else:
-            result.tasks.append(Task(source, output))
+            result.tasks.append(Task(source, output, named=named))
 
     if not in_place:
         _check_targets(result.tasks)

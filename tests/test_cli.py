@@ -229,6 +229,65 @@ def test_binary_files_in_a_folder_are_skipped_with_a_warning_and_counted(here):
     assert run("corpus", "-o", "out3", "--quiet").stderr == ""
 
 
+def _compressed_and_binary():
+    import bz2
+    import gzip
+    import lzma
+
+    records = b'{"text": "a  b"}\n' * 50
+    yield "gzip", gzip.compress(records), "gunzip"
+    yield "bzip2", bz2.compress(records), "bunzip2"
+    yield "xz", lzma.compress(records), "unxz"
+    yield "zstd", b"(\xb5/\xfd" + bytes(60), "unzstd"
+    yield "ZIP", b"PK\x03\x04\x14\x00" + bytes(60), "unzip"
+    yield "PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "pdftotext"
+    yield "GIF", b"GIF89a\x01\x00\x01\x00" + bytes(20), "leave it out"
+
+
+@pytest.mark.parametrize("kind, data, advice", list(_compressed_and_binary()), ids=lambda v: str(v)[:6])
+@pytest.mark.parametrize("jsonl", [False, True], ids=["text", "jsonl"])
+@pytest.mark.parametrize("quiet", [False, True], ids=["", "quiet"])
+def test_a_named_binary_input_fails_the_run_and_writes_nothing(here, kind, data, advice, jsonl, quiet):
+    write(here / "data.in", data)
+    write(here / "good.in", '{"text": "a  b"}\n')
+    write(here / "out" / "data.in", "older output")
+    os.utime(here / "data.in", ns=(1, 1))  # older than that output: --resume must not keep it
+    old = (here / "out" / "data.in").stat().st_mtime_ns
+    args = ["data.in", "good.in", "-o", "out", "--resume"] + ["--jsonl"] * jsonl + ["-q"] * quiet
+    result = run(*args)
+    assert result.exit_code == 1
+    assert re.search(rf"data.in: looks like (an? )?{kind}", result.stderr) and advice in result.stderr
+    assert "--encoding" not in result.stderr
+    assert "out/data.in is left as it was: it is from an earlier run" in result.stderr
+    assert result.stderr.splitlines()[-1] == "normalize: 1 of 2 inputs not cleaned (each named above)"
+    assert (here / "out" / "data.in").read_text() == "older output"
+    assert (here / "out" / "data.in").stat().st_mtime_ns == old
+    assert (here / "out" / "good.in").exists()  # the other input is still done
+
+
+def test_a_named_binary_input_to_a_file_writes_no_file(here):
+    import gzip
+
+    write(here / "data.jsonl.bz2", __import__("bz2").compress(b'{"text": "x"}\n'))
+    result = run("--jsonl", "data.jsonl.bz2", "-o", "out.jsonl", "--report", "report.json")
+    assert result.exit_code == 1 and "bzip2 data" in result.stderr
+    assert not (here / "out.jsonl").exists()
+    report = json.loads((here / "report.json").read_text())
+    assert report["files"]["failed"] == 1 and "bzip2 data" in report["failures"][0]["reason"]
+    result = run("-", input=gzip.compress(b"some text\n"))
+    assert result.exit_code == 1 and "gunzip -k FILE" in result.stderr and result.stdout == ""
+
+
+def test_a_parquet_file_is_named_as_such(here):
+    pyarrow = pytest.importorskip("pyarrow")
+    import pyarrow.parquet
+
+    pyarrow.parquet.write_table(pyarrow.table({"text": ["a  b", "c"], "id": [1, 2]}), here / "shard.jsonl")
+    result = run("--jsonl", "shard.jsonl", "-o", "out.jsonl")
+    assert result.exit_code == 1 and "looks like Parquet data, not JSON Lines" in result.stderr
+    assert "--encoding" not in result.stderr and not (here / "out.jsonl").exists()
+
+
 # --- in place
 
 
@@ -523,9 +582,10 @@ def test_jsonl_undecodable_line_is_named(here):
     assert result.stdout == '{"text": "ok"}\n'
 
 
-def test_jsonl_binary_input_is_skipped_before_it_is_read_as_lines():
+def test_jsonl_binary_input_fails_before_it_is_read_as_lines():
     result = run("--jsonl", input=b"\x89PNG\r\n\x1a\n" + bytes(100_000))
-    assert result.exit_code == 0 and "looks like a PNG image, not JSON Lines; skipped" in result.stderr
+    assert result.exit_code == 1 and "looks like a PNG image, not JSON Lines" in result.stderr
+    assert result.stdout == ""
 
 
 def test_jsonl_only_options_need_jsonl(here):

@@ -85,6 +85,12 @@ def test_read_text_names_a_missing_file(tmp_path):
         (b"PK\x03\x04\x14\x00", "ZIP"),
         (b"%PDF-1.7\n", "PDF"),
         (b"\x00" * 100 + b"abc", "NUL"),
+        (__import__("bz2").compress(b"text"), "bzip2"),
+        (__import__("bz2").compress(b""), "bzip2"),
+        (__import__("lzma").compress(b"text"), "xz"),
+        (__import__("gzip").compress(b"text"), "gzip"),
+        (b"(\xb5/\xfd\x00\x58", "zstd"),
+        (b"PAR1\x15\x04\x15\x10\x15\x14L\x15\x02\x15\x00", "Parquet"),
     ],
 )
 def test_binary_data_is_recognised(head, kind):
@@ -95,6 +101,11 @@ def test_binary_data_is_recognised(head, kind):
 
 def test_a_stray_nul_in_text_is_still_text():
     assert sniff_binary(b"hello\x00world, a stray NUL in a line of text\n") is None
+
+
+def test_text_that_starts_like_a_format_is_still_text():
+    assert sniff_binary(b"PAR1: the first part\n") is None
+    assert sniff_binary(b"BZh, said the bee\n") is None
 
 
 def test_utf16_text_is_not_taken_for_binary():
