@@ -49,6 +49,9 @@ TOKEN_RE = re.compile(r"(\S+)( (?=\S))?")
 CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s)\Z")
 # The first token of a join: the letters that end it; the last: the letters that start it.
 FIRST_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)\Z")
+# A capitalised word glued to small letters before it (ontheInt ernet): the splitter's to part, the
+# first piece of a join all the same (else cleaning twice would join what once did not).
+GLUED_HEAD_RE = re.compile(r"(?<=[a-z]{2})([A-Z][a-z]+)\Z")
 LAST_RE = re.compile(r"([A-Za-z]+)(?:[^A-Za-z=+*/<>^_]|\Z)")
 # A formula's signs: on such a line, lone letters are symbols, not a word spelt out.
 MATH_RE = re.compile(r"[=∑∫∏λ¯{}\\^_±×÷∈∀∃≤≥→]")
@@ -236,7 +239,7 @@ def _join_words() -> _JoinWords:
 
 
 def _first_piece(token: str) -> str | None:
-    match = FIRST_RE.match(token)
+    match = GLUED_HEAD_RE.search(token) or FIRST_RE.match(token)
     return match.group(1) if match else None
 
 
