@@ -33,6 +33,7 @@ import os
 import re
 import secrets
 import stat
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterator
 
@@ -448,8 +449,11 @@ def _real(path: str) -> str:
 
 def _walk(folder: str, pattern: str, exclude: set[str], plan: Plan) -> list[tuple[str, str]]:
     """(path, path relative to folder) of each matching file, sorted; never
-    follows a symbolic link to a folder, so a link loop cannot trap it."""
+    follows a symbolic link to a folder, so a link loop cannot trap it. A
+    folder where nothing matches is a failure in `plan`: the user most
+    likely forgot --glob."""
     found = []
+    others: Counter[str] = Counter()  # what the folder holds instead, by suffix
 
     def unreadable(exc: OSError) -> None:
         plan.failed.append((exc.filename or folder, f"cannot read folder: {exc.strerror}"))
@@ -464,11 +468,24 @@ def _walk(folder: str, pattern: str, exclude: set[str], plan: Plan) -> list[tupl
                 kept.append(name)
         folders[:] = kept
         for name in sorted(files):
-            if name.endswith(TEMP_SUFFIX) or not fnmatch.fnmatch(name, pattern):
+            if name.endswith(TEMP_SUFFIX):
+                continue
+            if not fnmatch.fnmatch(name, pattern):
+                others["*" + os.path.splitext(name)[1] if os.path.splitext(name)[1] else name] += 1
                 continue
             path = os.path.join(here, name)
             found.append((path, os.path.relpath(path, folder)))
+    if not found:
+        plan.failed.append((folder, _nothing_matches(pattern, others)))
     return found
+
+
+def _nothing_matches(pattern: str, others: Counter) -> str:
+    reason = f"no file in this folder or below matches {pattern}"
+    if not others:
+        return reason + " (it holds no files); name other inputs, or choose files with --glob"
+    held = ", ".join(f"{count} {shape}" for shape, count in others.most_common(3))
+    return f"{reason} (it holds {held}); choose the files with --glob, e.g. --glob '{others.most_common(1)[0][0]}'"
 
 
 def plan(

@@ -81,6 +81,24 @@ def test_a_folder_is_mirrored_with_glob(here):
     assert (here / "md" / "notes.md").read_text() == "md md\n"
 
 
+def test_a_folder_where_nothing_matches_the_glob_fails_and_says_so(here):
+    write(here / "pages" / "a.html", "<p>a</p>")
+    write(here / "pages" / "sub" / "b.html", "<p>b</p>")
+    write(here / "pages" / "notes.md", "md")
+    for quiet in ([], ["-q"]):
+        result = run("pages", "-o", "out", *quiet)
+        assert result.exit_code == 1
+        assert "pages: no file in this folder or below matches *.txt" in result.stderr
+        assert "it holds 2 *.html, 1 *.md" in result.stderr and "--glob '*.html'" in result.stderr
+        assert not (here / "out").exists()
+    result = run("pages", "--jsonl", "-o", "out")
+    assert result.exit_code == 1 and "matches *.jsonl" in result.stderr
+    (here / "empty").mkdir()
+    result = run("empty", "-o", "out")
+    assert result.exit_code == 1 and "empty: no file" in result.stderr and "--glob" in result.stderr
+    assert run("pages", "-o", "out", "--glob", "*.html").exit_code == 0
+
+
 def test_an_empty_file_gives_an_empty_output(here):
     write(here / "empty.txt", "")
     assert run("empty.txt", "-o", "out.txt").exit_code == 0
