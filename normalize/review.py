@@ -30,6 +30,7 @@ VISIBLE = {c: chr(0x2400 + c) for c in range(0x20)} | {0x7F: "\u2421", 0x0A: "â†
 COLOURS = {
     "fix_encoding": "#d9c2f0",
     "remove_leftovers": "#f7c1bb",
+    "rejoin_words": "#c7f0c2",
     "split_words": "#bde0fe",
     "normalize_whitespace": "#ffe299",
 }

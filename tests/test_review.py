@@ -40,3 +40,10 @@ def test_changes_are_marked_by_stage_and_rows_align_on_surviving_lines():
     assert [(cleaned.text[m.start : m.end], m.stage) for m in inserted] == [("’", "fix_encoding")]
     aligned = rows(raw, cleaned)
     assert [changed for changed, _, _ in aligned] == [True, False, True]
+
+
+def test_every_stage_has_its_colour_on_the_page():
+    from normalize.review import _stage_styles
+
+    styles = _stage_styles()
+    assert all(f".s-{stage} " in styles for stage in normalize.STAGE_NAMES)
