@@ -49,10 +49,8 @@ def joined(pieces: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tu
         # A short word spelt out (u p, b y; I n opening a sentence), not symbols (A N Other, matrix I n).
         spelt = word in SHORT_WORDS and len(pieces) == len(word) and pieces[-1].islower()
         return (word, JOIN_GAIN) if spelt and (pieces[0].islower() or at_start) else None
-    if count < JOIN_WORD_COUNT or len(word) < JOIN_MIN_LETTERS:
-        return None
-    if len(word) == JOIN_MIN_LETTERS and count < JOIN_SHORT_COUNT:
-        return None
+    if count < JOIN_WORD_COUNT or len(word) == JOIN_MIN_LETTERS and count < JOIN_SHORT_COUNT:
+        return None  # no word the tables know well (a three-letter one must be common: t he -> the)
     # The model itself must read the joined letters as one word (not `forthe`, `amarine`).
     if segment(word) != [word]:
         return None
