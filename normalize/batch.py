@@ -1,10 +1,10 @@
 """Cleaning many inputs: the engine behind the command line.
 
 `Batch.run(tasks)` reads each task's input (`files.decoded_chunks`, or JSON
-Lines records), cuts it into pieces (`streaming.text_pieces`), cleans the
+Lines records; decompressed as its name says, see `compression`), cuts it into pieces (`streaming.text_pieces`), cleans the
 pieces in `jobs` processes (`streaming.ordered_map`, input order kept) and
-writes each output with `files.AtomicWriter`, committed when its last piece
-is back. Everything is counted in `self.report`. It never prints: it yields
+writes each output with `files.AtomicWriter` (compressed as its name says),
+committed when its last piece is back. Everything is counted in `self.report`. It never prints: it yields
 what a person may want to see, and the caller decides what to say:
 
     Shown     a cleaned piece: the input text, its `Cleaned`, and where it
@@ -25,6 +25,7 @@ from itertools import tee
 from typing import BinaryIO, Callable, Iterator
 
 from . import streaming
+from .compression import compression_of, decompression_errors, open_compressed
 from .config import Config
 from .edits import Cleaned
 from .errors import BinaryInputError, ConfigError, InputError, NormalizeError
@@ -187,6 +188,13 @@ def _binary_problem(task: Task, exc: BinaryInputError) -> Problem:
     return Problem(task.label, message)
 
 
+def _unreadable(task: Task, exc: BaseException) -> str:
+    compression = compression_of(task.source)
+    if compression:
+        return f"{task.label}: cannot read as {compression} data, as its name says: {exc}"
+    return f"{task.label}: cannot read: {getattr(exc, 'strerror', None) or exc}"
+
+
 def _needs_dask(exc: ImportError) -> ConfigError:
     return ConfigError(f"cleaning on Dask needs it installed: pip install 'normalize-text[dask]' ({exc})")
 
@@ -280,18 +288,23 @@ class Batch:
             yield _Stop(task, Problem(task.label, f"{task.label}: is a symbolic link; only regular files are rewritten in place"))
             return
         try:
-            stream = nullcontext(self.stdin) if task.source == STDIN else open(task.source, "rb")
+            stream = nullcontext(self.stdin) if task.source == STDIN else open_compressed(task.source)
         except OSError as exc:
             yield _Stop(task, Problem(task.label, f"{task.label}: cannot read: {exc.strerror}"))
+            return
+        except NormalizeError as exc:
+            yield _Stop(task, Problem(task.label, f"{task.label}: {exc}"))
             return
         try:
             with stream as source:
                 if options.jsonl:
                     yield from self._record_events(task, source)
                     return
-                if task.target is None and task.source != STDIN and os.path.getsize(task.source) > streaming.WHOLE_TEXT_LIMIT:
+                if task.target is None and task.source != STDIN and (
+                    compression_of(task.source) or os.path.getsize(task.source) > streaming.WHOLE_TEXT_LIMIT
+                ):
                     # What goes to a pipe cannot be taken back: check that it all decodes first.
-                    with open(task.source, "rb") as check:
+                    with open_compressed(task.source) as check:
                         for _ in decoded_chunks(check, task.label, options.encoding):
                             pass
                 texts: list[str] = []
@@ -314,7 +327,10 @@ class Batch:
             yield _Stop(task, Problem(task.label, str(exc)))
             return
         except OSError as exc:
-            yield _Stop(task, Problem(task.label, f"{task.label}: cannot read: {exc.strerror or exc}"))
+            yield _Stop(task, Problem(task.label, _unreadable(task, exc)))
+            return
+        except decompression_errors() as exc:
+            yield _Stop(task, Problem(task.label, _unreadable(task, exc)))
             return
         yield _End(task)
 
@@ -322,9 +338,11 @@ class Batch:
         """Whether `task`'s input starts as binary data: its older output is
         then never taken for a complete one (the run fails the input)."""
         try:
-            with open(task.source, "rb") as stream:
+            with open_compressed(task.source) as stream:
                 head = stream.read(SNIFF_BYTES)
-        except OSError:
+        except (OSError, NormalizeError):
+            return False
+        except decompression_errors():
             return False
         return sniff_binary(head, codec_for(head, self.options.encoding)) is not None
 
@@ -385,6 +403,10 @@ class Batch:
             if self.options.resume and is_done(task) and not self._is_binary(task):
                 yield _Stop(task, Problem(task.label, f"{task.target} is already complete", "already_done"))
                 continue
+            if compression_of(task.source):
+                message = f"{task.label}: --scheduler reads plain text files only; clean compressed files without it"
+                yield _Stop(task, Problem(task.label, message))
+                continue
             try:
                 with open(task.source, "rb") as stream:
                     kind = sniff_binary(stream.read(SNIFF_BYTES))
@@ -438,7 +460,7 @@ class Batch:
         if task.root is not None:
             make_parents(task.root, task.target)
         backup = self.options.backup if task.target == task.source else None
-        return AtomicWriter(task.target, backup_suffix=backup)
+        return AtomicWriter(task.target, backup_suffix=backup, compression=compression_of(task.target))
 
     def _piece(self, piece: _Piece, results: list[Cleaned | str] | None) -> Iterator[Shown | Problem]:
         task = piece.task
@@ -520,6 +542,7 @@ class Batch:
         self.report.failed(task.label, message.removeprefix(f"{task.label}:{line}: "), line=line)
         if self.options.rejects:
             if self._rejects is None:
-                self._rejects = AtomicWriter(self.options.rejects)
+                rejects = self.options.rejects
+                self._rejects = AtomicWriter(rejects, compression=compression_of(rejects))
             self._rejects.write(raw if raw.endswith(b"\n") else raw + b"\n")
         return Problem(f"{task.label}:{line}", message, "rejected")

@@ -25,6 +25,7 @@ import click
 
 from . import __version__, streaming
 from .batch import Batch, Options, Problem, Shown
+from .compression import check_available, compressed_forms, compression_of
 from .config import STAGE_NAMES, Config
 from .errors import ConfigError, NormalizeError
 from .files import STDIN, Task, plan, resolve_encoding
@@ -183,7 +184,8 @@ _file = click.Path(dir_okay=False, path_type=str)
 @click.option("--backup", metavar="SUFFIX",
               help="With --in-place, keep each original as FILE+SUFFIX; an existing backup is never overwritten.")
 @click.option("--glob", "pattern", metavar="PATTERN",
-              help="Files to take from folders, by name.  [default: *.txt, or *.jsonl with --jsonl]")
+              help="Files to take from folders, by name.  [default: *.txt, or *.jsonl with --jsonl, "
+                   "and their .gz, .bz2, .xz and .zst forms]")
 @click.option("--resume", is_flag=True,
               help="Skip inputs whose output exists and is newer than the input: finish a stopped job.")
 @click.option("--encoding", default="utf-8", show_default=True, metavar="NAME",
@@ -405,8 +407,10 @@ def _settings(inputs: tuple[str, ...], options: dict[str, Any]):
             no_builtin_rules=options["no_builtin_rules"],
             any_language=options["any_language"],
         )
-        pattern = options["pattern"] or ("*.jsonl" if jsonl else "*.txt")
+        pattern = options["pattern"] or compressed_forms("*.jsonl" if jsonl else "*.txt")
         planned = plan(inputs, output=options["output"], in_place=options["in_place"], pattern=pattern)
+        for path in {task.source for task in planned.tasks} | {task.target for task in planned.tasks} | {options["rejects"]}:
+            check_available(compression_of(path))
     except NormalizeError as exc:
         raise SetupError(str(exc)) from None
     tasks = planned.tasks

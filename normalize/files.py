@@ -37,6 +37,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterator
 
+from .compression import compressor, open_compressed
 from .errors import BinaryInputError, ConfigError, InputError, OutputError
 
 STDIN = "-"
@@ -83,11 +84,11 @@ WHAT_TO_DO = {
     "a PDF document": "extract its text first (pdftotext {name} {name}.txt) and clean that",
     "a ZIP archive": "unpack it (unzip) and clean the files inside",
     "a 7-Zip archive": "unpack it (7z x) and clean the files inside",
-    "gzip data": "decompress it first (gunzip -k {name})",
-    "bzip2 data": "decompress it first (bunzip2 -k {name})",
-    "xz data": "decompress it first (unxz -k {name})",
-    "zstd data": "decompress it first (unzstd {name})",
-    "lz4 data": "decompress it first (unlz4 {name})",
+    "gzip data": "name it {name}.gz to have it read as compressed, or decompress it first (gzip -dc < {name})",
+    "bzip2 data": "name it {name}.bz2 to have it read as compressed, or decompress it first (bzip2 -dc < {name})",
+    "xz data": "name it {name}.xz to have it read as compressed, or decompress it first (xz -dc < {name})",
+    "zstd data": "name it {name}.zst to have it read as compressed, or decompress it first (zstd -dc < {name})",
+    "lz4 data": "decompress it first (lz4 -dc < {name})",
     "Parquet data": "normalize reads text and JSON Lines; write the text column out as JSON Lines first",
     "an executable": "a program has no text to clean; leave it out",
 }
@@ -200,7 +201,7 @@ def decoded_chunks(
 def read_text(path: str, encoding: str = "utf-8") -> str:
     """The whole of the file at `path`, decoded under the policy above."""
     try:
-        with open(path, "rb") as stream:
+        with open_compressed(path) as stream:
             return "".join(decoded_chunks(stream, path, encoding))
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
@@ -237,14 +238,24 @@ class AtomicWriter:
     a context manager it commits on success and aborts on any exception,
     KeyboardInterrupt included. A target that is a device or a pipe
     (/dev/stdout, /dev/null) is written directly: it cannot be renamed over.
+    With `compression` ("gzip", "bzip2", "xz" or "zstd", see `compression`)
+    the bytes given to `write` are compressed on their way to the file.
     """
 
-    def __init__(self, target: str, *, backup_suffix: str | None = None, mode: int | None = None) -> None:
+    def __init__(
+        self,
+        target: str,
+        *,
+        backup_suffix: str | None = None,
+        mode: int | None = None,
+        compression: str | None = None,
+    ) -> None:
         self.target = target
         self.backup_suffix = backup_suffix
         self.written = 0
         self._temp: str | None = None
         self._file: BinaryIO | None = None
+        self._compressor = compressor(compression)
         try:
             info = os.stat(target)
         except OSError:
@@ -287,8 +298,9 @@ class AtomicWriter:
             raise
 
     def write(self, data: bytes) -> None:
+        """Write `data` (compressed on the way, if the writer compresses)."""
         try:
-            self._file.write(data)
+            self._file.write(self._compressor.compress(data) if self._compressor else data)
         except OSError as exc:
             self.abort()
             raise _cannot_write(self.target, exc) from None
@@ -296,6 +308,9 @@ class AtomicWriter:
 
     def commit(self) -> None:
         try:
+            if self._compressor is not None:
+                self._file.write(self._compressor.flush())
+                self._compressor = None
             self._file.flush()
             if self._temp is None:
                 self._file.close()
@@ -447,7 +462,7 @@ def _real(path: str) -> str:
     return os.path.realpath(path)
 
 
-def _walk(folder: str, pattern: str, exclude: set[str], plan: Plan) -> list[tuple[str, str]]:
+def _walk(folder: str, patterns: tuple[str, ...], exclude: set[str], plan: Plan) -> list[tuple[str, str]]:
     """(path, path relative to folder) of each matching file, sorted; never
     follows a symbolic link to a folder, so a link loop cannot trap it. A
     folder where nothing matches is a failure in `plan`: the user most
@@ -470,13 +485,13 @@ def _walk(folder: str, pattern: str, exclude: set[str], plan: Plan) -> list[tupl
         for name in sorted(files):
             if name.endswith(TEMP_SUFFIX):
                 continue
-            if not fnmatch.fnmatch(name, pattern):
+            if not any(fnmatch.fnmatch(name, pattern) for pattern in patterns):
                 others["*" + os.path.splitext(name)[1] if os.path.splitext(name)[1] else name] += 1
                 continue
             path = os.path.join(here, name)
             found.append((path, os.path.relpath(path, folder)))
     if not found:
-        plan.failed.append((folder, _nothing_matches(pattern, others)))
+        plan.failed.append((folder, _nothing_matches(", ".join(patterns), others)))
     return found
 
 
@@ -493,7 +508,7 @@ def plan(
     *,
     output: str | None = None,
     in_place: bool = False,
-    pattern: str = "*.txt",
+    pattern: str | tuple[str, ...] = "*.txt",
 ) -> Plan:
     """Map `inputs` (files, folders, "-") to outputs.
 
@@ -520,7 +535,8 @@ def plan(
         if name == STDIN:
             found.append((STDIN, None, True))
         elif os.path.isdir(name):
-            found += [(path, relative, False) for path, relative in _walk(name, pattern, exclude, result)]
+            patterns = (pattern,) if isinstance(pattern, str) else tuple(pattern)
+            found += [(path, relative, False) for path, relative in _walk(name, patterns, exclude, result)]
         elif os.path.lexists(name):
             found.append((name, os.path.basename(name), True))
         else:
