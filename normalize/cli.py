@@ -29,6 +29,7 @@ from .compression import check_available, compressed_forms, compression_of
 from .config import STAGE_NAMES, Config
 from .errors import ConfigError, NormalizeError
 from .files import STDIN, Task, plan, resolve_encoding
+from .views.explain import explain_lines
 
 
 class SetupError(click.ClickException):
@@ -123,13 +124,6 @@ def check_config(config: Config) -> None:
         _read_words(config.vocabulary_file)
 
 
-def _shown(text: str, limit: int = 70) -> str:
-    shown = repr(text)
-    if len(shown) > limit:
-        shown = shown[: limit // 2] + "…" + shown[-limit // 2 :]
-    return shown
-
-
 def _diff(raw: str, cleaned: str, label: str, raw_line: int, out_line: int, header: bool) -> Iterator[str]:
     """A unified diff of one piece, its line numbers shifted to where the piece sits in its document."""
     lines = difflib.unified_diff(_lines(raw), _lines(cleaned), label, f"{label} (cleaned)")
@@ -212,7 +206,8 @@ _file = click.Path(dir_okay=False, path_type=str)
 @click.option("--no-builtin-rules", is_flag=True, help="Remove only the leftovers of the --rules packs.")
 @click.option("--any-language", is_flag=True, help="Let the splitter act on lines that do not read as English.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of each changed document instead of the output.")
-@click.option("--explain", is_flag=True, help="List each edit (stage/rule: before → after) instead of the output.")
+@click.option("--explain", is_flag=True,
+              help="List each edit (stage/rule: before → after, at line:column, in context) instead of the output.")
 @click.option("--report", "report_file", metavar="FILE.json",
               help="Write totals: documents, bytes, edits by stage and rule, failures, time.")
 @click.option("--review", "review_file", metavar="FILE.html",
@@ -348,8 +343,8 @@ class _Presenter:
                 self.done()
                 click.echo(f"==> {shown.label} <==")
                 self._document = shown.label
-            for edit in edits:
-                click.echo(f"{edit.stage}/{edit.rule}: {_shown(edit.removed)} → {_shown(edit.inserted)}")
+            for line in explain_lines(shown.raw, shown.cleaned):
+                click.echo(line)
             self._edits += len(edits)
         if self.diff and edits:
             header = self._headed != shown.label

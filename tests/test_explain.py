@@ -1,0 +1,32 @@
+"""The explain list: each edit with its rule, its place in the input, and its context."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import normalize
+from normalize.views.explain import explain_lines
+
+RAW = "Vietnamâ€™s  defence minister met EU envoys inHanoi on Monday.\nThey grow in evergr een forests.\n"
+
+
+def test_each_edit_has_its_rule_its_line_and_column_and_its_context():
+    lines = list(explain_lines(RAW, normalize.clean_and_explain(RAW)))
+    assert "fix_encoding/mojibake: 'â€™' → '’' at 1:8  …Vietnam[â€™→’]s  defence" in lines[0]
+    assert any(line.startswith("split_words/split_camel_case: '' → ' ' at 1:47") and "envoys in|Hanoi on" in line
+               for line in lines)
+    assert any(line.startswith("rejoin_words/rejoin_broken_word: ' ' → '' at 2:20") for line in lines)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab Hxy.,\n  â€™")), max_size=120))
+def test_every_position_points_at_what_the_edit_removed_in_the_input(raw):
+    cleaned = normalize.clean_and_explain(raw)
+    lines = list(explain_lines(raw, cleaned))
+    assert len(lines) == len(cleaned.edits)
+    starts = [0] + [at + 1 for at, char in enumerate(raw) if char == "\n"]
+    for line, edit in zip(lines, cleaned.edits):
+        where = line.split(" at ", 1)[1].split("  ", 1)[0]
+        row, column = map(int, where.split(":"))
+        at = starts[row - 1] + column - 1
+        assert 0 <= at <= len(raw)
+        if edit.stage == "fix_encoding" and edit.removed:
+            assert raw[at:at + len(edit.removed)] == edit.removed
