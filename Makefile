@@ -19,6 +19,8 @@ demo: $(STAMP)
 	@for f in fixtures/seeds/*.txt; do \
 	  case $$f in *.expected.txt) continue;; esac; \
 	  echo "==> $$f"; $(BIN)/normalize "$$f"; echo; \
+	  echo "--- what was fixed (normalize --explain; every edit is reversible):"; \
+	  $(BIN)/normalize --explain "$$f" | tail -n +2; echo; \
 	done
 
 test: $(STAMP)
