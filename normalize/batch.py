@@ -85,7 +85,8 @@ class Options:
     config      the Config every piece is cleaned with (it pickles to workers)
     encoding    the inputs' encoding (see `files`); outputs are UTF-8
     jsonl       inputs are JSON Lines: clean `field` (a dotted path) of each
-                record; `edits_field` stores the edits; `on_error` "fail"
+                record; `edits_field` stores the edits, `damage_field` the
+                damage estimate; `on_error` "fail"
                 fails the input at its first bad record, "skip" leaves the
                 record out and copies its line to `rejects`
     backup      with in-place tasks (target == source), keep the input as
@@ -102,6 +103,7 @@ class Options:
     jsonl: bool = False
     field: str = "text"
     edits_field: str | None = None
+    damage_field: str | None = None
     on_error: str = "fail"
     rejects: str | None = None
     backup: str | None = None
@@ -501,7 +503,8 @@ class Batch:
             try:
                 if isinstance(cleaned, str):
                     raise InputError(f"{where}: {cleaned}")
-                record = cleaned_record(record, options.field, cleaned, edits_field=options.edits_field, where=where)
+                record = cleaned_record(record, options.field, cleaned, edits_field=options.edits_field,
+                                        damage_field=options.damage_field, where=where)
                 lines.append(dumps_record(record) + "\n")
             except InputError as exc:
                 if options.on_error != "skip":

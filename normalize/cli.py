@@ -189,6 +189,8 @@ _file = click.Path(dir_okay=False, path_type=str)
 @click.option("--field", metavar="PATH",
               help="With --jsonl, the field to clean; a dotted path reaches into nested objects.  [default: text]")
 @click.option("--edits-field", metavar="NAME", help="With --jsonl, store each record's edits in this field.")
+@click.option("--damage-field", metavar="NAME",
+              help="With --jsonl, store each record's damage estimate (word repairs per word) in this field.")
 @click.option("--on-error", type=click.Choice(["fail", "skip"]),
               help="With --jsonl, a bad record fails its input (fail, the default) or is left out and "
                    "reported (skip).")
@@ -365,7 +367,7 @@ def _settings(inputs: tuple[str, ...], options: dict[str, Any]):
     every usage error comes out here, before any input is read."""
     jsonl = options["jsonl"]
     preview = options["diff"] or options["explain"]
-    for name in ("field", "edits_field", "on_error", "rejects"):
+    for name in ("field", "edits_field", "damage_field", "on_error", "rejects"):
         if options[name] is not None and not jsonl:
             raise click.UsageError(f"--{name.replace('_', '-')} needs --jsonl")
     if options["rejects"] and options["on_error"] != "skip":
@@ -426,6 +428,7 @@ def _settings(inputs: tuple[str, ...], options: dict[str, Any]):
         jsonl=jsonl,
         field=options["field"] or "text",
         edits_field=options["edits_field"],
+        damage_field=options["damage_field"],
         on_error=options["on_error"] or "fail",
         rejects=options["rejects"],
         backup=options["backup"],

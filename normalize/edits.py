@@ -14,6 +14,9 @@ from typing import Iterable
 from .errors import RestoreError
 
 
+# The stages whose edits repair words (the damage estimate counts them).
+REPAIR_STAGES = frozenset({"fix_encoding", "rejoin_words", "split_words"})
+
 @dataclass(frozen=True, slots=True)
 class Edit:
     """One change: `removed` (== stage input[start:end]) became `inserted`."""
@@ -45,6 +48,16 @@ class Cleaned:
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def damage(self) -> float:
+        """How broken the text was: the word repairs (mojibake and characters
+        fixed, stray spaces removed, lost spaces put back) per word of the
+        cleaned text, rounded to four places. 0.0 for a text that needed none;
+        leftovers removed and whitespace tidied do not count. Pipelines filter
+        on it (a page of glued words scores far above a news article)."""
+        repairs = sum(edit.stage in REPAIR_STAGES for edit in self.edits)
+        return round(repairs / max(1, len(self.text.split())), 4) if repairs else 0.0
 
 
 def replace_spans(

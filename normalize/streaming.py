@@ -282,22 +282,27 @@ def with_field(record: Mapping[str, Any], path: str, value: Any, *, where: str =
 
 
 def cleaned_record(
-    record: Mapping[str, Any], field: str, cleaned: Cleaned, *, edits_field: str | None = None, where: str = "record"
+    record: Mapping[str, Any], field: str, cleaned: Cleaned, *, edits_field: str | None = None,
+    damage_field: str | None = None, where: str = "record"
 ) -> dict:
-    """`record` with `field` replaced by the cleaned text, and the edits
-    stored at `edits_field` when one is named."""
+    """`record` with `field` replaced by the cleaned text, the edits stored at
+    `edits_field` and the damage estimate (`Cleaned.damage`) at `damage_field`
+    when they are named."""
     record = with_field(record, field, cleaned.text, where=where)
     if edits_field:
         record = with_field(record, edits_field, [edit.as_dict() for edit in cleaned.edits], where=where)
+    if damage_field:
+        record = with_field(record, damage_field, cleaned.damage, where=where)
     return record
 
 
 def clean_record(
-    record: Mapping[str, Any], field: str = "text", config: Config | None = None, *, edits_field: str | None = None
+    record: Mapping[str, Any], field: str = "text", config: Config | None = None, *, edits_field: str | None = None,
+    damage_field: str | None = None
 ) -> dict:
     """Clean `field` of one record; see `clean_records`."""
     cleaned = clean_and_explain(get_field(record, field), config)
-    return cleaned_record(record, field, cleaned, edits_field=edits_field)
+    return cleaned_record(record, field, cleaned, edits_field=edits_field, damage_field=damage_field)
 
 
 def clean_records(
@@ -306,11 +311,13 @@ def clean_records(
     config: Config | None = None,
     *,
     edits_field: str | None = None,
+    damage_field: str | None = None,
 ) -> Iterator[dict]:
     """Yield each record with its `field` cleaned, in order; every other field
     is passed through and the input records are not changed. With
     `edits_field`, each record also gets the list of its edits there (as
-    dicts), from which `restore` can rebuild the original field.
+    dicts), from which `restore` can rebuild the original field; with
+    `damage_field`, the text's damage estimate (`Cleaned.damage`).
 
     A record without the field, or whose field is not a string, raises
     `InputError` naming the record by its position (from 1).
@@ -321,7 +328,7 @@ def clean_records(
     for number, record in enumerate(records, 1):
         where = f"record {number}"
         cleaned = clean_and_explain(get_field(record, field, where=where), config)
-        yield cleaned_record(record, field, cleaned, edits_field=edits_field, where=where)
+        yield cleaned_record(record, field, cleaned, edits_field=edits_field, damage_field=damage_field, where=where)
 
 
 # --- parallel cleaning ------------------------------------------------------------

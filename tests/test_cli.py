@@ -748,3 +748,12 @@ def test_every_option_is_in_help_and_in_the_readme():
             if name.startswith("--") and (name not in help_text or f"`{name}" not in readme):
                 missing.append(name)
     assert missing == []
+
+
+def test_jsonl_records_carry_their_damage_estimate(here):
+    write(here / "a.jsonl", '{"text": "The officials exchangedviews inHanoi."}\n{"text": "Clean."}\n')
+    result = run("a.jsonl", "--jsonl", "--damage-field", "damage", "-o", "out.jsonl")
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in (here / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert records[0]["damage"] > 0 and records[1]["damage"] == 0.0
+    assert run("a.txt", "--damage-field", "damage").exit_code == 2  # needs --jsonl

@@ -163,3 +163,14 @@ def test_with_field_creates_missing_levels_and_refuses_to_overwrite_a_value():
 def test_ordered_map_keeps_input_order_across_processes():
     texts = [f"text  {i}" for i in range(40)]
     assert list(ordered_map(normalize.clean, texts, jobs=2, window=3)) == [f"text {i}" for i in range(40)]
+
+
+def test_the_damage_estimate_rides_along_and_is_zero_for_clean_text():
+    from normalize.streaming import clean_records
+
+    clean, damaged = clean_records(
+        [{"text": "Already clean text here."}, {"text": "The officials exchangedviews inHanoi."}],
+        damage_field="meta.damage")
+    assert clean["meta"]["damage"] == 0.0
+    assert 0.0 < damaged["meta"]["damage"] <= 1.0
+    assert damaged["meta"]["damage"] == normalize.clean_and_explain("The officials exchangedviews inHanoi.").damage
