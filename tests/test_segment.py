@@ -16,7 +16,7 @@ RUNS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", max_size=80)
 @example("ithad50roomsviewsofthtriver")
 @example("a" * 200)
 def test_compiled_and_python_paths_agree(run):
-    assert seg.segment(run) == seg.segment_python(run)
+    assert seg.segment_compiled(run) == seg.segment_python(run) == seg.segment(run)
 
 
 @given(RUNS)

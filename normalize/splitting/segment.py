@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..vocabulary import web_counts
 from .lexicon import Lexicon, _pairs, lexicon
-from .tuning import MAX_WORD
+from .tuning import MAX_WORD, SHORT_RUNS_KEPT
 
 
 def segment_python(run: str, lex: Lexicon | None = None) -> list[str]:
@@ -53,6 +53,11 @@ def segment_python(run: str, lex: Lexicon | None = None) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=SHORT_RUNS_KEPT)
+def _segment_short(run: str) -> tuple[str, ...]:
+    return tuple(segment_python(run))
+
+
 @lru_cache(maxsize=1)
 def _compiled():
     """instant-segment's segmenter over the same tables, or None without it."""
@@ -67,11 +72,19 @@ def _compiled():
 
 def segment(run: str) -> list[str]:
     """The words of `run` (lower-case ASCII letters and digits), compiled when
-    instant-segment is installed, else in Python: the same words either way."""
-    compiled = _compiled()
-    if compiled is None:
-        return segment_python(run)
-    segmenter, search_type = compiled
+    instant-segment is installed, else in Python: the same words either way.
+
+    A run of at most MAX_WORD letters (the rejoin checks ask of single words)
+    is segmented in Python and remembered: the compiled segmenter's copy of the
+    tables (about 70 MB) is built only for text that lost every space."""
+    if len(run) <= MAX_WORD:
+        return list(_segment_short(run))
+    return segment_compiled(run) if _compiled() is not None else segment_python(run)
+
+
+def segment_compiled(run: str) -> list[str]:
+    """The words of `run` by instant-segment (which must be installed)."""
+    segmenter, search_type = _compiled()
     search = search_type()
     segmenter.segment(run, search)
     return list(search)

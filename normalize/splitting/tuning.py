@@ -328,6 +328,8 @@ STRETCH = 1 << 16
 # The longest word the segmentation considers: instant-segment's own limit, kept so that the
 # compiled and the Python segmenters agree (and the programme stays linear in the run).
 MAX_WORD = 24
+# Segmentations of short runs (single words the rejoin checks ask about) kept per process.
+SHORT_RUNS_KEPT = 50_000
 
 # A token of this many ASCII letters or more among spaced words is asked whether it is text that
 # lost every space; shorter glued runs are the rules' (dev: 860 joins of 16 letters or more, none of
