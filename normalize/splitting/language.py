@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .tuning import FOREIGN_LETTER_SHARE, FOREIGN_WORDS_LEAST
+from .tuning import FOREIGN_LETTER_SHARE, FOREIGN_WORDS_LEAST, LINES_KEPT
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 DATA = Path(__file__).with_name("data") / "foreign_words.txt"
@@ -37,6 +37,7 @@ def foreign_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(strong - ENGLISH_FUNCTION_WORDS), frozenset(weak)
 
 
+@lru_cache(maxsize=LINES_KEPT)
 def reads_as_english(line: str) -> bool:
     """Whether the model may act on `line`: False only on evidence of another language.
 

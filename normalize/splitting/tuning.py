@@ -394,3 +394,5 @@ GLUED_PAIR_COUNT = 1_000_000
 FOREIGN_WORDS_LEAST = 1.0
 # ... or when this share of its words hold a letter outside ASCII (Việt Nam, défense).
 FOREIGN_LETTER_SHARE = 0.25
+# Lines whose language the guard remembers (the splitter asks again on each pass over a text).
+LINES_KEPT = 4096
