@@ -164,10 +164,11 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
     return found
 
 
-def hyphen_breaks(line: str, lex: Lexicon | None = None) -> list[int]:
+def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None) -> list[int]:
     """Positions of the stray spaces beside a hyphen inside a broken word: `pos -sible`,
-    `cou- pled` (the hyphen stays: possible is a word, its pieces are not);
-    `pre- and post-war`, `well- known` and a dash between words stay."""
+    `cou- pled` (the hyphen stays: possible is a word, its pieces are not; in
+    a text that shows stray spaces, also `Crypto- graphic`, pieces that are
+    words); `pre- and post-war`, `well- known` and a dash between words stay."""
     if "-" not in line:
         return []
     lex = lex or lexicon()
@@ -180,6 +181,6 @@ def hyphen_breaks(line: str, lex: Lexicon | None = None) -> list[int]:
             continue  # a flag or a symbol (hg commit -A -u, emcc -O3 add.c -o, the i -th row)
         head, tail = left.group(1), right.group(1)
         word = (head + tail).lower()
-        if lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT and not (is_word(head, lex) and is_word(tail, lex)):
+        if lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT and (damaged or not (is_word(head, lex) and is_word(tail, lex))):
             found.append(at)
     return found

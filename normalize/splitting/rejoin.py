@@ -80,7 +80,7 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
         # elsewhere `tea spoon` and `the market , followed` are as written.
         found = []
         for start, line in lines:
-            spaces = stray_spaces(line, damaged=True) + [(at, HYPHENATED) for at in hyphen_breaks(line)]
+            spaces = stray_spaces(line, damaged=True) + [(at, HYPHENATED) for at in hyphen_breaks(line, damaged=True)]
             if spaces and english(start, line):
                 spaces += [(m.start(), BEFORE_PUNCTUATION) for m in SPACE_BEFORE_STOP_RE.finditer(line)]
                 found += [(start + at, rule) for at, rule in sorted(spaces)]
