@@ -49,9 +49,6 @@ class Lexicon:
                     return math.log10(pair / self.bi_total) - math.log10(before / self.uni_total)
         return math.log10(count / self.uni_total)
 
-    def known(self, word: str) -> bool:
-        return word in self.unigrams
-
 
 def _pairs(bigrams: dict[str, float]):
     """The bigram table as ((first, second), count), in the table's order."""

@@ -65,12 +65,11 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
     if " " not in text:
         return text, []
     lines = list(_lines(text))
-    english = _EnglishLines()
     found, moved = [], []
     for start, line in lines:
         spaces = stray_spaces(line, damaged=False) + [(at, HYPHENATED) for at in hyphen_breaks(line)]
         moves = displaced_spaces(line)
-        if (spaces or moves) and english(start, line):
+        if (spaces or moves) and reads_as_english(line):
             found += [(start + at, rule) for at, rule in spaces]
             moved += [(start + at, start + to) for at, to in moves]
     if len(found) >= (1 if len(text) < MARKS_LONG_TEXT else MARKS_NEEDED):
@@ -81,7 +80,7 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
         found = []
         for start, line in lines:
             spaces = stray_spaces(line, damaged=True) + [(at, HYPHENATED) for at in hyphen_breaks(line, damaged=True)]
-            if spaces and english(start, line):
+            if spaces and reads_as_english(line):
                 spaces += [(m.start(), BEFORE_PUNCTUATION) for m in SPACE_BEFORE_STOP_RE.finditer(line)]
                 found += [(start + at, rule) for at, rule in sorted(spaces)]
     if moved:
@@ -90,18 +89,6 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
         inserts = [(to, to, " ", DISPLACED) for at, to in moved if at not in taken]
         return replace_spans(text, STAGE, sorted([(at, at + 1, "", rule) for at, rule in found] + inserts))
     return replace_spans(text, STAGE, ((at, at + 1, "", rule) for at, rule in found))
-
-
-class _EnglishLines:
-    """The language guard, asked once of each line that has something to rejoin."""
-
-    def __init__(self) -> None:
-        self.answers: dict[int, bool] = {}
-
-    def __call__(self, start: int, line: str) -> bool:
-        if start not in self.answers:
-            self.answers[start] = reads_as_english(line)
-        return self.answers[start]
 
 
 def _lines(text: str):
