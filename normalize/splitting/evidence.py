@@ -255,6 +255,14 @@ def _run_re(run: str):
     return re.compile(rf"{re.escape(run)}(?<![^\W\d_]{re.escape(run)})(?![^\W\d_])")
 
 
+def marks_needed(text: str) -> int:
+    """How many marks of damage `text` must show to be read as damaged: one in
+    a short text, MARKS_NEEDED in a long one (where one alone is as often a word
+    the lists lack). Lost spaces (`_shows_lost_spaces`) and stray ones
+    (`rejoin`) are counted alike."""
+    return 1 if len(text) < MARKS_LONG_TEXT else MARKS_NEEDED
+
+
 def _shows_lost_spaces(model: Model, candidates: set, text: str) -> bool:
     """Whether some candidate is a lower-case word (punctuation around it
     aside) that the word model alone splits into words that read as a lost
@@ -264,7 +272,7 @@ def _shows_lost_spaces(model: Model, candidates: set, text: str) -> bool:
     against which a capitalised pair is more likely a join too. A long text
     needs two such marks (one alone is as often a word the lists lack)."""
     asked = marks = 0
-    needed = 1 if len(text) < MARKS_LONG_TEXT else MARKS_NEEDED
+    needed = marks_needed(text)
     for token in candidates:
         plain = PLAIN_WORD_RE.fullmatch(token)
         if plain and plain.group(1).islower():

@@ -21,12 +21,11 @@ from functools import lru_cache
 
 from ..config import Config
 from ..edits import Edit, replace_spans
+from .evidence import marks_needed
 from .gaps import SHORT_WORDS, displaced_spaces, hyphen_breaks, is_word, joined
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
-from .tuning import (
-    JOIN_MAX_PIECES, JOIN_WORD_COUNT, MARKS_LONG_TEXT, MARKS_NEEDED, MAX_WORD, SYMBOL_RUN_LETTERS, TOKENS_KEPT,
-)
+from .tuning import JOIN_MAX_PIECES, JOIN_WORD_COUNT, MAX_WORD, SYMBOL_RUN_LETTERS, TOKENS_KEPT
 
 STAGE = "rejoin_words"
 BROKEN_WORD = "rejoin_broken_word"
@@ -72,7 +71,7 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
         if (spaces or moves) and reads_as_english(line):
             found += [(start + at, rule) for at, rule in spaces]
             moved += [(start + at, start + to) for at, to in moves]
-    if len(found) >= (1 if len(text) < MARKS_LONG_TEXT else MARKS_NEEDED):
+    if len(found) >= marks_needed(text):
         # The text shows stray spaces (a long one twice, as for lost spaces: `evidence`):
         # words that read well apart may be a broken one too (`detect ive`), and on a
         # line with a broken word a space before a stop is stray (`membrane .`);
