@@ -91,6 +91,8 @@ def _judge_word(model: Model, word: str) -> bool:
     if lower in model.protected or stem.isupper():
         return True
     if stem.islower():
+        if lower in model.safe:
+            return True  # `rules._word_splits` never cuts a word this common
         return not model.cuts(lower) and not _compound_pair(model, lower) and not _common_and_rare_word(model, lower)
     if stem[0].isupper() and stem[1:].islower():
         if lower in model.safe:

@@ -107,6 +107,8 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
     and each join with a cost; the best reading's joins are the stray spaces.
     A window grows leftwards only while its letters after the first token end
     some word the tables know (`_JoinWords`), so a line costs a few steps a token."""
+    if not damaged and _opens_no_gap(line):
+        return []
     tokens = [(m.start(1), m.group(1), m.group(2) is not None) for m in TOKEN_RE.finditer(line)]
     if len(tokens) < 2:
         return []
@@ -159,6 +161,38 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
             found += [(tokens[k][0] + len(tokens[k][1]), rule) for k in range(i, j - 1)]
         j = i
     return sorted(found)
+
+
+# Tokens that open no gap in a text without stray spaces (`_opens_no_gap`), kept for the process's commonest tokens.
+_closed: set[str] = set()
+
+
+def _opens_no_gap(line: str) -> bool:
+    """Whether no gap of `line` can open in a text that shows no stray space
+    (`_may_open`): most tokens open none on either side, whatever is beside
+    them (each end a word, or letterless, or letters that begin or end no
+    word), and a line of them skips the programme for a set look-up a token."""
+    tokens = line.split()
+    loose = set(tokens) - _closed
+    if not loose:
+        return True
+    words = _join_words()
+    for token in list(loose):
+        head, head_word, tail, tail_word = _token_facts(token)
+        if ((head is None or head_word or not words.starts(head.lower()))
+                and (tail is None or tail_word or not words.ends(tail.lower()))):
+            loose.discard(token)
+            if len(_closed) > TOKENS_KEPT:
+                _closed.clear()
+            _closed.add(token)
+    if not loose:
+        return True
+    for k, token in enumerate(tokens):
+        if token in loose and (
+                k and _may_open(_token_facts(tokens[k - 1]), _token_facts(token), words, False)
+                or k + 1 < len(tokens) and _may_open(_token_facts(token), _token_facts(tokens[k + 1]), words, False)):
+            return False
+    return True
 
 
 def _may_open(left: tuple, right: tuple, words: "_JoinWords", damaged: bool) -> bool:
