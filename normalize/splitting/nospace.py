@@ -23,8 +23,11 @@ from .tuning import (
     NO_SPACE_LINE_LETTERS,
     NO_SPACE_MIN_WORDS,
     NO_SPACE_RUN_LETTERS,
+    NO_SPACE_TEXT_KNOWN_SHARE,
+    NO_SPACE_TEXT_LETTERS,
     NO_SPACE_WORD_COUNT,
     FOREIGN_SCRIPT_SHARE,
+    FUNCTION_WORD_COUNT,
     SCRAP_ALONE_LETTERS,
     SCRAP_COUNT,
     SHORT_WORD_LETTERS,
@@ -34,6 +37,8 @@ RULE = "split_no_space_run"
 
 # A token long enough to be asked (the shortest asked has NO_SPACE_LINE_LETTERS letters).
 LONG_TOKEN_RE = re.compile(r"\S{%d,}" % NO_SPACE_LINE_LETTERS)
+# In a text with no space at all.
+UNSPACED_TOKEN_RE = re.compile(r"\S{%d,}" % NO_SPACE_TEXT_LETTERS)
 ASCII_LETTERS_RE = re.compile(r"[A-Za-z]")
 # What a run of prose never holds: addresses, paths, markup, code.
 NOT_PROSE_RE = re.compile(r'://|www\.|@|[/\\_=<>{}#~^*]|[a-z]\.[a-z]|\(\)|\);|","|\A[^a-z]*\Z|\A[a-z0-9]+(?:-[a-z0-9]+){2,}\W*\Z')
@@ -46,12 +51,16 @@ PIECE_RE = re.compile(r"[A-Za-z]+|[0-9]+")
 # Where a token is cut whatever the model says.
 FORCED_CUT_RE = re.compile(
     r"""
-      (?<=[a-z])            (?=[A-Z][a-z])    # a small letter, then a capitalised word: theUnder
-    | (?<=[a-z][,;:!?])     (?=[A-Za-z0-9])   # after , ; : ! ? that follow a letter: competition,the
+      (?<=[a-z])(?<!Mc)(?<!Mac) (?=[A-Z])     # a small letter, then a capital: theUnder, ItalyU-18 (not McCoy)
+    | (?<=[A-Za-z][,;:!?])  (?=[A-Za-z0-9])   # after , ; : ! ? that follow a letter: competition,the
     | (?<=[0-9][,;:!?])     (?=[A-Za-z])      # after a number's comma before a letter: 1500,the
+    | (?<=[0-9],) (?=[0-9]{1,2}(?![0-9])|[0-9]{4})  # a comma before a number that is no group of three: 23,1894
+    | (?<=[a-z][.][,;])     (?=[A-Za-z0-9])   # an abbreviation's comma: al.,2007
+    | (?<=[0-9])            (?=–[A-Z])        # an en dash between a date and a name: 1894–April
+    | (?<=[0-9]–)           (?=[A-Z])
     | (?<=[a-z]{2}[.])      (?=[A-Z])         # a word's full stop, then a capital: town.The
-    | (?<=[a-z]{2}[.,;:!?]["”’)]) (?=[A-Za-z])  # a stop, then a closing quote: said."He
-    | (?<=[a-z]["”’)][,;:]) (?=[A-Za-z])     # a closing quote, then a comma: Words",and
+    | (?<=[a-z]{2}[.,;:!?][”’)]) (?=[A-Za-z])  # a stop, then a closing quote: said.”He (" is `_quote_cuts`')
+    | (?<=[a-z0-9][”’)\]"][,;:]) (?=[A-Za-z0-9])  # a closing quote or bracket, then a comma: Words",and
     | (?<=[a-z])            (?=[(\[])         # a bracket opening after a letter: Agreement(FPA
     | (?<=[)\]])            (?=[A-Za-z])      # a letter after a closing bracket: (FPA)signed
     """,
@@ -67,17 +76,21 @@ NUMBER_ENDING_RE = re.compile(r"(?<=1[0-9])th|(?<=[02-9]1)st|(?<=[02-9]2)nd|(?<=
 def no_space_cuts(text: str) -> list[int]:
     """Positions in `text` where a space was lost inside a run with no spaces."""
     cuts: list[int] = []
-    for match in LONG_TOKEN_RE.finditer(text):
+    # A text with no space at all lost them all: a line of capitalised words is then
+    # a name or title run together (DeitreCollins), not a code name among prose.
+    spaced = " " in text
+    for match in (LONG_TOKEN_RE if spaced else UNSPACED_TOKEN_RE).finditer(text):
         token = match.group()
         letters = len(ASCII_LETTERS_RE.findall(token))
         whole_line = _is_whole_line(text, match.start(), match.end())
-        if letters < (NO_SPACE_LINE_LETTERS if whole_line else NO_SPACE_RUN_LETTERS):
+        if letters < (NO_SPACE_RUN_LETTERS if not whole_line else NO_SPACE_LINE_LETTERS if spaced
+                      else NO_SPACE_TEXT_LETTERS):
             continue
         if NOT_PROSE_RE.search(token) or IDENTIFIER_RE.match(token) or _foreign_script(token, letters):
             continue
-        if whole_line and CAMEL_NAME_RE.match(token):
+        if whole_line and CAMEL_NAME_RE.match(token) and spaced:
             continue  # a code or brand name on its own line (URLSearchParams, FormData)
-        found = _token_cuts(token, whole_line)
+        found = _token_cuts(token, whole_line, NO_SPACE_KNOWN_SHARE if spaced else NO_SPACE_TEXT_KNOWN_SHARE)
         if found is not None:
             cuts += [match.start() + at for at in found]
     return cuts
@@ -90,9 +103,10 @@ def _is_whole_line(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
-def _token_cuts(token: str, whole_line: bool = True) -> list[int] | None:
-    """Where `token` is cut, or None when it does not read as English words run together."""
-    forced = {m.start() for m in FORCED_CUT_RE.finditer(token)}
+def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNOWN_SHARE) -> list[int] | None:
+    """Where `token` is cut, or None when it does not read as English words run
+    together (less than `share` of its letters in known words)."""
+    forced = {m.start() for m in FORCED_CUT_RE.finditer(token)} | _quote_cuts(token)
     cuts: set[int] = set(forced)
     known_letters = all_letters = words = 0
     lex = lexicon()
@@ -124,7 +138,7 @@ def _token_cuts(token: str, whole_line: bool = True) -> list[int] | None:
                 words += 1
                 if lex.unigrams.get(part, 0.0) >= NO_SPACE_WORD_COUNT and (len(part) > 1 or part in "ai"):
                     known_letters += len(part)
-            kept = _without_scraps(parts, lex)
+            kept = _without_scraps(parts, lex, _small_i(text, parts))
             if not whole_line and (kept != parts or any(lex.unigrams.get(p, 0.0) < SCRAP_COUNT for p in parts)):
                 return None  # a long name among spaced words (Southernplayalisticadillacmuzik)
             pos = at
@@ -132,9 +146,31 @@ def _token_cuts(token: str, whole_line: bool = True) -> list[int] | None:
                 if pos > at:
                     cuts.add(pos)
                 pos += len(part)
-    if words < NO_SPACE_MIN_WORDS or not all_letters or known_letters < NO_SPACE_KNOWN_SHARE * all_letters:
+    if words < NO_SPACE_MIN_WORDS or not all_letters or known_letters < share * all_letters:
         return None
     return sorted(c for c in cuts if 0 < c < len(token))
+
+
+def _quote_cuts(token: str) -> set[int]:
+    """Cuts beside the quotation marks of a run: before an opening mark after
+    a word or a stop (said,"The; fish“the), after a closing one before a word
+    ("Lines"by). A straight mark opens when an even number of them come before it."""
+    cuts = set()
+    straight = 0
+    for at, mark in enumerate(token):
+        if mark not in QUOTES:
+            continue
+        opening = mark == "“" or mark == '"' and straight % 2 == 0
+        straight += mark == '"'
+        if opening:
+            if at and (token[at - 1].isalnum() or token[at - 1] in ",;:"):
+                cuts.add(at)
+        elif at + 1 < len(token) and token[at + 1].isalnum():
+            cuts.add(at + 1)
+    return cuts
+
+
+QUOTES = '"“”'
 
 
 def _is_scrap(word: str, lex) -> bool:
@@ -146,14 +182,26 @@ def _is_scrap(word: str, lex) -> bool:
     return lex.unigrams.get(word, 0.0) < (SCRAP_COUNT if len(word) < SCRAP_ALONE_LETTERS else NO_SPACE_WORD_COUNT)
 
 
-def _without_scraps(parts: list[str], lex) -> list[str]:
-    """The segmentation with each scrap glued back to a neighbour: runs of
-    scraps together first, then a short scrap to its shorter neighbour (names,
-    rare words and typos stay whole: `Radolfi`, `nautiloids`, `ellected`); a
-    longer one stands as a word of its own (`Mosher house`)."""
+def _small_i(text: str, parts: list[str]) -> set[int]:
+    """The parts of `text`'s segmentation that are a small `i`: English writes
+    the word as a capital, so a small one is a scrap of a name (Radolf|i)."""
+    found, at = set(), 0
+    for index, part in enumerate(parts):
+        if part == "i" and text[at] == "i":
+            found.add(index)
+        at += len(part)
+    return found
+
+
+def _without_scraps(parts: list[str], lex, scraps: set[int] = frozenset()) -> list[str]:
+    """The segmentation with each scrap (and the parts numbered in `scraps`)
+    glued back to a neighbour: runs of scraps together first, then a short
+    scrap to its shorter neighbour (names, rare words and typos stay whole:
+    `Radolfi`, `nautiloids`, `ellected`); a longer one stands as a word of
+    its own (`Mosher house`)."""
     if len(parts) < 2:
         return parts
-    scrap = [_is_scrap(p, lex) for p in parts]
+    scrap = [index in scraps or _is_scrap(p, lex) for index, p in enumerate(parts)]
     if not any(scrap):
         return parts
     merged: list[str] = []
@@ -174,14 +222,20 @@ def _without_scraps(parts: list[str], lex) -> list[str]:
         if not merged_scrap[i] or len(merged) == 1 or len(part) >= SCRAP_ALONE_LETTERS:
             out.append(part)
             continue
-        left = len(out[-1]) if out else None
-        right = len(merged[i + 1]) if i + 1 < len(merged) else None
+        # The shorter neighbour takes it, or the one that is no word, never a function word (Marcolfi|was).
+        left = _neighbour_weight(out[-1], lex) if out else None
+        right = _neighbour_weight(merged[i + 1], lex) if i + 1 < len(merged) else None
         if left is not None and (right is None or left <= right):
             out[-1] += part
         else:
             out.append(part)
             glue_next = right is not None
     return out
+
+
+def _neighbour_weight(word: str, lex) -> tuple[bool, int]:
+    """How unlikely a scrap's neighbour is to take it: a function word least."""
+    return lex.unigrams.get(word, 0.0) >= FUNCTION_WORD_COUNT, len(word)
 
 
 def _number_cuts(token: str, start: int, end: int) -> set[int]:
