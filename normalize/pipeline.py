@@ -34,6 +34,10 @@ STAGES: dict[str, Stage] = {
 }
 assert tuple(STAGES) == STAGE_NAMES
 
+# Stages that also read the edits made before them: the splitter counts the
+# stray spaces rejoin_words removed as marks of a damaged text (`split_words`).
+READS_EARLIER_EDITS = frozenset({"split_words"})
+
 
 def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
     """Clean `text` and return the result with every edit that produced it."""
@@ -45,7 +49,10 @@ def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
     edits: list[Edit] = []
     for name, stage in STAGES.items():
         if config.runs(name):
-            text, stage_edits = stage(text, config)
+            if name in READS_EARLIER_EDITS:
+                text, stage_edits = stage(text, config, earlier=tuple(edits))
+            else:
+                text, stage_edits = stage(text, config)
             edits += stage_edits
     return Cleaned(text, tuple(edits))
 

@@ -54,3 +54,19 @@ def test_every_rejoin_rule_id_is_registered_and_documented():
 def test_the_stage_can_be_skipped():
     config = Config(stages=tuple(s for s in Config().stages if s != "rejoin_words"))
     assert clean("They grow in evergr een forests.", config) == "They grow in evergr een forests."
+
+
+def test_stray_spaces_removed_count_as_damage_for_the_splitter():
+    # The same compound is split only where the text also broke a word with a stray space.
+    damaged = clean_and_explain("Telephoto lenses have a narrowerfield of view and are gener ally used from far away.")
+    undamaged = clean("Telephoto lenses have a narrowerfield of view and are generally used from far away.")
+    assert damaged.text == "Telephoto lenses have a narrower field of view and are generally used from far away."
+    assert [edit.stage for edit in damaged.edits] == ["rejoin_words", "split_words"]
+    assert "narrowerfield" in undamaged
+
+
+def test_split_words_alone_reads_no_earlier_edits():
+    from normalize.splitting import split_words
+
+    text = "Telephoto lenses have a narrowerfield of view and are generally used from far away."
+    assert split_words(text, Config())[0] == text

@@ -268,7 +268,7 @@ def marks_needed(text: str) -> int:
     return 1 if len(text) < MARKS_LONG_TEXT else MARKS_NEEDED
 
 
-def _shows_lost_spaces(model: Model, candidates: set, text: str) -> bool:
+def _shows_lost_spaces(model: Model, candidates: set, text: str, marks: int = 0) -> bool:
     """Whether some candidate is a lower-case word (punctuation around it
     aside) that the word model alone splits into words that read as a lost
     space (`_plain_join`: exchanged|views, of|the; not a new compound,
@@ -276,11 +276,11 @@ def _shows_lost_spaces(model: Model, candidates: set, text: str) -> bool:
     of the text, the crate thiserror): the mark of a text that lost spaces,
     against which a capitalised pair is more likely a join too. A comma or a
     sentence's stop glued between two common words (view,while; said.The) is
-    such a mark too. A long text needs two marks (one alone is as often a word
+    such a mark too, as is each of `marks`, found before. A long text needs two marks (one alone is as often a word
     the lists lack)."""
     asked = 0
     needed = marks_needed(text)
-    marks = sum(1 for left, right in GLUED_STOP_RE.findall(text)
+    marks += sum(1 for left, right in GLUED_STOP_RE.findall(text)
                 if (model.lookup(left.lower()) or 0.0) >= GLUED_WORD_ZIPF
                 and (model.lookup(right.lower()) or 0.0) >= GLUED_WORD_ZIPF)
     if marks >= needed:

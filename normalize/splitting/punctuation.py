@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .gaps import SHORT_WORDS
 from .numbers import _number_join_ok
 from .shapes import (
     CAPITALISED_RE, IDENTIFIER_RE, LIST_SEPARATOR_RE, QUOTE_RE, _letters_after, _letters_before, _punctuation_places,
@@ -160,5 +161,18 @@ def _punctuation_splits(
             # (Only where the text lost spaces elsewhere.)
             if not (doc.known(regex.search(r"[a-z]+\Z", token[:at]).group(), WORD_ZIPF) and doc.damaged()):
                 continue
+        if _garbled_after(doc, token, at):
+            continue
         out.append((at, PLACE_RULES[kind]))
     return out
+
+
+def _garbled_after(doc: _Document, token: str, at: int) -> bool:
+    """Whether the small letters after the punctuation at `at` are no word and
+    split into none (OCR: rest)gctive,ly; b,etvettt): a garbled token, not two glued."""
+    after = _letters_after(token, at)
+    if not after or not after.islower():
+        return False
+    if len(after) <= 2:
+        return after not in SHORT_WORDS  # f,i; wil,h: a letter no word is
+    return doc.vocab_zipf(after) is None and not doc.model.cuts(after)

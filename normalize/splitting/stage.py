@@ -5,7 +5,8 @@ runs again on the pieces until nothing more splits.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Sequence
 
 from ..edits import replace_spans
 from . import tuning
@@ -14,6 +15,7 @@ from .guards import _holds_code, _skip_line
 from .model import model_for
 from .nospace import RULE as NO_SPACE_RULE, no_space_cuts
 from .punctuation import _quote_roles
+from .rejoin import HYPHENATED, STAGE as REJOIN_STAGE
 from .rules import _token_splits
 from .shapes import LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, SPACE_RE, TOKEN_RE, _parts
 from .tuning import (
@@ -54,30 +56,46 @@ def _decide(doc: _Document, token: str, place: tuple[bool, int], suspended: bool
     return splits, trace
 
 
-def split_words(text: str, config: Config) -> tuple[str, list[Edit]]:
+def split_words(text: str, config: Config, earlier: Sequence[Edit] = ()) -> tuple[str, list[Edit]]:
     """Insert the spaces lost between words; never deletes or reorders a non-space character.
 
-    Runs until a pass finds nothing more, so that cleaning twice changes nothing."""
+    Runs until a pass finds nothing more, so that cleaning twice changes nothing.
+    `earlier`: the edits of the stages before (the pipeline passes them): each
+    stray space rejoin_words removed is a mark of damage where it was."""
     inserted, start = [], 0
+    strays = _stray_spaces_removed(earlier)
     while start < len(text):
         end = _stretch_end(text, start)
         stretch = text[start:end] if start or end < len(text) else text
-        inserted += [(start + at, rule) for at, rule in _stretch_spaces(stretch, config)]
+        marks = bisect_left(strays, end) - bisect_left(strays, start)
+        inserted += [(start + at, rule) for at, rule in _stretch_spaces(stretch, config, marks)]
         start = end
     if inserted and not text.isascii():
         inserted = _outside_foreign_words(text, inserted)
     return replace_spans(text, STAGE, ((at, at, " ", rule) for at, rule in inserted))
 
 
-def _stretch_spaces(text: str, config: Config) -> list[tuple[int, str]]:
+def _stray_spaces_removed(earlier: Sequence[Edit]) -> list[int]:
+    """Where, in the text rejoin_words returned, it removed a stray space (in order)."""
+    found, shift = [], 0
+    for edit in earlier:
+        if edit.stage == REJOIN_STAGE:
+            # (Not a line end's hyphen, cou- pled: a sign of PDF text, not of lost spaces.)
+            if edit.removed == " " and not edit.inserted and edit.rule != HYPHENATED:
+                found.append(edit.start + shift)
+            shift += len(edit.inserted) - len(edit.removed)
+    return found
+
+
+def _stretch_spaces(text: str, config: Config, marks: int = 0) -> list[tuple[int, str]]:
     """Where spaces were lost in one stretch: (position, rule), in order. Runs
     that lost every space are segmented by the word model first; the rules then
     read the stretch with those spaces in, and their positions are mapped back."""
     runs = no_space_cuts(text)
     if not runs:
-        return _lost_spaces(text, config)
+        return _lost_spaces(text, config, marks)
     found = [(at, NO_SPACE_RULE) for at in runs]
-    return _merge_positions(found, _lost_spaces(_insert_spaces(text, found), config))
+    return _merge_positions(found, _lost_spaces(_insert_spaces(text, found), config, marks))
 
 
 # A run of letters; one holding a letter outside ASCII (majorité, Sponsorisé, Pepé) is never cut.
@@ -109,11 +127,12 @@ def _stretch_end(text: str, start: int) -> int:
     return cut + 1
 
 
-def _lost_spaces(text: str, config: Config) -> list[tuple[int, str]]:
-    """Where spaces were lost in `text`, read as one stretch: (position, rule), in order."""
+def _lost_spaces(text: str, config: Config, marks: int = 0) -> list[tuple[int, str]]:
+    """Where spaces were lost in `text`, read as one stretch: (position, rule), in order
+    (`marks`: of damage found before, the stray spaces removed)."""
     model = model_for(config)
     candidates = model.candidates(set(text.split()))
-    damaged = _shows_lost_spaces(model, candidates, text)
+    damaged = _shows_lost_spaces(model, candidates, text, marks)
     # Whether the text holds anything that reads as code, and whether it is
     # English, are asked of the text as it came: the later passes only put spaces back.
     code = _holds_code(text)
