@@ -134,8 +134,11 @@ def _punctuation_splits(
                 doc.damaged()):
             continue  # White,Mackie,Jones: a list written without spaces (in a text that lost none elsewhere)
         elif kind == "trailing_dash":
-            if suspended or not doc.damaged() and (_letters_before(token, at) or "").islower():
+            before = _letters_before(token, at) or ""
+            if suspended or not doc.damaged() and before.islower():
                 continue  # non- free: a prefix's hyphen with a stray space, where the text lost no space elsewhere
+            if len(before) >= 2 and doc.vocab_zipf(before.lower()) is None:
+                continue  # suc- cess, Computa- tional: a word broken at a line end, not a dash after a word
         elif kind == "leading_dash" and token[at].isupper():
             # A dash glued to a capitalised word (stance -Britain): a word or a
             # name the text uses elsewhere, not an option or a code (-Xmx512m).
