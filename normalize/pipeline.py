@@ -34,10 +34,6 @@ STAGES: dict[str, Stage] = {
 }
 assert tuple(STAGES) == STAGE_NAMES
 
-# Stages that also read the edits made before them: the splitter counts the
-# stray spaces rejoin_words removed as marks of a damaged text (`split_words`).
-READS_EARLIER_EDITS = frozenset({"split_words"})
-
 
 def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
     """Clean `text` and return the result with every edit that produced it."""
@@ -49,7 +45,8 @@ def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
     edits: list[Edit] = []
     for name, stage in STAGES.items():
         if config.runs(name):
-            if name in READS_EARLIER_EDITS:
+            if getattr(stage, "reads_earlier_edits", False):
+                # (The splitter counts the stray spaces rejoin_words removed as marks of damage.)
                 text, stage_edits = stage(text, config, earlier=tuple(edits))
             else:
                 text, stage_edits = stage(text, config)

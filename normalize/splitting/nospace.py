@@ -90,7 +90,12 @@ def no_space_cuts(text: str) -> list[int]:
             continue
         if whole_line and CAMEL_NAME_RE.match(token) and spaced:
             continue  # a code or brand name on its own line (URLSearchParams, FormData)
-        found = _token_cuts(token, whole_line, NO_SPACE_KNOWN_SHARE if spaced else NO_SPACE_TEXT_KNOWN_SHARE)
+        if letters < NO_SPACE_LINE_LETTERS:
+            # A short word alone (Marrufo, Cannet: a name or a title) is cut only where its
+            # letters' case or punctuation says so (BillEvely), never by the model.
+            found = sorted(at for at in _forced_cuts(token) if 0 < at < len(token))
+        else:
+            found = _token_cuts(token, whole_line, NO_SPACE_KNOWN_SHARE if spaced else NO_SPACE_TEXT_KNOWN_SHARE)
         if found is not None:
             cuts += [match.start() + at for at in found]
     return cuts
@@ -106,7 +111,7 @@ def _is_whole_line(text: str, start: int, end: int) -> bool:
 def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNOWN_SHARE) -> list[int] | None:
     """Where `token` is cut, or None when it does not read as English words run
     together (less than `share` of its letters in known words)."""
-    forced = {m.start() for m in FORCED_CUT_RE.finditer(token)} | _quote_cuts(token)
+    forced = _forced_cuts(token)
     cuts: set[int] = set(forced)
     known_letters = all_letters = words = 0
     lex = lexicon()
@@ -149,6 +154,11 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
     if words < NO_SPACE_MIN_WORDS or not all_letters or known_letters < share * all_letters:
         return None
     return sorted(c for c in cuts if 0 < c < len(token))
+
+
+def _forced_cuts(token: str) -> set[int]:
+    """Where `token` is cut whatever the model says: FORCED_CUT_RE and the quotation marks."""
+    return {m.start() for m in FORCED_CUT_RE.finditer(token)} | _quote_cuts(token)
 
 
 def _quote_cuts(token: str) -> set[int]:

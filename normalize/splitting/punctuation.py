@@ -50,6 +50,12 @@ PLACE_RULES = {
     "digits_letters": "split_number_word",
 }
 
+# Places that are cut only in a text that lost spaces elsewhere: in text that shows
+# none they are more often the text's own style or code (method:"POST", Toolkit:Picture,
+# (re-)definition, [T]he, Internet- Drafts) than a lost space. Measured on the places cut
+# in texts that show no damage: clean-web 0 right of 11, spaces-dev 1 of 10, dev none.
+DAMAGED_ONLY = frozenset({"colon", "paren_after", "bracket_after", "trailing_dash"})
+
 
 def _quote_roles(line: str) -> dict[int, str]:
     """Whether each straight double quote of `line` "opens" or "closes" a
@@ -102,6 +108,8 @@ def _punctuation_splits(
     for m in _punctuation_places(token):
         at = m.end()
         kind = m.lastgroup
+        if not doc.damaged() and (kind in DAMAGED_ONLY or _undamaged_style(doc, token, at, kind)):
+            continue
         if kind == "quote_after":
             q = at - 1
             if token[q] == '"' and quotes[token.count('"', 0, q)] != "closes":
@@ -168,6 +176,22 @@ def _punctuation_splits(
             continue
         out.append((at, PLACE_RULES[kind]))
     return out
+
+
+def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
+    """Whether the place at `at`, in a text that shows no lost space elsewhere,
+    is more likely the text's own writing: a closing quote after a letter
+    (“pip”cards: cut after a stop only, win,"said), an acronym's full stop
+    (OS.File), a bracket after a name no list knows (Keepass(XC); but
+    Agreement(FPA), $12m(£9m))."""
+    if kind == "quote_after":
+        return token[at - 2] not in ".,!?"
+    if kind == "sentence":
+        return (_letters_before(token, at - 1) or "").isupper()
+    if kind == "paren_before":
+        before = _letters_before(token, at) or ""
+        return bool(before) and not doc.known(before.lower(), WORD_ZIPF) and not token[at - 1].isdigit()
+    return False
 
 
 def _garbled_after(doc: _Document, token: str, at: int) -> bool:

@@ -75,6 +75,9 @@ def split_words(text: str, config: Config, earlier: Sequence[Edit] = ()) -> tupl
     return replace_spans(text, STAGE, ((at, at, " ", rule) for at, rule in inserted))
 
 
+split_words.reads_earlier_edits = True  # the pipeline passes it the edits of the stages before
+
+
 def _stray_spaces_removed(earlier: Sequence[Edit]) -> list[int]:
     """Where, in the text rejoin_words returned, it removed a stray space (in order)."""
     found, shift = [], 0
