@@ -70,3 +70,11 @@ def test_split_words_alone_reads_no_earlier_edits():
 
     text = "Telephoto lenses have a narrowerfield of view and are generally used from far away."
     assert split_words(text, Config())[0] == text
+
+
+def test_drop_caps_of_a_page_stay_unless_the_text_shows_stray_spaces():
+    page = "The plan was announced.\n\nZ imbabwean reports say it failed.\n\nF uelling speculation, the man left."
+    assert clean(page) == page
+    broken = page.replace("announced", "anno unced").replace("failed", "fai led")
+    assert clean(broken) == page.replace("Z imbabwean", "Zimbabwean").replace("F uelling", "Fuelling")
+    assert clean("T his species lives in forests.") == "This species lives in forests."

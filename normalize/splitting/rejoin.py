@@ -64,9 +64,11 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
     if " " not in text:
         return text, []
     lines = list(_lines(text))
+    paged = len(lines) > 1  # a text of paragraphs, where a page's drop caps may stand apart
     found, moved = [], []
     for start, line in lines:
-        spaces = stray_spaces(line, damaged=False) + [(at, HYPHENATED) for at in hyphen_breaks(line)]
+        spaces = [(at, rule) for at, rule in stray_spaces(line, damaged=False) if not (paged and _after_drop_cap(line, at))]
+        spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)]
         moves = displaced_spaces(line)
         if (spaces or moves) and reads_as_english(line):
             found += [(start + at, rule) for at, rule in spaces]
@@ -88,6 +90,15 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
         inserts = [(to, to, " ", DISPLACED) for at, to in moved if at not in taken]
         return replace_spans(text, STAGE, sorted([(at, at + 1, "", rule) for at, rule in found] + inserts))
     return replace_spans(text, STAGE, ((at, at + 1, "", rule) for at, rule in found))
+
+
+def _after_drop_cap(line: str, at: int) -> bool:
+    """Whether the space at `at` follows a paragraph's first letter alone, a
+    capital (`Z imbabwean`): in a text of several paragraphs, a page's drop cap,
+    which the page writes so in every paragraph. Removed only where the text
+    shows stray spaces elsewhere."""
+    head = line[:at].lstrip()
+    return len(head) == 1 and head.isupper()
 
 
 def _lines(text: str):
