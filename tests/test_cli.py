@@ -677,6 +677,19 @@ def test_large_input_is_streamed_in_blocks(here, monkeypatch):
         assert raw_lines[int(hunk[1]) - 1] == hunk[3] and out_lines[int(hunk[2]) - 1] == hunk[4]
 
 
+def test_explain_of_a_large_input_points_into_the_whole_file(here, monkeypatch):
+    monkeypatch.setattr("normalize.streaming.WHOLE_TEXT_LIMIT", 1000)
+    monkeypatch.setattr("normalize.streaming.BLOCK_LIMIT", 200)
+    raw = "".join(f"Article {n}: Vietnamâ€™s  officials met inHanoi.\n\n" for n in range(60))
+    write(here / "big.txt", raw)
+    lines = raw.splitlines()
+    places = re.findall(r"^(\S+): '(.*?)' → .* at (\d+):(\d+)  ", run("big.txt", "--explain").stdout, re.M)
+    assert len(places) == 3 * 60
+    for rule, removed, line, column in places:
+        text = lines[int(line) - 1][int(column) - 1:]
+        assert text.startswith(removed) and (rule != "split_words/split_camel_case" or text.startswith("Hanoi"))
+
+
 def test_large_input_with_a_bad_byte_far_in_writes_nothing_to_stdout(here, monkeypatch):
     monkeypatch.setattr("normalize.streaming.WHOLE_TEXT_LIMIT", 1000)
     write(here / "big.txt", ("Clean line.\n" * 500).encode() + b"caf\xe9\n")
