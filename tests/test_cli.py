@@ -521,8 +521,8 @@ def test_review_page_structure(here):
     page = (here / "review.html").read_text()
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert page.count('<section class="doc"') == 1 and "corpus/a.txt" in page and "corpus/b.txt" not in page
-    assert '<del class="s-fix_encoding" title="fix_encoding/mojibake">â€™</del>' in page
-    assert '<ins class="s-fix_encoding" title="fix_encoding/mojibake">’</ins>' in page
+    assert '<del class="s-fix_encoding" title="fix_encoding/mojibake at 1:8">â€™</del>' in page
+    assert '<ins class="s-fix_encoding" title="fix_encoding/mojibake at 1:8">’</ins>' in page
     assert 'class="s-remove_leftovers"' in page and "Leave your comment" in page
     assert "<th>input</th><th>output</th>" in page
     assert "1 document changed, 1 unchanged" in page
