@@ -555,6 +555,9 @@ def test_jsonl_edits_field_lets_restore_rebuild_the_field(here):
     record = json.loads(result.stdout)
     edits = tuple(normalize.Edit(**edit) for edit in record["edits"])
     assert normalize.restore(normalize.Cleaned(record["meta"]["body"], edits)) == "Vietnamâ€™s  talks"
+    # Each edit also says where it sits in the field as it was read.
+    assert [("Vietnamâ€™s  talks"[edit["original_start"]:edit["original_end"]], edit["removed"]) for edit in record["edits"]] == [
+        ("â€™", "â€™"), ("  ", "  ")]
 
 
 def test_jsonl_default_field_and_bom(here):
