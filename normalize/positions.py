@@ -46,50 +46,51 @@ class PositionMap:
     """The map between the text given to the pipeline (the original) and the
     text it returned (the cleaned text), built from the pipeline's edits."""
 
-    __slots__ = ("_in_starts", "_in_ends", "_out_starts", "_out_ends", "_in_shifts", "_out_shifts",
-                 "original_length", "cleaned_length")
+    __slots__ = ("_original_starts", "_original_ends", "_cleaned_starts", "_cleaned_ends",
+                 "_to_original_shifts", "_to_cleaned_shifts", "original_length", "cleaned_length")
 
     def __init__(self, edits: Sequence[_Edit], cleaned_length: int) -> None:
         blocks: Blocks = ([], [], [], [])
         for _, stage_edits in groupby(edits, key=lambda edit: edit.stage):
             blocks = _through_stage(blocks, list(stage_edits))
-        self._in_starts, self._in_ends, self._out_starts, self._out_ends = in_starts, in_ends, out_starts, out_ends = blocks
+        self._original_starts, self._original_ends, self._cleaned_starts, self._cleaned_ends = blocks
         # What to add to a position touching no block, by how many blocks lie before it.
-        self._out_shifts = [0] + [a - b for a, b in zip(in_ends, out_ends)]
-        self._in_shifts = [0] + [b - a for a, b in zip(in_ends, out_ends)]
+        pairs = list(zip(self._original_ends, self._cleaned_ends))
+        self._to_original_shifts = [0] + [original - cleaned for original, cleaned in pairs]
+        self._to_cleaned_shifts = [0] + [cleaned - original for original, cleaned in pairs]
         self.cleaned_length = cleaned_length
-        self.original_length = cleaned_length + self._out_shifts[-1]
+        self.original_length = cleaned_length + self._to_original_shifts[-1]
 
     @property
     def block_count(self) -> int:
         """How many blocks the map holds (never more than the edits)."""
-        return len(self._in_starts)
+        return len(self._original_starts)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original that cleaned[start:end] came from."""
         if 0 <= start < end <= self.cleaned_length:  # the common case first: a span touching no block
-            first = bisect_right(self._out_ends, start)  # the first block ending after `start`
-            if first == len(self._out_starts) or self._out_starts[first] >= end:  # ... begins after `end`
-                shift = self._out_shifts[first]
+            first = bisect_right(self._cleaned_ends, start)  # the first block ending after `start`
+            if first == len(self._cleaned_starts) or self._cleaned_starts[first] >= end:  # ... begins after `end`
+                shift = self._to_original_shifts[first]
                 return start + shift, end + shift
         else:
             _check(start, end, self.cleaned_length, "cleaned")
-        return _map_span(start, end, self._out_starts, self._out_ends, self._in_starts, self._in_ends, self._out_shifts)
+        return _map_span(start, end, self._cleaned_starts, self._cleaned_ends, self._original_starts, self._original_ends, self._to_original_shifts)
 
     def to_cleaned(self, start: int, end: int) -> tuple[int, int]:
         """The span of the cleaned text that original[start:end] became."""
         if 0 <= start < end <= self.original_length:
-            first = bisect_right(self._in_ends, start)
-            if first == len(self._in_starts) or self._in_starts[first] >= end:
-                shift = self._in_shifts[first]
+            first = bisect_right(self._original_ends, start)
+            if first == len(self._original_starts) or self._original_starts[first] >= end:
+                shift = self._to_cleaned_shifts[first]
                 return start + shift, end + shift
         else:
             _check(start, end, self.original_length, "original")
-        return _map_span(start, end, self._in_starts, self._in_ends, self._out_starts, self._out_ends, self._in_shifts)
+        return _map_span(start, end, self._original_starts, self._original_ends, self._cleaned_starts, self._cleaned_ends, self._to_cleaned_shifts)
 
     def blocks(self) -> list[tuple[int, int, int, int]]:
         """(original start, original end, cleaned start, cleaned end) of each block, in order."""
-        return list(zip(self._in_starts, self._in_ends, self._out_starts, self._out_ends))
+        return list(zip(self._original_starts, self._original_ends, self._cleaned_starts, self._cleaned_ends))
 
 
 def original_spans(edits: Sequence[_Edit]) -> list[tuple[int, int]]:
