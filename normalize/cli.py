@@ -260,7 +260,7 @@ def main(inputs: tuple[str, ...], **options: Any) -> None:
                 show.problem(event)
                 continue
             if review is not None:
-                review.add(event.label, event.raw, event.cleaned)
+                review.add(event.label, event.raw, event.cleaned, first_line=event.raw_line + 1)
             show.piece(event)
         show.done()
         if review is not None:

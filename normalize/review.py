@@ -162,11 +162,12 @@ def _overlapping(marks: list[Mark], start: int, end: int, first: int) -> tuple[l
     return found, index
 
 
-def rows(raw: str, cleaned: Cleaned) -> list[tuple[bool, str, str]]:
-    """(changed, input HTML, output HTML) for each aligned line."""
+def rows(raw: str, cleaned: Cleaned, first_line: int = 1) -> list[tuple[bool, str, str]]:
+    """(changed, input HTML, output HTML) for each aligned line; `raw` begins
+    at line `first_line` of its file."""
     removed, anchors, inserted = provenance(raw, cleaned)
     text = cleaned.text
-    lines = Lines(raw)
+    lines = Lines(raw, first_line)
 
     def removed_at(mark: Mark) -> str:
         return lines.label(mark.start)
@@ -238,7 +239,7 @@ class ReviewPage:
     def _write(self, text: str) -> None:
         self._writer.write(text.encode("utf-8", "surrogatepass"))
 
-    def add(self, label: str, raw: str, cleaned: Cleaned) -> None:
+    def add(self, label: str, raw: str, cleaned: Cleaned, first_line: int = 1) -> None:
         if not cleaned.edits:
             self.unchanged += 1
             return
@@ -256,7 +257,7 @@ class ReviewPage:
             f'<p class="counts">{badges}</p>\n',
             '<table>\n<thead><tr><th>input</th><th>output</th></tr></thead>\n<tbody>\n',
         ]
-        aligned = rows(raw, cleaned)
+        aligned = rows(raw, cleaned, first_line)
         show = [False] * len(aligned)
         for index, (changed, _, _) in enumerate(aligned):
             if changed:

@@ -680,7 +680,7 @@ def test_large_input_is_streamed_in_blocks(here, monkeypatch):
         assert raw_lines[int(hunk[1]) - 1] == hunk[3] and out_lines[int(hunk[2]) - 1] == hunk[4]
 
 
-def test_explain_of_a_large_input_points_into_the_whole_file(here, monkeypatch):
+def test_explain_and_review_of_a_large_input_point_into_the_whole_file(here, monkeypatch):
     monkeypatch.setattr("normalize.streaming.WHOLE_TEXT_LIMIT", 1000)
     monkeypatch.setattr("normalize.streaming.BLOCK_LIMIT", 200)
     raw = "".join(f"Article {n}: Vietnamâ€™s  officials met inHanoi.\n\n" for n in range(60))
@@ -691,6 +691,10 @@ def test_explain_of_a_large_input_points_into_the_whole_file(here, monkeypatch):
     for rule, removed, line, column in places:
         text = lines[int(line) - 1][int(column) - 1:]
         assert text.startswith(removed) and (rule != "split_words/split_camel_case" or text.startswith("Hanoi"))
+    run("big.txt", "-o", "out.txt", "--review", "review.html")
+    titles = re.findall(r'<del class="s-fix_encoding" title="fix_encoding/mojibake at (\d+):(\d+)">',
+                        (here / "review.html").read_text())
+    assert len(titles) == 60 and all(lines[int(line) - 1][int(column) - 1:].startswith("â€™") for line, column in titles)
 
 
 def test_large_input_with_a_bad_byte_far_in_writes_nothing_to_stdout(here, monkeypatch):
