@@ -260,7 +260,7 @@ def main(inputs: tuple[str, ...], **options: Any) -> None:
                 show.problem(event)
                 continue
             if review is not None:
-                review.add(event.label, event.raw, event.cleaned)
+                review.add(event.label, event.raw, event.cleaned, first_line=event.raw_line + 1)
             show.piece(event)
         show.done()
         if review is not None:
@@ -345,7 +345,7 @@ class _Presenter:
                 self.done()
                 click.echo(f"==> {shown.label} <==")
                 self._document = shown.label
-            for line in explain_lines(shown.raw, shown.cleaned):
+            for line in explain_lines(shown.raw, shown.cleaned, first_line=shown.raw_line + 1):
                 click.echo(line)
             self._edits += len(edits)
         if self.diff and edits:

@@ -1,17 +1,20 @@
 """The edit log: every change normalize makes, as data.
 
 An `Edit` says which stage and rule changed the text, where (a span in the text
-that stage received), what was removed and what was inserted. A stage's edits
-are sorted and never overlap, so they can be replayed forwards (`apply_edits`)
-and undone backwards (`restore`) without guessing.
+that stage received, and the span of the pipeline's input it sits on), what
+was removed and what was inserted. A stage's edits are sorted and never
+overlap, so they can be replayed forwards (`apply_edits`) and undone
+backwards (`restore`) without guessing. `Cleaned` maps spans between the
+cleaned text and the input (`normalize.positions`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Iterable
 
 from .errors import RestoreError
+from .positions import PositionMap, original_spans
 
 
 # The stages whose edits repair words (the damage estimate counts them).
@@ -19,7 +22,13 @@ REPAIR_STAGES = frozenset({"fix_encoding", "rejoin_words", "split_words"})
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """One change: `removed` (== stage input[start:end]) became `inserted`."""
+    """One change: `removed` (== stage input[start:end]) became `inserted`.
+
+    `original_start` and `original_end` say where the change sits in the
+    text given to `clean_and_explain`: the span `removed` came from, widened
+    over what earlier stages changed there (an inserted space: an empty span
+    between the two characters it separates). `None` on an edit built
+    without them; they take no part in comparing edits."""
 
     stage: str
     rule: str
@@ -27,9 +36,17 @@ class Edit:
     end: int
     removed: str
     inserted: str
+    original_start: int | None = field(default=None, compare=False)
+    original_end: int | None = field(default=None, compare=False)
+
+    @property
+    def original_span(self) -> tuple[int, int] | None:
+        """(original_start, original_end), or None if the edit does not know them."""
+        return None if self.original_start is None else (self.original_start, self.original_end)
 
     def as_dict(self) -> dict:
-        return {
+        """The edit's fields; `Edit(**edit.as_dict())` gives it back."""
+        fields = {
             "stage": self.stage,
             "rule": self.rule,
             "start": self.start,
@@ -37,17 +54,61 @@ class Edit:
             "removed": self.removed,
             "inserted": self.inserted,
         }
+        if self.original_start is not None:
+            fields["original_start"] = self.original_start
+            fields["original_end"] = self.original_end
+        return fields
+
+
+def located(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
+    """`edits` with `original_start` and `original_end` filled in."""
+    return tuple(
+        Edit(edit.stage, edit.rule, edit.start, edit.end, edit.removed, edit.inserted, start, end)
+        for edit, (start, end) in zip(edits, original_spans(edits))
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    """The cleaned `text` and the ordered `edits` that produced it."""
+    """The cleaned `text` and the ordered `edits` that produced it.
+
+    `to_original` and `to_cleaned` map spans between `text` and the original
+    (the text given to `clean_and_explain`): a span that touches no edit maps
+    to the same characters; one that touches an edit widens to cover it. A
+    space put in maps to the empty span between the two characters it
+    separates, and removed text (leftovers) to the empty span where it was.
+    The map is built on the first call, from the edits alone (linear in their
+    number); each lookup is logarithmic."""
 
     text: str
     edits: tuple[Edit, ...]
+    _positions: PositionMap | None = field(default=None, init=False, repr=False, compare=False)
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def positions(self) -> PositionMap:
+        """The map between the original and `text` (built once, on first use)."""
+        if self._positions is None:
+            object.__setattr__(self, "_positions", PositionMap(self.edits, len(self.text)))
+        return self._positions
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original that `text[start:end]` came from.
+
+        >>> from normalize import clean_and_explain
+        >>> raw = "Officials  metin Hanoi."
+        >>> cleaned = clean_and_explain(raw)
+        >>> start = cleaned.text.index("Hanoi")
+        >>> raw[slice(*cleaned.to_original(start, start + len("Hanoi")))]
+        'Hanoi'
+        """
+        return (self._positions or self.positions).to_original(start, end)
+
+    def to_cleaned(self, start: int, end: int) -> tuple[int, int]:
+        """The span of `text` that `original[start:end]` became (empty if it was removed)."""
+        return (self._positions or self.positions).to_cleaned(start, end)
 
     @property
     def damage(self) -> float:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Callable
 
 from .config import DEFAULT, STAGE_NAMES, Config
-from .edits import Cleaned, Edit
+from .edits import Cleaned, Edit, located
 from .encoding import fix_encoding
 from .leftovers import remove_leftovers
 from .splitting import split_words
@@ -51,7 +51,7 @@ def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
             else:
                 text, stage_edits = stage(text, config)
             edits += stage_edits
-    return Cleaned(text, tuple(edits))
+    return Cleaned(text, located(tuple(edits)))
 
 
 def clean(text: str, config: Config | None = None) -> str:

@@ -5,17 +5,20 @@ right, each change coloured by the stage that made it.
 `provenance` follows every character through the stages: which input
 characters each stage removed, and which output characters each stage put
 in. Lines are aligned on the input's newlines that survive into the output;
-unchanged lines are folded away, with a line of context on each side.
+unchanged lines are folded away, with a line of context on each side. Each
+change's title names its rule and its place in the input (line:column; for
+text a stage put in, where it went in: `Cleaned.to_original`).
 """
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass
 from itertools import groupby
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from .config import STAGE_NAMES
 from .edits import Cleaned
+from .positions import Lines
 from .files import AtomicWriter
 
 # The most documents one page shows, and the most changed lines per document.
@@ -128,8 +131,9 @@ def _anchor(raw: str, segments: list[_Segment]) -> list[tuple[int, int]]:
     return anchors
 
 
-def _render(text: str, start: int, end: int, marks: list[Mark], tag: str) -> str:
-    """text[start:end] as HTML, with the parts under `marks` (sorted, disjoint) in `tag` elements."""
+def _render(text: str, start: int, end: int, marks: list[Mark], tag: str, place: Callable[[Mark], str]) -> str:
+    """text[start:end] as HTML, with the parts under `marks` (sorted, disjoint)
+    in `tag` elements titled with their rule and `place`."""
     out = []
     at = start
     for mark in marks:
@@ -138,7 +142,8 @@ def _render(text: str, start: int, end: int, marks: list[Mark], tag: str) -> str
         s, e = max(mark.start, start), min(mark.end, end)
         out.append(html.escape(text[at:s]))
         shown = html.escape(text[s:e].translate(VISIBLE))
-        out.append(f'<{tag} class="s-{mark.stage}" title="{html.escape(mark.stage + "/" + mark.rule)}">{shown}</{tag}>')
+        title = html.escape(f"{mark.stage}/{mark.rule} at {place(mark)}")
+        out.append(f'<{tag} class="s-{mark.stage}" title="{title}">{shown}</{tag}>')
         at = e
     out.append(html.escape(text[at:end]))
     return "".join(out)
@@ -157,10 +162,19 @@ def _overlapping(marks: list[Mark], start: int, end: int, first: int) -> tuple[l
     return found, index
 
 
-def rows(raw: str, cleaned: Cleaned) -> list[tuple[bool, str, str]]:
-    """(changed, input HTML, output HTML) for each aligned line."""
+def rows(raw: str, cleaned: Cleaned, first_line: int = 1) -> list[tuple[bool, str, str]]:
+    """(changed, input HTML, output HTML) for each aligned line; `raw` begins
+    at line `first_line` of its file."""
     removed, anchors, inserted = provenance(raw, cleaned)
     text = cleaned.text
+    lines = Lines(raw, first_line)
+
+    def removed_at(mark: Mark) -> str:
+        return lines.label(mark.start)
+
+    def inserted_at(mark: Mark) -> str:
+        return lines.label(cleaned.to_original(mark.start, mark.end)[0])
+
     cuts = [(0, 0)] + anchors + [(len(raw), len(text))]
     at_newline = set(anchors)
     result = []
@@ -173,7 +187,8 @@ def rows(raw: str, cleaned: Cleaned) -> list[tuple[bool, str, str]]:
         # A row's own (unchanged) newline is the row's end, not a line to show.
         shown = 1 if (b, d) in at_newline else 0
         result.append(
-            (bool(left or right), _render(raw, a, b - shown, left, "del"), _render(text, c, d - shown, right, "ins"))
+            (bool(left or right), _render(raw, a, b - shown, left, "del", removed_at),
+             _render(text, c, d - shown, right, "ins", inserted_at))
         )
     return result
 
@@ -217,14 +232,14 @@ class ReviewPage:
             "<title>normalize review</title>\n"
             f"<style>{STYLE}{_stage_styles()}</style>\n</head>\n<body>\n"
             "<h1>normalize review</h1>\n"
-            f'<p class="legend">Changes by stage: {legend} Hover over a change for its rule.</p>\n'
+            f'<p class="legend">Changes by stage: {legend} Hover over a change for its rule and its place in the input (line:column).</p>\n'
             "<main>\n"
         )
 
     def _write(self, text: str) -> None:
         self._writer.write(text.encode("utf-8", "surrogatepass"))
 
-    def add(self, label: str, raw: str, cleaned: Cleaned) -> None:
+    def add(self, label: str, raw: str, cleaned: Cleaned, first_line: int = 1) -> None:
         if not cleaned.edits:
             self.unchanged += 1
             return
@@ -242,7 +257,7 @@ class ReviewPage:
             f'<p class="counts">{badges}</p>\n',
             '<table>\n<thead><tr><th>input</th><th>output</th></tr></thead>\n<tbody>\n',
         ]
-        aligned = rows(raw, cleaned)
+        aligned = rows(raw, cleaned, first_line)
         show = [False] * len(aligned)
         for index, (changed, _, _) in enumerate(aligned):
             if changed:

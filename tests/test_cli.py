@@ -521,8 +521,8 @@ def test_review_page_structure(here):
     page = (here / "review.html").read_text()
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert page.count('<section class="doc"') == 1 and "corpus/a.txt" in page and "corpus/b.txt" not in page
-    assert '<del class="s-fix_encoding" title="fix_encoding/mojibake">â€™</del>' in page
-    assert '<ins class="s-fix_encoding" title="fix_encoding/mojibake">’</ins>' in page
+    assert '<del class="s-fix_encoding" title="fix_encoding/mojibake at 1:8">â€™</del>' in page
+    assert '<ins class="s-fix_encoding" title="fix_encoding/mojibake at 1:8">’</ins>' in page
     assert 'class="s-remove_leftovers"' in page and "Leave your comment" in page
     assert "<th>input</th><th>output</th>" in page
     assert "1 document changed, 1 unchanged" in page
@@ -555,6 +555,9 @@ def test_jsonl_edits_field_lets_restore_rebuild_the_field(here):
     record = json.loads(result.stdout)
     edits = tuple(normalize.Edit(**edit) for edit in record["edits"])
     assert normalize.restore(normalize.Cleaned(record["meta"]["body"], edits)) == "Vietnamâ€™s  talks"
+    # Each edit also says where it sits in the field as it was read.
+    assert [("Vietnamâ€™s  talks"[edit["original_start"]:edit["original_end"]], edit["removed"]) for edit in record["edits"]] == [
+        ("â€™", "â€™"), ("  ", "  ")]
 
 
 def test_jsonl_default_field_and_bom(here):
@@ -675,6 +678,23 @@ def test_large_input_is_streamed_in_blocks(here, monkeypatch):
     raw_lines, out_lines = (paragraph * 100).splitlines(), expected.splitlines()
     for hunk in re.finditer(r"^@@ -(\d+),\d+ \+(\d+),\d+ @@\n-(.*)\n\+(.*)$", diff, re.M):
         assert raw_lines[int(hunk[1]) - 1] == hunk[3] and out_lines[int(hunk[2]) - 1] == hunk[4]
+
+
+def test_explain_and_review_of_a_large_input_point_into_the_whole_file(here, monkeypatch):
+    monkeypatch.setattr("normalize.streaming.WHOLE_TEXT_LIMIT", 1000)
+    monkeypatch.setattr("normalize.streaming.BLOCK_LIMIT", 200)
+    raw = "".join(f"Article {n}: Vietnamâ€™s  officials met inHanoi.\n\n" for n in range(60))
+    write(here / "big.txt", raw)
+    lines = raw.splitlines()
+    places = re.findall(r"^(\S+): '(.*?)' → .* at (\d+):(\d+)  ", run("big.txt", "--explain").stdout, re.M)
+    assert len(places) == 3 * 60
+    for rule, removed, line, column in places:
+        text = lines[int(line) - 1][int(column) - 1:]
+        assert text.startswith(removed) and (rule != "split_words/split_camel_case" or text.startswith("Hanoi"))
+    run("big.txt", "-o", "out.txt", "--review", "review.html")
+    titles = re.findall(r'<del class="s-fix_encoding" title="fix_encoding/mojibake at (\d+):(\d+)">',
+                        (here / "review.html").read_text())
+    assert len(titles) == 60 and all(lines[int(line) - 1][int(column) - 1:].startswith("â€™") for line, column in titles)
 
 
 def test_large_input_with_a_bad_byte_far_in_writes_nothing_to_stdout(here, monkeypatch):

@@ -30,3 +30,11 @@ def test_every_position_points_at_what_the_edit_removed_in_the_input(raw):
         assert 0 <= at <= len(raw)
         if edit.stage == "fix_encoding" and edit.removed:
             assert raw[at:at + len(edit.removed)] == edit.removed
+
+
+def test_edits_rebuilt_without_their_places_are_placed_the_same():
+    cleaned = normalize.clean_and_explain(RAW)
+    bare = normalize.Cleaned(cleaned.text, tuple(normalize.Edit(*(getattr(edit, name) for name in
+                             ("stage", "rule", "start", "end", "removed", "inserted"))) for edit in cleaned.edits))
+    assert all(edit.original_span is None for edit in bare.edits)
+    assert list(explain_lines(RAW, bare)) == list(explain_lines(RAW, cleaned))

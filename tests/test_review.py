@@ -47,3 +47,12 @@ def test_every_stage_has_its_colour_on_the_page():
 
     styles = _stage_styles()
     assert all(f".s-{stage} " in styles for stage in normalize.STAGE_NAMES)
+
+
+def test_each_change_is_titled_with_its_place_in_the_input():
+    raw = "Talks went on.\nVietnamâ€™s  officials met\nin Hanoi and exchangedviews.\n"
+    html = "".join(left + right for _, left, right in rows(raw, normalize.clean_and_explain(raw)))
+    assert 'title="fix_encoding/mojibake at 2:8">â€™</del>' in html
+    assert 'title="fix_encoding/mojibake at 2:8">’</ins>' in html
+    assert 'title="normalize_whitespace/space_runs at 2:13"> </del>' in html
+    assert f'title="split_words/split_lowercase_words at 3:{len("in Hanoi and exchanged") + 1}"> </ins>' in html
