@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from ..casing import lower
 from .joins import _plain_join
-from .shapes import INITIAL_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, _is_letter, _letter_words, _parts
+from . import tuning
+from .shapes import INITIAL_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, SPACE_RE, _is_letter, _letter_words, _parts
 from .tuning import (
     ENGLISH_MIN_RUNS, ENGLISH_SHARE, FIND_AT_MOST, GLUED_WORD_ZIPF, KNOWN_ZIPF, LOCAL_WORD_ZIPF, MARKS_COUNTED, MARKS_LONG_TEXT,
     MARKS_NEEDED, PATTERNS_KEPT, SEARCHES_PER_TEXT,
@@ -258,6 +259,19 @@ def _run_re(run: str):
 # A stop glued to the next word, which no prose writes: frameworks,thus; said.The
 # (Not an address's last part: desk@example.org.Staff.)
 GLUED_STOP_RE = re.compile(r"(?<![\w.@/:-])([A-Za-z][a-z]+)(?:,|[.!?](?=[A-Z]))([A-Za-z][a-z]+)\b")
+
+
+def stretch_end(text: str, start: int) -> int:
+    """Where the stretch of `text` from `start` ends: after the first line end
+    STRETCH characters on (or, on a longer line, after a space; or at the
+    end). The last stretch takes what is left if that is short."""
+    if len(text) - start <= 2 * tuning.STRETCH:
+        return len(text)
+    cut = text.find("\n", start + tuning.STRETCH, start + 2 * tuning.STRETCH)
+    if cut < 0:
+        space = SPACE_RE.search(text, start + tuning.STRETCH)
+        cut = len(text) - 1 if space is None else space.start()
+    return cut + 1
 
 
 def marks_needed(text: str) -> int:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..config import Config
 from ..edits import Edit, replace_spans
-from .evidence import marks_needed
+from .evidence import marks_needed, stretch_end
 from .gaps import SHORT_WORDS, displaced_spaces, hyphen_breaks, is_word, joined
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
@@ -60,36 +60,50 @@ SPACE_BEFORE_STOP_RE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=[)\]\"”’])) (?=[
 
 def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
     """Remove the stray spaces inside words (and move a displaced one to the
-    word's end); never removes anything but single spaces."""
+    word's end); never removes anything but single spaces. A long text is read
+    a stretch at a time, each with its own evidence, as `split_words` reads it."""
     if " " not in text:
         return text, []
-    lines = list(_lines(text))
-    paged = len(lines) > 1  # a text of paragraphs, where a page's drop caps may stand apart
-    found, moved = [], []
-    for start, line in lines:
-        spaces = [(at, rule) for at, rule in stray_spaces(line, damaged=False) if not (paged and _after_drop_cap(line, at))]
-        spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)]
-        moves = displaced_spaces(line)
-        if (spaces or moves) and reads_as_english(line):
-            found += [(start + at, rule) for at, rule in spaces]
-            moved += [(start + at, start + to) for at, to in moves]
-    if len(found) >= marks_needed(text):
-        # The text shows stray spaces (a long one twice, as for lost spaces: `evidence`):
-        # words that read well apart may be a broken one too (`detect ive`), and on a
-        # line with a broken word a space before a stop is stray (`membrane .`);
-        # elsewhere `tea spoon` and `the market , followed` are as written.
-        found = []
-        for start, line in lines:
-            spaces = stray_spaces(line, damaged=True) + [(at, HYPHENATED) for at in hyphen_breaks(line, damaged=True)]
-            if spaces and reads_as_english(line):
-                spaces += [(m.start(), BEFORE_PUNCTUATION) for m in SPACE_BEFORE_STOP_RE.finditer(line)]
-                found += [(start + at, rule) for at, rule in sorted(spaces)]
+    paged = "\n" in text.rstrip()  # a text of paragraphs, where a page's drop caps may stand apart
+    found, moved, start = [], [], 0
+    while start < len(text):
+        end = stretch_end(text, start)
+        stretch_found, stretch_moved = _stretch_spaces(text, start, end, paged)
+        found += stretch_found
+        moved += stretch_moved
+        start = end
     if moved:
         taken = {at for at, _ in found}
         found += [(at, DISPLACED) for at, _ in moved if at not in taken]
         inserts = [(to, to, " ", DISPLACED) for at, to in moved if at not in taken]
         return replace_spans(text, STAGE, sorted([(at, at + 1, "", rule) for at, rule in found] + inserts))
     return replace_spans(text, STAGE, ((at, at + 1, "", rule) for at, rule in found))
+
+
+def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list, list]:
+    """The stray spaces (position, rule) and displaced ones (position, where it
+    belongs) of text[start:end], in positions of `text`."""
+    lines = list(_lines(text, start, end))
+    found, moved = [], []
+    for at_line, line in lines:
+        spaces = [(at, rule) for at, rule in stray_spaces(line, damaged=False) if not (paged and _after_drop_cap(line, at))]
+        spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)]
+        moves = displaced_spaces(line)
+        if (spaces or moves) and reads_as_english(line):
+            found += [(at_line + at, rule) for at, rule in spaces]
+            moved += [(at_line + at, at_line + to) for at, to in moves]
+    if len(found) >= marks_needed(text[start:end] if start or end < len(text) else text):
+        # The text shows stray spaces (a long one twice, as for lost spaces: `evidence`):
+        # words that read well apart may be a broken one too (`detect ive`), and on a
+        # line with a broken word a space before a stop is stray (`membrane .`);
+        # elsewhere `tea spoon` and `the market , followed` are as written.
+        found = []
+        for at_line, line in lines:
+            spaces = stray_spaces(line, damaged=True) + [(at, HYPHENATED) for at in hyphen_breaks(line, damaged=True)]
+            if spaces and reads_as_english(line):
+                spaces += [(m.start(), BEFORE_PUNCTUATION) for m in SPACE_BEFORE_STOP_RE.finditer(line)]
+                found += [(at_line + at, rule) for at, rule in sorted(spaces)]
+    return found, moved
 
 
 def _after_drop_cap(line: str, at: int) -> bool:
@@ -101,9 +115,9 @@ def _after_drop_cap(line: str, at: int) -> bool:
     return len(head) == 1 and head.isupper()
 
 
-def _lines(text: str):
-    start = 0
-    for line in text.splitlines(keepends=True):
+def _lines(text: str, start: int = 0, end: int | None = None):
+    """(position, line) for each line of text[start:end] (which begins and ends at line ends or spaces)."""
+    for line in text[start:end].splitlines(keepends=True):
         yield start, line
         start += len(line)
 

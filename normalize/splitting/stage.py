@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..edits import replace_spans
 from . import tuning
-from .evidence import AFTER_FUNCTION_WORD, AFTER_NAME, APART, DAMAGED, INITIALS, _Document, _shows_lost_spaces
+from .evidence import (
+    AFTER_FUNCTION_WORD, AFTER_NAME, APART, DAMAGED, INITIALS, _Document, _shows_lost_spaces, stretch_end,
+)
 from .guards import _holds_code, _skip_line
 from .model import model_for
 from .nospace import RULE as NO_SPACE_RULE, no_space_cuts
@@ -65,7 +67,7 @@ def split_words(text: str, config: Config, earlier: Sequence[Edit] = ()) -> tupl
     inserted, start = [], 0
     strays = _stray_spaces_removed(earlier)
     while start < len(text):
-        end = _stretch_end(text, start)
+        end = stretch_end(text, start)
         stretch = text[start:end] if start or end < len(text) else text
         marks = bisect_left(strays, end) - bisect_left(strays, start)
         inserted += [(start + at, rule) for at, rule in _stretch_spaces(stretch, config, marks)]
@@ -115,19 +117,6 @@ def _outside_foreign_words(text: str, inserted: list) -> list:
         if word is None or not word.start() < at < word.end():
             kept.append((at, rule))
     return kept
-
-
-def _stretch_end(text: str, start: int) -> int:
-    """Where the stretch of `text` from `start` ends: after the first line end
-    STRETCH characters on (or, on a longer line, after a space; or at the
-    end). The last stretch takes what is left if that is short."""
-    if len(text) - start <= 2 * tuning.STRETCH:
-        return len(text)
-    cut = text.find("\n", start + tuning.STRETCH, start + 2 * tuning.STRETCH)
-    if cut < 0:
-        space = SPACE_RE.search(text, start + tuning.STRETCH)
-        cut = len(text) - 1 if space is None else space.start()
-    return cut + 1
 
 
 def _lost_spaces(text: str, config: Config, marks: int = 0) -> list[tuple[int, str]]:
