@@ -11,7 +11,7 @@ from .shapes import PREFIXED_NAME_RE, _parts
 from .tuning import (
     COMMON_WORD_ZIPF, DAMAGED_HEAD_ZIPF, DAMAGED_SHORT_TAIL_ZIPF, DAMAGED_TAIL_ZIPF, DERIVED_ZIPF, FUNCTION_HEAD_ZIPF,
     FUNCTION_ZIPF, LONG_PAIR_ZIPF, MAX_RUN, NAME_TAIL_ZIPF, NAME_WORD_ZIPF, PLURAL_TAIL_ZIPF, SENTENCE_HEAD_ZIPF,
-    UNDAMAGED_PART_ZIPF, UNDAMAGED_SENTENCE_HEAD_ZIPF, WORD_ZIPF,
+    UNDAMAGED_NAME_PART_ZIPF, UNDAMAGED_PART_ZIPF, UNDAMAGED_SENTENCE_HEAD_ZIPF, WORD_ZIPF,
 )
 from .words import CALENDAR_WORDS, INFLECTED_ENDINGS, NATIONALITIES, ROLE_NOUNS
 
@@ -38,7 +38,13 @@ def _undamaged_join(doc: _Document, parts: list[str], capitalised: bool, sentenc
     if not capitalised:
         return _plain_join(doc.model, parts)
     lookup, tail = doc.model.lookup, parts[-1]
-    return any((lookup(part) or 0.0) >= FUNCTION_ZIPF for part in parts) or len(parts) == 2 and (
+    function = [(lookup(part) or 0.0) >= FUNCTION_ZIPF for part in parts]
+    # (The other parts words of four letters or more, or names the text uses
+    # alone, and two function words where there are three parts or more:
+    # Lisbon|in, The|council, He|is|currently; not Art|on, Art|on|ans, Ruth|an|asia.)
+    words = all(glued or len(part) >= 4 and ((lookup(part) or 0.0) >= UNDAMAGED_NAME_PART_ZIPF or doc.names(part))
+                for glued, part in zip(function, parts))
+    return any(function) and words and (len(parts) == 2 or sum(function) >= 2) or len(parts) == 2 and (
         parts[0] in NATIONALITIES
         or len(tail) >= 5 and tail.endswith(INFLECTED_ENDINGS) and (lookup(tail) or 0.0) >= DERIVED_ZIPF
         and doc.names(parts[0])

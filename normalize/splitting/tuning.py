@@ -175,6 +175,10 @@ UNDAMAGED_PART_ZIPF = 4.0
 UNDAMAGED_COMMON_ZIPF = 5.0
 JOIN_OTHER_PART_ZIPF = 3.5
 UNDAMAGED_SENTENCE_HEAD_ZIPF = 5.5
+# In a text that shows no damage, a capitalised run splits into a function word and one other
+# part of four letters or more this common, or a name the text uses alone (Lisbon|in,
+# The|council; not Art|on, Art|on|ans, Ruth|an|asia: names no list knows).
+UNDAMAGED_NAME_PART_ZIPF = 3.0
 LONG_PART_LEN = 8
 # (Compounds join short words, softlock, passkeys: common parts this long in
 # all read as a join, nationaldefence.)
