@@ -178,16 +178,24 @@ def _punctuation_splits(
     return out
 
 
+HEX_RE = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{4,}")
+
+
 def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
     """Whether the place at `at`, in a text that shows no lost space elsewhere,
     is more likely the text's own writing: a closing quote after a letter
     (“pip”cards: cut after a stop only, win,"said), an acronym's full stop
     (OS.File), a bracket after a name no list knows (Keepass(XC); but
-    Agreement(FPA), $12m(£9m))."""
+    Agreement(FPA), $12m(£9m)), letters then a number in a code (6:a360, e3f9)."""
     if kind == "quote_after":
         return token[at - 2] not in ".,!?"
     if kind == "sentence":
         return (_letters_before(token, at - 1) or "").isupper()
+    if kind == "letters_digits":
+        # 6:a360, 7:e3f9: a revision or a hexadecimal code, not a word glued to a number.
+        letters = _letters_before(token, at) or ""
+        start = at - len(letters)
+        return token[start - 1 : start] == ":" or HEX_RE.fullmatch(token.strip(".,;:()[]")) is not None
     if kind == "paren_before":
         before = _letters_before(token, at) or ""
         return bool(before) and not doc.known(before.lower(), WORD_ZIPF) and not token[at - 1].isdigit()
