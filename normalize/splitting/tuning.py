@@ -369,9 +369,6 @@ SCRAP_COUNT = 1_000_000
 SHORT_WORD_LETTERS = 2
 # A scrap this long stands as a word of its own (a name: Mosher|house); shorter ones are glued back.
 SCRAP_ALONE_LETTERS = 5
-# A word this common (the web's 42 commonest: the, of, was, from) never takes a scrap when the
-# other neighbour can (Marcolfi|was, not Marco|lfiwas).
-FUNCTION_WORD_COUNT = 1_000_000_000
 # A token with more than this many letters for each ASCII one is in another script: never segmented.
 FOREIGN_SCRIPT_SHARE = 1.5
 
@@ -396,7 +393,9 @@ JOIN_WORDS_GAIN = 3.0
 # not H is -> His inside a sentence): about zipf 6.2 ...
 JOIN_LETTER_WORD_COUNT = 500_000_000
 # ... or into any word, unless a piece is a function word this common (of f, is g: a symbol after
-# it; son g -> song, fil m -> film are letters): about zipf 5.5.
+# it; son g -> song, fil m -> film are letters): about zipf 5.5, the web's 370 commonest words.
+# Such a word also never takes a scrap of a run with no spaces when the other neighbour can
+# (Marcolfi|was, not Marco|lfiwas).
 FUNCTION_WORD_COUNT = 200_000_000
 # On a line with a formula, a run of at most this many lone letters beside another lone letter
 # or sign is symbols (u j u j, H i), not a word spelt out. 4 kept arXiv.OCR's join recall 0.791
