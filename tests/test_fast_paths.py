@@ -442,7 +442,7 @@ def test_a_long_text_is_split_a_stretch_at_a_time_each_read_alone(text, stretch)
         out, edits = splitting.split_words(text, Config())
         ends, start = [], 0
         while start < len(text):
-            ends.append(splitting.stage._stretch_end(text, start))
+            ends.append(splitting.evidence.stretch_end(text, start))
             start = ends[-1]
         alone = [splitting.split_words(text[a:b], Config())[0] for a, b in zip([0, *ends], ends)]
     finally:
