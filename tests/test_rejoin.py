@@ -78,3 +78,9 @@ def test_drop_caps_of_a_page_stay_unless_the_text_shows_stray_spaces():
     broken = page.replace("announced", "anno unced").replace("failed", "fai led")
     assert clean(broken) == page.replace("Z imbabwean", "Zimbabwean").replace("F uelling", "Fuelling")
     assert clean("T his species lives in forests.") == "This species lives in forests."
+
+
+def test_two_rare_words_that_make_a_common_one_join_in_clean_text():
+    assert clean("The signs occur wit hin the sample.") == "The signs occur within the sample."
+    for kept in ("Add a tea spoon of salt.", "They did it them selves, he said.", "Pick a pass word for it."):
+        assert clean(kept) == kept

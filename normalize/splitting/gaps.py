@@ -12,6 +12,7 @@ from .lexicon import Lexicon, lexicon
 from .segment import segment
 from .tuning import (
     FUNCTION_WORD_COUNT,
+    JOIN_WORDS_UNDAMAGED_GAIN,
     GLUED_PAIR_COUNT,
     JOIN_GAIN,
     JOIN_LETTER_WORD_COUNT,
@@ -64,7 +65,7 @@ def joined(pieces: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tu
     if any(letters) and longer and all(longer) and _symbol_beside_words(pieces, count, at_start, lex):
         return None
     if all(words):
-        return (word, JOIN_WORDS_GAIN) if damaged else None
+        return word, JOIN_WORDS_GAIN if damaged else JOIN_WORDS_UNDAMAGED_GAIN
     return word, JOIN_GAIN
 
 

@@ -25,7 +25,7 @@ from .evidence import marks_needed, stretch_end
 from .gaps import SHORT_WORDS, displaced_spaces, hyphen_breaks, is_word, joined
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
-from .tuning import JOIN_MAX_PIECES, JOIN_WORD_COUNT, MAX_WORD, SYMBOL_RUN_LETTERS, TOKENS_KEPT
+from .tuning import COMMON_PIECE_COUNT, JOIN_MAX_PIECES, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, MAX_WORD, SYMBOL_RUN_LETTERS, TOKENS_KEPT
 
 STAGE = "rejoin_words"
 BROKEN_WORD = "rejoin_broken_word"
@@ -203,9 +203,9 @@ def _opens_no_gap(line: str) -> bool:
         return True
     words = _join_words()
     for token in list(loose):
-        head, head_word, tail, tail_word = _token_facts(token)
-        if ((head is None or head_word or not words.starts(head.lower()))
-                and (tail is None or tail_word or not words.ends(tail.lower()))):
+        head, head_common, tail, tail_common, _, _ = _token_facts(token)
+        if ((head is None or head_common or not words.starts(head.lower()))
+                and (tail is None or tail_common or not words.ends(tail.lower()))):
             loose.discard(token)
             if len(_closed) > TOKENS_KEPT:
                 _closed.clear()
@@ -224,14 +224,26 @@ def _may_open(left: tuple, right: tuple, words: "_JoinWords", damaged: bool) -> 
     """Whether a join may take the gap between a token (`left`'s facts: its last
     letters) and the next (`right`'s: its first letters): their letters begin
     some word the tables know, the right's end one, and (in a text that shows no
-    stray space yet) one side is no word alone. The line's gate: most lines have
-    no such gap, and skip the programme."""
-    head, head_word, _, _ = left
-    _, _, tail, tail_word = right
-    if head is None or tail is None or not damaged and head_word and tail_word:
+    stray space yet) one side is no word alone, or both are words not common
+    enough to stand apart and the word they make reads far better (`_clear_join`).
+    The line's gate: most lines have no such gap, and skip the programme."""
+    head, head_common, _, _, head_word, _ = left
+    _, _, tail, tail_common, _, tail_word = right
+    if head is None or tail is None or not damaged and head_common and tail_common:
         return False
     lower = tail.lower()
-    return words.ends(lower) and words.starts(head.lower() + lower)
+    if not (words.ends(lower) and words.starts(head.lower() + lower)):
+        return False
+    return damaged or not (head_word and tail_word) or _clear_join(head.lower(), lower)
+
+
+def _clear_join(head: str, tail: str) -> bool:
+    """Whether two words alone make a word the model reads far better than the
+    pair (spec ies, wit hin; not tea spoon, them selves): JOIN_WORDS_UNDAMAGED_GAIN."""
+    lex = lexicon()
+    if lex.unigrams.get(head + tail, 0.0) < JOIN_WORD_COUNT:
+        return False
+    return lex.score(head + tail) - lex.score(head) - lex.score(tail, head) >= JOIN_WORDS_UNDAMAGED_GAIN
 
 
 def _among_symbols(tokens: list, i: int, j: int) -> bool:
@@ -246,13 +258,23 @@ def _among_symbols(tokens: list, i: int, j: int) -> bool:
 
 
 @lru_cache(maxsize=TOKENS_KEPT)
-def _token_facts(token: str) -> tuple[str | None, bool, str | None, bool]:
+def _token_facts(token: str) -> tuple[str | None, bool, str | None, bool, bool, bool]:
     """A token as a join's first piece (its last letters) and last piece (its
-    first letters), each with whether it is a word alone; kept for the process's
-    commonest tokens, as the splitter keeps its decisions."""
+    first letters): (first piece, whether a common word alone, last piece,
+    whether a common word alone, whether the first is a word alone, whether the
+    last is); kept for the process's commonest tokens, as the splitter keeps its decisions."""
     lex = lexicon()
     first, last = _first_piece(token), _last_piece(token)
-    return (first, first is not None and is_word(first, lex), last, last is not None and is_word(last, lex))
+    first_word, last_word = first is not None and is_word(first, lex), last is not None and is_word(last, lex)
+    return (first, first_word and _common_word(first, lex), last, last_word and _common_word(last, lex),
+            first_word, last_word)
+
+
+def _common_word(word: str, lex: Lexicon) -> bool:
+    """Whether the word alone `word` is common enough that, in a text that shows
+    no stray space, no join opens beside another such (`a part`, `tea spoon`);
+    rarer words may be a broken word's pieces (`spec ies`, `wit hin`)."""
+    return len(word) <= 2 or lex.unigrams.get(word.lower(), 0.0) >= COMMON_PIECE_COUNT
 
 
 class _JoinWords:
