@@ -84,3 +84,10 @@ def test_two_rare_words_that_make_a_common_one_join_in_clean_text():
     assert clean("The signs occur wit hin the sample.") == "The signs occur within the sample."
     for kept in ("Add a tea spoon of salt.", "They did it them selves, he said.", "Pick a pass word for it."):
         assert clean(kept) == kept
+
+
+def test_a_space_one_letter_too_late_moves():
+    result = clean_and_explain("The awards, whichw ere conceived by him, went to two films.")
+    assert result.text == "The awards, which were conceived by him, went to two films."
+    assert {edit.rule for edit in result.edits} == {"rejoin_displaced_space"}
+    assert restore(result) == "The awards, whichw ere conceived by him, went to two films."

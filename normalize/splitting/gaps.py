@@ -13,6 +13,7 @@ from .segment import segment
 from .tuning import (
     FUNCTION_WORD_COUNT,
     JOIN_WORDS_UNDAMAGED_GAIN,
+    LATE_SPACE_COUNT,
     GLUED_PAIR_COUNT,
     JOIN_GAIN,
     JOIN_LETTER_WORD_COUNT,
@@ -144,9 +145,13 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
     found = []
     for match in DISPLACED_GAP_RE.finditer(line):
         tail = match.group(2)
+        head = match.group(1)
+        late = _late_space(head, tail, lex)
+        if late:
+            found.append((match.start(2) - 1, match.start(2) - 1 - late))
+            continue
         if unigrams.get(tail, 0.0) >= NO_SPACE_WORD_COUNT:
             continue  # a word after the gap (He pleads, a reassuring): no broken word here
-        head = match.group(1)
         if is_word(head, lex):
             continue
         if lex.unigrams.get((head + tail).lower(), 0.0) >= JOIN_WORD_COUNT:
@@ -163,6 +168,21 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
         if best is not None:
             found.append((match.start(2) - 1, match.start(2) + best[1]))
     return found
+
+
+def _late_space(head: str, tail: str, lex: Lexicon) -> int:
+    """How many letters too late the space between `head` and `tail` stands
+    (`whichw ere`: 1), where `head` is no word, its first letters and the moved
+    letters with `tail` are common words, and they read far better so; else 0."""
+    if len(head) < 4 or is_word(head, lex):
+        return 0
+    for late in (1, 2):
+        word, moved = head[:-late].lower(), head[-late:] + tail
+        if (lex.unigrams.get(word, 0.0) >= LATE_SPACE_COUNT and lex.unigrams.get(moved, 0.0) >= LATE_SPACE_COUNT
+                and lex.score(word) + lex.score(moved, word) - lex.score(head.lower()) - lex.score(tail, head.lower())
+                >= JOIN_WORDS_UNDAMAGED_GAIN):
+            return late
+    return 0
 
 
 def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None) -> list[int]:
