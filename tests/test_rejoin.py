@@ -58,36 +58,36 @@ def test_the_stage_can_be_skipped():
 
 def test_stray_spaces_removed_count_as_damage_for_the_splitter():
     # The same compound is split only where the text also broke a word with a stray space.
-    damaged = clean_and_explain("Telephoto lenses have a narrowerfield of view and are gener ally used from far away.")
-    undamaged = clean("Telephoto lenses have a narrowerfield of view and are generally used from far away.")
-    assert damaged.text == "Telephoto lenses have a narrower field of view and are generally used from far away."
+    damaged = clean_and_explain("The lake has a colderwater layer at depth and is sim ply too deep to swim.")
+    undamaged = clean("The lake has a colderwater layer at depth and is simply too deep to swim.")
+    assert damaged.text == "The lake has a colder water layer at depth and is simply too deep to swim."
     assert [edit.stage for edit in damaged.edits] == ["rejoin_words", "split_words"]
-    assert "narrowerfield" in undamaged
+    assert "colderwater" in undamaged
 
 
 def test_split_words_alone_reads_no_earlier_edits():
     from normalize.splitting import split_words
 
-    text = "Telephoto lenses have a narrowerfield of view and are generally used from far away."
+    text = "The lake has a colderwater layer at depth and is simply too deep to swim."
     assert split_words(text, Config())[0] == text
 
 
 def test_drop_caps_of_a_page_stay_unless_the_text_shows_stray_spaces():
-    page = "The plan was announced.\n\nZ imbabwean reports say it failed.\n\nF uelling speculation, the man left."
+    page = "The plan was announced.\n\nK enyan reports say it failed.\n\nM eanwhile speculation, the man left."
     assert clean(page) == page
     broken = page.replace("announced", "anno unced").replace("failed", "fai led")
-    assert clean(broken) == page.replace("Z imbabwean", "Zimbabwean").replace("F uelling", "Fuelling")
+    assert clean(broken) == page.replace("K enyan", "Kenyan").replace("M eanwhile", "Meanwhile")
     assert clean("T his species lives in forests.") == "This species lives in forests."
 
 
 def test_two_rare_words_that_make_a_common_one_join_in_clean_text():
-    assert clean("The signs occur wit hin the sample.") == "The signs occur within the sample."
+    assert clean("The keys are wit hin reach of the door.") == "The keys are within reach of the door."
     for kept in ("Add a tea spoon of salt.", "They did it them selves, he said.", "Pick a pass word for it."):
         assert clean(kept) == kept
 
 
 def test_a_space_one_letter_too_late_moves():
-    result = clean_and_explain("The awards, whichw ere conceived by him, went to two films.")
-    assert result.text == "The awards, which were conceived by him, went to two films."
+    result = clean_and_explain("The prizes, thatw ere handed out today, went to two films.")
+    assert result.text == "The prizes, that were handed out today, went to two films."
     assert {edit.rule for edit in result.edits} == {"rejoin_displaced_space"}
-    assert restore(result) == "The awards, whichw ere conceived by him, went to two films."
+    assert restore(result) == "The prizes, thatw ere handed out today, went to two films."

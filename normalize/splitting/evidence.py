@@ -289,7 +289,7 @@ def _shows_lost_spaces(model: Model, candidates: set, text: str, marks: int = 0)
     rogue|lite), and that `text` writes once (a word written again is a word
     of the text, the crate thiserror): the mark of a text that lost spaces,
     against which a capitalised pair is more likely a join too. A comma or a
-    sentence's stop glued between two common words (view,while; said.The) is
+    sentence's stop glued between two common words (depth,while; said.The) is
     such a mark too, as is each of `marks`, found before. A long text needs two marks (one alone is as often a word
     the lists lack)."""
     asked = 0

@@ -172,7 +172,7 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
 
 def _late_space(head: str, tail: str, lex: Lexicon) -> int:
     """How many letters too late the space between `head` and `tail` stands
-    (`whichw ere`: 1), where `head` is no word, its first letters and the moved
+    (`thatw ere`: 1), where `head` is no word, its first letters and the moved
     letters with `tail` are common words, and they read far better so; else 0."""
     if len(head) < 4 or is_word(head, lex):
         return 0

@@ -51,12 +51,12 @@ PIECE_RE = re.compile(r"[A-Za-z]+|[0-9]+")
 # Where a token is cut whatever the model says.
 FORCED_CUT_RE = re.compile(
     r"""
-      (?<=[a-z])(?<!Mc)(?<!Mac) (?=[A-Z])     # a small letter, then a capital: theUnder, ItalyU-18 (not McCoy)
+      (?<=[a-z])(?<!Mc)(?<!Mac) (?=[A-Z])     # a small letter, then a capital: theUnder, WalesU-21 (not McCoy)
     | (?<=[A-Za-z][,;:!?])  (?=[A-Za-z0-9])   # after , ; : ! ? that follow a letter: competition,the
     | (?<=[0-9][,;:!?])     (?=[A-Za-z])      # after a number's comma before a letter: 1500,the
-    | (?<=[0-9],) (?=[0-9]{1,2}(?![0-9])|[0-9]{4})  # a comma before a number that is no group of three: 23,1894
-    | (?<=[a-z][.][,;])     (?=[A-Za-z0-9])   # an abbreviation's comma: al.,2007
-    | (?<=[0-9])            (?=–[A-Z])        # an en dash between a date and a name: 1894–April
+    | (?<=[0-9],) (?=[0-9]{1,2}(?![0-9])|[0-9]{4})  # a comma before a number that is no group of three: 14,1902
+    | (?<=[a-z][.][,;])     (?=[A-Za-z0-9])   # an abbreviation's comma: al.,2011
+    | (?<=[0-9])            (?=–[A-Z])        # an en dash between a date and a name: 1902–May
     | (?<=[0-9]–)           (?=[A-Z])
     | (?<=[a-z]{2}[.])      (?=[A-Z])         # a word's full stop, then a capital: town.The
     | (?<=[a-z]{2}[.,;:!?][”’)]) (?=[A-Za-z])  # a stop, then a closing quote: said.”He (" is `_quote_cuts`')
@@ -77,7 +77,7 @@ def no_space_cuts(text: str) -> list[int]:
     """Positions in `text` where a space was lost inside a run with no spaces."""
     cuts: list[int] = []
     # A text with no space at all lost them all: a line of capitalised words is then
-    # a name or title run together (DeitreCollins), not a code name among prose.
+    # a name or title run together (MarthaQuill), not a code name among prose.
     spaced = " " in text
     for match in (LONG_TOKEN_RE if spaced else UNSPACED_TOKEN_RE).finditer(text):
         token = match.group()
@@ -91,8 +91,8 @@ def no_space_cuts(text: str) -> list[int]:
         if whole_line and CAMEL_NAME_RE.match(token) and spaced:
             continue  # a code or brand name on its own line (URLSearchParams, FormData)
         if letters < NO_SPACE_LINE_LETTERS:
-            # A short word alone (Marrufo, Cannet: a name or a title) is cut only where its
-            # letters' case or punctuation says so (BillEvely), never by the model.
+            # A short word alone (Gelmont, Rosland: a name or a title) is cut only where its
+            # letters' case or punctuation says so (JonEvers), never by the model.
             found = sorted(at for at in _forced_cuts(token) if 0 < at < len(token))
         else:
             found = _token_cuts(token, whole_line, NO_SPACE_KNOWN_SHARE if spaced else NO_SPACE_TEXT_KNOWN_SHARE)
@@ -164,7 +164,7 @@ def _forced_cuts(token: str) -> set[int]:
 def _quote_cuts(token: str) -> set[int]:
     """Cuts beside the quotation marks of a run: before an opening mark after
     a word or a stop (said,"The; fish“the), after a closing one before a word
-    ("Lines"by). A straight mark opens when an even number of them come before it."""
+    ("Song"by). A straight mark opens when an even number of them come before it."""
     cuts = set()
     straight = 0
     for at, mark in enumerate(token):
@@ -194,7 +194,7 @@ def _is_scrap(word: str, lex) -> bool:
 
 def _small_i(text: str, parts: list[str]) -> set[int]:
     """The parts of `text`'s segmentation that are a small `i`: English writes
-    the word as a capital, so a small one is a scrap of a name (Radolf|i)."""
+    the word as a capital, so a small one is a scrap of a name (Marcolf|i)."""
     found, at = set(), 0
     for index, part in enumerate(parts):
         if part == "i" and text[at] == "i":
@@ -207,7 +207,7 @@ def _without_scraps(parts: list[str], lex, scraps: set[int] = frozenset()) -> li
     """The segmentation with each scrap (and the parts numbered in `scraps`)
     glued back to a neighbour: runs of scraps together first, then a short
     scrap to its shorter neighbour (names, rare words and typos stay whole:
-    `Radolfi`, `nautiloids`, `ellected`); a longer one stands as a word of
+    `Marcolfi`, `trilobitids`, `recieved`); a longer one stands as a word of
     its own (`Mosher house`)."""
     if len(parts) < 2:
         return parts

@@ -51,8 +51,8 @@ PLACE_RULES = {
 }
 
 # Places that are cut only in a text that lost spaces elsewhere: in text that shows
-# none they are more often the text's own style or code (method:"POST", Toolkit:Picture,
-# (re-)definition, [T]he, Internet- Drafts) than a lost space. Measured on the places cut
+# none they are more often the text's own style or code (mode:"cors", Engine:Render,
+# (re-)reading, [S]ome, Mail- Lists) than a lost space. Measured on the places cut
 # in texts that show no damage: clean-web 0 right of 11, spaces-dev 1 of 10, dev none.
 DAMAGED_ONLY = frozenset({"colon", "paren_after", "bracket_after", "trailing_dash"})
 
@@ -146,7 +146,7 @@ def _punctuation_splits(
             if suspended or not doc.damaged() and before.islower():
                 continue  # non- free: a prefix's hyphen with a stray space, where the text lost no space elsewhere
             if len(before) >= 2 and doc.vocab_zipf(before.lower()) is None:
-                continue  # suc- cess, Computa- tional: a word broken at a line end, not a dash after a word
+                continue  # impor- tant, Specifi- cation: a word broken at a line end, not a dash after a word
         elif kind == "leading_dash" and token[at].isupper():
             # A dash glued to a capitalised word (stance -Britain): a word or a
             # name the text uses elsewhere, not an option or a code (-Xmx512m).
@@ -184,15 +184,15 @@ HEX_RE = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{4,}")
 def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
     """Whether the place at `at`, in a text that shows no lost space elsewhere,
     is more likely the text's own writing: a closing quote after a letter
-    (“pip”cards: cut after a stop only, win,"said), an acronym's full stop
-    (OS.File), a bracket after a name no list knows (Keepass(XC); but
-    Agreement(FPA), $12m(£9m)), letters then a number in a code (6:a360, e3f9)."""
+    (“trump”cards: cut after a stop only, win,"said), an acronym's full stop
+    (IO.Stream), a bracket after a name no list knows (Vaultix(XC); but
+    Agreement(FPA), $12m(£9m)), letters then a number in a code (4:b512, c7d2)."""
     if kind == "quote_after":
         return token[at - 2] not in ".,!?"
     if kind == "sentence":
         return (_letters_before(token, at - 1) or "").isupper()
     if kind == "letters_digits":
-        # 6:a360, 7:e3f9: a revision or a hexadecimal code, not a word glued to a number.
+        # 4:b512, 9:c7d2: a revision or a hexadecimal code, not a word glued to a number.
         letters = _letters_before(token, at) or ""
         start = at - len(letters)
         return token[start - 1 : start] == ":" or HEX_RE.fullmatch(token.strip(".,;:()[]")) is not None
@@ -204,7 +204,7 @@ def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
 
 def _garbled_after(doc: _Document, token: str, at: int) -> bool:
     """Whether the small letters after the punctuation at `at` are no word and
-    split into none (OCR: rest)gctive,ly; b,etvettt): a garbled token, not two glued."""
+    split into none (OCR: aiso)vlt,ly; q,ezvottt): a garbled token, not two glued."""
     after = _letters_after(token, at)
     if not after or not after.islower():
         return False

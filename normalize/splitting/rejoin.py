@@ -108,7 +108,7 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
 
 def _after_drop_cap(line: str, at: int) -> bool:
     """Whether the space at `at` follows a paragraph's first letter alone, a
-    capital (`Z imbabwean`): in a text of several paragraphs, a page's drop cap,
+    capital (`K enyan`): in a text of several paragraphs, a page's drop cap,
     which the page writes so in every paragraph. Removed only where the text
     shows stray spaces elsewhere."""
     head = line[:at].lstrip()
@@ -239,7 +239,7 @@ def _may_open(left: tuple, right: tuple, words: "_JoinWords", damaged: bool) -> 
 
 def _clear_join(head: str, tail: str) -> bool:
     """Whether two words alone make a word the model reads far better than the
-    pair (spec ies, wit hin; not tea spoon, them selves): JOIN_WORDS_UNDAMAGED_GAIN."""
+    pair (mem ber, wit hin; not tea spoon, them selves): JOIN_WORDS_UNDAMAGED_GAIN."""
     lex = lexicon()
     if lex.unigrams.get(head + tail, 0.0) < JOIN_WORD_COUNT:
         return False
@@ -273,7 +273,7 @@ def _token_facts(token: str) -> tuple[str | None, bool, str | None, bool, bool, 
 def _common_word(word: str, lex: Lexicon) -> bool:
     """Whether the word alone `word` is common enough that, in a text that shows
     no stray space, no join opens beside another such (`a part`, `tea spoon`);
-    rarer words may be a broken word's pieces (`spec ies`, `wit hin`)."""
+    rarer words may be a broken word's pieces (`mem ber`, `wit hin`)."""
     return len(word) <= 2 or lex.unigrams.get(word.lower(), 0.0) >= COMMON_PIECE_COUNT
 
 

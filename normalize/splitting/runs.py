@@ -41,7 +41,7 @@ def _undamaged_join(doc: _Document, parts: list[str], capitalised: bool, sentenc
     function = [(lookup(part) or 0.0) >= FUNCTION_ZIPF for part in parts]
     # (The other parts words of four letters or more, or names the text uses
     # alone, and two function words where there are three parts or more:
-    # Lisbon|in, The|council, He|is|currently; not Art|on, Art|on|ans, Ruth|an|asia.)
+    # Madrid|in, The|council, He|is|currently; not Kel|on, Kel|on|ans, Beth|an|asia.)
     words = all(glued or len(part) >= 4 and ((lookup(part) or 0.0) >= UNDAMAGED_NAME_PART_ZIPF or doc.names(part))
                 for glued, part in zip(function, parts))
     return any(function) and words and (len(parts) == 2 or sum(function) >= 2) or len(parts) == 2 and (

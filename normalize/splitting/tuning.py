@@ -176,8 +176,8 @@ UNDAMAGED_COMMON_ZIPF = 5.0
 JOIN_OTHER_PART_ZIPF = 3.5
 UNDAMAGED_SENTENCE_HEAD_ZIPF = 5.5
 # In a text that shows no damage, a capitalised run splits into a function word and one other
-# part of four letters or more this common, or a name the text uses alone (Lisbon|in,
-# The|council; not Art|on, Art|on|ans, Ruth|an|asia: names no list knows).
+# part of four letters or more this common, or a name the text uses alone (Madrid|in,
+# The|council; not Kel|on, Kel|on|ans, Beth|an|asia: names no list knows).
 UNDAMAGED_NAME_PART_ZIPF = 3.0
 LONG_PART_LEN = 8
 # (Compounds join short words, softlock, passkeys: common parts this long in
@@ -313,7 +313,7 @@ MARKS_COUNTED = 8
 # killled each made a clean web page "damaged"); a shorter text needs one.
 MARKS_NEEDED = 2
 MARKS_LONG_TEXT = 1000
-# A stop glued between two words this common is a mark of damage too (view,while; said.The),
+# A stop glued between two words this common is a mark of damage too (depth,while; said.The),
 # as a lost space is; rarer pieces are OCR noise (l;h;fl;is) or names. Wiki split recall
 # 0.744 -> 0.754 (precision up), arXiv.OCR 0.651 -> 0.662 (precision -0.002); dev, ACL and
 # clean-web unchanged. Semicolons, and pieces of any zipf, cost ACL 5 points of precision.
@@ -347,7 +347,7 @@ NO_SPACE_RUN_LETTERS = 40
 # A token alone on its line is asked from this many letters on (a sentence that lost its spaces).
 NO_SPACE_LINE_LETTERS = 12
 # In a text with no space at all, from this many, but below NO_SPACE_LINE_LETTERS only where
-# case or punctuation cuts (BillEvely; the model cut names and titles alone, Can|net, Do|land:
+# case or punctuation cuts (JonEvers; the model cut names and titles alone, Gel|mont, Ros|land:
 # 17 wrong of 18 on spaces-dev's Wiki). Wiki.typos.no_spaces: split recall +0.001.
 NO_SPACE_TEXT_LETTERS = 6
 # A run is segmented only into this many words or more.
@@ -356,7 +356,7 @@ NO_SPACE_MIN_WORDS = 2
 # string). 0.8 lost 4 points of recall on Wiki.typos.no_spaces, whose typos are unknown words.
 NO_SPACE_KNOWN_SHARE = 0.7
 # The same in a text with no space at all, which lost them all (Latin names and typos lower the
-# share: Wohlfahrtiimonas|is|a|genus). Wiki.typos.no_spaces: recall 0.897 -> 0.905 for precision
+# share: Zorbiellamonas|is|a|genus). Wiki.typos.no_spaces: recall 0.897 -> 0.905 for precision
 # 0.962 -> 0.961; 0.5 gained 0.001 more.
 NO_SPACE_TEXT_KNOWN_SHARE = 0.6
 # A piece counts as a known word from this web count on (of 588 billion words; about zipf 2.2).
@@ -389,11 +389,11 @@ JOIN_GAIN = 1.0
 # elsewhere (detect ive 5.0, there fore 4.3; kept: him self 3.0, a part -0.4, in to 0.6, may be
 # -1.0, any one 0.6). In clean text such pairs are never joined (tea spoon 4.2, app lets 3.7).
 JOIN_WORDS_GAIN = 3.0
-# ... and this much in a text that shows none (spec ies 5.7, wit hin 7.4, distr ict 7.2,
-# col lege 7.7; kept: them selves 4.8, detect ive 5.0, pass word 4.2, sea son 4.1, and every
+# ... and this much in a text that shows none (mem ber 7.0, wit hin 7.4, num ber 7.3,
+# sim ply 6.4; kept: them selves 4.8, detect ive 5.0, pass word 4.2, sea son 4.1, and every
 # pair of common words, which opens no join there: COMMON_PIECE_COUNT).
 JOIN_WORDS_UNDAMAGED_GAIN = 5.5
-# A space one or two letters too late (whichw ere, thenn ame) moves where both words it makes
+# A space one or two letters too late (thatw ere, thenn ext) moves where both words it makes
 # are this common (zipf about 5.2) and read JOIN_WORDS_UNDAMAGED_GAIN better so.
 LATE_SPACE_COUNT = 100_000_000
 # A word alone this common (zipf about 4.2) never joins another such in a text that shows no
