@@ -17,6 +17,7 @@ through; a field may be a dotted path into nested records ("meta.body").
 """
 from __future__ import annotations
 
+import numbers
 import signal
 from collections import deque
 from itertools import chain
@@ -25,7 +26,6 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
 from .config import DEFAULT, Config
 from .edits import Cleaned
 from .errors import InputError
-from .jsonl import JSONNumber
 from .pipeline import clean, clean_and_explain
 
 WHOLE_TEXT_LIMIT = 8 << 20
@@ -255,7 +255,7 @@ def _json_kind(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "a boolean"
-    if isinstance(value, (int, float, JSONNumber)):
+    if isinstance(value, numbers.Number):
         return "a number"
     if isinstance(value, Mapping):
         return "an object"
