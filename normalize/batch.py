@@ -1,9 +1,9 @@
 """Cleaning many inputs: the engine behind the command line.
 
-`Batch.run(tasks)` reads each task's input (`files.decoded_chunks`, or JSON
+`Batch.run(tasks)` reads each task's input (`decoding.decoded_chunks`, or JSON
 Lines records; decompressed as its name says, see `compression`), cuts it into pieces (`streaming.text_pieces`), cleans the
 pieces in `jobs` processes (`streaming.ordered_map`, input order kept) and
-writes each output with `files.AtomicWriter` (compressed as its name says),
+writes each output with `writing.AtomicWriter` (compressed as its name says),
 committed when its last piece is back. Everything is counted in `self.report`. It never prints: it yields
 what a person may want to see, and the caller decides what to say:
 
@@ -25,24 +25,14 @@ from itertools import tee
 from typing import BinaryIO, Callable, Iterator
 
 from . import streaming
-from .compression import compression_of, decompression_errors, open_compressed
+from .jobs.compression import compression_of, decompression_errors, open_compressed
 from .config import Config
 from .edits import Cleaned
 from .errors import BinaryInputError, ConfigError, InputError, NormalizeError
-from .files import (
-    SNIFF_BYTES,
-    STDIN,
-    AtomicWriter,
-    Task,
-    binary_error,
-    codec_for,
-    decoded_chunks,
-    is_done,
-    make_parents,
-    resolve_encoding,
-    sniff_binary,
-)
-from .jsonl import dumps_record, loads_record
+from .jobs.decoding import SNIFF_BYTES, binary_error, codec_for, decoded_chunks, resolve_encoding, sniff_binary
+from .jobs.planning import STDIN, Task, is_done
+from .jobs.writing import AtomicWriter, make_parents
+from .jobs.jsonl import dumps_record, loads_record
 from .pipeline import clean_and_explain
 from .report import Report
 from .streaming import Joiner, cleaned_record, get_field, ordered_map, text_pieces
@@ -83,7 +73,7 @@ class Options:
     """How to run a batch.
 
     config      the Config every piece is cleaned with (it pickles to workers)
-    encoding    the inputs' encoding (see `files`); outputs are UTF-8
+    encoding    the inputs' encoding (see `decoding`); outputs are UTF-8
     jsonl       inputs are JSON Lines: clean `field` (a dotted path) of each
                 record; `edits_field` stores the edits, `damage_field` the
                 damage estimate; `on_error` "fail"
@@ -91,7 +81,7 @@ class Options:
                 record out and copies its line to `rejects`
     backup      with in-place tasks (target == source), keep the input as
                 source + backup before replacing it
-    resume      skip tasks whose output is complete (`files.is_done`)
+    resume      skip tasks whose output is complete (`planning.is_done`)
     write       False cleans and shows without writing anything
     jobs        processes to clean in
     scheduler   clean files on this Dask cluster instead ("local" for one

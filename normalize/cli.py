@@ -1,6 +1,6 @@
 """The `normalize` command. The only module that imports click.
 
-The work is the library's: `files` plans where outputs go, `batch` reads,
+The work is the library's: `jobs.planning` plans where outputs go, `batch` reads,
 cleans (in several processes) and writes atomically, `report` and `review`
 record what changed. This module turns options into those calls, and what
 happened into messages and exit codes:
@@ -25,10 +25,11 @@ import click
 
 from . import __version__, streaming
 from .batch import Batch, Options, Problem, Shown
-from .compression import check_available, compressed_forms, compression_of
+from .jobs.compression import check_available, compressed_forms, compression_of
 from .config import STAGE_NAMES, Config
 from .errors import ConfigError, NormalizeError
-from .files import STDIN, Task, plan, resolve_encoding
+from .jobs.decoding import resolve_encoding
+from .jobs.planning import STDIN, Task, plan
 from .views.explain import explain_lines
 
 

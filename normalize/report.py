@@ -21,7 +21,7 @@ from typing import Iterable
 from . import __version__
 from .config import Config
 from .edits import Edit
-from .files import write_atomic
+from .jobs.writing import write_atomic
 
 
 @dataclass

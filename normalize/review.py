@@ -18,8 +18,8 @@ from typing import Callable, NamedTuple
 
 from .config import STAGE_NAMES
 from .edits import Cleaned
+from .jobs.writing import AtomicWriter
 from .positions import Lines
-from .files import AtomicWriter
 
 # The most documents one page shows, and the most changed lines per document.
 DOCUMENT_LIMIT = 1000

@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from normalize.cli import main
-from normalize.files import AtomicWriter, read_text
+from normalize.jobs.decoding import read_text
+from normalize.jobs.writing import AtomicWriter
 
 RECORDS = (
     '{"id": 1, "text": "Vietnamâ€™s  officials met."}\n'

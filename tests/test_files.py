@@ -1,23 +1,13 @@
-"""Reading, decoding, atomic writing and output planning (normalize.files)."""
+"""Reading, decoding, atomic writing and output planning (normalize.jobs)."""
 import io
 import os
 
 import pytest
 
 from normalize import BinaryInputError, ConfigError, InputError, OutputError
-from normalize.files import (
-    TEMP_SUFFIX,
-    AtomicWriter,
-    Task,
-    abort_unfinished,
-    decoded_chunks,
-    is_done,
-    make_backup,
-    make_parents,
-    plan,
-    read_text,
-    sniff_binary,
-)
+from normalize.jobs.decoding import decoded_chunks, read_text, sniff_binary
+from normalize.jobs.planning import Task, is_done, plan
+from normalize.jobs.writing import TEMP_SUFFIX, AtomicWriter, abort_unfinished, make_backup, make_parents
 
 as_root = pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permission bits")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import normalize
-from normalize.files import TEMP_SUFFIX
+from normalize.jobs.writing import TEMP_SUFFIX
 
 pytestmark = pytest.mark.slow
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from .errors import InputError
+from ..errors import InputError
 
 LONE_SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 
