@@ -34,7 +34,7 @@ from .jobs.planning import STDIN, Task, is_done
 from .jobs.writing import AtomicWriter, make_parents
 from .jobs.jsonl import dumps_record, loads_record
 from .pipeline import clean_and_explain
-from .report import Report
+from .views.report import Report
 from .streaming import Joiner, cleaned_record, get_field, ordered_map, text_pieces
 
 # What one worker gets at a time: at most this many records, or pieces

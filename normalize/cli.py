@@ -247,7 +247,7 @@ def main(inputs: tuple[str, ...], **options: Any) -> None:
 
     review = None
     if options["review_file"]:
-        from .review import ReviewPage
+        from .views.review import ReviewPage
 
         try:
             review = ReviewPage(options["review_file"])

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Callable, NamedTuple
 
-from .config import STAGE_NAMES
-from .edits import Cleaned
-from .jobs.writing import AtomicWriter
-from .positions import Lines
+from ..config import STAGE_NAMES
+from ..edits import Cleaned
+from ..jobs.writing import AtomicWriter
+from ..positions import Lines
 
 # The most documents one page shows, and the most changed lines per document.
 DOCUMENT_LIMIT = 1000

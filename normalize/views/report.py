@@ -18,10 +18,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
-from . import __version__
-from .config import Config
-from .edits import Edit
-from .jobs.writing import write_atomic
+from .. import __version__
+from ..config import Config
+from ..edits import Edit
+from ..jobs.writing import write_atomic
 
 
 @dataclass
