@@ -1,8 +1,8 @@
 """The `normalize` command. The only module that imports click.
 
-The work is the library's: `jobs.planning` plans where outputs go, `batch` reads,
-cleans (in several processes) and writes atomically, `report` and `review`
-record what changed. This module turns options into those calls, and what
+The work is the library's: `jobs.planning` plans where outputs go,
+`jobs.batch` reads, cleans (in several processes) and writes atomically,
+`views.report` and `views.review` record what changed. This module turns options into those calls, and what
 happened into messages and exit codes:
 
     0  everything was cleaned
@@ -24,11 +24,12 @@ from typing import Any, Iterator
 import click
 
 from . import __version__, streaming
-from .batch import Batch, Options, Problem, Shown
-from .jobs.compression import check_available, compressed_forms, compression_of
 from .config import STAGE_NAMES, Config
 from .errors import ConfigError, NormalizeError
+from .jobs.batch import Batch, Options
+from .jobs.compression import check_available, compressed_forms, compression_of
 from .jobs.decoding import resolve_encoding
+from .jobs.events import Problem, Shown
 from .jobs.planning import STDIN, Task, plan
 from .views.explain import explain_lines
 
