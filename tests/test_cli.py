@@ -655,7 +655,7 @@ def test_resume_skips_complete_outputs(here):
 def test_progress_bar_only_on_a_terminal_for_files(here, monkeypatch):
     write(here / "corpus" / "a.txt", RAW)
     assert run("corpus", "-o", "out").stderr == ""
-    monkeypatch.setattr("normalize.cli._is_terminal", lambda stream: True)
+    monkeypatch.setattr("normalize.cli.show._is_terminal", lambda stream: True)
     assert "normalize" in run("corpus", "-o", "out2").stderr
     assert run("corpus", "-o", "out3", "--quiet").stderr == ""
     assert run("-", input=RAW).stderr == ""
