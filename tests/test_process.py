@@ -163,3 +163,43 @@ def test_in_place_interrupted_never_truncates_an_input(corpus, tmp_path):
     for path in folder.iterdir():
         assert not path.name.endswith(TEMP_SUFFIX)
         assert path.read_text() in (original, expected)
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status is left
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc to find the workers")
+def test_kill_9_of_a_job_with_workers_leaves_no_worker_behind(corpus, tmp_path):
+    folder, _ = corpus
+    out = tmp_path / "out"
+    process = start([folder, "-o", out, "--jobs", "2"])
+    wait_for_first_output(process, out)
+    workers = children_of(process.pid)
+    assert len(workers) == 2
+    process.kill()
+    process.wait(timeout=60)
+    deadline = time.monotonic() + 30
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in workers if running(pid)]
+    for pid in left:  # not to leave them behind when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], "a worker outlived its killed parent"
