@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import OutputError
-from .writing import TEMP_SUFFIX
+from .temporaries import TEMP_SUFFIX
 
 STDIN = "-"
 

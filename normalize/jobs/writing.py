@@ -1,27 +1,27 @@
 """Writing outputs so that nothing is ever lost.
 
-`AtomicWriter` writes to a temporary file beside the target and renames it
-over the target only once everything is written and flushed, so a crash, a
-kill or Ctrl-C leaves either the previous file or the complete new one.
-`--in-place` backups are hard links (or copies) made just before that
-rename, and an existing backup is never overwritten. Outputs under a folder
+`AtomicWriter` writes to a temporary file beside the target and puts it in
+place only once everything is written and flushed, so a crash, a kill or
+Ctrl-C leaves either the previous file or the complete new one, and no
+temporary that lasts (see `temporaries`). `--in-place` backups are hard
+links (or copies) made just before that step, and an existing backup is never overwritten. Outputs under a folder
 never leave it: `make_parents` will not create or enter a folder through a
 symbolic link.
 """
 from __future__ import annotations
 
 import atexit
+import hashlib
 import os
-import secrets
 import stat
 from typing import BinaryIO
 
 from ..errors import OutputError
 from .compression import compressor
 from .decoding import CHUNK_BYTES
+from .temporaries import TEMP_SUFFIX, link_unnamed, open_unnamed, sweep, temp_name
 
-# Temporary files are hidden and end so; folder walks never pick them up.
-TEMP_SUFFIX = ".normalize-tmp"
+__all__ = ["TEMP_SUFFIX", "AtomicWriter", "abort_unfinished", "make_backup", "make_parents", "write_atomic"]
 
 
 def _umask() -> int:
@@ -46,14 +46,17 @@ def _cannot_write(target: str, exc: OSError) -> OutputError:
 class AtomicWriter:
     """Write `target` all at once, or not at all.
 
-    Bytes go to a hidden temporary file in the target's folder; `commit`
-    flushes it to disk and renames it over the target (after hard-linking the
-    old target to `target + backup_suffix`, if asked), `abort` deletes it. As
-    a context manager it commits on success and aborts on any exception,
-    KeyboardInterrupt included. A target that is a device or a pipe
-    (/dev/stdout, /dev/null) is written directly: it cannot be renamed over.
-    With `compression` ("gzip", "bzip2", "xz" or "zstd", see `compression`)
-    the bytes given to `write` are compressed on their way to the file.
+    Bytes go to a temporary file in the target's folder: one without a name
+    where the system has them, else a hidden one whose name says whose it is
+    (see `temporaries`). `commit` flushes it to disk and puts it in place of
+    the target (after hard-linking the old target to `target +
+    backup_suffix`, if asked), `abort` drops it. As a context manager it
+    commits on success and aborts on any exception, KeyboardInterrupt
+    included. A target that is a device or a pipe (/dev/stdout, /dev/null)
+    is written directly: it cannot be renamed over. With `compression`
+    ("gzip", "bzip2", "xz" or "zstd", see `compression`) the bytes given to
+    `write` are compressed on their way to the file. `size` and `sha256`
+    describe the bytes that reach the file.
     """
 
     def __init__(
@@ -67,7 +70,11 @@ class AtomicWriter:
         self.target = target
         self.backup_suffix = backup_suffix
         self.written = 0
-        self._temp: str | None = None
+        self.size = 0
+        self._hash = hashlib.sha256()
+        self._folder = os.path.dirname(target) or "."
+        self._temp: str | None = None  # the temporary's name, while it has one
+        self._unnamed = False  # the temporary has no name (yet)
         self._file: BinaryIO | None = None
         self._compressor = compressor(compression)
         try:
@@ -81,67 +88,112 @@ class AtomicWriter:
                     raise OutputError(f"{target}: cannot write: it is a folder")
                 self._file = open(target, "wb")
                 return
-            fd = self._make_temp(os.path.dirname(target) or ".", os.path.basename(target))
+            sweep(self._folder)
+            fd = open_unnamed(self._folder)
+            if fd is not None:
+                self._unnamed = True
+            else:
+                fd = self._make_temp(os.path.basename(target))
             # The file is made private; give it the mode the target has, or would get.
             if mode is None:
                 mode = stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask()
             os.fchmod(fd, mode)
             self._file = os.fdopen(fd, "wb")
         except BaseException as exc:
-            if self._file is None and fd >= 0:
+            if self._file is None and fd is not None and fd >= 0:
                 os.close(fd)
             self.abort()
             if isinstance(exc, OSError):
                 raise _cannot_write(target, exc) from None
             raise
 
-    def _make_temp(self, folder: str, name: str) -> int:
-        """Create the hidden temporary file beside the target; return its descriptor.
+    def _make_temp(self, name: str) -> int:
+        """Create a named temporary file beside the target; return its descriptor.
 
         As `tempfile.mkstemp` does, but the name is kept (and registered for
         `abort_unfinished`) before the file exists: a Ctrl-C can land on any
         line, in any thread's turn, and must never leave a file nobody knows of."""
-        # (64 random bits: no name is tried twice.)
-        self._temp = os.path.join(folder, f".{name}.{secrets.token_hex(8)}{TEMP_SUFFIX}")
-        _UNFINISHED[self] = os.getpid()
+        self._keep_name(os.path.join(self._folder, temp_name(name)))
         try:
             return os.open(self._temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         except OSError:
-            self._temp = None  # not made: nothing of ours to remove
-            _UNFINISHED.pop(self, None)
+            self._forget_name()  # not made: nothing of ours to remove
             raise
+
+    def _keep_name(self, path: str) -> None:
+        self._temp = path
+        _UNFINISHED[self] = os.getpid()
+
+    def _forget_name(self) -> None:
+        self._temp = None
+        _UNFINISHED.pop(self, None)
 
     def write(self, data: bytes) -> None:
         """Write `data` (compressed on the way, if the writer compresses)."""
         try:
-            self._file.write(self._compressor.compress(data) if self._compressor else data)
+            self._put(self._compressor.compress(data) if self._compressor else data)
         except OSError as exc:
             self.abort()
             raise _cannot_write(self.target, exc) from None
         self.written += len(data)
 
+    def _put(self, data: bytes) -> None:
+        self._file.write(data)
+        self._hash.update(data)
+        self.size += len(data)
+
+    @property
+    def sha256(self) -> str:
+        return self._hash.hexdigest()
+
     def commit(self) -> None:
         try:
             if self._compressor is not None:
-                self._file.write(self._compressor.flush())
+                self._put(self._compressor.flush())
                 self._compressor = None
             self._file.flush()
-            if self._temp is None:
+            if self._temp is None and not self._unnamed:
                 self._file.close()
                 return
             os.fsync(self._file.fileno())
-            self._file.close()
             if self.backup_suffix:
                 make_backup(self.target, self.target + self.backup_suffix)
-            os.replace(self._temp, self.target)
-            self._temp = None
-            _UNFINISHED.pop(self, None)
+            if self._unnamed:
+                self._link_into_place()
+            else:
+                os.replace(self._temp, self.target)
+                self._forget_name()
+            self._file.close()
         except OSError as exc:
             self.abort()
             raise _cannot_write(self.target, exc) from None
         except BaseException:
             self.abort()
             raise
+
+    def _link_into_place(self) -> None:
+        """Give the unnamed temporary the target's name: directly if there is
+        no target yet, else through a named temporary renamed over it (which
+        lasts only as long as that takes)."""
+        fd = self._file.fileno()
+        name = os.path.basename(self.target)
+        can_link = True
+        try:
+            link_unnamed(fd, self._folder, name)
+            self._unnamed = False
+            return
+        except FileExistsError:
+            pass
+        except OSError:
+            can_link = False  # a file system or a policy that refuses links: copy instead
+        self._keep_name(os.path.join(self._folder, temp_name(name)))
+        if can_link:
+            link_unnamed(fd, self._folder, os.path.basename(self._temp))
+        else:
+            _copy(fd, self._temp)
+        self._unnamed = False
+        os.replace(self._temp, self.target)
+        self._forget_name()
 
     def abort(self) -> None:
         """Drop what was written; the target is left as it was."""
@@ -150,13 +202,13 @@ class AtomicWriter:
                 self._file.close()
         except OSError:
             pass
+        self._unnamed = False  # closed, an unnamed file is gone
         if self._temp is not None:
             try:
                 os.unlink(self._temp)
             except FileNotFoundError:
                 pass
-            self._temp = None
-        _UNFINISHED.pop(self, None)
+        self._forget_name()
 
     def __enter__(self) -> "AtomicWriter":
         return self
@@ -166,6 +218,20 @@ class AtomicWriter:
             self.commit()
         else:
             self.abort()
+
+
+def _copy(fd: int, path: str) -> None:
+    """Copy the whole file open as `fd` into a new file at `path`, flushed to disk."""
+    out = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        os.fchmod(out, stat.S_IMODE(os.fstat(fd).st_mode))
+        offset = 0
+        while chunk := os.pread(fd, CHUNK_BYTES, offset):
+            os.write(out, chunk)
+            offset += len(chunk)
+        os.fsync(out)
+    finally:
+        os.close(out)
 
 
 # Writers of this process whose temporary file exists, committed or aborted
