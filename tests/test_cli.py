@@ -74,6 +74,7 @@ def test_a_folder_is_mirrored_with_glob(here):
     write(here / "corpus" / "notes.md", "md  md\n")
     assert run("corpus", "-o", "out").exit_code == 0
     assert sorted(str(p.relative_to(here / "out")) for p in (here / "out").rglob("*") if p.is_file()) == [
+        ".normalize-manifest.jsonl",  # what made each output, for --resume
         "a.txt",
         "x/y/b.txt",
     ]
@@ -240,7 +241,7 @@ def test_binary_files_in_a_folder_are_skipped_with_a_warning_and_counted(here):
     result = run("corpus", "-o", "out", "--report", "report.json")
     assert result.exit_code == 0
     assert "corpus/photo.txt: looks like a JPEG image, not text; skipped" in result.stderr
-    assert sorted(p.name for p in (here / "out").iterdir()) == ["a.txt"]
+    assert sorted(p.name for p in (here / "out").iterdir()) == [".normalize-manifest.jsonl", "a.txt"]
     report = json.loads((here / "report.json").read_text())
     assert report["files"]["skipped"] == 2 and report["files"]["cleaned"] == 1
     assert "quiet" not in run("corpus", "-o", "out2", "--quiet").stderr
@@ -620,7 +621,7 @@ def test_jsonl_folder_mirrors_jsonl_files(here):
     write(here / "data" / "part-1.jsonl", RECORDS[0] + "\n")
     write(here / "data" / "readme.txt", "not records\n")
     assert run("data", "--jsonl", "--field", "meta.body", "-o", "out").exit_code == 0
-    assert [p.name for p in (here / "out").iterdir()] == ["part-1.jsonl"]
+    assert sorted(p.name for p in (here / "out").iterdir()) == [".normalize-manifest.jsonl", "part-1.jsonl"]
 
 
 # --- jobs, resume, progress

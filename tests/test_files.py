@@ -6,7 +6,7 @@ import pytest
 
 from normalize import BinaryInputError, ConfigError, InputError, OutputError
 from normalize.jobs.decoding import decoded_chunks, read_text, sniff_binary
-from normalize.jobs.planning import Task, is_done, plan
+from normalize.jobs.planning import plan
 from normalize.jobs.writing import TEMP_SUFFIX, AtomicWriter, abort_unfinished, make_backup, make_parents
 
 as_root = pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permission bits")
@@ -394,15 +394,3 @@ def test_missing_inputs_are_reported_not_raised(tmp_path):
 def test_stdin_cannot_go_in_place():
     with pytest.raises(OutputError, match="standard input"):
         plan(["-"], in_place=True)
-
-
-def test_is_done_compares_output_with_input(tmp_path):
-    source, target = tmp_path / "in.txt", tmp_path / "out.txt"
-    source.write_text("x")
-    task = Task(str(source), str(target))
-    assert not is_done(task)
-    target.write_text("y")
-    os.utime(source, ns=(1, 1))
-    assert is_done(task)
-    os.utime(source, ns=(target.stat().st_mtime_ns + 10**9,) * 2)
-    assert not is_done(task)

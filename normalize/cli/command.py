@@ -15,7 +15,7 @@ from ..jobs.batch import Batch
 from ..jobs.events import Problem
 from ..jobs.planning import STDIN
 from .settings import SetupError, settings
-from .show import Presenter, progress, summary_line
+from .show import Presenter, progress, resume_line, summary_line
 
 _stage = click.Choice(STAGE_NAMES)
 _file = click.Path(dir_okay=False, path_type=str)
@@ -33,7 +33,8 @@ _file = click.Path(dir_okay=False, path_type=str)
               help="Files to take from folders, by name.  [default: *.txt, or *.jsonl with --jsonl, "
                    "and their .gz, .bz2, .xz and .zst forms]")
 @click.option("--resume", is_flag=True,
-              help="Skip inputs whose output exists and is newer than the input: finish a stopped job.")
+              help="Finish a stopped job: skip inputs whose output in the -o folder was made from the same input "
+                   "with the same options (its manifest says); clean the others.")
 @click.option("--encoding", default="utf-8", show_default=True, metavar="NAME",
               help="Encoding of the inputs. Undecodable bytes fail the input; they are never replaced. "
                    "Output is always UTF-8.")
@@ -139,9 +140,9 @@ def main(inputs: tuple[str, ...], **options: Any) -> None:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     _write_report(report, options, batch_options.config)
-    summary = summary_line(report)
-    if summary:
-        click.echo(summary, err=True)
+    for line in (None if options["quiet"] else resume_line(report), summary_line(report)):
+        if line:
+            click.echo(line, err=True)
     sys.exit(0 if report.ok else 1)
 
 

@@ -129,7 +129,7 @@ def settings(inputs: tuple[str, ...], options: dict[str, Any]):
     if options["only"] and options["skip"]:
         raise click.UsageError("choose one of --only and --skip")
     if options["resume"] and not options["output"]:
-        raise click.UsageError("--resume needs -o (it compares each output with its input)")
+        raise click.UsageError("--resume needs -o FOLDER (its manifest says what earlier runs made)")
     if options["scheduler"] and (jsonl or preview or options["review_file"] or options["encoding"] != "utf-8"):
         raise click.UsageError(
             "--scheduler cleans text files as UTF-8: it does not go with --jsonl, --diff, --explain, "

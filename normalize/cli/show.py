@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import os
 import sys
+from collections import Counter
 from typing import Any, Iterator
 
 import click
@@ -74,6 +75,19 @@ def summary_line(report) -> str | None:
     return f"normalize: {', '.join(parts)} (each named above)"
 
 
+def resume_line(report) -> str | None:
+    """What --resume skipped and what it did again, and why."""
+    done, redone = report.files["already_done"], report.redone
+    if not done and not redone:
+        return None
+    line = f"normalize: --resume: {_plural(done, 'input')} already done and skipped"
+    if redone:
+        reasons = Counter(entry["reason"] for entry in redone)
+        why = ", ".join(f"{count} {reason}" for reason, count in reasons.most_common())
+        line += f", {len(redone)} cleaned again ({why})"
+    return line
+
+
 class Presenter:
     """Says what happened: problems on stderr, and --explain or --diff on stdout."""
 
@@ -97,7 +111,7 @@ class Presenter:
             self.say(f"normalize: {problem.message}")
         elif problem.kind == "rejected":
             self.say(f"normalize: {problem.message} (record left out)")
-        elif problem.kind == "skipped" and not self.quiet:
+        elif problem.kind in ("skipped", "warning") and not self.quiet:
             self.say(f"normalize: warning: {problem.message}")
 
     def piece(self, shown: Shown) -> None:

@@ -30,10 +30,12 @@ from ..pipeline import clean_and_explain
 from ..streaming import Joiner, cleaned_record, ordered_map
 from ..views.report import Report
 from .compression import compression_of
-from .events import End, Piece, Problem, Reject, Shown, Stop
+from .events import End, Piece, Problem, Redo, Reject, Shown, Stop
 from .inputs import Inputs
 from .jsonl import dumps_record
+from .manifest import MANIFEST_NAME, Manifest, Source
 from .planning import Task
+from .temporaries import sweep_tree
 from .writing import AtomicWriter, make_parents
 
 
@@ -50,7 +52,8 @@ class Options:
                 record out and copies its line to `rejects`
     backup      with in-place tasks (target == source), keep the input as
                 source + backup before replacing it
-    resume      skip tasks whose output is complete (`planning.is_done`)
+    resume      skip tasks whose output is what this run would make, as the
+                output folder's manifest says (see `manifest`)
     write       False cleans and shows without writing anything
     jobs        processes to clean in
     scheduler   clean files on this Dask cluster instead ("local" for one
@@ -124,9 +127,34 @@ class Batch:
         self._open: dict[Task, _Output] = {}
         self._stopped: set[Task] = set()
         self._rejects: AtomicWriter | None = None
+        self.manifests: dict[str, Manifest] = {}
+        self._redo: dict[Task, str] = {}  # why --resume cleans a task again, told once it is cleaned
 
     def run(self, tasks: list[Task]) -> Iterator[Shown | Problem]:
-        inputs = Inputs(self.options, self.stdin, self._read)
+        try:
+            yield from self._look_back(tasks)
+            yield from self._run(tasks)
+        finally:
+            for manifest in self.manifests.values():
+                manifest.close()
+
+    def _look_back(self, tasks: list[Task]) -> Iterator[Problem]:
+        """Before anything is read: in each output folder, remove what killed
+        writers left, and take its manifest (refused if another run holds it)."""
+        if not self.options.write:
+            return
+        for root in sorted({task.root for task in tasks if task.root is not None}):
+            sweep_tree(root)
+            manifest = self.manifests[root] = Manifest(root, self.options)
+            if manifest.problem == "missing" and self.options.resume:
+                yield Problem(root, f"--resume: {root} has no manifest ({MANIFEST_NAME}) of an earlier run: "
+                                    "every input is cleaned again", "warning")
+            elif manifest.problem not in (None, "missing"):
+                again = "every input is cleaned again" if self.options.resume else "it starts afresh"
+                yield Problem(root, f"{manifest.path} is {manifest.problem}: {again}", "warning")
+
+    def _run(self, tasks: list[Task]) -> Iterator[Shown | Problem]:
+        inputs = Inputs(self.options, self.stdin, self._read, self.manifests)
         events = inputs.dask_events(tasks) if self.options.scheduler else inputs.events(tasks)
         for_work, for_us = tee(events)
         work = (event.texts if isinstance(event, Piece) else None for event in for_work)
@@ -138,7 +166,9 @@ class Batch:
                 if isinstance(event, Piece):
                     yield from self._piece(event, result)
                 elif isinstance(event, End):
-                    yield from self._end(event.task)
+                    yield from self._end(event.task, event.source)
+                elif isinstance(event, Redo):
+                    self._redo[event.task] = event.reason
                 elif isinstance(event, Stop):
                     yield self._stop(event.task, event.problem)
                 elif isinstance(event, Reject):
@@ -239,17 +269,23 @@ class Batch:
             yield Shown(where, text, cleaned)
         self._write(task, output, "".join(lines))
 
-    def _end(self, task: Task) -> Iterator[Problem]:
+    def _end(self, task: Task, source: Source | None) -> Iterator[Problem]:
         output = self._open.pop(task, None) or _Output(Joiner(self.options.config))
         try:
             if self.options.write and output.writer is None and task.target is not None:
                 output.writer = self._writer(task)  # an empty input still gets its (empty) output
             if output.writer is not None:
                 output.writer.commit()
+                manifest = self.manifests.get(task.root)
+                # An input rewritten while it was read is not recorded: --resume makes it again.
+                if manifest is not None and source is not None and source.unchanged():
+                    manifest.record(task, source, output.writer.size, output.writer.sha256)
         except NormalizeError as exc:
             yield self._stop(task, Problem(task.label, str(exc)))
             return
         self.report.files["cleaned"] += 1
+        if task in self._redo:
+            self.report.redo(task.label, self._redo.pop(task))
         if not self.options.jsonl:
             self.report.document(output.changed)
 

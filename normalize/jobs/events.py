@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..edits import Cleaned
+from .manifest import Source
 from .planning import Task
 
 
@@ -28,8 +29,8 @@ class Shown:
 
 @dataclass(frozen=True)
 class Problem:
-    """An input that "failed" or was "skipped", or a record "rejected"
-    (left out under on_error="skip")."""
+    """An input that "failed" or was "skipped", a record "rejected" (left
+    out under on_error="skip"), or a "warning" about the run as a whole."""
 
     label: str
     message: str
@@ -54,7 +55,19 @@ class Piece:
 
 @dataclass
 class End:
+    """The task's input is all read; `source` is how it was when reading
+    began, for the output folder's manifest (None: nothing to record)."""
+
     task: Task
+    source: Source | None = None
+
+
+@dataclass
+class Redo:
+    """--resume makes the task's output again, for `reason` (see `manifest.verdict`)."""
+
+    task: Task
+    reason: str
 
 
 @dataclass

@@ -3,8 +3,9 @@
 Text is decoded (`decoding.decoded_chunks`, decompressed as its name says)
 and cut into pieces (`streaming.text_pieces`); JSON Lines are read record by
 record. A piece holds what one worker cleans at a time. An input that cannot
-be read, or is binary, becomes a `Stop` saying why; `--resume` stops a task
-whose output is complete before its input is opened.
+be read, or is binary, becomes a `Stop` saying why. `--resume` asks the
+output folder's manifest before an input is opened: a task whose output is
+what this run would make stops there, any other is `Redo`ne, with the reason.
 """
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ from .. import streaming
 from ..errors import BinaryInputError, ConfigError, InputError, NormalizeError
 from ..streaming import get_field, text_pieces
 from .compression import compression_of, decompression_errors, open_compressed
-from .decoding import SNIFF_BYTES, binary_error, codec_for, decoded_chunks, resolve_encoding, sniff_binary
-from .events import End, Piece, Problem, Reject, Stop
+from .decoding import SNIFF_BYTES, binary_error, decoded_chunks, resolve_encoding, sniff_binary
+from .events import End, Piece, Problem, Redo, Reject, Stop
 from .jsonl import loads_record
-from .planning import STDIN, Task, is_done
+from .manifest import Manifest, Source, source_of
+from .planning import STDIN, Task
 
 if TYPE_CHECKING:  # pragma: no cover
     from .batch import Options
@@ -69,22 +71,54 @@ def _needs_dask(exc: ImportError) -> ConfigError:
 class Inputs:
     """Events for a run's tasks: `events` reads them here, `dask_events`
     has a Dask cluster clean them. `stdin` is read for "-"; `on_read`
-    hears how many input bytes each read took."""
+    hears how many input bytes each read took; `manifests` are those of the
+    output folders (by folder), which --resume asks and each `End` feeds."""
 
-    def __init__(self, options: "Options", stdin: BinaryIO | None, on_read: Callable[[int], None]) -> None:
+    def __init__(
+        self,
+        options: "Options",
+        stdin: BinaryIO | None,
+        on_read: Callable[[int], None],
+        manifests: dict[str, Manifest] | None = None,
+    ) -> None:
         self.options = options
         self.stdin = stdin
         self.on_read = on_read
+        self.manifests = manifests or {}
 
     def events(self, tasks: list[Task]) -> Iterator[object]:
         for task in tasks:
             yield from self._task_events(task)
 
     def _task_events(self, task: Task) -> Iterator[object]:
-        options = self.options
-        if options.resume and is_done(task) and not self._is_binary(task):
-            yield Stop(task, Problem(task.label, f"{task.target} is already complete", "already_done"))
+        source = yield from self._look_back(task)
+        if source is False:
             return
+        for event in self._read_task(task):
+            yield End(task, source) if isinstance(event, End) else event
+
+    def _look_back(self, task: Task) -> Iterator[object]:
+        """Take `task`'s input as it is now, for its output folder's manifest;
+        with --resume, stop the task if the manifest says its output is what
+        this run would make, or say why it is made again. Returns the input's
+        `Source` (None if nothing is recorded), or False for a stopped task."""
+        manifest = self.manifests.get(task.root) if task.root is not None else None
+        if manifest is None:
+            return None
+        try:
+            source = source_of(task.source)
+        except OSError:
+            source = None  # reading it fails next, and says why
+        if self.options.resume and manifest.problem is None:
+            reason = manifest.verdict(task, source)
+            if reason is None:
+                yield Stop(task, Problem(task.label, f"{task.target} is already complete", "already_done"))
+                return False
+            yield Redo(task, reason)
+        return source
+
+    def _read_task(self, task: Task) -> Iterator[object]:
+        options = self.options
         if task.target == task.source and os.path.islink(task.source):
             yield Stop(task, Problem(task.label, f"{task.label}: is a symbolic link; only regular files are rewritten in place"))
             return
@@ -134,18 +168,6 @@ class Inputs:
             yield Stop(task, Problem(task.label, _unreadable(task, exc)))
             return
         yield End(task)
-
-    def _is_binary(self, task: Task) -> bool:
-        """Whether `task`'s input starts as binary data: its older output is
-        then never taken for a complete one (the run fails the input)."""
-        try:
-            with open_compressed(task.source) as stream:
-                head = stream.read(SNIFF_BYTES)
-        except (OSError, NormalizeError):
-            return False
-        except decompression_errors():
-            return False
-        return sniff_binary(head, codec_for(head, self.options.encoding)) is not None
 
     def _record_events(self, task: Task, source: BinaryIO) -> Iterator[object]:
         options = self.options
@@ -200,9 +222,10 @@ class Inputs:
         except ImportError as exc:
             raise _needs_dask(exc) from None
         todo = []
+        sources: dict[Task, Source | None] = {}
         for task in tasks:
-            if self.options.resume and is_done(task) and not self._is_binary(task):
-                yield Stop(task, Problem(task.label, f"{task.target} is already complete", "already_done"))
+            source = sources[task] = yield from self._look_back(task)
+            if source is False:
                 continue
             if compression_of(task.source):
                 message = f"{task.label}: --scheduler reads plain text files only; clean compressed files without it"
@@ -230,10 +253,8 @@ class Inputs:
                     continue
                 self.on_read(os.path.getsize(task.source))
                 yield Piece(task, None, done=result)
-                yield End(task)
+                yield End(task, sources[task])
         except ImportError as exc:  # normalize.cluster may import Dask only when called
             raise _needs_dask(exc) from None
         except (OSError, TimeoutError) as exc:
             raise InputError(f"Dask scheduler {scheduler}: {exc}") from None
-
-    # -- writing

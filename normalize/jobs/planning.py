@@ -2,18 +2,21 @@
 
 `plan` refuses an output that would land on an input or on another output;
 a folder where no file matches the glob is a failure, never a silent
-success. `is_done` tells `--resume` which outputs are complete.
+success. Folder walks pass over normalize's own files: temporaries and the
+manifest of an output folder.
 """
 from __future__ import annotations
 
 import fnmatch
 import os
-import stat
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import OutputError
 from .temporaries import TEMP_SUFFIX
+
+# An output folder's manifest (see `manifest`, which plans nothing and imports this module).
+MANIFEST_NAME = ".normalize-manifest.jsonl"
 
 STDIN = "-"
 
@@ -74,7 +77,7 @@ def _walk(folder: str, patterns: tuple[str, ...], exclude: set[str], plan: Plan)
                 kept.append(name)
         folders[:] = kept
         for name in sorted(files):
-            if name.endswith(TEMP_SUFFIX):
+            if name.endswith(TEMP_SUFFIX) or name == MANIFEST_NAME:
                 continue
             if not any(fnmatch.fnmatch(name, pattern) for pattern in patterns):
                 others["*" + os.path.splitext(name)[1] if os.path.splitext(name)[1] else name] += 1
@@ -168,16 +171,3 @@ def _check_targets(tasks: list[Task]) -> None:
         if real in seen:
             raise OutputError(f"{seen[real]} and {task.label} would both be written to {task.target}")
         seen[real] = task.label
-
-
-def is_done(task: Task) -> bool:
-    """True when `task`'s output exists and is not older than its input:
-    outputs are written atomically, so one that exists is complete."""
-    if task.target is None or task.source == STDIN:
-        return False
-    try:
-        made = os.stat(task.target)
-        source = os.stat(task.source)
-    except OSError:
-        return False
-    return stat.S_ISREG(made.st_mode) and made.st_mtime_ns >= source.st_mtime_ns
