@@ -778,3 +778,20 @@ def test_jsonl_records_carry_their_damage_estimate(here):
     records = [json.loads(line) for line in (here / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert records[0]["damage"] > 0 and records[1]["damage"] == 0.0
     assert run("a.txt", "--damage-field", "damage").exit_code == 2  # needs --jsonl
+
+
+def test_an_interrupted_run_says_how_far_it_got_and_how_to_finish():
+    from normalize.cli.show import interrupted_line
+    from normalize.jobs.planning import Task
+    from normalize.views.report import Report
+
+    report = Report()
+    report.files.update(cleaned=2, already_done=1)
+    into_folder = [Task(f"in/{i}.txt", f"out/{i}.txt", "out") for i in range(5)]
+    assert interrupted_line(report, into_folder).endswith(
+        "interrupted after 3 of 5 inputs; no half-written file was left: "
+        "the same command with --resume finishes the other 2")
+    in_place = [Task(f"in/{i}.txt", f"in/{i}.txt") for i in range(5)]
+    assert interrupted_line(report, in_place).endswith("; the other 2 are as they were")
+    assert "run the same command again" in interrupted_line(Report(), [Task("in.txt", "out.txt")])
+    assert "standard output is incomplete" in interrupted_line(Report(), [Task("in.txt", None)])

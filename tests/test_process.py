@@ -1,6 +1,7 @@
 """The command line as a real process: pipes, signals, kills and --resume."""
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -119,16 +120,18 @@ def resume(corpus_folder, out, expected):
 
 
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
-def test_stopping_a_job_leaves_no_partial_file_and_resume_finishes_it(corpus, tmp_path, how):
+def test_stopping_a_job_says_where_it_stands_and_resume_finishes_it(corpus, tmp_path, how):
     folder, expected = corpus
     out = tmp_path / "out"
     process = start([folder, "-o", out])
     wait_for_first_output(process, out)
     process.send_signal(how)
-    assert process.wait(timeout=60) == 130
-    assert b"interrupted" in process.stderr.read()
+    assert process.wait(timeout=60) == 128 + how  # 130 for Ctrl-C, 143 for SIGTERM
+    said = re.search(rb"interrupted after (\d+) of 40 inputs; no half-written file was left: "
+                     rb"the same command with --resume finishes the other (\d+)", process.stderr.read())
+    assert said and int(said[1]) + int(said[2]) == FILES
     done = check_outputs(out, expected)
-    assert 0 < len(done) < FILES
+    assert 0 < len(done) < FILES and len(done) - int(said[1]) in (0, 1)  # (1: stopped as it was counted)
     resume(folder, out, expected)
 
 
@@ -156,6 +159,8 @@ def test_in_place_interrupted_never_truncates_an_input(corpus, tmp_path):
         time.sleep(0.005)
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=60) == 130
+    assert re.search(rb"interrupted after \d+ of 40 inputs; no half-written file was left; "
+                     rb"the other \d+ are as they were", process.stderr.read())
     for path in folder.iterdir():
         assert not path.name.endswith(TEMP_SUFFIX)
         assert path.read_text() in (original, expected)

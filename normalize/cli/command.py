@@ -15,7 +15,7 @@ from ..jobs.batch import Batch
 from ..jobs.events import Problem
 from ..jobs.planning import STDIN
 from .settings import SetupError, settings
-from .show import Presenter, progress, resume_line, summary_line
+from .show import Presenter, interrupted_line, progress, resume_line, summary_line
 
 _stage = click.Choice(STAGE_NAMES)
 _file = click.Path(dir_okay=False, path_type=str)
@@ -105,7 +105,7 @@ def main(inputs: tuple[str, ...], **options: Any) -> None:
             review = ReviewPage(options["review_file"])
         except NormalizeError as exc:
             raise SetupError(str(exc)) from None
-    previous = _on_terminate()
+    stopper = _Stopper()
     events = batch.run(tasks)
     try:
         for event in events:
@@ -121,8 +121,8 @@ def main(inputs: tuple[str, ...], **options: Any) -> None:
     except KeyboardInterrupt:
         events.close()
         _write_report(report, options, batch_options.config)
-        click.echo("normalize: interrupted; no half-written file was left (--resume finishes the job)", err=True)
-        sys.exit(130)
+        click.echo(interrupted_line(report, tasks), err=True)
+        sys.exit(128 + stopper.signal)
     except BrokenPipeError:
         # The reader went away (`normalize big.txt | head`): stop quietly.
         events.close()
@@ -137,8 +137,7 @@ def main(inputs: tuple[str, ...], **options: Any) -> None:
             review.abort()  # nothing left to drop once it is closed
         if bar is not None:
             bar.close()
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        stopper.restore()
     _write_report(report, options, batch_options.config)
     for line in (None if options["quiet"] else resume_line(report), summary_line(report)):
         if line:
@@ -156,16 +155,26 @@ def _write_report(report, options: dict[str, Any], config: Config) -> None:
         sys.exit(1)
 
 
-def _on_terminate():
-    """Make SIGTERM stop a run as Ctrl-C does, without a half-written file."""
+class _Stopper:
+    """Make SIGTERM stop a run as Ctrl-C does, without a half-written file,
+    and remember which of the two it was: the exit code says (128 + its
+    number: 130 for Ctrl-C, 143 for SIGTERM)."""
 
-    def stop(signum, frame):
+    def __init__(self) -> None:
+        self.signal = signal.SIGINT
+        try:
+            self._previous = signal.signal(signal.SIGTERM, self._stop)
+        except ValueError:  # not the main thread: leave signals alone
+            self._previous = None
+
+    def _stop(self, signum, frame):
+        self.signal = signum
         raise KeyboardInterrupt
 
-    try:
-        return signal.signal(signal.SIGTERM, stop)
-    except ValueError:  # not the main thread: leave signals alone
-        return None
+    def restore(self) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGTERM, self._previous)
+            self._previous = None
 
 
 def _quiet_stdout() -> None:

@@ -75,6 +75,22 @@ def summary_line(report) -> str | None:
     return f"normalize: {', '.join(parts)} (each named above)"
 
 
+def interrupted_line(report, tasks: list[Task]) -> str:
+    """What an interrupted run says: how far it got and how to finish."""
+    done = report.files["cleaned"] + report.files["already_done"]
+    if any(task.target is None for task in tasks):
+        return "normalize: interrupted; what was written to standard output is incomplete"
+    if len(tasks) < 2:
+        return "normalize: interrupted; no half-written file was left: run the same command again to finish"
+    left = len(tasks) - done
+    line = f"normalize: interrupted after {done} of {_plural(len(tasks), 'input')}; no half-written file was left"
+    if all(task.target == task.source for task in tasks):
+        return f"{line}; the other {left} are as they were"
+    if all(task.root is not None for task in tasks):
+        return f"{line}: the same command with --resume finishes the other {left}"
+    return f"{line}: run the same command again to finish"
+
+
 def resume_line(report) -> str | None:
     """What --resume skipped and what it did again, and why."""
     done, redone = report.files["already_done"], report.redone
