@@ -101,6 +101,13 @@ def test_without_a_manifest_nothing_is_skipped_with_a_warning(job):
     assert resume()[1] == 3  # the run kept a new one
 
 
+def test_resume_into_one_file_cleans_it_again_and_says_why(job):
+    result = run("corpus/a.txt", "-o", "a.out", "--resume")
+    assert result.exit_code == 0 and os.path.exists("a.out")
+    assert "--resume: only an output folder keeps a manifest: a.out is cleaned again" in result.stderr
+    assert sorted(os.listdir(".")) == ["a.out", "corpus", "out"]
+
+
 @pytest.mark.parametrize("damage", [
     b"\x00\xff garbage\n",
     b'{"output": "a.txt"}\n',

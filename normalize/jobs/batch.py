@@ -143,6 +143,10 @@ class Batch:
         writers left, and take its manifest (refused if another run holds it)."""
         if not self.options.write:
             return
+        alone = [task.target for task in tasks if task.root is None and task.target not in (None, task.source)]
+        if self.options.resume and alone:
+            yield Problem(alone[0], f"--resume: only an output folder keeps a manifest: {alone[0]} is cleaned again",
+                          "warning")
         for root in sorted({task.root for task in tasks if task.root is not None}):
             sweep_tree(root)
             manifest = self.manifests[root] = Manifest(root, self.options)
