@@ -2,7 +2,9 @@
 
     decoding      reading inputs: encodings, byte order marks, binary data
     writing       atomic writes, backups, folders made without following links
-    planning      inputs mapped to outputs; what --resume takes as done
+    temporaries   temporary files a crash cannot leave behind; sweeping stale ones
+    planning      inputs mapped to outputs, before anything is read
+    manifest      what made each output of a folder, for --resume; one writer at a time
     compression   compressed files, by the suffix of their name
     jsonl         JSON Lines records, read and written back as they were
     inputs        a run's reading side: each task's input as pieces of work

@@ -24,6 +24,8 @@ is not trusted at all: nothing is skipped, and it starts afresh.
 A run holds a lock on the manifest (POSIX `lockf`: the system releases it
 when the process ends, however it ends, and a forked worker does not
 inherit it): a second run into the same folder is refused, naming the first.
+Such locks are the process's: two runs into one folder from the same
+process are not kept apart, and closing either releases both.
 """
 from __future__ import annotations
 
