@@ -17,7 +17,11 @@ through; a field may be a dotted path into nested records ("meta.body").
 """
 from __future__ import annotations
 
+import numbers
+import os
 import signal
+import threading
+import time
 from collections import deque
 from itertools import chain
 from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
@@ -25,7 +29,6 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
 from .config import DEFAULT, Config
 from .edits import Cleaned
 from .errors import InputError
-from .jsonl import JSONNumber
 from .pipeline import clean, clean_and_explain
 
 WHOLE_TEXT_LIMIT = 8 << 20
@@ -255,7 +258,7 @@ def _json_kind(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "a boolean"
-    if isinstance(value, (int, float, JSONNumber)):
+    if isinstance(value, numbers.Number):
         return "a number"
     if isinstance(value, Mapping):
         return "an object"
@@ -337,10 +340,25 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group; the parent alone decides what
-    # to stop, so workers finish the piece in hand.
+# How often a worker checks that the process that started it is still there.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _start_worker(parent: int) -> None:
+    """Set up a worker process. Ctrl-C and SIGTERM may reach the whole
+    process group; the parent alone decides what to stop, so workers ignore
+    both and finish the piece in hand. A parent killed outright (kill -9)
+    cannot stop them: they watch it, and exit once it is gone, rather than
+    wait forever for work that will not come."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="normalize-parent-watch", daemon=True).start()
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, window: int | None = None) -> Iterator[R]:
@@ -353,7 +371,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, wind
     from concurrent.futures import ProcessPoolExecutor
 
     window = window or 4 * jobs
-    pool = ProcessPoolExecutor(jobs, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(os.getpid(),))
     pending: deque = deque()
     try:
         for item in items:

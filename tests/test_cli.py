@@ -74,6 +74,7 @@ def test_a_folder_is_mirrored_with_glob(here):
     write(here / "corpus" / "notes.md", "md  md\n")
     assert run("corpus", "-o", "out").exit_code == 0
     assert sorted(str(p.relative_to(here / "out")) for p in (here / "out").rglob("*") if p.is_file()) == [
+        ".normalize-manifest.jsonl",  # what made each output, for --resume
         "a.txt",
         "x/y/b.txt",
     ]
@@ -240,7 +241,7 @@ def test_binary_files_in_a_folder_are_skipped_with_a_warning_and_counted(here):
     result = run("corpus", "-o", "out", "--report", "report.json")
     assert result.exit_code == 0
     assert "corpus/photo.txt: looks like a JPEG image, not text; skipped" in result.stderr
-    assert sorted(p.name for p in (here / "out").iterdir()) == ["a.txt"]
+    assert sorted(p.name for p in (here / "out").iterdir()) == [".normalize-manifest.jsonl", "a.txt"]
     report = json.loads((here / "report.json").read_text())
     assert report["files"]["skipped"] == 2 and report["files"]["cleaned"] == 1
     assert "quiet" not in run("corpus", "-o", "out2", "--quiet").stderr
@@ -620,7 +621,7 @@ def test_jsonl_folder_mirrors_jsonl_files(here):
     write(here / "data" / "part-1.jsonl", RECORDS[0] + "\n")
     write(here / "data" / "readme.txt", "not records\n")
     assert run("data", "--jsonl", "--field", "meta.body", "-o", "out").exit_code == 0
-    assert [p.name for p in (here / "out").iterdir()] == ["part-1.jsonl"]
+    assert sorted(p.name for p in (here / "out").iterdir()) == [".normalize-manifest.jsonl", "part-1.jsonl"]
 
 
 # --- jobs, resume, progress
@@ -655,7 +656,7 @@ def test_resume_skips_complete_outputs(here):
 def test_progress_bar_only_on_a_terminal_for_files(here, monkeypatch):
     write(here / "corpus" / "a.txt", RAW)
     assert run("corpus", "-o", "out").stderr == ""
-    monkeypatch.setattr("normalize.cli._is_terminal", lambda stream: True)
+    monkeypatch.setattr("normalize.cli.show._is_terminal", lambda stream: True)
     assert "normalize" in run("corpus", "-o", "out2").stderr
     assert run("corpus", "-o", "out3", "--quiet").stderr == ""
     assert run("-", input=RAW).stderr == ""
@@ -777,3 +778,20 @@ def test_jsonl_records_carry_their_damage_estimate(here):
     records = [json.loads(line) for line in (here / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert records[0]["damage"] > 0 and records[1]["damage"] == 0.0
     assert run("a.txt", "--damage-field", "damage").exit_code == 2  # needs --jsonl
+
+
+def test_an_interrupted_run_says_how_far_it_got_and_how_to_finish():
+    from normalize.cli.show import interrupted_line
+    from normalize.jobs.planning import Task
+    from normalize.views.report import Report
+
+    report = Report()
+    report.files.update(cleaned=2, already_done=1)
+    into_folder = [Task(f"in/{i}.txt", f"out/{i}.txt", "out") for i in range(5)]
+    assert interrupted_line(report, into_folder).endswith(
+        "interrupted after 3 of 5 inputs; no half-written file was left: "
+        "the same command with --resume finishes the other 2")
+    in_place = [Task(f"in/{i}.txt", f"in/{i}.txt") for i in range(5)]
+    assert interrupted_line(report, in_place).endswith("; the other 2 are as they were")
+    assert "run the same command again" in interrupted_line(Report(), [Task("in.txt", "out.txt")])
+    assert "standard output is incomplete" in interrupted_line(Report(), [Task("in.txt", None)])

@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from normalize.cli import main
-from normalize.files import AtomicWriter, read_text
+from normalize.jobs.decoding import read_text
+from normalize.jobs.writing import AtomicWriter
 
 RECORDS = (
     '{"id": 1, "text": "Vietnamâ€™s  officials met."}\n'
@@ -112,7 +113,7 @@ def test_damaged_compressed_data_fails_its_input_and_writes_nothing(here):
     assert "bad.jsonl.gz: cannot read as gzip data, as its name says" in result.stderr
     assert "cut.txt.xz: cannot read as xz data, as its name says" in result.stderr
     assert "--encoding" not in result.stderr
-    assert sorted(p.name for p in (here / "out").iterdir()) == ["good.txt"]
+    assert sorted(p.name for p in (here / "out").iterdir()) == [".normalize-manifest.jsonl", "good.txt"]
     result = run("cut.txt.xz")  # to a pipe: checked before a byte is written
     assert result.exit_code == 1 and result.stdout == ""
 

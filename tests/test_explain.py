@@ -38,3 +38,17 @@ def test_edits_rebuilt_without_their_places_are_placed_the_same():
                              ("stage", "rule", "start", "end", "removed", "inserted"))) for edit in cleaned.edits))
     assert all(edit.original_span is None for edit in bare.edits)
     assert list(explain_lines(RAW, bare)) == list(explain_lines(RAW, cleaned))
+
+
+def test_context_shows_control_characters_as_the_review_page_does():
+    # A tab, a BEL or an ESC in the context would move the cursor, ring the
+    # terminal or start a sequence; both views show the same stand-ins instead.
+    from normalize.views.review import rows
+
+    raw = "a\tb\x07c  d\x1be\n"
+    spaces_only = normalize.Config(stages=("normalize_whitespace",))  # the controls stay in the context
+    lines = list(explain_lines(raw, normalize.clean_and_explain(raw, spaces_only)))
+    assert any("…a⇥b␇c[  → ]d␛e…" in line for line in lines), lines
+    assert not any(char in line for line in lines for char in "\t\x07\x1b")
+    removed = "".join(left for changed, left, _ in rows(raw, normalize.clean_and_explain(raw)) if changed)
+    assert all(stand_in in removed for stand_in in "⇥␇␛")

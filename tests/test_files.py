@@ -1,23 +1,13 @@
-"""Reading, decoding, atomic writing and output planning (normalize.files)."""
+"""Reading, decoding, atomic writing and output planning (normalize.jobs)."""
 import io
 import os
 
 import pytest
 
 from normalize import BinaryInputError, ConfigError, InputError, OutputError
-from normalize.files import (
-    TEMP_SUFFIX,
-    AtomicWriter,
-    Task,
-    abort_unfinished,
-    decoded_chunks,
-    is_done,
-    make_backup,
-    make_parents,
-    plan,
-    read_text,
-    sniff_binary,
-)
+from normalize.jobs.decoding import decoded_chunks, read_text, sniff_binary
+from normalize.jobs.planning import plan
+from normalize.jobs.writing import TEMP_SUFFIX, AtomicWriter, abort_unfinished, make_backup, make_parents
 
 as_root = pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permission bits")
 
@@ -115,7 +105,16 @@ def test_utf16_text_is_not_taken_for_binary():
 # --- atomic writing
 
 
-def test_atomic_writer_replaces_only_on_commit(tmp_path):
+@pytest.fixture(params=["unnamed", "named"])
+def temporaries(request, monkeypatch):
+    """Each writing test runs with both kinds of temporary file: unnamed
+    (O_TMPFILE, where the file system has it) and named (everywhere else)."""
+    if request.param == "named":
+        monkeypatch.setattr("normalize.jobs.writing.open_unnamed", lambda folder: None)
+    return request.param
+
+
+def test_atomic_writer_replaces_only_on_commit(tmp_path, temporaries):
     target = tmp_path / "out.txt"
     target.write_text("old")
     writer = AtomicWriter(str(target))
@@ -127,7 +126,7 @@ def test_atomic_writer_replaces_only_on_commit(tmp_path):
 
 
 @pytest.mark.parametrize("exception", [RuntimeError, KeyboardInterrupt])
-def test_an_exception_leaves_the_previous_file_and_no_temporary(tmp_path, exception):
+def test_an_exception_leaves_the_previous_file_and_no_temporary(tmp_path, exception, temporaries):
     target = tmp_path / "out.txt"
     target.write_text("old")
     with pytest.raises(exception):
@@ -138,7 +137,7 @@ def test_an_exception_leaves_the_previous_file_and_no_temporary(tmp_path, except
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
 
-def test_an_interrupt_while_the_writer_is_made_leaves_no_temporary(tmp_path, monkeypatch):
+def test_an_interrupt_while_the_writer_is_made_leaves_no_temporary(tmp_path, monkeypatch, temporaries):
     """Ctrl-C right after the temporary file exists, before the writer is
     returned to anyone who could abort it (a --jobs run once left one)."""
     target = tmp_path / "out.txt"
@@ -154,9 +153,11 @@ def test_an_interrupt_while_the_writer_is_made_leaves_no_temporary(tmp_path, mon
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
 
-def test_writers_left_unfinished_are_aborted_at_exit(tmp_path):
+def test_writers_left_unfinished_are_aborted_at_exit(tmp_path, monkeypatch):
     """An interrupt between making a writer and keeping it where it would be
-    aborted (output.writer = ...): the process's exit removes its temporary."""
+    aborted (output.writer = ...): the process's exit removes its temporary
+    (a named one: an unnamed one goes with the process anyway)."""
+    monkeypatch.setattr("normalize.jobs.writing.open_unnamed", lambda folder: None)
     target = tmp_path / "out.txt"
     writer = AtomicWriter(str(target))
     writer.write(b"half")
@@ -169,7 +170,7 @@ def test_writers_left_unfinished_are_aborted_at_exit(tmp_path):
     assert not target.exists()
 
 
-def test_an_interrupt_as_the_temporary_file_is_made_leaves_none(tmp_path, monkeypatch):
+def test_an_interrupt_as_the_temporary_file_is_made_leaves_none(tmp_path, monkeypatch, temporaries):
     """A Ctrl-C that lands as the file is created, before its descriptor is
     kept (in a process with threads, any thread may take the signal): the
     name was kept first, so the file is removed, not orphaned."""
@@ -187,7 +188,7 @@ def test_an_interrupt_as_the_temporary_file_is_made_leaves_none(tmp_path, monkey
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_full_disk_leaves_the_previous_file(tmp_path, monkeypatch):
+def test_a_full_disk_leaves_the_previous_file(tmp_path, monkeypatch, temporaries):
     target = tmp_path / "out.txt"
     target.write_text("old")
     writer = AtomicWriter(str(target))
@@ -276,12 +277,18 @@ def test_backup_falls_back_to_a_copy_without_hard_links(tmp_path, monkeypatch):
     original = tmp_path / "a.txt"
     original.write_text("original")
 
-    def no_links(*args):
+    def no_links(*args, **kwargs):
         raise PermissionError(1, "Operation not permitted")
 
     monkeypatch.setattr(os, "link", no_links)
     make_backup(str(original), str(tmp_path / "a.txt.bak"))
     assert (tmp_path / "a.txt.bak").read_text() == "original"
+    # Unnamed temporaries are copied into place where links are refused.
+    for content in (b"first", b"second"):
+        with AtomicWriter(str(tmp_path / "new.txt")) as writer:
+            writer.write(content)
+        assert (tmp_path / "new.txt").read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "a.txt.bak", "new.txt"]
 
 
 # --- mirroring stays inside the output folder
@@ -387,15 +394,3 @@ def test_missing_inputs_are_reported_not_raised(tmp_path):
 def test_stdin_cannot_go_in_place():
     with pytest.raises(OutputError, match="standard input"):
         plan(["-"], in_place=True)
-
-
-def test_is_done_compares_output_with_input(tmp_path):
-    source, target = tmp_path / "in.txt", tmp_path / "out.txt"
-    source.write_text("x")
-    task = Task(str(source), str(target))
-    assert not is_done(task)
-    target.write_text("y")
-    os.utime(source, ns=(1, 1))
-    assert is_done(task)
-    os.utime(source, ns=(target.stat().st_mtime_ns + 10**9,) * 2)
-    assert not is_done(task)

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from normalize import InputError
-from normalize.jsonl import dumps_record, loads_record
+from normalize.jobs.jsonl import dumps_record, loads_record
 
 
 @pytest.mark.parametrize(

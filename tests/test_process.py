@@ -1,6 +1,7 @@
 """The command line as a real process: pipes, signals, kills and --resume."""
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -10,13 +11,14 @@ from pathlib import Path
 import pytest
 
 import normalize
-from normalize.files import TEMP_SUFFIX
+from normalize.jobs.writing import TEMP_SUFFIX
 
 pytestmark = pytest.mark.slow
 
 SEED = (Path(__file__).resolve().parent.parent / "fixtures" / "seeds" / "000_cfb90e2054d6b7b8.txt").read_text()
 COMMAND = [sys.executable, "-m", "normalize"]
 FILES = 40
+MANIFEST = ".normalize-manifest.jsonl"
 
 
 def _interrupts_as_in_a_terminal():
@@ -84,56 +86,53 @@ def wait_for_first_output(process, out: Path, timeout=60):
     raise AssertionError("no output appeared")
 
 
-def check_outputs(out: Path, expected: str, *, temporaries_allowed: bool):
-    """Every output present is complete; no half-written file wears an output's name."""
+def check_outputs(out: Path, expected: str):
+    """Every output present is complete, and nothing else is there but the
+    manifest: no half-written file under an output's name, no temporary."""
     names = sorted(p.name for p in out.iterdir())
-    temporaries = [name for name in names if name.endswith(TEMP_SUFFIX)]
-    if not temporaries_allowed:
-        assert temporaries == []
-    assert all(name.startswith(".") for name in temporaries)
-    outputs = [name for name in names if not name.endswith(TEMP_SUFFIX)]
+    assert [name for name in names if name.endswith(TEMP_SUFFIX)] == []
+    outputs = [name for name in names if name != MANIFEST]
     for name in outputs:
         assert (out / name).read_text() == expected, f"{name} is partial"
     return outputs
 
 
-def resume(corpus_folder, out, expected, done_before):
+def recorded(out: Path) -> int:
+    """How many outputs the manifest of `out` records."""
+    try:
+        lines = (out / MANIFEST).read_bytes().splitlines()
+    except FileNotFoundError:
+        return 0
+    return sum(not line.startswith(b'{"run"') for line in lines)
+
+
+def resume(corpus_folder, out, expected):
+    before = recorded(out)
     report = out.parent / "report.json"
     finished = subprocess.run(
         COMMAND + [str(corpus_folder), "-o", str(out), "--resume", "--report", str(report)], capture_output=True
     )
     assert finished.returncode == 0, finished.stderr
-    outputs = check_outputs(out, expected, temporaries_allowed=True)
+    outputs = check_outputs(out, expected)
     assert len(outputs) == FILES
     figures = json.loads(report.read_text())["files"]
-    assert figures["already_done"] == len(done_before)
-    assert figures["cleaned"] == FILES - len(done_before)
+    assert figures["already_done"] == before and figures["cleaned"] == FILES - before
 
 
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
-def test_stopping_a_job_leaves_no_partial_file_and_resume_finishes_it(corpus, tmp_path, how):
+def test_stopping_a_job_says_where_it_stands_and_resume_finishes_it(corpus, tmp_path, how):
     folder, expected = corpus
     out = tmp_path / "out"
     process = start([folder, "-o", out])
     wait_for_first_output(process, out)
     process.send_signal(how)
-    assert process.wait(timeout=60) == 130
-    assert b"interrupted" in process.stderr.read()
-    done = check_outputs(out, expected, temporaries_allowed=False)
-    assert 0 < len(done) < FILES
-    resume(folder, out, expected, done)
-
-
-def test_kill_9_leaves_no_partial_output_and_resume_finishes_it(corpus, tmp_path):
-    folder, expected = corpus
-    out = tmp_path / "out"
-    process = start([folder, "-o", out])
-    wait_for_first_output(process, out)
-    process.kill()
-    process.wait(timeout=60)
-    done = check_outputs(out, expected, temporaries_allowed=True)
-    assert 0 < len(done) < FILES
-    resume(folder, out, expected, done)
+    assert process.wait(timeout=60) == 128 + how  # 130 for Ctrl-C, 143 for SIGTERM
+    said = re.search(rb"interrupted after (\d+) of 40 inputs; no half-written file was left: "
+                     rb"the same command with --resume finishes the other (\d+)", process.stderr.read())
+    assert said and int(said[1]) + int(said[2]) == FILES
+    done = check_outputs(out, expected)
+    assert 0 < len(done) < FILES and len(done) - int(said[1]) in (0, 1)  # (1: stopped as it was counted)
+    resume(folder, out, expected)
 
 
 def test_ctrl_c_on_a_job_with_workers_stops_them_all(corpus, tmp_path):
@@ -146,7 +145,7 @@ def test_ctrl_c_on_a_job_with_workers_stops_them_all(corpus, tmp_path):
     assert process.wait(timeout=60) == 130
     stderr = process.stderr.read()
     assert b"Traceback" not in stderr and b"interrupted" in stderr
-    check_outputs(out, expected, temporaries_allowed=False)
+    check_outputs(out, expected)
 
 
 def test_in_place_interrupted_never_truncates_an_input(corpus, tmp_path):
@@ -160,6 +159,48 @@ def test_in_place_interrupted_never_truncates_an_input(corpus, tmp_path):
         time.sleep(0.005)
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=60) == 130
+    assert re.search(rb"interrupted after \d+ of 40 inputs; no half-written file was left; "
+                     rb"the other \d+ are as they were", process.stderr.read())
     for path in folder.iterdir():
         assert not path.name.endswith(TEMP_SUFFIX)
         assert path.read_text() in (original, expected)
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status is left
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc to find the workers")
+def test_kill_9_of_a_job_with_workers_leaves_no_worker_behind(corpus, tmp_path):
+    folder, _ = corpus
+    out = tmp_path / "out"
+    process = start([folder, "-o", out, "--jobs", "2"])
+    wait_for_first_output(process, out)
+    workers = children_of(process.pid)
+    assert len(workers) == 2
+    process.kill()
+    process.wait(timeout=60)
+    deadline = time.monotonic() + 30
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in workers if running(pid)]
+    for pid in left:  # not to leave them behind when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], "a worker outlived its killed parent"

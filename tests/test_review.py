@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import normalize
-from normalize.review import provenance, rows
+from normalize.views.review import provenance, rows
 
 pieces = st.lists(
     st.sampled_from(["Vietnamâ€™s", "talks", " ", "  ", "\n", "\n\n\n", "\r\n", "&amp;", "\t", "é", "\x00",
@@ -43,7 +43,7 @@ def test_changes_are_marked_by_stage_and_rows_align_on_surviving_lines():
 
 
 def test_every_stage_has_its_colour_on_the_page():
-    from normalize.review import _stage_styles
+    from normalize.views.review import _stage_styles
 
     styles = _stage_styles()
     assert all(f".s-{stage} " in styles for stage in normalize.STAGE_NAMES)

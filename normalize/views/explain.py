@@ -14,12 +14,12 @@ from typing import Iterator
 
 from ..edits import Cleaned, Edit, apply_edits
 from ..positions import Lines, original_spans
+from .visible import VISIBLE
 
 # Characters of context on each side of a change, cut at the line's ends.
 CONTEXT_CHARS = 24
 # The longest removed or inserted text shown whole; longer ones keep both ends.
 SHOWN_CHARS = 70
-VISIBLE = str.maketrans({"\n": "↵", "\t": "⇥", "\r": "␍"})
 
 
 def shown(text: str, limit: int = SHOWN_CHARS) -> str:
@@ -47,11 +47,12 @@ def explain_lines(raw: str, cleaned: Cleaned, context: int = CONTEXT_CHARS, firs
 
 
 def _context(text: str, edit: Edit, size: int) -> str:
-    """A few characters of `text` (the stage's input) on each side of `edit`, on its line."""
+    """A few characters of `text` (the stage's input) on each side of `edit`,
+    on its line, control characters shown as stand-ins (see `visible`)."""
     before = text[max(0, edit.start - size) : edit.start].rsplit("\n", 1)[-1]
     after = text[edit.end : edit.end + size].split("\n", 1)[0]
     if (edit.removed, edit.inserted) == ("", " "):
         change = "|"
     else:
         change = f"[{shown(edit.removed, SHOWN_CHARS // 2)[1:-1]}→{shown(edit.inserted, SHOWN_CHARS // 2)[1:-1]}]"
-    return f"…{before}{change.translate(VISIBLE)}{after}…"
+    return f"…{before.translate(VISIBLE)}{change}{after.translate(VISIBLE)}…"

@@ -11,11 +11,12 @@ be spelled differently from the input.
 from __future__ import annotations
 
 import json
+import numbers
 from typing import Any
 
 import regex
 
-from .errors import InputError
+from ..errors import InputError
 
 LONE_SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 
@@ -36,6 +37,10 @@ class JSONNumber:
 
     def __repr__(self) -> str:
         return f"JSONNumber({self.text!r})"
+
+
+# A number to whoever asks what kind of value a record holds (streaming.get_field).
+numbers.Number.register(JSONNumber)
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict:

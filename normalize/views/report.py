@@ -8,6 +8,8 @@
     edits       total, by stage and by rule ("stage/rule")
     failures    each input or record that was not cleaned, with the reason
     skipped     each input passed over, with the reason
+    redone      each input --resume cleaned again, with the reason (see
+                `jobs.manifest.verdict`)
     seconds     wall-clock time of the run
 """
 from __future__ import annotations
@@ -18,10 +20,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
-from . import __version__
-from .config import Config
-from .edits import Edit
-from .files import write_atomic
+from .. import __version__
+from ..config import Config
+from ..edits import Edit
+from ..jobs.writing import write_atomic
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Report:
     edits_counted: bool = True
     failures: list[dict] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
+    redone: list[dict] = field(default_factory=list)
     interrupted: bool = False
 
     def count_edits(self, edits: Iterable[Edit]) -> int:
@@ -65,6 +68,9 @@ class Report:
         self.files[kind] += 1
         self.skipped.append({"input": source, "reason": reason})
 
+    def redo(self, source: str, reason: str) -> None:
+        self.redone.append({"input": source, "reason": reason})
+
     @property
     def ok(self) -> bool:
         return not self.failures
@@ -89,6 +95,7 @@ class Report:
             },
             "failures": self.failures,
             "skipped": self.skipped,
+            "redone": self.redone,
         }
         if config is not None:
             result["config"] = {

@@ -16,19 +16,21 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Callable, NamedTuple
 
-from .config import STAGE_NAMES
-from .edits import Cleaned
-from .positions import Lines
-from .files import AtomicWriter
+from ..config import STAGE_NAMES
+from ..edits import Cleaned
+from ..jobs.writing import AtomicWriter
+from ..positions import Lines
+from .visible import VISIBLE
 
 # The most documents one page shows, and the most changed lines per document.
 DOCUMENT_LIMIT = 1000
 LINE_LIMIT = 2000
 CONTEXT = 1
 
-# Invisible characters shown inside a change: a newline as "↵" before it, a
-# tab as "⇥", other control characters as their Unicode control pictures.
-VISIBLE = {c: chr(0x2400 + c) for c in range(0x20)} | {0x7F: "\u2421", 0x0A: "↵\n", 0x09: "⇥\t"}
+# Invisible characters shown inside a change, as `--explain` shows them; a
+# newline and a tab keep their own effect after their stand-in, so that the
+# page's lines still break where the text's do.
+IN_A_CHANGE = VISIBLE | {0x0A: VISIBLE[0x0A] + "\n", 0x09: VISIBLE[0x09] + "\t"}
 
 COLOURS = {
     "fix_encoding": "#d9c2f0",
@@ -141,7 +143,7 @@ def _render(text: str, start: int, end: int, marks: list[Mark], tag: str, place:
             continue
         s, e = max(mark.start, start), min(mark.end, end)
         out.append(html.escape(text[at:s]))
-        shown = html.escape(text[s:e].translate(VISIBLE))
+        shown = html.escape(text[s:e].translate(IN_A_CHANGE))
         title = html.escape(f"{mark.stage}/{mark.rule} at {place(mark)}")
         out.append(f'<{tag} class="s-{mark.stage}" title="{title}">{shown}</{tag}>')
         at = e

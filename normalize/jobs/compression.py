@@ -5,7 +5,7 @@ library (gzip, bz2, lzma); one ending in .zst through `zstandard`, an
 optional extra (`pip install normalize-text[zstd]`). Any other path is
 plain. The suffix decides, never the content: an output is compressed as
 its name says, and compressed bytes under a plain name are reported as the
-binary data they are (see `files.sniff_binary`).
+binary data they are (see `decoding.sniff_binary`).
 
 Written streams are made the same way every time (a gzip header carries no
 name and no time), so that the same input gives byte-identical outputs.
@@ -18,7 +18,7 @@ import lzma
 import zlib
 from typing import BinaryIO, Protocol
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 SUFFIXES = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz", ".zst": "zstd"}
 # Errors that a damaged or truncated stream raises while it is read, besides OSError.

@@ -1,0 +1,186 @@
+"""The command's settings: the Config from config files and options, the
+options checked against each other, and the plan. Every usage error comes
+out here, before any input is read (exit code 2).
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..config import STAGE_NAMES, Config
+from ..errors import ConfigError, NormalizeError
+from ..jobs.batch import Options
+from ..jobs.compression import check_available, compressed_forms, compression_of
+from ..jobs.decoding import resolve_encoding
+from ..jobs.planning import STDIN, plan
+
+
+class SetupError(click.ClickException):
+    """Something wrong before any input was touched: exit code 2."""
+
+    exit_code = 2
+
+
+def _read_toml(path: str) -> dict:
+    try:
+        with open(path, "rb") as stream:
+            return tomllib.load(stream)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _read_words(path: str) -> list[str]:
+    """Words from a file, one per line; `#` starts a comment."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read word list: {getattr(exc, 'strerror', None) or exc}") from None
+    return [word for line in lines if (word := line.split("#", 1)[0].strip())]
+
+
+def load_config(
+    config_file: str | None = None,
+    *,
+    skip: tuple[str, ...] = (),
+    only: tuple[str, ...] = (),
+    protect: tuple[str, ...] = (),
+    protected_words: str | None = None,
+    vocabulary: str | None = None,
+    rules: tuple[str, ...] = (),
+    no_builtin_rules: bool = False,
+    any_language: bool = False,
+) -> Config:
+    """The Config the options ask for: the config file (or `[tool.normalize]`
+    of ./pyproject.toml), then the options on top. Paths in a config file are
+    relative to its folder."""
+    values: dict[str, Any] = {}
+    source = "config"
+    if config_file:
+        data = _read_toml(config_file)
+        values = data.get("tool", {}).get("normalize", data) if "tool" in data else data
+        source = config_file
+    elif os.path.isfile("pyproject.toml"):
+        values = _read_toml("pyproject.toml").get("tool", {}).get("normalize", {})
+        source = "pyproject.toml [tool.normalize]"
+    folder = os.path.dirname(source) if config_file else "."
+    values = dict(values)
+    if isinstance(values.get("leftover_rules"), list):
+        values["leftover_rules"] = [os.path.join(folder, str(p)) for p in values["leftover_rules"]]
+    if isinstance(values.get("vocabulary_file"), str):
+        values["vocabulary_file"] = os.path.join(folder, values["vocabulary_file"])
+    config = Config.from_mapping(values, source=source)
+
+    changes: dict[str, Any] = {}
+    if only:
+        changes["stages"] = tuple(stage for stage in STAGE_NAMES if stage in only)
+    elif skip:
+        changes["stages"] = tuple(stage for stage in config.stages if stage not in skip)
+    if protect or protected_words:
+        words = set(protect) | set(_read_words(protected_words) if protected_words else ())
+        changes["protected_words"] = config.protected_words | words
+    if vocabulary:
+        changes["vocabulary_file"] = vocabulary
+    if rules:
+        changes["leftover_rules"] = config.leftover_rules + tuple(rules)
+    if no_builtin_rules:
+        changes["builtin_leftover_rules"] = False
+    if any_language:
+        changes["english_only"] = False
+    config = config.with_options(**changes) if changes else config
+    check_config(config)
+    return config
+
+
+def check_config(config: Config) -> None:
+    """Fail now, before any input is read, on what would fail later: rule
+    packs that do not compile, a vocabulary file that cannot be read."""
+    from ..leftovers import rules_for
+
+    if config.runs("remove_leftovers"):
+        rules_for(config)
+    if config.vocabulary_file:
+        _read_words(config.vocabulary_file)
+
+
+def settings(inputs: tuple[str, ...], options: dict[str, Any]):
+    """Check the options against each other, build the Config and the plan:
+    every usage error comes out here, before any input is read."""
+    jsonl = options["jsonl"]
+    preview = options["diff"] or options["explain"]
+    for name in ("field", "edits_field", "damage_field", "on_error", "rejects"):
+        if options[name] is not None and not jsonl:
+            raise click.UsageError(f"--{name.replace('_', '-')} needs --jsonl")
+    if options["rejects"] and options["on_error"] != "skip":
+        raise click.UsageError("--rejects needs --on-error skip (with fail, no record is left out)")
+    if options["backup"] and not options["in_place"]:
+        raise click.UsageError("--backup needs --in-place")
+    if options["in_place"] and options["output"]:
+        raise click.UsageError("--in-place and -o exclude each other")
+    if options["diff"] and options["explain"]:
+        raise click.UsageError("choose one of --diff and --explain")
+    if preview and (options["output"] or options["in_place"]):
+        raise click.UsageError("--diff and --explain print instead of writing: drop -o and --in-place")
+    if options["only"] and options["skip"]:
+        raise click.UsageError("choose one of --only and --skip")
+    if options["resume"] and not options["output"]:
+        raise click.UsageError("--resume needs -o FOLDER (its manifest says what earlier runs made)")
+    if options["scheduler"] and (jsonl or preview or options["review_file"] or options["encoding"] != "utf-8"):
+        raise click.UsageError(
+            "--scheduler cleans text files as UTF-8: it does not go with --jsonl, --diff, --explain, "
+            "--review or --encoding"
+        )
+    try:
+        encoding = resolve_encoding(options["encoding"])
+        if jsonl and encoding.startswith(("utf-16", "utf-32")):
+            raise ConfigError(f"--jsonl reads line by line: {encoding} is not supported; convert to UTF-8 first")
+        config = load_config(
+            options["config_file"],
+            skip=options["skip"],
+            only=options["only"],
+            protect=options["protect"],
+            protected_words=options["protected_words"],
+            vocabulary=options["vocabulary"],
+            rules=options["rules"],
+            no_builtin_rules=options["no_builtin_rules"],
+            any_language=options["any_language"],
+        )
+        pattern = options["pattern"] or compressed_forms("*.jsonl" if jsonl else "*.txt")
+        planned = plan(inputs, output=options["output"], in_place=options["in_place"], pattern=pattern)
+        for path in {task.source for task in planned.tasks} | {task.target for task in planned.tasks} | {options["rejects"]}:
+            check_available(compression_of(path))
+    except NormalizeError as exc:
+        raise SetupError(str(exc)) from None
+    tasks = planned.tasks
+    folders = any(name != STDIN and os.path.isdir(name) for name in inputs)
+    to_stdout = [task for task in tasks if task.target is None]
+    if not jsonl and not preview and (len(to_stdout) > 1 or (folders and to_stdout)):
+        raise click.UsageError("several inputs or a folder need -o FOLDER or --in-place (or --diff/--explain)")
+    if options["scheduler"] and any(task.source == STDIN for task in tasks):
+        raise click.UsageError("--scheduler cleans files: standard input is not one")
+    for root in sorted({task.root for task in tasks if task.root}):
+        try:
+            os.makedirs(root, exist_ok=True)
+        except OSError as exc:
+            raise click.ClickException(f"cannot create output folder {root}: {exc.strerror}") from None
+    batch_options = Options(
+        config=config,
+        encoding=encoding,
+        jsonl=jsonl,
+        field=options["field"] or "text",
+        edits_field=options["edits_field"],
+        damage_field=options["damage_field"],
+        on_error=options["on_error"] or "fail",
+        rejects=options["rejects"],
+        backup=options["backup"],
+        resume=options["resume"],
+        write=not preview,
+        jobs=options["jobs"] or os.cpu_count() or 1,
+        scheduler=options["scheduler"],
+    )
+    return tasks, batch_options, planned

@@ -1,0 +1,260 @@
+"""The reading side of a batch: each task's input as pieces of work.
+
+Text is decoded (`decoding.decoded_chunks`, decompressed as its name says)
+and cut into pieces (`streaming.text_pieces`); JSON Lines are read record by
+record. A piece holds what one worker cleans at a time. An input that cannot
+be read, or is binary, becomes a `Stop` saying why. `--resume` asks the
+output folder's manifest before an input is opened: a task whose output is
+what this run would make stops there, any other is `Redo`ne, with the reason.
+"""
+from __future__ import annotations
+
+import os
+from contextlib import nullcontext
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator
+
+from .. import streaming
+from ..errors import BinaryInputError, ConfigError, InputError, NormalizeError
+from ..streaming import get_field, text_pieces
+from .compression import compression_of, decompression_errors, open_compressed
+from .decoding import SNIFF_BYTES, binary_error, decoded_chunks, resolve_encoding, sniff_binary
+from .events import End, Piece, Problem, Redo, Reject, Stop
+from .jsonl import loads_record
+from .manifest import Manifest, Source, source_of
+from .planning import STDIN, Task
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .batch import Options
+
+# What one worker gets at a time: at most this many records, or pieces
+# until they hold this many characters.
+BATCH_RECORDS = 256
+BATCH_CHARS = 1 << 18
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _peek(stream: BinaryIO, size: int) -> bytes:
+    """The first bytes `stream` will give, without taking them."""
+    if hasattr(stream, "peek"):
+        return stream.peek(size)[:size]
+    if stream.seekable():
+        at = stream.tell()
+        head = stream.read(size)
+        stream.seek(at)
+        return head
+    return b""
+
+
+def _binary_problem(task: Task, exc: BinaryInputError) -> Problem:
+    """A binary input found in a folder is passed over with a warning; one
+    that was named is a failure: nothing is written for it, and an older
+    output at its target is left as it was, and said to be older."""
+    if not task.named:
+        return Problem(task.label, f"{exc.short}; skipped", "skipped")
+    message = f"{exc}; nothing was written"
+    if task.target not in (None, task.source) and os.path.lexists(task.target):
+        message += f" ({task.target} is left as it was: it is from an earlier run, not this one)"
+    return Problem(task.label, message)
+
+
+def _unreadable(task: Task, exc: BaseException) -> str:
+    compression = compression_of(task.source)
+    if compression:
+        return f"{task.label}: cannot read as {compression} data, as its name says: {exc}"
+    return f"{task.label}: cannot read: {getattr(exc, 'strerror', None) or exc}"
+
+
+def _needs_dask(exc: ImportError) -> ConfigError:
+    return ConfigError(f"cleaning on Dask needs it installed: pip install 'normalize-text[dask]' ({exc})")
+
+
+class Inputs:
+    """Events for a run's tasks: `events` reads them here, `dask_events`
+    has a Dask cluster clean them. `stdin` is read for "-"; `on_read`
+    hears how many input bytes each read took; `manifests` are those of the
+    output folders (by folder), which --resume asks and each `End` feeds."""
+
+    def __init__(
+        self,
+        options: "Options",
+        stdin: BinaryIO | None,
+        on_read: Callable[[int], None],
+        manifests: dict[str, Manifest] | None = None,
+    ) -> None:
+        self.options = options
+        self.stdin = stdin
+        self.on_read = on_read
+        self.manifests = manifests or {}
+
+    def events(self, tasks: list[Task]) -> Iterator[object]:
+        for task in tasks:
+            yield from self._task_events(task)
+
+    def _task_events(self, task: Task) -> Iterator[object]:
+        source = yield from self._look_back(task)
+        if source is False:
+            return
+        for event in self._read_task(task):
+            yield End(task, source) if isinstance(event, End) else event
+
+    def _look_back(self, task: Task) -> Iterator[object]:
+        """Take `task`'s input as it is now, for its output folder's manifest;
+        with --resume, stop the task if the manifest says its output is what
+        this run would make, or say why it is made again. Returns the input's
+        `Source` (None if nothing is recorded), or False for a stopped task."""
+        manifest = self.manifests.get(task.root) if task.root is not None else None
+        if manifest is None:
+            return None
+        try:
+            source = source_of(task.source)
+        except OSError:
+            source = None  # reading it fails next, and says why
+        if self.options.resume and manifest.problem is None:
+            reason = manifest.verdict(task, source)
+            if reason is None:
+                yield Stop(task, Problem(task.label, f"{task.target} is already complete", "already_done"))
+                return False
+            yield Redo(task, reason)
+        return source
+
+    def _read_task(self, task: Task) -> Iterator[object]:
+        options = self.options
+        if task.target == task.source and os.path.islink(task.source):
+            yield Stop(task, Problem(task.label, f"{task.label}: is a symbolic link; only regular files are rewritten in place"))
+            return
+        try:
+            stream = nullcontext(self.stdin) if task.source == STDIN else open_compressed(task.source)
+        except OSError as exc:
+            yield Stop(task, Problem(task.label, f"{task.label}: cannot read: {exc.strerror}"))
+            return
+        except NormalizeError as exc:
+            yield Stop(task, Problem(task.label, f"{task.label}: {exc}"))
+            return
+        try:
+            with stream as source:
+                if options.jsonl:
+                    yield from self._record_events(task, source)
+                    return
+                if task.target is None and task.source != STDIN and (
+                    compression_of(task.source) or os.path.getsize(task.source) > streaming.WHOLE_TEXT_LIMIT
+                ):
+                    # What goes to a pipe cannot be taken back: check that it all decodes first.
+                    with open_compressed(task.source) as check:
+                        for _ in decoded_chunks(check, task.label, options.encoding):
+                            pass
+                texts: list[str] = []
+                separators: list[str] = []
+                size = 0
+                chunks = decoded_chunks(source, task.label, options.encoding, on_bytes=self.on_read)
+                for text, separator in text_pieces(chunks):
+                    texts.append(text)
+                    separators.append(separator)
+                    size += len(text)
+                    if size >= BATCH_CHARS:
+                        yield Piece(task, texts, separators)
+                        texts, separators, size = [], [], 0
+                if texts:
+                    yield Piece(task, texts, separators)
+        except BinaryInputError as exc:
+            yield Stop(task, _binary_problem(task, exc))
+            return
+        except InputError as exc:
+            yield Stop(task, Problem(task.label, str(exc)))
+            return
+        except OSError as exc:
+            yield Stop(task, Problem(task.label, _unreadable(task, exc)))
+            return
+        except decompression_errors() as exc:
+            yield Stop(task, Problem(task.label, _unreadable(task, exc)))
+            return
+        yield End(task)
+
+    def _record_events(self, task: Task, source: BinaryIO) -> Iterator[object]:
+        options = self.options
+        codec = resolve_encoding(options.encoding)
+        texts: list[str] = []
+        records: list[tuple[int, dict, bytes]] = []
+        size = 0
+        offset = 0  # bytes before this line
+        # Look before reading a first "line", which in a binary file may be all of it.
+        kind = sniff_binary(_peek(source, SNIFF_BYTES), codec)
+        if kind:
+            raise binary_error(task.label, kind, "JSON Lines")
+        for number, raw in enumerate(source, 1):
+            self.on_read(len(raw))
+            where = f"{task.label}:{number}"
+            skipped = len(UTF8_BOM) if number == 1 and raw.startswith(UTF8_BOM) else 0
+            try:
+                try:
+                    line = raw[skipped:].decode(codec)
+                except UnicodeDecodeError as exc:
+                    bad = raw[skipped + exc.start : skipped + exc.end][:4].hex(" ")
+                    raise InputError(
+                        f"{where}: not valid {codec} at byte {offset + skipped + exc.start} ({bad}); nothing was replaced"
+                    ) from None
+                if not line.strip():
+                    continue
+                record = loads_record(line, where=where)
+                text = get_field(record, options.field, where=where)
+            except InputError as exc:
+                if options.on_error == "skip":
+                    yield Reject(task, number, raw, str(exc))
+                    continue
+                yield Stop(task, Problem(task.label, str(exc)))
+                return
+            finally:
+                offset += len(raw)
+            texts.append(text)
+            records.append((number, record, raw))
+            size += len(text)
+            if len(texts) >= BATCH_RECORDS or size >= BATCH_CHARS:
+                yield Piece(task, texts, records=records)
+                texts, records, size = [], [], 0
+        if texts:
+            yield Piece(task, texts, records=records)
+        yield End(task)
+
+    def dask_events(self, tasks: list[Task]) -> Iterator[object]:
+        """Events for files cleaned on a Dask cluster; the outputs are still
+        written here, atomically."""
+        try:
+            from ..cluster import clean_paths_on_dask
+        except ImportError as exc:
+            raise _needs_dask(exc) from None
+        todo = []
+        sources: dict[Task, Source | None] = {}
+        for task in tasks:
+            source = sources[task] = yield from self._look_back(task)
+            if source is False:
+                continue
+            if compression_of(task.source):
+                message = f"{task.label}: --scheduler reads plain text files only; clean compressed files without it"
+                yield Stop(task, Problem(task.label, message))
+                continue
+            try:
+                with open(task.source, "rb") as stream:
+                    kind = sniff_binary(stream.read(SNIFF_BYTES))
+            except OSError as exc:
+                yield Stop(task, Problem(task.label, f"{task.label}: cannot read: {exc.strerror}"))
+                continue
+            if kind:
+                yield Stop(task, _binary_problem(task, binary_error(task.label, kind)))
+                continue
+            todo.append(task)
+        if not todo:
+            return
+        by_path = {task.source: task for task in todo}
+        scheduler = self.options.scheduler
+        try:
+            for path, result in clean_paths_on_dask([task.source for task in todo], self.options.config, scheduler):
+                task = by_path[path]
+                if isinstance(result, Exception):
+                    yield Stop(task, Problem(task.label, f"{task.label}: {result}"))
+                    continue
+                self.on_read(os.path.getsize(task.source))
+                yield Piece(task, None, done=result)
+                yield End(task, sources[task])
+        except ImportError as exc:  # normalize.cluster may import Dask only when called
+            raise _needs_dask(exc) from None
+        except (OSError, TimeoutError) as exc:
+            raise InputError(f"Dask scheduler {scheduler}: {exc}") from None
