@@ -759,8 +759,8 @@ def test_version_and_help():
     assert result.exit_code == 0 and "Exit codes" in result.stdout
 
 
-def test_every_option_is_in_help_and_in_the_readme():
-    readme = (os.path.join(os.path.dirname(__file__), "..", "README.md"))
+def test_every_option_is_in_help_and_in_the_reference():
+    readme = (os.path.join(os.path.dirname(__file__), "..", "docs", "cli.md"))
     readme = open(readme, encoding="utf-8").read()
     help_text = run("--help").stdout
     missing = []

@@ -46,7 +46,7 @@ def test_every_rejoin_rule_id_is_registered_and_documented():
     from normalize.splitting.rejoin import RULES
     from conftest import load_cases
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parent.parent / "docs" / "splitting.md").read_text(encoding="utf-8")
     assert {case["rule"] for case in load_cases("rejoin_words") if case.get("rule")} <= set(RULES)
     assert [rule for rule in RULES if f"`{rule}`" not in readme] == []
 
