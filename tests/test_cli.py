@@ -499,7 +499,7 @@ def test_report_contents(here):
     result = run("corpus", "-o", "out", "--report", "report.json")
     assert result.exit_code == 1
     report = json.loads((here / "report.json").read_text())
-    assert report["files"] == {"cleaned": 2, "failed": 1, "skipped": 0, "already_done": 0}
+    assert report["files"] == {"cleaned": 2, "failed": 1, "skipped": 0, "already_done": 0, "no_article": 0}
     assert report["documents"] == {"cleaned": 2, "changed": 1, "rejected": 0}
     assert report["bytes"]["read"] == len(RAW.encode()) + len("Already clean.\n") + 5
     assert report["bytes"]["written"] == len(CLEAN.encode()) + len("Already clean.\n")

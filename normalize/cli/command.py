@@ -30,7 +30,8 @@ _file = click.Path(dir_okay=False, path_type=str)
 @click.option("--backup", metavar="SUFFIX",
               help="With --in-place, keep each original as FILE+SUFFIX; an existing backup is never overwritten.")
 @click.option("--glob", "pattern", metavar="PATTERN",
-              help="Files to take from folders, by name.  [default: *.txt, or *.jsonl with --jsonl, "
+              help="Files to take from folders, by name.  [default: *.txt, *.jsonl with --jsonl, "
+                   "*.html, *.htm and *.xhtml with --from html, "
                    "and their .gz, .bz2, .xz and .zst forms]")
 @click.option("--resume", is_flag=True,
               help="Finish a stopped job: skip inputs whose output in the -o folder was made from the same input "
@@ -38,6 +39,9 @@ _file = click.Path(dir_okay=False, path_type=str)
 @click.option("--encoding", default="utf-8", show_default=True, metavar="NAME",
               help="Encoding of the inputs. Undecodable bytes fail the input; they are never replaced. "
                    "Output is always UTF-8.")
+@click.option("--from", "source_format", type=click.Choice(["text", "html"]),
+              help="Read inputs as text, or as HTML pages whose article text is cleaned (needs "
+                   "normalize-text[html]).  [default: html for *.html, *.htm, *.xhtml; text otherwise]")
 @click.option("--jsonl", is_flag=True, help="Inputs are JSON Lines: clean one field of each record.")
 @click.option("--field", metavar="PATH",
               help="With --jsonl, the field to clean; a dotted path reaches into nested objects.  [default: text]")

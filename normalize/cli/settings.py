@@ -16,6 +16,7 @@ from ..errors import ConfigError, NormalizeError
 from ..jobs.batch import Options
 from ..jobs.compression import check_available, compressed_forms, compression_of
 from ..jobs.decoding import resolve_encoding
+from ..jobs.html import HTML_SUFFIXES, check_available as check_html, reads_html, text_name
 from ..jobs.planning import STDIN, plan
 
 
@@ -130,6 +131,9 @@ def settings(inputs: tuple[str, ...], options: dict[str, Any]):
         raise click.UsageError("choose one of --only and --skip")
     if options["resume"] and not options["output"]:
         raise click.UsageError("--resume needs -o FOLDER (its manifest says what earlier runs made)")
+    html = options["source_format"]
+    if html == "html" and jsonl:
+        raise click.UsageError("--from html reads pages, not JSON Lines: drop --jsonl")
     if options["scheduler"] and (jsonl or preview or options["review_file"] or options["encoding"] != "utf-8"):
         raise click.UsageError(
             "--scheduler cleans text files as UTF-8: it does not go with --jsonl, --diff, --explain, "
@@ -150,10 +154,23 @@ def settings(inputs: tuple[str, ...], options: dict[str, Any]):
             no_builtin_rules=options["no_builtin_rules"],
             any_language=options["any_language"],
         )
-        pattern = options["pattern"] or compressed_forms("*.jsonl" if jsonl else "*.txt")
-        planned = plan(inputs, output=options["output"], in_place=options["in_place"], pattern=pattern)
+        if options["pattern"]:
+            pattern = options["pattern"]
+        elif html == "html":
+            pattern = sum((compressed_forms("*" + suffix) for suffix in HTML_SUFFIXES), ())
+        else:
+            pattern = compressed_forms("*.jsonl" if jsonl else "*.txt")
+        rename = None if jsonl or html == "text" else text_name
+        planned = plan(inputs, output=options["output"], in_place=options["in_place"], pattern=pattern, rename=rename)
         for path in {task.source for task in planned.tasks} | {task.target for task in planned.tasks} | {options["rejects"]}:
             check_available(compression_of(path))
+        pages = [task for task in planned.tasks if not jsonl and reads_html(task.source, html)]
+        if pages:
+            check_html()
+        if options["in_place"] and pages:
+            raise ConfigError(f"{pages[0].label} is an HTML page: its text cannot replace it in place; use -o FOLDER")
+        if options["scheduler"] and pages:
+            raise ConfigError(f"{pages[0].label} is an HTML page: --scheduler cleans text files; drop it")
     except NormalizeError as exc:
         raise SetupError(str(exc)) from None
     tasks = planned.tasks
@@ -182,5 +199,6 @@ def settings(inputs: tuple[str, ...], options: dict[str, Any]):
         write=not preview,
         jobs=options["jobs"] or os.cpu_count() or 1,
         scheduler=options["scheduler"],
+        source_format=None if jsonl else html,
     )
     return tasks, batch_options, planned

@@ -64,7 +64,7 @@ def summary_line(report) -> str | None:
     """The last line of a run over several inputs that did not clean them
     all (with one input, its error is the last line already)."""
     failed, rejected = report.files["failed"], report.documents["rejected"]
-    total = sum(report.files[key] for key in ("cleaned", "failed", "skipped", "already_done"))
+    total = sum(report.files[key] for key in ("cleaned", "failed", "skipped", "already_done", "no_article"))
     if not failed or total < 2:
         return None
     parts = []
@@ -127,7 +127,7 @@ class Presenter:
             self.say(f"normalize: {problem.message}")
         elif problem.kind == "rejected":
             self.say(f"normalize: {problem.message} (record left out)")
-        elif problem.kind in ("skipped", "warning") and not self.quiet:
+        elif problem.kind in ("skipped", "warning", "no_article") and not self.quiet:
             self.say(f"normalize: warning: {problem.message}")
 
     def piece(self, shown: Shown) -> None:

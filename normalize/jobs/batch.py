@@ -58,6 +58,9 @@ class Options:
     jobs        processes to clean in
     scheduler   clean files on this Dask cluster instead ("local" for one
                 on this machine); needs normalize.cluster and Dask
+    source_format  "html": every input is an HTML page, whose article text
+                is cleaned (see `html`); "text": none is; None: pages are
+                those named *.html, *.htm or *.xhtml
     """
 
     config: Config = field(default_factory=Config)
@@ -73,6 +76,7 @@ class Options:
     write: bool = True
     jobs: int = 1
     scheduler: str | None = None
+    source_format: str | None = None
 
 
 def _clean_texts(config: Config, texts: list[str] | None) -> list[Cleaned | str] | None:

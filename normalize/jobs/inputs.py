@@ -1,7 +1,9 @@
 """The reading side of a batch: each task's input as pieces of work.
 
 Text is decoded (`decoding.decoded_chunks`, decompressed as its name says)
-and cut into pieces (`streaming.text_pieces`); JSON Lines are read record by
+and cut into pieces (`streaming.text_pieces`); an HTML page is decoded whole
+and its article text taken out first (`html.extract`), and a page without
+one stops with a "no_article" problem; JSON Lines are read record by
 record. A piece holds what one worker cleans at a time. An input that cannot
 be read, or is binary, becomes a `Stop` saying why. `--resume` asks the
 output folder's manifest before an input is opened: a task whose output is
@@ -19,6 +21,7 @@ from ..streaming import get_field, text_pieces
 from .compression import compression_of, decompression_errors, open_compressed
 from .decoding import SNIFF_BYTES, binary_error, decoded_chunks, resolve_encoding, sniff_binary
 from .events import End, Piece, Problem, Redo, Reject, Stop
+from .html import NoArticleError, extract, reads_html
 from .jsonl import loads_record
 from .manifest import Manifest, Source, source_of
 from .planning import STDIN, Task
@@ -135,7 +138,8 @@ class Inputs:
                 if options.jsonl:
                     yield from self._record_events(task, source)
                     return
-                if task.target is None and task.source != STDIN and (
+                html = reads_html(task.source, options.source_format)
+                if task.target is None and task.source != STDIN and not html and (
                     compression_of(task.source) or os.path.getsize(task.source) > streaming.WHOLE_TEXT_LIMIT
                 ):
                     # What goes to a pipe cannot be taken back: check that it all decodes first.
@@ -146,6 +150,8 @@ class Inputs:
                 separators: list[str] = []
                 size = 0
                 chunks = decoded_chunks(source, task.label, options.encoding, on_bytes=self.on_read)
+                if html:
+                    chunks = iter([extract("".join(chunks), name=task.label)])
                 for text, separator in text_pieces(chunks):
                     texts.append(text)
                     separators.append(separator)
@@ -157,6 +163,9 @@ class Inputs:
                     yield Piece(task, texts, separators)
         except BinaryInputError as exc:
             yield Stop(task, _binary_problem(task, exc))
+            return
+        except NoArticleError as exc:
+            yield Stop(task, Problem(task.label, str(exc), "no_article"))
             return
         except InputError as exc:
             yield Stop(task, Problem(task.label, str(exc)))

@@ -11,6 +11,7 @@ import fnmatch
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..errors import OutputError
 from .temporaries import TEMP_SUFFIX
@@ -103,6 +104,7 @@ def plan(
     output: str | None = None,
     in_place: bool = False,
     pattern: str | tuple[str, ...] = "*.txt",
+    rename: Callable[[str], str] | None = None,
 ) -> Plan:
     """Map `inputs` (files, folders, "-") to outputs.
 
@@ -110,7 +112,8 @@ def plan(
     "-"), every target is standard output. Otherwise `output` is a file when
     there is one input file and `output` is not a folder, and else a folder:
     files go to `output/name`, a folder's files to `output/` + their path
-    inside it. Raises `OutputError` for an output that is an input, for two
+    inside it, passed through `rename` when given (`page.html` -> `page.txt`).
+    Raises `OutputError` for an output that is an input, for two
     inputs with one output, and for standard input with a folder or in place.
     """
     inputs = list(inputs) or [STDIN]
@@ -146,6 +149,7 @@ def plan(
         elif into_folder:
             if source == STDIN:
                 raise OutputError(f"standard input needs -o FILE, and {output} is a folder")
+            relative = rename(relative) if rename is not None else relative
             result.tasks.append(Task(source, os.path.join(output, relative), output, named=named))
         else:
             result.tasks.append(Task(source, output, named=named))

@@ -1,7 +1,8 @@
 """`Report`: what a run did, as the JSON document `--report` writes.
 
     files       inputs cleaned, failed, skipped (binary, unreadable folder
-                links) and already done (`--resume`)
+                links), already done (`--resume`) and HTML pages where the
+                extractor found no article (no_article)
     documents   texts cleaned (a file, or a JSON Lines record), how many of
                 them changed, records rejected
     bytes       read and written
@@ -81,7 +82,7 @@ class Report:
             "normalize": __version__,
             "seconds": round(time.monotonic() - self.started, 3),
             "interrupted": self.interrupted,
-            "files": {key: self.files[key] for key in ("cleaned", "failed", "skipped", "already_done")},
+            "files": {key: self.files[key] for key in ("cleaned", "failed", "skipped", "already_done", "no_article")},
             "documents": {
                 "cleaned": self.documents["cleaned"],
                 "changed": self.documents["changed"] if self.edits_counted else None,
