@@ -7,6 +7,7 @@
     manifest      what made each output of a folder, for --resume; one writer at a time
     compression   compressed files, by the suffix of their name
     jsonl         JSON Lines records, read and written back as they were
+    parquet       Parquet shards, a row group at a time (extra `parquet`)
     inputs        a run's reading side: each task's input as pieces of work
     events        what flows through a run, and what it yields (Shown, Problem)
     batch         a run: clean the pieces in processes, write each output atomically
