@@ -31,7 +31,7 @@ _file = click.Path(dir_okay=False, path_type=str)
               help="With --in-place, keep each original as FILE+SUFFIX; an existing backup is never overwritten.")
 @click.option("--glob", "pattern", metavar="PATTERN",
               help="Files to take from folders, by name.  [default: *.txt, or *.jsonl with --jsonl, "
-                   "and their .gz, .bz2, .xz and .zst forms]")
+                   "and their .gz, .bz2, .xz and .zst forms; *.parquet with --parquet]")
 @click.option("--resume", is_flag=True,
               help="Finish a stopped job: skip inputs whose output in the -o folder was made from the same input "
                    "with the same options (its manifest says); clean the others.")
@@ -39,11 +39,17 @@ _file = click.Path(dir_okay=False, path_type=str)
               help="Encoding of the inputs. Undecodable bytes fail the input; they are never replaced. "
                    "Output is always UTF-8.")
 @click.option("--jsonl", is_flag=True, help="Inputs are JSON Lines: clean one field of each record.")
+@click.option("--parquet", is_flag=True,
+              help="Inputs are Parquet shards: clean one column of each row, a row group at a time; "
+                   "needs normalize-text[parquet].")
 @click.option("--field", metavar="PATH",
-              help="With --jsonl, the field to clean; a dotted path reaches into nested objects.  [default: text]")
-@click.option("--edits-field", metavar="NAME", help="With --jsonl, store each record's edits in this field.")
+              help="With --jsonl or --parquet, the field to clean; a dotted path reaches into nested objects "
+                   "(struct columns).  [default: text]")
+@click.option("--edits-field", metavar="NAME",
+              help="With --jsonl or --parquet, store each record's edits in this field (column).")
 @click.option("--damage-field", metavar="NAME",
-              help="With --jsonl, store each record's damage estimate (word repairs per word) in this field.")
+              help="With --jsonl or --parquet, store each record's damage estimate (word repairs per word) "
+                   "in this field (column).")
 @click.option("--on-error", type=click.Choice(["fail", "skip"]),
               help="With --jsonl, a bad record fails its input (fail, the default) or is left out and "
                    "reported (skip).")

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import tee
-from typing import BinaryIO, Callable, Iterator
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator
 
 from ..config import Config
 from ..edits import Cleaned
@@ -30,13 +30,16 @@ from ..pipeline import clean_and_explain
 from ..streaming import Joiner, cleaned_record, ordered_map
 from ..views.report import Report
 from .compression import compression_of
-from .events import End, Piece, Problem, Redo, Reject, Shown, Stop
+from .events import End, Piece, Problem, Redo, Reject, ShardOpened, Shown, Stop
 from .inputs import Inputs
 from .jsonl import dumps_record
 from .manifest import MANIFEST_NAME, Manifest, Source
 from .planning import Task
 from .temporaries import sweep_tree
 from .writing import AtomicWriter, make_parents
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .parquet import ParquetOutput
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,9 @@ class Options:
                 damage estimate; `on_error` "fail"
                 fails the input at its first bad record, "skip" leaves the
                 record out and copies its line to `rejects`
+    parquet     inputs are Parquet shards: clean `field` (a column, or a
+                dotted path into a struct column) of each row; `edits_field`
+                and `damage_field` name columns to add (see `parquet`)
     backup      with in-place tasks (target == source), keep the input as
                 source + backup before replacing it
     resume      skip tasks whose output is what this run would make, as the
@@ -63,6 +69,7 @@ class Options:
     config: Config = field(default_factory=Config)
     encoding: str = "utf-8"
     jsonl: bool = False
+    parquet: bool = False
     field: str = "text"
     edits_field: str | None = None
     damage_field: str | None = None
@@ -93,14 +100,17 @@ def _clean_texts(config: Config, texts: list[str] | None) -> list[Cleaned | str]
 
 @dataclass
 class _Output:
-    """What the run keeps about an input whose output is being written."""
+    """What the run keeps about an input whose output is being written:
+    an `AtomicWriter`, or for Parquet a `ParquetOutput` and the results of
+    the row group being gathered."""
 
     joiner: Joiner
-    writer: AtomicWriter | None = None
+    writer: "AtomicWriter | ParquetOutput | None" = None
     changed: bool = False
     pieces: int = 0
     raw_lines: int = 0
     out_lines: int = 0
+    group: list[Cleaned | None] | None = None
 
 
 class Batch:
@@ -177,6 +187,8 @@ class Batch:
                     yield self._stop(event.task, event.problem)
                 elif isinstance(event, Reject):
                     yield self._reject(event.task, event.line, event.raw, event.message)
+                elif isinstance(event, ShardOpened):
+                    yield from self._shard(event)
         except BaseException:
             self.report.interrupted = True
             for output in self._open.values():
@@ -228,6 +240,8 @@ class Batch:
         try:
             if piece.records:
                 yield from self._records(piece, results, output)
+            elif piece.rows is not None:
+                yield from self._rows(piece, results, output)
             elif piece.done is not None:
                 self.report.edits_counted = False
                 self._write(task, output, piece.done)
@@ -273,6 +287,38 @@ class Batch:
             yield Shown(where, text, cleaned)
         self._write(task, output, "".join(lines))
 
+    def _shard(self, event: ShardOpened) -> Iterator[Problem]:
+        task, options = event.task, self.options
+        if not options.write or task.target is None:
+            return
+        from .parquet import ParquetOutput
+
+        try:
+            self._output(task).writer = ParquetOutput(
+                task.target, event.schema, options.field, compression=event.compression,
+                edits_field=options.edits_field, damage_field=options.damage_field, writer=self._writer(task),
+            )
+        except NormalizeError as exc:
+            yield self._stop(task, Problem(task.label, str(exc)))
+
+    def _rows(self, piece: Piece, results: list[Cleaned | str], output: _Output) -> Iterator[Shown]:
+        task, rows = piece.task, piece.rows
+        if output.group is None:
+            output.group = [None] * rows.group.table.num_rows
+        for index, text, cleaned in zip(rows.indices, piece.texts, results):
+            where = f"{task.label}#{rows.first_row + index}"
+            if isinstance(cleaned, str):
+                raise InputError(f"{where}: {cleaned}")
+            output.group[index] = cleaned
+            self.report.document(self.report.count_edits(cleaned.edits) > 0)
+            yield Shown(where, text, cleaned)
+        if rows.last:
+            if output.writer is not None:
+                before = output.writer.atomic.written
+                output.writer.write(rows.group, output.group)
+                self.report.bytes_written += output.writer.atomic.written - before
+            output.group = None
+
     def _end(self, task: Task, source: Source | None) -> Iterator[Problem]:
         output = self._open.pop(task, None) or _Output(Joiner(self.options.config))
         try:
@@ -290,7 +336,7 @@ class Batch:
         self.report.files["cleaned"] += 1
         if task in self._redo:
             self.report.redo(task.label, self._redo.pop(task))
-        if not self.options.jsonl:
+        if not (self.options.jsonl or self.options.parquet):
             self.report.document(output.changed)
 
     def _stop(self, task: Task, problem: Problem) -> Problem:

@@ -18,7 +18,7 @@ from ..errors import BinaryInputError, ConfigError, InputError, NormalizeError
 from ..streaming import get_field, text_pieces
 from .compression import compression_of, decompression_errors, open_compressed
 from .decoding import SNIFF_BYTES, binary_error, decoded_chunks, resolve_encoding, sniff_binary
-from .events import End, Piece, Problem, Redo, Reject, Stop
+from .events import End, Piece, Problem, Redo, Reject, Rows, ShardOpened, Stop
 from .jsonl import loads_record
 from .manifest import Manifest, Source, source_of
 from .planning import STDIN, Task
@@ -122,6 +122,9 @@ class Inputs:
         if task.target == task.source and os.path.islink(task.source):
             yield Stop(task, Problem(task.label, f"{task.label}: is a symbolic link; only regular files are rewritten in place"))
             return
+        if options.parquet:
+            yield from self._shard_events(task)
+            return
         try:
             stream = nullcontext(self.stdin) if task.source == STDIN else open_compressed(task.source)
         except OSError as exc:
@@ -212,6 +215,41 @@ class Inputs:
                 texts, records, size = [], [], 0
         if texts:
             yield Piece(task, texts, records=records)
+        yield End(task)
+
+    def _shard_events(self, task: Task) -> Iterator[object]:
+        """A Parquet shard, row group by row group: the texts of a group go
+        in pieces, the last piece saying the group is complete."""
+        from .parquet import ParquetShard
+
+        try:
+            shard = ParquetShard(task.source, self.options.field, label=task.label)
+        except InputError as exc:
+            yield Stop(task, Problem(task.label, str(exc)))
+            return
+        with shard:
+            yield ShardOpened(task, shard.schema, shard.compression())
+            first_row = 0
+            try:
+                for group in shard.groups():
+                    self.on_read(group.size)
+                    todo = [index for index, text in enumerate(group.texts) if text is not None]
+                    start = 0
+                    while True:
+                        end, size = start, 0
+                        while end < len(todo) and end - start < BATCH_RECORDS and size < BATCH_CHARS:
+                            size += len(group.texts[todo[end]])
+                            end += 1
+                        indices = todo[start:end]
+                        texts = [group.texts[index] for index in indices]
+                        yield Piece(task, texts, rows=Rows(group, indices, first_row, end >= len(todo)))
+                        if end >= len(todo):
+                            break
+                        start = end
+                    first_row += group.table.num_rows
+            except InputError as exc:
+                yield Stop(task, Problem(task.label, str(exc)))
+                return
         yield End(task)
 
     def dask_events(self, tasks: list[Task]) -> Iterator[object]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ..edits import Cleaned
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError, InputError, NormalizeError, OutputError
 from .writing import AtomicWriter
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -229,6 +229,15 @@ class ParquetOutput:
         """Write `group` with its texts replaced by `results` (None for a
         null text), as one row group."""
         pa = pyarrow_modules()[0]
+        try:
+            self._write(pa, group, results)
+        except NormalizeError:
+            raise
+        except (pa.ArrowException, OSError) as exc:
+            self.abort()
+            raise OutputError(f"{self.atomic.target}: cannot write Parquet: {exc}") from None
+
+    def _write(self, pa, group: RowGroup, results: Sequence[Cleaned | None]) -> None:
         table = group.table
         texts = [None if cleaned is None else cleaned.text for cleaned in results]
         leaf = pa.array(texts, type=self.leaf_type)
@@ -248,7 +257,14 @@ class ParquetOutput:
         self.parquet.write_table(table.cast(self.schema), row_group_size=max(1, table.num_rows))
 
     def commit(self) -> None:
-        self.parquet.close()
+        pa = pyarrow_modules()[0]
+        try:
+            self.parquet.close()
+        except NormalizeError:
+            raise
+        except (pa.ArrowException, OSError) as exc:
+            self.abort()
+            raise OutputError(f"{self.atomic.target}: cannot write Parquet: {exc}") from None
         self.atomic.commit()
 
     def abort(self) -> None:
@@ -257,3 +273,12 @@ class ParquetOutput:
         except Exception:  # the file is dropped anyway
             pass
         self.atomic.abort()
+
+    @property
+    def size(self) -> int:
+        """Bytes in the file (for the output folder's manifest)."""
+        return self.atomic.size
+
+    @property
+    def sha256(self) -> str:
+        return self.atomic.sha256
