@@ -141,3 +141,13 @@ def test_what_parquet_cannot_do_is_a_usage_error(shards, args, message):
     assert result.exit_code == 2
     assert message in result.stderr
     assert not os.path.exists("clean") and not os.path.exists("x.parquet")
+
+
+@pytest.mark.slow
+def test_shards_on_a_local_dask_cluster_are_the_shards_cleaned_here(shards):
+    pytest.importorskip("distributed", reason="needs the dask extra")
+    assert run("shards", "-o", "here", "--parquet", "--edits-field", "edits").exit_code == 0
+    result = run("shards", "-o", "cluster", "--parquet", "--edits-field", "edits", "--scheduler", "local")
+    assert result.exit_code == 0, result.output
+    for name in ("a.parquet", "more/b.parquet"):
+        assert pq.read_table(f"cluster/{name}").equals(pq.read_table(f"here/{name}"))

@@ -76,7 +76,8 @@ _file = click.Path(dir_okay=False, path_type=str)
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
               help="Clean in N processes (0: one per CPU); output order is kept.")
 @click.option("--scheduler", metavar="ADDRESS",
-              help="Clean files on a Dask cluster (its address, or 'local'); needs normalize-text[dask].")
+              help="Clean on a Dask cluster (its address, or 'local') instead of --jobs; inputs are still read "
+                   "and outputs written here. Needs normalize-text[dask].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings; errors are still printed.")
 @click.version_option(__version__, "-V", "--version", prog_name="normalize")
 def main(inputs: tuple[str, ...], **options: Any) -> None:

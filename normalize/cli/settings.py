@@ -154,11 +154,8 @@ def settings(inputs: tuple[str, ...], options: dict[str, Any]):
         raise click.UsageError("choose one of --only and --skip")
     if options["resume"] and not options["output"]:
         raise click.UsageError("--resume needs -o FOLDER (its manifest says what earlier runs made)")
-    if options["scheduler"] and (jsonl or preview or options["review_file"] or options["encoding"] != "utf-8"):
-        raise click.UsageError(
-            "--scheduler cleans text files as UTF-8: it does not go with --jsonl, --diff, --explain, "
-            "--review or --encoding"
-        )
+    if options["scheduler"] and options["jobs"] != 1:
+        raise click.UsageError("choose one of --jobs and --scheduler: with --scheduler, the cluster's workers clean")
     try:
         encoding = resolve_encoding(options["encoding"])
         if jsonl and encoding.startswith(("utf-16", "utf-32")):
@@ -190,8 +187,6 @@ def settings(inputs: tuple[str, ...], options: dict[str, Any]):
     to_stdout = [task for task in tasks if task.target is None]
     if not (jsonl or parquet) and not preview and (len(to_stdout) > 1 or (folders and to_stdout)):
         raise click.UsageError("several inputs or a folder need -o FOLDER or --in-place (or --diff/--explain)")
-    if options["scheduler"] and any(task.source == STDIN for task in tasks):
-        raise click.UsageError("--scheduler cleans files: standard input is not one")
     for root in sorted({task.root for task in tasks if task.root}):
         try:
             os.makedirs(root, exist_ok=True)

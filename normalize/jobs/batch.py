@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator
 
 from ..config import Config
 from ..edits import Cleaned
-from ..errors import InputError, NormalizeError
+from ..errors import ConfigError, InputError, NormalizeError
 from ..pipeline import clean_and_explain
 from ..streaming import Joiner, cleaned_record, ordered_map
 from ..views.report import Report
@@ -62,8 +62,9 @@ class Options:
                 output folder's manifest says (see `manifest`)
     write       False cleans and shows without writing anything
     jobs        processes to clean in
-    scheduler   clean files on this Dask cluster instead ("local" for one
-                on this machine); needs normalize.cluster and Dask
+    scheduler   clean the pieces on this Dask cluster instead of in `jobs`
+                processes ("local" for one on this machine; needs Dask):
+                inputs are still read and outputs written here
     """
 
     config: Config = field(default_factory=Config)
@@ -141,6 +142,13 @@ class Batch:
         self._redo: dict[Task, str] = {}  # why --resume cleans a task again, told once it is cleaned
 
     def run(self, tasks: list[Task]) -> Iterator[Shown | Problem]:
+        if self.options.scheduler:
+            try:
+                import distributed  # noqa: F401  (now, so that without Dask nothing is read)
+
+                from ..cluster import map_on_dask
+            except ImportError as exc:
+                raise ConfigError(f"cleaning on Dask needs it installed: pip install 'normalize-text[dask]' ({exc})") from None
         try:
             yield from self._look_back(tasks)
             yield from self._run(tasks)
@@ -168,11 +176,16 @@ class Batch:
                 yield Problem(root, f"{manifest.path} is {manifest.problem}: {again}", "warning")
 
     def _run(self, tasks: list[Task]) -> Iterator[Shown | Problem]:
-        inputs = Inputs(self.options, self.stdin, self._read, self.manifests)
-        events = inputs.dask_events(tasks) if self.options.scheduler else inputs.events(tasks)
+        options = self.options
+        events = Inputs(options, self.stdin, self._read, self.manifests).events(tasks)
         for_work, for_us = tee(events)
         work = (event.texts if isinstance(event, Piece) else None for event in for_work)
-        results = ordered_map(partial(_clean_texts, self.options.config), work, jobs=self.options.jobs)
+        if options.scheduler:
+            from ..cluster import map_on_dask
+
+            results = map_on_dask(_clean_texts, options.config, work, options.scheduler)
+        else:
+            results = ordered_map(partial(_clean_texts, options.config), work, jobs=options.jobs)
         try:
             for event, result in zip(for_us, results):
                 if getattr(event, "task", None) in self._stopped:
@@ -242,9 +255,6 @@ class Batch:
                 yield from self._records(piece, results, output)
             elif piece.rows is not None:
                 yield from self._rows(piece, results, output)
-            elif piece.done is not None:
-                self.report.edits_counted = False
-                self._write(task, output, piece.done)
             else:
                 yield from self._blocks(piece, results, output)
         except NormalizeError as exc:

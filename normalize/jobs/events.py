@@ -67,7 +67,6 @@ class Piece:
     separators: list[str] = field(default_factory=list)
     records: list[tuple[int, dict, bytes]] = field(default_factory=list)
     rows: Rows | None = None
-    done: str | None = None  # text already cleaned elsewhere (a Dask cluster)
 
 
 @dataclass
