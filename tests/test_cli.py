@@ -598,6 +598,69 @@ def test_jsonl_on_error_skip_writes_the_rest_and_the_rejects(here):
     assert [f["line"] for f in report["failures"]] == [2, 3, 4]
 
 
+def test_resume_with_rejects_keeps_the_earlier_runs_rejects_each_once(here):
+    write(here / "in" / "a.jsonl", '{"text": "a  ok"}\nnot json a\n')
+    write(here / "in" / "b.jsonl", '{"text": "b  ok"}\nnot json b\n')
+    (here / "out" / "b.jsonl").mkdir(parents=True)  # b's output cannot be written: b fails
+    args = ["in", "--jsonl", "-o", "out", "--on-error", "skip", "--rejects", "rejects.jsonl"]
+
+    first = run(*args)
+    assert first.exit_code == 1
+    # b's record is not in the file: b has no output, and the next run reads b again.
+    assert (here / "rejects.jsonl").read_text() == "not json a\n"
+
+    (here / "out" / "b.jsonl").rmdir()
+    second = run(*args, "--resume")
+    assert second.exit_code == 1 and "in/b.jsonl:2" in second.stderr and "in/a.jsonl" not in second.stderr
+    assert (here / "out" / "b.jsonl").read_text() == '{"text": "b ok"}\n'
+    assert (here / "rejects.jsonl").read_text() == "not json a\nnot json b\n"
+
+    assert run(*args, "--resume").exit_code == 0  # all done: the file stays as it was
+    assert (here / "rejects.jsonl").read_text() == "not json a\nnot json b\n"
+
+
+def test_an_input_with_rejects_is_in_the_manifest_only_once_they_are_in_the_rejects_file(here):
+    """What a kill -9 in the middle of a run leaves: a's output is written,
+    but neither its rejected record nor a manifest line saying it is done,
+    so --resume makes a again and its record reaches the rejects file."""
+    import shutil
+
+    from normalize.jobs.batch import Batch, Options
+    from normalize.jobs.events import Shown
+    from normalize.jobs.manifest import MANIFEST_NAME
+    from normalize.jobs.planning import plan
+
+    write(here / "in" / "a.jsonl", '{"text": "a  ok"}\nnot json a\n')
+    write(here / "in" / "b.jsonl", '{"text": "b  ok"}\n')
+    (here / "out").mkdir()
+    tasks = plan(["in"], output="out", pattern="*.jsonl").tasks
+    run_ = Batch(Options(jsonl=True, on_error="skip", rejects=str(here / "rejects.jsonl"))).run(tasks)
+    try:
+        for event in run_:
+            if isinstance(event, Shown) and event.label.startswith("in/b.jsonl"):
+                break  # a is done and written: kill -9 here
+        assert (here / "out" / "a.jsonl").read_text() == '{"text": "a ok"}\n'
+        assert not (here / "rejects.jsonl").exists()
+        assert "a.jsonl" not in (here / "out" / MANIFEST_NAME).read_text()
+        shutil.copytree(here / "out", here / "killed")
+        list(run_)
+    finally:
+        run_.close()
+    assert (here / "rejects.jsonl").read_text() == "not json a\n"
+    assert '"output": "a.jsonl"' in (here / "out" / MANIFEST_NAME).read_text()
+
+    result = run("in", "--jsonl", "-o", "killed", "--on-error", "skip", "--rejects", "resumed.jsonl", "--resume")
+    assert result.exit_code == 1 and "in/a.jsonl:2" in result.stderr
+    assert (here / "resumed.jsonl").read_text() == "not json a\n"
+
+
+def test_a_run_without_resume_rewrites_the_rejects_file(here):
+    write(here / "rejects.jsonl", "from an earlier run\n")
+    result = run("--jsonl", "--on-error", "skip", "--rejects", "rejects.jsonl", input='{"text": "fine"}\n')
+    assert result.exit_code == 0
+    assert (here / "rejects.jsonl").read_text() == ""
+
+
 def test_jsonl_undecodable_line_is_named(here):
     write(here / "in.jsonl", b'{"text": "ok"}\n{"text": "caf\xe9"}\n')
     result = run("in.jsonl", "--jsonl", "--on-error", "skip")

@@ -35,6 +35,7 @@ from .inputs import Inputs
 from .jsonl import dumps_record
 from .manifest import MANIFEST_NAME, Manifest, Source
 from .planning import Task
+from .rejects import Rejects
 from .temporaries import sweep_tree
 from .writing import AtomicWriter, make_parents
 
@@ -137,9 +138,10 @@ class Batch:
         self.report = Report()
         self._open: dict[Task, _Output] = {}
         self._stopped: set[Task] = set()
-        self._rejects: AtomicWriter | None = None
+        self._rejects = Rejects(options.rejects, resume=options.resume) if options.rejects else None
         self.manifests: dict[str, Manifest] = {}
         self._redo: dict[Task, str] = {}  # why --resume cleans a task again, told once it is cleaned
+        self._unrecorded: list[Callable[[], None]] = []  # manifest lines that wait for the rejects file
 
     def run(self, tasks: list[Task]) -> Iterator[Shown | Problem]:
         if self.options.scheduler:
@@ -210,10 +212,11 @@ class Batch:
             self._open.clear()
             raise
         finally:
-            # Rejected records are whole lines, kept even when the run stops.
+            # The records left out of the outputs that were written, even when the run stops.
             if self._rejects is not None:
-                self._rejects.commit()
-                self._rejects = None
+                self._rejects.close(finished=not self.report.interrupted)
+                for record in self._unrecorded:
+                    record()
             results.close()
             events.close()
 
@@ -336,10 +339,17 @@ class Batch:
                 output.writer = self._writer(task)  # an empty input still gets its (empty) output
             if output.writer is not None:
                 output.writer.commit()
-                manifest = self.manifests.get(task.root)
-                # An input rewritten while it was read is not recorded: --resume makes it again.
-                if manifest is not None and source is not None and source.unchanged():
-                    manifest.record(task, source, output.writer.size, output.writer.sha256)
+            kept = self._rejects is not None and self._rejects.keep(task)
+            manifest = self.manifests.get(task.root)
+            # An input rewritten while it was read is not recorded: --resume makes it again.
+            if output.writer is not None and manifest is not None and source is not None and source.unchanged():
+                record = partial(manifest.record, task, source, output.writer.size, output.writer.sha256)
+                # An input with records left out is recorded once they are in the rejects file, at the
+                # run's end: a run killed before that leaves it for --resume to make again, rejects and all.
+                if kept:
+                    self._unrecorded.append(record)
+                else:
+                    record()
         except NormalizeError as exc:
             yield self._stop(task, Problem(task.label, str(exc)))
             return
@@ -353,6 +363,8 @@ class Batch:
         output = self._open.pop(task, None)
         if output is not None and output.writer is not None:
             output.writer.abort()
+        if self._rejects is not None:
+            self._rejects.drop(task)
         self._stopped.add(task)
         reason = problem.message.removeprefix(f"{task.label}: ")
         if problem.kind == "failed":
@@ -363,9 +375,6 @@ class Batch:
 
     def _reject(self, task: Task, line: int, raw: bytes, message: str) -> Problem:
         self.report.failed(task.label, message.removeprefix(f"{task.label}:{line}: "), line=line)
-        if self.options.rejects:
-            if self._rejects is None:
-                rejects = self.options.rejects
-                self._rejects = AtomicWriter(rejects, compression=compression_of(rejects))
-            self._rejects.write(raw if raw.endswith(b"\n") else raw + b"\n")
+        if self._rejects is not None:
+            self._rejects.hold(task, raw)
         return Problem(f"{task.label}:{line}", message, "rejected")
