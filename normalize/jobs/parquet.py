@@ -211,11 +211,11 @@ class ParquetOutput:
         check_new_columns(edits_field, damage_field)
         self.path = field.split(".")
         self.leaf_type = leaf_type(schema, self.path, where=target)
-        self.added = [(name, kind) for name, kind in ((edits_field, edits_type()), (damage_field, pa.float64())) if name]
-        for name, kind in self.added:
-            field = pa.field(name, kind)
-            at = schema.get_field_index(name)
-            schema = schema.set(at, field) if at >= 0 else schema.append(field)
+        self.edits_field, self.damage_field = edits_field, damage_field
+        for name, kind in ((edits_field, edits_type()), (damage_field, pa.float64())):
+            if name:
+                at = schema.get_field_index(name)
+                schema = schema.set(at, pa.field(name, kind)) if at >= 0 else schema.append(pa.field(name, kind))
         self.schema = schema
         self.atomic = writer or AtomicWriter(target)
         try:
@@ -244,17 +244,19 @@ class ParquetOutput:
         top = self.path[0]
         column = _replaced(table.column(top).combine_chunks(), self.path[1:], leaf)
         table = table.set_column(table.schema.get_field_index(top), table.schema.field(top), column)
-        for name, kind in self.added:
-            if kind == pa.float64():
-                values = pa.array([None if cleaned is None else cleaned.damage for cleaned in results], type=kind)
-            else:
-                values = pa.array(
-                    [None if cleaned is None else [edit.as_dict() for edit in cleaned.edits] for cleaned in results],
-                    type=kind,
-                )
-            at = table.schema.get_field_index(name)
-            table = table.set_column(at, name, values) if at >= 0 else table.append_column(name, values)
+        if self.edits_field:
+            edits = [None if cleaned is None else [edit.as_dict() for edit in cleaned.edits] for cleaned in results]
+            table = self._put(pa, table, self.edits_field, edits)
+        if self.damage_field:
+            damages = [None if cleaned is None else cleaned.damage for cleaned in results]
+            table = self._put(pa, table, self.damage_field, damages)
         self.parquet.write_table(table.cast(self.schema), row_group_size=max(1, table.num_rows))
+
+    def _put(self, pa, table: "pyarrow.Table", name: str, values: list) -> "pyarrow.Table":
+        """`table` with column `name` (replaced, or added at the end) holding `values`."""
+        array = pa.array(values, type=self.schema.field(name).type)
+        at = table.schema.get_field_index(name)
+        return table.set_column(at, name, array) if at >= 0 else table.append_column(name, array)
 
     def commit(self) -> None:
         pa = pyarrow_modules()[0]
