@@ -29,17 +29,14 @@ from typing import TYPE_CHECKING, Any, Mapping
 from .. import __version__
 from ..config import Config
 from ..errors import ConfigError, InputError
+from ..jobs.parquet import edit_fields
 from ..pipeline import clean_and_explain
 from ..streaming import with_field
 
 if TYPE_CHECKING:  # pragma: no cover
     import datasets
 
-_MISSING = object()
-# An edit as `Edit.as_dict` gives it, as an Arrow struct.
-_EDIT_FIELDS = (
-    ("stage", "string"), ("rule", "string"), ("start", "int64"), ("end", "int64"), ("removed", "string"), ("inserted", "string")
-)
+_MISSING = object()  # a null on a struct path: the text is missing
 
 
 def _files_digest(config: Config) -> str:
@@ -131,7 +128,7 @@ class CleanBatch:
 
         features = features.copy()
         if self.edits_field:
-            edit = {name: datasets.Value(kind) for name, kind in _EDIT_FIELDS}
+            edit = {name: datasets.Value(kind) for name, kind in edit_fields()}
             features[self.edits_field] = datasets.List(edit)
         if self.damage_field:
             features[self.damage_field] = datasets.Value("float64")

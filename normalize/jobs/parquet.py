@@ -17,21 +17,16 @@ edits and no damage.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from ..edits import Cleaned
+from ..edits import Cleaned, Edit
 from ..errors import ConfigError, InputError, NormalizeError, OutputError
 from .writing import AtomicWriter
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow
 
-# An edit as `Edit.as_dict` gives it.
-EDIT_FIELDS = (
-    ("stage", "string"), ("rule", "string"), ("start", "int64"), ("end", "int64"), ("removed", "string"),
-    ("inserted", "string"),
-)
 DEFAULT_COMPRESSION = "snappy"  # pyarrow's default, for a shard whose codec is unknown
 
 
@@ -46,10 +41,17 @@ def pyarrow_modules():
     return pyarrow, pyarrow.compute, pyarrow.parquet
 
 
+def edit_fields() -> list[tuple[str, str]]:
+    """The fields of an edit as `Edit.as_dict` gives them, each with its
+    Arrow type: "string" for text, "int64" for a position (null where an
+    edit does not know it)."""
+    return [(item.name, "string" if str(item.type).startswith("str") else "int64") for item in fields(Edit)]
+
+
 def edits_type():
     """The Arrow type of an edits column: a list of edit structs."""
     pa = pyarrow_modules()[0]
-    return pa.list_(pa.struct([(name, pa.type_for_alias(kind)) for name, kind in EDIT_FIELDS]))
+    return pa.list_(pa.struct([(name, pa.type_for_alias(kind)) for name, kind in edit_fields()]))
 
 
 @dataclass
