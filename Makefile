@@ -10,9 +10,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# The dask, zstd and html extras are installed too, so that their tests run rather than skip.
+# The optional extras are installed too, so that their tests run rather than skip.
 $(STAMP): $(BIN)/python pyproject.toml Makefile
-	$(BIN)/python -m pip install --quiet -e '.[test,dask,zstd,html]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask,zstd,html,parquet,datatrove,datasets]'
 	touch $(STAMP)
 
 demo: $(STAMP)

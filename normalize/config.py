@@ -78,6 +78,14 @@ class Config:
 
             rules_for(self)  # raises RuleError naming the pack and the rule
 
+    def __reduce__(self):
+        # The sets' words sorted: the same Config pickles to the same bytes in
+        # every process, whatever its hash seed, so fingerprints made from a
+        # pickle (Hugging Face datasets' cache of `map`) stay the same.
+        values = (getattr(self, item.name) for item in fields(self))
+        values = (sorted(value) if isinstance(value, frozenset) else value for value in values)
+        return (Config, tuple(values))
+
     def runs(self, stage: str) -> bool:
         return stage in self.stages
 

@@ -598,6 +598,69 @@ def test_jsonl_on_error_skip_writes_the_rest_and_the_rejects(here):
     assert [f["line"] for f in report["failures"]] == [2, 3, 4]
 
 
+def test_resume_with_rejects_keeps_the_earlier_runs_rejects_each_once(here):
+    write(here / "in" / "a.jsonl", '{"text": "a  ok"}\nnot json a\n')
+    write(here / "in" / "b.jsonl", '{"text": "b  ok"}\nnot json b\n')
+    (here / "out" / "b.jsonl").mkdir(parents=True)  # b's output cannot be written: b fails
+    args = ["in", "--jsonl", "-o", "out", "--on-error", "skip", "--rejects", "rejects.jsonl"]
+
+    first = run(*args)
+    assert first.exit_code == 1
+    # b's record is not in the file: b has no output, and the next run reads b again.
+    assert (here / "rejects.jsonl").read_text() == "not json a\n"
+
+    (here / "out" / "b.jsonl").rmdir()
+    second = run(*args, "--resume")
+    assert second.exit_code == 1 and "in/b.jsonl:2" in second.stderr and "in/a.jsonl" not in second.stderr
+    assert (here / "out" / "b.jsonl").read_text() == '{"text": "b ok"}\n'
+    assert (here / "rejects.jsonl").read_text() == "not json a\nnot json b\n"
+
+    assert run(*args, "--resume").exit_code == 0  # all done: the file stays as it was
+    assert (here / "rejects.jsonl").read_text() == "not json a\nnot json b\n"
+
+
+def test_an_input_with_rejects_is_in_the_manifest_only_once_they_are_in_the_rejects_file(here):
+    """What a kill -9 in the middle of a run leaves: a's output is written,
+    but neither its rejected record nor a manifest line saying it is done,
+    so --resume makes a again and its record reaches the rejects file."""
+    import shutil
+
+    from normalize.jobs.batch import Batch, Options
+    from normalize.jobs.events import Shown
+    from normalize.jobs.manifest import MANIFEST_NAME
+    from normalize.jobs.planning import plan
+
+    write(here / "in" / "a.jsonl", '{"text": "a  ok"}\nnot json a\n')
+    write(here / "in" / "b.jsonl", '{"text": "b  ok"}\n')
+    (here / "out").mkdir()
+    tasks = plan(["in"], output="out", pattern="*.jsonl").tasks
+    run_ = Batch(Options(jsonl=True, on_error="skip", rejects=str(here / "rejects.jsonl"))).run(tasks)
+    try:
+        for event in run_:
+            if isinstance(event, Shown) and event.label.startswith("in/b.jsonl"):
+                break  # a is done and written: kill -9 here
+        assert (here / "out" / "a.jsonl").read_text() == '{"text": "a ok"}\n'
+        assert not (here / "rejects.jsonl").exists()
+        assert "a.jsonl" not in (here / "out" / MANIFEST_NAME).read_text()
+        shutil.copytree(here / "out", here / "killed")
+        list(run_)
+    finally:
+        run_.close()
+    assert (here / "rejects.jsonl").read_text() == "not json a\n"
+    assert '"output": "a.jsonl"' in (here / "out" / MANIFEST_NAME).read_text()
+
+    result = run("in", "--jsonl", "-o", "killed", "--on-error", "skip", "--rejects", "resumed.jsonl", "--resume")
+    assert result.exit_code == 1 and "in/a.jsonl:2" in result.stderr
+    assert (here / "resumed.jsonl").read_text() == "not json a\n"
+
+
+def test_a_run_without_resume_rewrites_the_rejects_file(here):
+    write(here / "rejects.jsonl", "from an earlier run\n")
+    result = run("--jsonl", "--on-error", "skip", "--rejects", "rejects.jsonl", input='{"text": "fine"}\n')
+    assert result.exit_code == 0
+    assert (here / "rejects.jsonl").read_text() == ""
+
+
 def test_jsonl_undecodable_line_is_named(here):
     write(here / "in.jsonl", b'{"text": "ok"}\n{"text": "caf\xe9"}\n')
     result = run("in.jsonl", "--jsonl", "--on-error", "skip")
@@ -716,38 +779,49 @@ def test_scheduler_without_dask_says_what_to_install(here, monkeypatch):
     assert not (here / "out" / "a.txt").exists()
 
 
-def test_scheduler_results_are_written_atomically_in_order(here, monkeypatch):
+def test_scheduler_cleans_every_kind_of_input_the_local_run_cleans(here, monkeypatch):
+    import gzip
+
     seen = {}
 
-    def clean_paths_on_dask(paths, config, scheduler):
-        seen["args"] = (list(paths), config, scheduler)
-        for path in paths:
-            if path.endswith("bad.txt"):
-                yield path, normalize.InputError(f"{path}: broken")
-            else:
-                yield path, normalize.clean(open(path, encoding="utf-8").read(), config)
+    def map_on_dask(fn, shared, items, scheduler):
+        seen["scheduler"], seen["config"] = scheduler, shared
+        for item in items:  # the cluster's part, done here
+            yield None if item is None else fn(shared, item)
 
-    monkeypatch.setitem(sys.modules, "normalize.cluster", types.SimpleNamespace(clean_paths_on_dask=clean_paths_on_dask))
-    write(here / "corpus" / "a.txt", RAW)
-    write(here / "corpus" / "bad.txt", RAW)
-    write(here / "corpus" / "img.txt", b"\x89PNG\r\n\x1a\n" + bytes(10))
-    result = run("corpus", "-o", "out", "--scheduler", "tcp://10.0.0.1:8786", "--skip", "split_words")
-    assert result.exit_code == 1 and "corpus/bad.txt: broken" in result.stderr
-    paths, config, scheduler = seen["args"]
-    assert paths == ["corpus/a.txt", "corpus/bad.txt"] and scheduler == "tcp://10.0.0.1:8786"
-    assert isinstance(config, Config) and "split_words" not in config.stages
-    assert (here / "out" / "a.txt").read_text() == CLEAN
-    assert not (here / "out" / "bad.txt").exists()
-    assert run("corpus", "--jsonl", "-o", "o2", "--scheduler", "local").exit_code == 2
+    monkeypatch.setitem(sys.modules, "distributed", types.SimpleNamespace())
+    monkeypatch.setitem(sys.modules, "normalize.cluster", types.SimpleNamespace(map_on_dask=map_on_dask))
+    records = "".join(json.dumps({"id": i, "text": text}) + "\n" for i, text in enumerate([RAW, "ok  then", RAW]))
+    write(here / "corpus" / "a.jsonl.gz", gzip.compress(records.encode("utf-8")))
+    write(here / "corpus" / "b.jsonl", records + "not json\n")
+    write(here / "corpus" / "c.jsonl", b"\x89PNG\r\n\x1a\n" + bytes(10))
+    args = ["corpus", "--jsonl", "--on-error", "skip", "--skip", "split_words"]
+
+    here_run = run(*args, "-o", "local", "--report", "local.json")
+    cluster_run = run(*args, "-o", "out", "--scheduler", "tcp://127.0.0.1:8786", "--report", "out.json")
+
+    assert cluster_run.exit_code == here_run.exit_code == 1
+    assert seen["scheduler"] == "tcp://127.0.0.1:8786" and "split_words" not in seen["config"].stages
+    for name in ("a.jsonl.gz", "b.jsonl"):
+        assert (here / "out" / name).read_bytes() == (here / "local" / name).read_bytes()
+    assert not (here / "out" / "c.jsonl").exists()
+    report, local = (json.loads((here / name).read_text())["edits"] for name in ("out.json", "local.json"))
+    assert report == local and report["total"] > 0
+    assert run("corpus", "-o", "o2", "--scheduler", "local", "--jobs", "2").exit_code == 2
 
 
+@pytest.mark.slow
 def test_scheduler_runs_on_a_local_dask_cluster(here):
     pytest.importorskip("normalize.cluster")
-    pytest.importorskip("dask")
+    pytest.importorskip("distributed")
+    import gzip
+
     write(here / "corpus" / "a.txt", RAW)
+    write(here / "corpus" / "b.txt.gz", gzip.compress("Fish &amp; chips  today.\n".encode("utf-8")))
     result = run("corpus", "-o", "out", "--scheduler", "local")
     assert result.exit_code == 0, result.output
     assert (here / "out" / "a.txt").read_text() == normalize.clean(RAW)
+    assert gzip.decompress((here / "out" / "b.txt.gz").read_bytes()).decode() == normalize.clean("Fish &amp; chips  today.\n")
 
 
 # --- help

@@ -87,6 +87,32 @@ def test_bag_of_texts_and_of_records(client):
     assert [r["clean"] for r in cleaned] == [normalize.clean(t) for t in TEXTS]
 
 
+def test_dotted_fields_as_the_command_line_names_them(client, tmp_path):
+    rows = [{"id": i, "meta": {"body": t, "lang": "en"}} for i, t in enumerate(TEXTS)]
+    cleaned = clean_bag(db.from_sequence(rows, npartitions=2), field="meta.body").compute()
+    assert [r["meta"]["body"] for r in cleaned] == [normalize.clean(t) for t in TEXTS]
+    assert [r["meta"]["lang"] for r in cleaned] == ["en"] * len(TEXTS)
+    assert [r["meta"]["body"] for r in rows] == TEXTS  # the input records are not changed
+
+    into = clean_bag(db.from_sequence(rows, npartitions=2), field="meta.body", into="clean.body").compute()
+    assert [r["clean"]["body"] for r in into] == [normalize.clean(t) for t in TEXTS]
+    with pytest.raises(normalize.InputError, match="no field 'meta.title'"):
+        clean_bag(db.from_sequence(rows, npartitions=2), field="meta.title").compute()
+
+    # A struct column, as Parquet holds it (dd.from_pandas would turn the dicts into strings).
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    table = pa.table({"id": range(len(rows) + 1), "meta": [r["meta"] for r in rows] + [None]})
+    pq.write_table(table, tmp_path / "pages.parquet", row_group_size=4)
+    nested = clean_column(dd.read_parquet(tmp_path / "pages.parquet"), "meta.body").compute()
+    assert [m["body"] for m in nested["meta"].tolist()[:-1]] == [normalize.clean(t) for t in TEXTS]
+    assert nested["meta"].tolist()[-1] is None
+    apart = clean_column(dd.read_parquet(tmp_path / "pages.parquet"), "meta.body", into="body").compute()
+    assert apart["body"].tolist()[:-1] == [normalize.clean(t) for t in TEXTS]
+    assert apart["meta"].tolist()[:-1] == [r["meta"] for r in rows]
+
+
 def test_dataframe_column(client):
     frame = pd.DataFrame({"id": range(len(TEXTS) + 1), "text": [*TEXTS, None]})
     cleaned = clean_column(dd.from_pandas(frame, npartitions=3), "text", into="clean").compute()

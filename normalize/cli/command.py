@@ -31,8 +31,8 @@ _file = click.Path(dir_okay=False, path_type=str)
               help="With --in-place, keep each original as FILE+SUFFIX; an existing backup is never overwritten.")
 @click.option("--glob", "pattern", metavar="PATTERN",
               help="Files to take from folders, by name.  [default: *.txt, *.jsonl with --jsonl, "
-                   "*.html, *.htm and *.xhtml with --from html, "
-                   "and their .gz, .bz2, .xz and .zst forms]")
+                   "*.html, *.htm and *.xhtml with --from html, and their .gz, .bz2, .xz and .zst forms; "
+                   "*.parquet with --parquet]")
 @click.option("--resume", is_flag=True,
               help="Finish a stopped job: skip inputs whose output in the -o folder was made from the same input "
                    "with the same options (its manifest says); clean the others.")
@@ -43,11 +43,17 @@ _file = click.Path(dir_okay=False, path_type=str)
               help="Read inputs as text, or as HTML pages whose article text is cleaned (needs "
                    "normalize-text[html]).  [default: html for *.html, *.htm, *.xhtml; text otherwise]")
 @click.option("--jsonl", is_flag=True, help="Inputs are JSON Lines: clean one field of each record.")
+@click.option("--parquet", is_flag=True,
+              help="Inputs are Parquet shards: clean one column of each row, a row group at a time; "
+                   "needs normalize-text[parquet].")
 @click.option("--field", metavar="PATH",
-              help="With --jsonl, the field to clean; a dotted path reaches into nested objects.  [default: text]")
-@click.option("--edits-field", metavar="NAME", help="With --jsonl, store each record's edits in this field.")
+              help="With --jsonl or --parquet, the field to clean; a dotted path reaches into nested objects "
+                   "(struct columns).  [default: text]")
+@click.option("--edits-field", metavar="NAME",
+              help="With --jsonl or --parquet, store each record's edits in this field (column).")
 @click.option("--damage-field", metavar="NAME",
-              help="With --jsonl, store each record's damage estimate (word repairs per word) in this field.")
+              help="With --jsonl or --parquet, store each record's damage estimate (word repairs per word) "
+                   "in this field (column).")
 @click.option("--on-error", type=click.Choice(["fail", "skip"]),
               help="With --jsonl, a bad record fails its input (fail, the default) or is left out and "
                    "reported (skip).")
@@ -74,7 +80,8 @@ _file = click.Path(dir_okay=False, path_type=str)
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
               help="Clean in N processes (0: one per CPU); output order is kept.")
 @click.option("--scheduler", metavar="ADDRESS",
-              help="Clean files on a Dask cluster (its address, or 'local'); needs normalize-text[dask].")
+              help="Clean on a Dask cluster (its address, or 'local') instead of --jobs; inputs are still read "
+                   "and outputs written here. Needs normalize-text[dask].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings; errors are still printed.")
 @click.version_option(__version__, "-V", "--version", prog_name="normalize")
 def main(inputs: tuple[str, ...], **options: Any) -> None:

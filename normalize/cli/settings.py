@@ -109,14 +109,38 @@ def check_config(config: Config) -> None:
         _read_words(config.vocabulary_file)
 
 
+def _check_parquet(tasks, options: dict[str, Any], preview: bool) -> None:
+    """What --parquet cannot do, as a `ConfigError`: pyarrow missing, a
+    pipe for input or output, a compressed name, a dotted new column."""
+    from ..jobs.parquet import check_new_columns, pyarrow_modules
+
+    pyarrow_modules()
+    check_new_columns(options["edits_field"], options["damage_field"])
+    for task in tasks:
+        if task.source == STDIN:
+            raise ConfigError("--parquet reads files (Parquet is read from its end): standard input is not one")
+        if task.target is None and not preview:
+            raise ConfigError("--parquet writes files: give -o FILE or FOLDER, or --in-place")
+        for path in (task.source, task.target):
+            if compression_of(path):
+                raise ConfigError(f"{path}: Parquet compresses its own pages; name the file .parquet, without .{path.rsplit('.', 1)[1]}")
+
+
 def settings(inputs: tuple[str, ...], options: dict[str, Any]):
     """Check the options against each other, build the Config and the plan:
     every usage error comes out here, before any input is read."""
-    jsonl = options["jsonl"]
+    jsonl, parquet = options["jsonl"], options["parquet"]
     preview = options["diff"] or options["explain"]
-    for name in ("field", "edits_field", "damage_field", "on_error", "rejects"):
+    if jsonl and parquet:
+        raise click.UsageError("choose one of --jsonl and --parquet")
+    for name in ("field", "edits_field", "damage_field"):
+        if options[name] is not None and not (jsonl or parquet):
+            raise click.UsageError(f"--{name.replace('_', '-')} needs --jsonl or --parquet")
+    for name in ("on_error", "rejects"):
         if options[name] is not None and not jsonl:
-            raise click.UsageError(f"--{name.replace('_', '-')} needs --jsonl")
+            raise click.UsageError(f"--{name.replace('_', '-')} needs --jsonl (a Parquet row that fails fails its shard)")
+    if parquet and options["encoding"] != "utf-8":
+        raise click.UsageError("--encoding does not apply to Parquet: its strings are UTF-8")
     if options["rejects"] and options["on_error"] != "skip":
         raise click.UsageError("--rejects needs --on-error skip (with fail, no record is left out)")
     if options["backup"] and not options["in_place"]:
@@ -132,13 +156,10 @@ def settings(inputs: tuple[str, ...], options: dict[str, Any]):
     if options["resume"] and not options["output"]:
         raise click.UsageError("--resume needs -o FOLDER (its manifest says what earlier runs made)")
     html = options["source_format"]
-    if html == "html" and jsonl:
-        raise click.UsageError("--from html reads pages, not JSON Lines: drop --jsonl")
-    if options["scheduler"] and (jsonl or preview or options["review_file"] or options["encoding"] != "utf-8"):
-        raise click.UsageError(
-            "--scheduler cleans text files as UTF-8: it does not go with --jsonl, --diff, --explain, "
-            "--review or --encoding"
-        )
+    if html == "html" and (jsonl or parquet):
+        raise click.UsageError("--from html reads pages, not records: drop --jsonl or --parquet")
+    if options["scheduler"] and options["jobs"] != 1:
+        raise click.UsageError("choose one of --jobs and --scheduler: with --scheduler, the cluster's workers clean")
     try:
         encoding = resolve_encoding(options["encoding"])
         if jsonl and encoding.startswith(("utf-16", "utf-32")):
@@ -154,17 +175,21 @@ def settings(inputs: tuple[str, ...], options: dict[str, Any]):
             no_builtin_rules=options["no_builtin_rules"],
             any_language=options["any_language"],
         )
-        if options["pattern"]:
+        if parquet:
+            pattern = options["pattern"] or "*.parquet"
+        elif options["pattern"]:
             pattern = options["pattern"]
         elif html == "html":
             pattern = sum((compressed_forms("*" + suffix) for suffix in HTML_SUFFIXES), ())
         else:
             pattern = compressed_forms("*.jsonl" if jsonl else "*.txt")
-        rename = None if jsonl or html == "text" else text_name
+        rename = None if jsonl or parquet or html == "text" else text_name
         planned = plan(inputs, output=options["output"], in_place=options["in_place"], pattern=pattern, rename=rename)
         for path in {task.source for task in planned.tasks} | {task.target for task in planned.tasks} | {options["rejects"]}:
             check_available(compression_of(path))
-        pages = [task for task in planned.tasks if not jsonl and reads_html(task.source, html)]
+        if parquet:
+            _check_parquet(planned.tasks, options, preview)
+        pages = [task for task in planned.tasks if not (jsonl or parquet) and reads_html(task.source, html)]
         if pages:
             check_html()
         if options["in_place"] and pages:
@@ -176,10 +201,8 @@ def settings(inputs: tuple[str, ...], options: dict[str, Any]):
     tasks = planned.tasks
     folders = any(name != STDIN and os.path.isdir(name) for name in inputs)
     to_stdout = [task for task in tasks if task.target is None]
-    if not jsonl and not preview and (len(to_stdout) > 1 or (folders and to_stdout)):
+    if not (jsonl or parquet) and not preview and (len(to_stdout) > 1 or (folders and to_stdout)):
         raise click.UsageError("several inputs or a folder need -o FOLDER or --in-place (or --diff/--explain)")
-    if options["scheduler"] and any(task.source == STDIN for task in tasks):
-        raise click.UsageError("--scheduler cleans files: standard input is not one")
     for root in sorted({task.root for task in tasks if task.root}):
         try:
             os.makedirs(root, exist_ok=True)
@@ -189,6 +212,7 @@ def settings(inputs: tuple[str, ...], options: dict[str, Any]):
         config=config,
         encoding=encoding,
         jsonl=jsonl,
+        parquet=parquet,
         field=options["field"] or "text",
         edits_field=options["edits_field"],
         damage_field=options["damage_field"],

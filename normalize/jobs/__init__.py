@@ -8,6 +8,8 @@
     compression   compressed files, by the suffix of their name
     jsonl         JSON Lines records, read and written back as they were
     html          HTML pages: the article text, taken out with trafilatura (extra [html])
+    parquet       Parquet shards, a row group at a time (extra `parquet`)
+    rejects       the records a run left out, kept across --resume
     inputs        a run's reading side: each task's input as pieces of work
     events        what flows through a run, and what it yields (Shown, Problem)
     batch         a run: clean the pieces in processes, write each output atomically

@@ -21,22 +21,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import tee
-from typing import BinaryIO, Callable, Iterator
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator
 
 from ..config import Config
 from ..edits import Cleaned
-from ..errors import InputError, NormalizeError
+from ..errors import ConfigError, InputError, NormalizeError
 from ..pipeline import clean_and_explain
 from ..streaming import Joiner, cleaned_record, ordered_map
 from ..views.report import Report
 from .compression import compression_of
-from .events import End, Piece, Problem, Redo, Reject, Shown, Stop
+from .events import End, Piece, Problem, Redo, Reject, ShardOpened, Shown, Stop
 from .inputs import Inputs
 from .jsonl import dumps_record
 from .manifest import MANIFEST_NAME, Manifest, Source
 from .planning import Task
+from .rejects import Rejects
 from .temporaries import sweep_tree
 from .writing import AtomicWriter, make_parents
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .parquet import ParquetOutput
 
 
 @dataclass(frozen=True)
@@ -50,14 +54,18 @@ class Options:
                 damage estimate; `on_error` "fail"
                 fails the input at its first bad record, "skip" leaves the
                 record out and copies its line to `rejects`
+    parquet     inputs are Parquet shards: clean `field` (a column, or a
+                dotted path into a struct column) of each row; `edits_field`
+                and `damage_field` name columns to add (see `parquet`)
     backup      with in-place tasks (target == source), keep the input as
                 source + backup before replacing it
     resume      skip tasks whose output is what this run would make, as the
                 output folder's manifest says (see `manifest`)
     write       False cleans and shows without writing anything
     jobs        processes to clean in
-    scheduler   clean files on this Dask cluster instead ("local" for one
-                on this machine); needs normalize.cluster and Dask
+    scheduler   clean the pieces on this Dask cluster instead of in `jobs`
+                processes ("local" for one on this machine; needs Dask):
+                inputs are still read and outputs written here
     source_format  "html": every input is an HTML page, whose article text
                 is cleaned (see `html`); "text": none is; None: pages are
                 those named *.html, *.htm or *.xhtml
@@ -66,6 +74,7 @@ class Options:
     config: Config = field(default_factory=Config)
     encoding: str = "utf-8"
     jsonl: bool = False
+    parquet: bool = False
     field: str = "text"
     edits_field: str | None = None
     damage_field: str | None = None
@@ -97,14 +106,17 @@ def _clean_texts(config: Config, texts: list[str] | None) -> list[Cleaned | str]
 
 @dataclass
 class _Output:
-    """What the run keeps about an input whose output is being written."""
+    """What the run keeps about an input whose output is being written:
+    an `AtomicWriter`, or for Parquet a `ParquetOutput` and the results of
+    the row group being gathered."""
 
     joiner: Joiner
-    writer: AtomicWriter | None = None
+    writer: "AtomicWriter | ParquetOutput | None" = None
     changed: bool = False
     pieces: int = 0
     raw_lines: int = 0
     out_lines: int = 0
+    group: list[Cleaned | None] | None = None
 
 
 class Batch:
@@ -130,11 +142,19 @@ class Batch:
         self.report = Report()
         self._open: dict[Task, _Output] = {}
         self._stopped: set[Task] = set()
-        self._rejects: AtomicWriter | None = None
+        self._rejects = Rejects(options.rejects, resume=options.resume) if options.rejects else None
         self.manifests: dict[str, Manifest] = {}
         self._redo: dict[Task, str] = {}  # why --resume cleans a task again, told once it is cleaned
+        self._unrecorded: list[Callable[[], None]] = []  # manifest lines that wait for the rejects file
 
     def run(self, tasks: list[Task]) -> Iterator[Shown | Problem]:
+        if self.options.scheduler:
+            try:
+                import distributed  # noqa: F401  (now, so that without Dask nothing is read)
+
+                from ..cluster import map_on_dask
+            except ImportError as exc:
+                raise ConfigError(f"cleaning on Dask needs it installed: pip install 'normalize-text[dask]' ({exc})") from None
         try:
             yield from self._look_back(tasks)
             yield from self._run(tasks)
@@ -162,11 +182,16 @@ class Batch:
                 yield Problem(root, f"{manifest.path} is {manifest.problem}: {again}", "warning")
 
     def _run(self, tasks: list[Task]) -> Iterator[Shown | Problem]:
-        inputs = Inputs(self.options, self.stdin, self._read, self.manifests)
-        events = inputs.dask_events(tasks) if self.options.scheduler else inputs.events(tasks)
+        options = self.options
+        events = Inputs(options, self.stdin, self._read, self.manifests).events(tasks)
         for_work, for_us = tee(events)
         work = (event.texts if isinstance(event, Piece) else None for event in for_work)
-        results = ordered_map(partial(_clean_texts, self.options.config), work, jobs=self.options.jobs)
+        if options.scheduler:
+            from ..cluster import map_on_dask
+
+            results = map_on_dask(_clean_texts, options.config, work, options.scheduler)
+        else:
+            results = ordered_map(partial(_clean_texts, options.config), work, jobs=options.jobs)
         try:
             for event, result in zip(for_us, results):
                 if getattr(event, "task", None) in self._stopped:
@@ -181,6 +206,8 @@ class Batch:
                     yield self._stop(event.task, event.problem)
                 elif isinstance(event, Reject):
                     yield self._reject(event.task, event.line, event.raw, event.message)
+                elif isinstance(event, ShardOpened):
+                    yield from self._shard(event)
         except BaseException:
             self.report.interrupted = True
             for output in self._open.values():
@@ -189,10 +216,11 @@ class Batch:
             self._open.clear()
             raise
         finally:
-            # Rejected records are whole lines, kept even when the run stops.
+            # The records left out of the outputs that were written, even when the run stops.
             if self._rejects is not None:
-                self._rejects.commit()
-                self._rejects = None
+                self._rejects.close(finished=not self.report.interrupted)
+                for record in self._unrecorded:
+                    record()
             results.close()
             events.close()
 
@@ -232,9 +260,8 @@ class Batch:
         try:
             if piece.records:
                 yield from self._records(piece, results, output)
-            elif piece.done is not None:
-                self.report.edits_counted = False
-                self._write(task, output, piece.done)
+            elif piece.rows is not None:
+                yield from self._rows(piece, results, output)
             else:
                 yield from self._blocks(piece, results, output)
         except NormalizeError as exc:
@@ -277,6 +304,38 @@ class Batch:
             yield Shown(where, text, cleaned)
         self._write(task, output, "".join(lines))
 
+    def _shard(self, event: ShardOpened) -> Iterator[Problem]:
+        task, options = event.task, self.options
+        if not options.write or task.target is None:
+            return
+        from .parquet import ParquetOutput
+
+        try:
+            self._output(task).writer = ParquetOutput(
+                task.target, event.schema, options.field, compression=event.compression,
+                edits_field=options.edits_field, damage_field=options.damage_field, writer=self._writer(task),
+            )
+        except NormalizeError as exc:
+            yield self._stop(task, Problem(task.label, str(exc)))
+
+    def _rows(self, piece: Piece, results: list[Cleaned | str], output: _Output) -> Iterator[Shown]:
+        task, rows = piece.task, piece.rows
+        if output.group is None:
+            output.group = [None] * rows.group.table.num_rows
+        for index, text, cleaned in zip(rows.indices, piece.texts, results):
+            where = f"{task.label}#{rows.first_row + index}"
+            if isinstance(cleaned, str):
+                raise InputError(f"{where}: {cleaned}")
+            output.group[index] = cleaned
+            self.report.document(self.report.count_edits(cleaned.edits) > 0)
+            yield Shown(where, text, cleaned)
+        if rows.last:
+            if output.writer is not None:
+                before = output.writer.atomic.written
+                output.writer.write(rows.group, output.group)
+                self.report.bytes_written += output.writer.atomic.written - before
+            output.group = None
+
     def _end(self, task: Task, source: Source | None) -> Iterator[Problem]:
         output = self._open.pop(task, None) or _Output(Joiner(self.options.config))
         try:
@@ -284,23 +343,32 @@ class Batch:
                 output.writer = self._writer(task)  # an empty input still gets its (empty) output
             if output.writer is not None:
                 output.writer.commit()
-                manifest = self.manifests.get(task.root)
-                # An input rewritten while it was read is not recorded: --resume makes it again.
-                if manifest is not None and source is not None and source.unchanged():
-                    manifest.record(task, source, output.writer.size, output.writer.sha256)
+            kept = self._rejects is not None and self._rejects.keep(task)
+            manifest = self.manifests.get(task.root)
+            # An input rewritten while it was read is not recorded: --resume makes it again.
+            if output.writer is not None and manifest is not None and source is not None and source.unchanged():
+                record = partial(manifest.record, task, source, output.writer.size, output.writer.sha256)
+                # An input with records left out is recorded once they are in the rejects file, at the
+                # run's end: a run killed before that leaves it for --resume to make again, rejects and all.
+                if kept:
+                    self._unrecorded.append(record)
+                else:
+                    record()
         except NormalizeError as exc:
             yield self._stop(task, Problem(task.label, str(exc)))
             return
         self.report.files["cleaned"] += 1
         if task in self._redo:
             self.report.redo(task.label, self._redo.pop(task))
-        if not self.options.jsonl:
+        if not (self.options.jsonl or self.options.parquet):
             self.report.document(output.changed)
 
     def _stop(self, task: Task, problem: Problem) -> Problem:
         output = self._open.pop(task, None)
         if output is not None and output.writer is not None:
             output.writer.abort()
+        if self._rejects is not None:
+            self._rejects.drop(task)
         self._stopped.add(task)
         reason = problem.message.removeprefix(f"{task.label}: ")
         if problem.kind == "failed":
@@ -311,9 +379,6 @@ class Batch:
 
     def _reject(self, task: Task, line: int, raw: bytes, message: str) -> Problem:
         self.report.failed(task.label, message.removeprefix(f"{task.label}:{line}: "), line=line)
-        if self.options.rejects:
-            if self._rejects is None:
-                rejects = self.options.rejects
-                self._rejects = AtomicWriter(rejects, compression=compression_of(rejects))
-            self._rejects.write(raw if raw.endswith(b"\n") else raw + b"\n")
+        if self._rejects is not None:
+            self._rejects.hold(task, raw)
         return Problem(f"{task.label}:{line}", message, "rejected")

@@ -68,7 +68,7 @@ WHAT_TO_DO = {
     "xz data": "name it {name}.xz to have it read as compressed, or decompress it first (xz -dc < {name})",
     "zstd data": "name it {name}.zst to have it read as compressed, or decompress it first (zstd -dc < {name})",
     "lz4 data": "decompress it first (lz4 -dc < {name})",
-    "Parquet data": "normalize reads text and JSON Lines; write the text column out as JSON Lines first",
+    "Parquet data": "clean it with --parquet --field COLUMN (pip install 'normalize-text[parquet]')",
     "an executable": "a program has no text to clean; leave it out",
 }
 

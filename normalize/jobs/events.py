@@ -7,10 +7,14 @@ input order; the writing side (`batch`) cleans the pieces and writes them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ..edits import Cleaned
 from .manifest import Source
 from .planning import Task
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .parquet import RowGroup
 
 
 @dataclass(frozen=True)
@@ -41,16 +45,37 @@ class Problem:
 
 
 @dataclass
+class Rows:
+    """Rows of a Parquet row group: those at `indices` in `group` (the
+    piece's texts are theirs), `first_row` the group's first row in the
+    file, and `last` whether the group is complete with them."""
+
+    group: "RowGroup"
+    indices: list[int]
+    first_row: int
+    last: bool
+
+
+@dataclass
 class Piece:
     """Texts of one input, cleaned together by one worker: a whole text, or
     blocks of it (each with the separator after it), or records (each with
-    its line number, the record and its raw line)."""
+    its line number, the record and its raw line), or Parquet rows."""
 
     task: Task
     texts: list[str] | None
     separators: list[str] = field(default_factory=list)
     records: list[tuple[int, dict, bytes]] = field(default_factory=list)
-    done: str | None = None  # text already cleaned elsewhere (a Dask cluster)
+    rows: Rows | None = None
+
+
+@dataclass
+class ShardOpened:
+    """A Parquet input is open: its output can be made with its schema."""
+
+    task: Task
+    schema: Any  # pyarrow.Schema
+    compression: str
 
 
 @dataclass

@@ -16,11 +16,11 @@ from contextlib import nullcontext
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator
 
 from .. import streaming
-from ..errors import BinaryInputError, ConfigError, InputError, NormalizeError
+from ..errors import BinaryInputError, InputError, NormalizeError
 from ..streaming import get_field, text_pieces
 from .compression import compression_of, decompression_errors, open_compressed
 from .decoding import SNIFF_BYTES, binary_error, decoded_chunks, resolve_encoding, sniff_binary
-from .events import End, Piece, Problem, Redo, Reject, Stop
+from .events import End, Piece, Problem, Redo, Reject, Rows, ShardOpened, Stop
 from .html import NoArticleError, extract, reads_html
 from .jsonl import loads_record
 from .manifest import Manifest, Source, source_of
@@ -67,15 +67,11 @@ def _unreadable(task: Task, exc: BaseException) -> str:
     return f"{task.label}: cannot read: {getattr(exc, 'strerror', None) or exc}"
 
 
-def _needs_dask(exc: ImportError) -> ConfigError:
-    return ConfigError(f"cleaning on Dask needs it installed: pip install 'normalize-text[dask]' ({exc})")
-
-
 class Inputs:
-    """Events for a run's tasks: `events` reads them here, `dask_events`
-    has a Dask cluster clean them. `stdin` is read for "-"; `on_read`
-    hears how many input bytes each read took; `manifests` are those of the
-    output folders (by folder), which --resume asks and each `End` feeds."""
+    """Events for a run's tasks (`events`). `stdin` is read for "-";
+    `on_read` hears how many input bytes each read took; `manifests` are
+    those of the output folders (by folder), which --resume asks and each
+    `End` feeds."""
 
     def __init__(
         self,
@@ -124,6 +120,9 @@ class Inputs:
         options = self.options
         if task.target == task.source and os.path.islink(task.source):
             yield Stop(task, Problem(task.label, f"{task.label}: is a symbolic link; only regular files are rewritten in place"))
+            return
+        if options.parquet:
+            yield from self._shard_events(task)
             return
         try:
             stream = nullcontext(self.stdin) if task.source == STDIN else open_compressed(task.source)
@@ -223,47 +222,38 @@ class Inputs:
             yield Piece(task, texts, records=records)
         yield End(task)
 
-    def dask_events(self, tasks: list[Task]) -> Iterator[object]:
-        """Events for files cleaned on a Dask cluster; the outputs are still
-        written here, atomically."""
+    def _shard_events(self, task: Task) -> Iterator[object]:
+        """A Parquet shard, row group by row group: the texts of a group go
+        in pieces, the last piece saying the group is complete."""
+        from .parquet import ParquetShard
+
         try:
-            from ..cluster import clean_paths_on_dask
-        except ImportError as exc:
-            raise _needs_dask(exc) from None
-        todo = []
-        sources: dict[Task, Source | None] = {}
-        for task in tasks:
-            source = sources[task] = yield from self._look_back(task)
-            if source is False:
-                continue
-            if compression_of(task.source):
-                message = f"{task.label}: --scheduler reads plain text files only; clean compressed files without it"
-                yield Stop(task, Problem(task.label, message))
-                continue
-            try:
-                with open(task.source, "rb") as stream:
-                    kind = sniff_binary(stream.read(SNIFF_BYTES))
-            except OSError as exc:
-                yield Stop(task, Problem(task.label, f"{task.label}: cannot read: {exc.strerror}"))
-                continue
-            if kind:
-                yield Stop(task, _binary_problem(task, binary_error(task.label, kind)))
-                continue
-            todo.append(task)
-        if not todo:
+            shard = ParquetShard(task.source, self.options.field, label=task.label)
+        except InputError as exc:
+            yield Stop(task, Problem(task.label, str(exc)))
             return
-        by_path = {task.source: task for task in todo}
-        scheduler = self.options.scheduler
-        try:
-            for path, result in clean_paths_on_dask([task.source for task in todo], self.options.config, scheduler):
-                task = by_path[path]
-                if isinstance(result, Exception):
-                    yield Stop(task, Problem(task.label, f"{task.label}: {result}"))
-                    continue
-                self.on_read(os.path.getsize(task.source))
-                yield Piece(task, None, done=result)
-                yield End(task, sources[task])
-        except ImportError as exc:  # normalize.cluster may import Dask only when called
-            raise _needs_dask(exc) from None
-        except (OSError, TimeoutError) as exc:
-            raise InputError(f"Dask scheduler {scheduler}: {exc}") from None
+        with shard:
+            yield ShardOpened(task, shard.schema, shard.compression())
+            first_row = 0
+            try:
+                for group in shard.groups():
+                    self.on_read(group.size)
+                    todo = [index for index, text in enumerate(group.texts) if text is not None]
+                    start = 0
+                    while True:
+                        end, size = start, 0
+                        while end < len(todo) and end - start < BATCH_RECORDS and size < BATCH_CHARS:
+                            size += len(group.texts[todo[end]])
+                            end += 1
+                        indices = todo[start:end]
+                        texts = [group.texts[index] for index in indices]
+                        yield Piece(task, texts, rows=Rows(group, indices, first_row, end >= len(todo)))
+                        if end >= len(todo):
+                            break
+                        start = end
+                    first_row += group.table.num_rows
+            except InputError as exc:
+                yield Stop(task, Problem(task.label, str(exc)))
+                return
+        yield End(task)
+

@@ -36,7 +36,6 @@ class Report:
     bytes_written: int = 0
     by_stage: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)
-    edits_counted: bool = True
     failures: list[dict] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
     redone: list[dict] = field(default_factory=list)
@@ -85,12 +84,12 @@ class Report:
             "files": {key: self.files[key] for key in ("cleaned", "failed", "skipped", "already_done", "no_article")},
             "documents": {
                 "cleaned": self.documents["cleaned"],
-                "changed": self.documents["changed"] if self.edits_counted else None,
+                "changed": self.documents["changed"],
                 "rejected": self.documents["rejected"],
             },
             "bytes": {"read": self.bytes_read, "written": self.bytes_written},
             "edits": {
-                "total": total if self.edits_counted else None,
+                "total": total,
                 "by_stage": dict(self.by_stage.most_common()),
                 "by_rule": dict(self.by_rule.most_common()),
             },
