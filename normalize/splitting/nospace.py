@@ -24,7 +24,6 @@ from .tuning import (
     NO_SPACE_MIN_WORDS,
     NO_SPACE_RUN_LETTERS,
     NO_SPACE_TEXT_KNOWN_SHARE,
-    NO_SPACE_TEXT_LETTERS,
     NO_SPACE_WORD_COUNT,
     FOREIGN_SCRIPT_SHARE,
     FUNCTION_WORD_COUNT,
@@ -37,8 +36,6 @@ RULE = "split_no_space_run"
 
 # A token long enough to be asked (the shortest asked has NO_SPACE_LINE_LETTERS letters).
 LONG_TOKEN_RE = re.compile(r"\S{%d,}" % NO_SPACE_LINE_LETTERS)
-# In a text with no space at all.
-UNSPACED_TOKEN_RE = re.compile(r"\S{%d,}" % NO_SPACE_TEXT_LETTERS)
 ASCII_LETTERS_RE = re.compile(r"[A-Za-z]")
 # What a run of prose never holds: addresses, paths, markup, code.
 NOT_PROSE_RE = re.compile(r'://|www\.|@|[/\\_=<>{}#~^*]|[a-z]\.[a-z]|\(\)|\);|","|\A[^a-z]*\Z|\A[a-z0-9]+(?:-[a-z0-9]+){2,}\W*\Z')
@@ -76,26 +73,22 @@ NUMBER_ENDING_RE = re.compile(r"(?<=1[0-9])th|(?<=[02-9]1)st|(?<=[02-9]2)nd|(?<=
 def no_space_cuts(text: str) -> list[int]:
     """Positions in `text` where a space was lost inside a run with no spaces."""
     cuts: list[int] = []
-    # A text with no space at all lost them all: a line of capitalised words is then
-    # a name or title run together (MarthaQuill), not a code name among prose.
-    spaced = " " in text
-    for match in (LONG_TOKEN_RE if spaced else UNSPACED_TOKEN_RE).finditer(text):
+    # A text with no space inside it (spaces at its ends do not count, so that
+    # cleaning twice changes nothing) lost them all: 60% known letters suffice.
+    spaced = " " in text.strip()
+    for match in LONG_TOKEN_RE.finditer(text):
         token = match.group()
         letters = len(ASCII_LETTERS_RE.findall(token))
         whole_line = _is_whole_line(text, match.start(), match.end())
-        if letters < (NO_SPACE_RUN_LETTERS if not whole_line else NO_SPACE_LINE_LETTERS if spaced
-                      else NO_SPACE_TEXT_LETTERS):
+        if letters < (NO_SPACE_LINE_LETTERS if whole_line else NO_SPACE_RUN_LETTERS):
             continue
         if NOT_PROSE_RE.search(token) or IDENTIFIER_RE.match(token) or _foreign_script(token, letters):
             continue
-        if whole_line and CAMEL_NAME_RE.match(token) and spaced:
-            continue  # a code or brand name on its own line (URLSearchParams, FormData)
-        if letters < NO_SPACE_LINE_LETTERS:
-            # A short word alone (Gelmont, Rosland: a name or a title) is cut only where its
-            # letters' case or punctuation says so (JonEvers), never by the model.
-            found = sorted(at for at in _forced_cuts(token) if 0 < at < len(token))
-        else:
-            found = _token_cuts(token, whole_line, NO_SPACE_KNOWN_SHARE if spaced else NO_SPACE_TEXT_KNOWN_SHARE)
+        if whole_line and CAMEL_NAME_RE.match(token):
+            # A code, brand or product name on its own line or as a whole field
+            # (URLSearchParams, PlayStationNetwork): never cut.
+            continue
+        found = _token_cuts(token, whole_line, NO_SPACE_KNOWN_SHARE if spaced else NO_SPACE_TEXT_KNOWN_SHARE)
         if found is not None:
             cuts += [match.start() + at for at in found]
     return cuts

@@ -346,10 +346,6 @@ SHORT_RUNS_KEPT = 50_000
 NO_SPACE_RUN_LETTERS = 40
 # A token alone on its line is asked from this many letters on (a sentence that lost its spaces).
 NO_SPACE_LINE_LETTERS = 12
-# In a text with no space at all, from this many, but below NO_SPACE_LINE_LETTERS only where
-# case or punctuation cuts (JonEvers; the model cut names and titles alone, Gel|mont, Ros|land:
-# 17 wrong of 18 on spaces-dev's Wiki). Wiki.typos.no_spaces: split recall +0.001.
-NO_SPACE_TEXT_LETTERS = 6
 # A run is segmented only into this many words or more.
 NO_SPACE_MIN_WORDS = 2
 # Share of a run's letters in words the web tables know, or it is left (a foreign or coded
