@@ -58,6 +58,9 @@ LINE_END_HYPHEN_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# Name prefixes written closed, their capital inside the name (McDonald, MacLeod, DiCaprio; not
+# Al-Qaeda, St-Etienne).
+CLOSED_NAME_PREFIXES = frozenset({"Mc", "Mac", "Di"})
 # Soft hyphens inside a word.
 SOFT_HYPHEN_RE = regex.compile(r"(?<=[^\W\d_])\u00ad+(?=[^\W\d_])")
 # A word as the document writes it, hyphens inside it included (the evidence read).
@@ -138,6 +141,8 @@ def _rule(head: str, tail: str, before: str, after: str, evidence: _Evidence) ->
     if len(head) == 1:
         return COMPOUND  # e-\nmail, T-\nshirt, x-\nray
     if not tail[0].islower() and not (head.isupper() and tail.isupper()):
+        if head in CLOSED_NAME_PREFIXES and tail[1:].islower():
+            return JOINED  # Mc-\nDonald, Di-\nCaprio: a name's prefix, its capital inside the name
         return COMPOUND  # Franco-\nGerman, anti-\nAmerican (a word's second half opens small)
     joined, hyphenated = (head + tail).lower(), f"{head}-{tail}".lower()
     as_joined, as_hyphenated = evidence.words[joined], evidence.words[hyphenated]

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 # --- line-end hyphens (`hyphens`) ---------------------------------------------------
 
-# A word rejoined from a line end's pieces must be this common in the web tables (about zipf
-# 1.3, the tables' floor is 12,711): rarer joins are left to the document's own evidence.
+# A word rejoined from a line end's pieces must be this common in the web tables: their floor
+# (12,711 of 588 billion words), so any word they hold; the document's own spellings come first.
 LINE_END_WORD_COUNT = 12_711
 # Two pieces that are each a word (`well`, `known`) stay hyphenated unless the web writes them
-# joined this many times more often than as a pair (`up on`: 7 times, joined; `best selling`: 6.7,
-# joined; `semi finals`: 6.4; `well known`, `long term`: under 1, kept). Pure ambiguity, traded on
-# benchmarks/wrapped.py (1,800 wrapped articles): ratio 10 rejoined 97.1% of hyphenated words and
-# joined 16 of 418 compounds; 3 rejoined 98.7% and joined 38 (cooperation, antivirus, prepaid:
-# forms the web writes closed); 2 rejoined 98.9% and joined 43.
-COMPOUND_JOINED_RATIO = 3
+# joined this many times more often than as a pair (`up on`: 7 times, joined; `semi finals`: 6.4;
+# `well known`, `long term`: under 1, kept). Pure ambiguity: the web writes `antivirus` and
+# `cooperation` closed, a British text hyphenates them. On benchmarks/wrapped.py's 1,800 articles
+# (hyphenated words rejoined; of 420 compounds at a line end, joined): 10: 97.8%, 26; 5: 98.6%,
+# 40; 3: 98.9%, 44; 2: 99.0%, 49; 1: 99.3%, 55. Most compounds joined are forms the web writes closed.
+COMPOUND_JOINED_RATIO = 2
 # The tables hold only pairs seen 100,000 times or more: an absent pair counts as that floor.
 PAIR_FLOOR_COUNT = 100_000
 # A part the document hyphenates elsewhere marks a compound (anti-spam beside anti-\nvirus) from
-# this many letters on: re-, co-, ex- also open plain words (re-\nmarks). 3 letters: 98.7% and 38
-# joined; any length: 98.2% and 34; none: 98.8% and 44.
+# this many letters on: re-, co-, ex- also open plain words (re-\nmarks). At ratio 3: 2 letters:
+# 98.6% and 43 joined; 3: 98.9% and 44; never: 99.0% and 50.
 STYLE_PART_LETTERS = 3
 
 # --- unwrapping (`unwrap`) --------------------------------------------------------------
