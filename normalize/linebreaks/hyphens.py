@@ -96,9 +96,15 @@ def hyphen_breaks(text: str) -> list[HyphenBreak]:
         return []
     found = []
     evidence = None
-    for match in LINE_END_HYPHEN_RE.finditer(text):
+    for hint in ANY_HYPHEN_BREAK_RE.finditer(text):
+        # Read each hyphen at a line end where it is, the letters before it from there
+        # (a search for the whole pattern would try every letter of every word).
+        mark = hint.start()
+        match = LINE_END_HYPHEN_RE.match(text, mark - _head_length(text, mark))
+        if match is None or match.start("mark") != mark:
+            continue
         gap_end = match.end("gap")
-        newline = text.index("\n", match.start("gap"))
+        newline = text.index("\n", mark)
         if opens_list_item(text, newline + 1):
             continue  # `a) item`: a list, not a word's second half
         word_end = TOKEN_RE.match(text, gap_end).end()
@@ -110,8 +116,16 @@ def hyphen_breaks(text: str) -> list[HyphenBreak]:
             before = text[match.start() - 1] if match.start() else ""
             after = text[match.end("tail") : match.end("tail") + 2]
             rule = _rule(match.group("head"), match.group("tail"), before, after, evidence)
-        found.append(HyphenBreak(match.start("mark"), newline, gap_end, word_end, rule))
+        found.append(HyphenBreak(mark, newline, gap_end, word_end, rule))
     return found
+
+
+def _head_length(text: str, mark: int) -> int:
+    """How many letters run up to `mark`."""
+    start = mark
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return mark - start
 
 
 class _Evidence:
@@ -120,12 +134,10 @@ class _Evidence:
     are no evidence: they are what is being decided."""
 
     def __init__(self, text: str) -> None:
-        self.words: Counter[str] = Counter()
+        self.words: Counter[str] = Counter(WORD_RE.findall(text.lower()))
         self.heads: set[str] = set()
         self.tails: set[str] = set()
-        for match in WORD_RE.finditer(text):
-            word = match.group().lower()
-            self.words[word] += 1
+        for word in self.words:
             if "-" in word:
                 parts = word.split("-")
                 self.heads.update(parts[:-1])
