@@ -6,7 +6,9 @@ from typing import Any, Literal
 
 from .errors import ConfigError
 
-STAGE_NAMES = ("fix_encoding", "remove_leftovers", "rejoin_words", "split_words", "normalize_whitespace")
+STAGE_NAMES = (
+    "fix_encoding", "remove_leftovers", "rejoin_lines", "rejoin_words", "split_words", "normalize_whitespace",
+)
 _NORMALIZATIONS = (None, "NFC", "NFD", "NFKC", "NFKD")
 
 
@@ -41,6 +43,11 @@ class Config:
     english_only
         The language guard: leave lines that do not read as English to the
         splitter untouched. Turning it off lets the splitter act on any line.
+    unwrap
+        Join the lines of paragraphs hard-wrapped at a fixed width (PDF,
+        e-mail, plain-text books), one line a paragraph (stage `rejoin_lines`).
+        Off: line breaks stay the text's own. Verse, lists, tables, code and
+        addresses keep their lines either way.
     """
 
     stages: tuple[str, ...] = STAGE_NAMES
@@ -55,6 +62,7 @@ class Config:
     vocabulary: frozenset[str] = field(default_factory=frozenset)
     vocabulary_file: str | None = None
     english_only: bool = True
+    unwrap: bool = False
 
     def __post_init__(self) -> None:
         # Accept any iterable for the collection fields, store immutable ones.
@@ -70,7 +78,7 @@ class Config:
         if self.unicode_normalization not in _NORMALIZATIONS:
             raise ConfigError(f"unicode_normalization must be one of {_NORMALIZATIONS}")
         for name in ("uncurl_quotes", "fix_character_width", "fix_latin_ligatures",
-                     "builtin_leftover_rules", "english_only"):
+                     "builtin_leftover_rules", "english_only", "unwrap"):
             if not isinstance(getattr(self, name), bool):
                 raise ConfigError(f"{name} must be true or false")
         if self.leftover_rules:

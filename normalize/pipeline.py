@@ -6,10 +6,13 @@ Order, and why:
 2. remove_leftovers next, on text whose characters are right but whose lines
    are still the scraper's: leftovers are recognised by their own lines, and
    the splitter never spends effort on (or splits) page furniture.
-3. rejoin_words removes the stray spaces inside words (`evergr een`), before
+3. rejoin_lines rejoins words hyphenated at line ends (and, with `unwrap`,
+   the lines of hard-wrapped paragraphs), so that the word stages read whole
+   words (`elec-\ntorate` is no damage) and paragraphs as they come out.
+4. rejoin_words removes the stray spaces inside words (`evergr een`), before
    the splitter reads the text, so that it never cuts a broken word's pieces.
-4. split_words then restores lost spaces inside article text.
-5. normalize_whitespace last, tidying what removal and splitting left behind.
+5. split_words then restores lost spaces inside article text.
+6. normalize_whitespace last, tidying what removal and splitting left behind.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from .config import DEFAULT, STAGE_NAMES, Config
 from .edits import Cleaned, Edit, located
 from .encoding import fix_encoding
 from .leftovers import remove_leftovers
+from .linebreaks import rejoin_lines
 from .splitting import split_words
 from .splitting.rejoin import rejoin_words
 from .whitespace import normalize_whitespace
@@ -28,6 +32,7 @@ Stage = Callable[[str, Config], tuple[str, list[Edit]]]
 STAGES: dict[str, Stage] = {
     "fix_encoding": fix_encoding,
     "remove_leftovers": remove_leftovers,
+    "rejoin_lines": rejoin_lines,
     "rejoin_words": rejoin_words,
     "split_words": split_words,
     "normalize_whitespace": normalize_whitespace,

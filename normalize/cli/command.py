@@ -70,6 +70,16 @@ _file = click.Path(dir_okay=False, path_type=str)
 @click.option("--rules", multiple=True, type=_file, help="A TOML pack of extra leftover rules (repeatable).")
 @click.option("--no-builtin-rules", is_flag=True, help="Remove only the leftovers of the --rules packs.")
 @click.option("--any-language", is_flag=True, help="Let the splitter act on lines that do not read as English.")
+@click.option("--unwrap", is_flag=True,
+              help="Join the lines of paragraphs hard-wrapped at a fixed width (PDF, e-mail, plain-text books); "
+                   "verse, lists, tables and code keep theirs.")
+@click.option("--unicode-normalization", type=click.Choice(["NFC", "NFD", "NFKC", "NFKD"]),
+              help="Put the text in this Unicode normalization form (ftfy's normalization; NFKC also folds "
+                   "compatibility characters).")
+@click.option("--uncurl-quotes", is_flag=True, help="Curly quotes become straight ones (ftfy's uncurl_quotes).")
+@click.option("--fix-latin-ligatures", is_flag=True, help="Ligatures such as ﬁ become their letters (ftfy).")
+@click.option("--fix-character-width", is_flag=True,
+              help="Full-width Latin letters and digits and half-width katakana become the usual width (ftfy).")
 @click.option("--diff", is_flag=True, help="Print a unified diff of each changed document instead of the output.")
 @click.option("--explain", is_flag=True,
               help="List each edit (stage/rule: before → after, at line:column, in context) instead of the output.")

@@ -20,6 +20,10 @@ from ..jobs.html import HTML_SUFFIXES, check_available as check_html, reads_html
 from ..jobs.planning import STDIN, plan
 
 
+# Options that set the Config field of the same name (off unless given).
+FOLD_OPTIONS = ("unwrap", "unicode_normalization", "uncurl_quotes", "fix_latin_ligatures", "fix_character_width")
+
+
 class SetupError(click.ClickException):
     """Something wrong before any input was touched: exit code 2."""
 
@@ -56,10 +60,12 @@ def load_config(
     rules: tuple[str, ...] = (),
     no_builtin_rules: bool = False,
     any_language: bool = False,
+    folds: dict[str, Any] | None = None,
 ) -> Config:
     """The Config the options ask for: the config file (or `[tool.normalize]`
     of ./pyproject.toml), then the options on top. Paths in a config file are
-    relative to its folder."""
+    relative to its folder. `folds`: Config fields the command line set
+    (unwrap and ftfy's folds, FOLD_OPTIONS), each applied only when given."""
     values: dict[str, Any] = {}
     source = "config"
     if config_file:
@@ -93,6 +99,7 @@ def load_config(
         changes["builtin_leftover_rules"] = False
     if any_language:
         changes["english_only"] = False
+    changes.update({name: value for name, value in (folds or {}).items() if value})
     config = config.with_options(**changes) if changes else config
     check_config(config)
     return config
@@ -174,6 +181,7 @@ def settings(inputs: tuple[str, ...], options: dict[str, Any]):
             rules=options["rules"],
             no_builtin_rules=options["no_builtin_rules"],
             any_language=options["any_language"],
+            folds={name: options[name] for name in FOLD_OPTIONS},
         )
         if parquet:
             pattern = options["pattern"] or "*.parquet"

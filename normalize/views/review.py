@@ -35,6 +35,7 @@ IN_A_CHANGE = VISIBLE | {0x0A: VISIBLE[0x0A] + "\n", 0x09: VISIBLE[0x09] + "\t"}
 COLOURS = {
     "fix_encoding": "#d9c2f0",
     "remove_leftovers": "#f7c1bb",
+    "rejoin_lines": "#f3d9a4",
     "rejoin_words": "#c7f0c2",
     "split_words": "#bde0fe",
     "normalize_whitespace": "#ffe299",
