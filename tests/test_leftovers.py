@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from wordfreq import top_n_list
 
 import normalize
-import normalize.leftovers as leftovers_module
+import normalize.leftovers.dispatch as dispatch_module
+import normalize.leftovers.stage as stage_module
 import normalize.rules as rules_module
 from normalize import Config, RuleError
 from normalize.edits import Cleaned, apply_edits
@@ -83,18 +84,18 @@ def test_prose_guard():
 
 def _plain(monkeypatch) -> None:
     """Run every rule on every line: no head or tail dispatch, no keys."""
-    monkeypatch.setattr(leftovers_module, "_can_start_with", lambda rule, head: True)
-    monkeypatch.setattr(leftovers_module, "_can_end_with", lambda rule, tail: True)
+    monkeypatch.setattr(dispatch_module, "_can_start_with", lambda rule, head: True)
+    monkeypatch.setattr(dispatch_module, "_can_end_with", lambda rule, tail: True)
     unkeyed = lambda config: tuple(dataclasses.replace(r, keys=()) for r in rules_for(config))  # noqa: E731
-    monkeypatch.setattr(leftovers_module, "rules_for", unkeyed)
-    leftovers_module._rules.cache_clear()
+    monkeypatch.setattr(dispatch_module, "rules_for", unkeyed)
+    dispatch_module.compiled.cache_clear()
 
 
 @pytest.fixture
 def plain_rules(monkeypatch):
     _plain(monkeypatch)
     yield
-    leftovers_module._rules.cache_clear()
+    dispatch_module.compiled.cache_clear()
 
 
 def test_dispatch_and_keys_change_no_result(plain_rules):
@@ -108,7 +109,7 @@ def remove_leftovers_plainly(text: str, config: Config):
         try:
             return remove_leftovers(text, config)
         finally:
-            leftovers_module._rules.cache_clear()
+            dispatch_module.compiled.cache_clear()
 
 
 # Pieces of the fixtures' lines, cut anywhere and glued together, so that
@@ -133,7 +134,7 @@ def cut_lines(draw):
 @given(st.lists(st.lists(cut_lines() | st.sampled_from(GLUE + EDGE_PIECES), min_size=1, max_size=4).map("".join), max_size=8))
 def test_dispatch_and_keys_skip_no_line_a_rule_takes(lines):
     text = "\n".join(lines)
-    leftovers_module._rules.cache_clear()  # dispatch learnt afresh, and then as remembered
+    dispatch_module.compiled.cache_clear()  # dispatch learnt afresh, and then as remembered
     assert remove_leftovers(text, Config()) == remove_leftovers_plainly(text, Config())
     assert remove_leftovers(text, Config()) == remove_leftovers_plainly(text, Config())
 
@@ -147,7 +148,7 @@ def test_keys_looked_for_a_stretch_of_lines_at_a_time_skip_no_line_a_rule_takes(
     each, what goes is what the rules take without keys or dispatch."""
     text = "\n".join(lines)
     with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setattr(leftovers_module, "KEY_STRETCH", stretch)
+        monkeypatch.setattr(stage_module, "KEY_STRETCH", stretch)
         assert remove_leftovers(text, Config()) == remove_leftovers_plainly(text, Config())
 
 
