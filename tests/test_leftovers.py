@@ -297,3 +297,46 @@ def test_a_pattern_too_slow_on_a_real_line_is_cut_off_and_named(tmp_path, monkey
     config = Config(leftover_rules=[pack])
     with pytest.raises(RuleError, match="rule fam/slow: pattern took over"):
         normalize.clean("ok\n" + "a" * 60 + "!\n", config)
+
+
+# --- a sentence glued to furniture keeps its words ----------------------------
+
+SHORT_SENTENCES = [
+    "The prize went to the economist, Adam Smith.", "Prices rose sharply.", "She has resigned.",
+    "Police found the car on Friday.", "Both teams scored twice.", "The vote was close.",
+    "Farmers harvested rice in the delta.", "The talks will resume in May.",
+]
+# Furniture of the credit, caption and source families, as it ends a line.
+GLUED_CREDITS = [
+    " Photo: VNA", " Photo: NLD |", " (Photo: Reuters)", " Photograph: Getty Images", " Image: Jane Doe",
+    " Credit: AFP", " [Photo: Xinhua]", " Photo by Jane Doe/Reuters", " (Source:", " Photo:", " Source:",
+    " - Reuters", " (AFP)", "-VNA", " Source: Xinhua", " — AP",
+]
+
+
+@pytest.mark.parametrize("credit", GLUED_CREDITS)
+@pytest.mark.parametrize("sentence", SHORT_SENTENCES)
+def test_a_short_sentence_before_a_credit_keeps_its_words(sentence, credit):
+    text = (
+        "The council met on Monday to discuss the budget for the coming year.\n\n"
+        f"{sentence}{credit}\n\n"
+        "The ceremony was held in the provincial capital on Friday evening.\n"
+    )
+    out, edits = remove_leftovers(text, Config())
+    assert f"\n{sentence}\n" in out
+    assert credit.strip() not in out
+
+
+# Captions are written in the present tense, or without a verb.
+@pytest.mark.parametrize("caption", [
+    "Delegates at the talks.", "Vietnam's soldiers taking part in a peacekeeping mission.",
+    "A view of the flooded village.", "The minister speaks at the ceremony.", "Farmers harvest rice in the delta.",
+])
+def test_a_caption_before_its_credit_goes_with_it(caption):
+    text = (
+        "The council met on Monday to discuss the budget for the coming year.\n\n"
+        f"{caption} Photo: NLD |\n\n"
+        "The ceremony was held in the provincial capital on Friday evening.\n"
+    )
+    out, _ = remove_leftovers(text, Config())
+    assert caption not in out

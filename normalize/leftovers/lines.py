@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..rules import Rule
 from .dispatch import HEAD_RE, CompiledRules, line_rules_for
-from .prose import SENTENCE_BREAK_RE, SENTENCE_END_RE, inside_sentence, reads_as_prose
-from .tuning import BLOCK_MAX_LINKS, LINK_MAX_LENGTH, SWALLOWED_CHARS, SWALLOWED_WORDS
+from .prose import SENTENCE_BREAK_RE, SENTENCE_END_RE, SENTENCE_STOP_RE, inside_sentence, reads_as_clause, reads_as_prose
+from .tuning import BLOCK_MAX_LINKS, CLAUSE_LEAST_WORDS, LINK_MAX_LENGTH, SWALLOWED_CHARS, SWALLOWED_WORDS
 
 
 def split_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int] | None]]:
@@ -60,15 +60,21 @@ def whole_lines(rules: CompiledRules, text: str, trimmed: list) -> dict[int, Rul
 
 def _swallows_a_sentence(rules: CompiledRules, fullmatch, text: str, start: int, end: int) -> bool:
     """Whether the line text[start:end], which `fullmatch` takes whole, holds
-    at its start or end a sentence of the article that the match swallowed."""
+    at its start or end a sentence of the article that the match swallowed:
+    a clause of a few words or more ("The prize went to Adam Smith." before
+    "Photo: VNA"), or a long sentence the rule also does without, that no rule
+    takes alone. The line then stays; edge rules take its furniture."""
     breaks = list(SENTENCE_BREAK_RE.finditer(text, start, end))
     if not breaks:
         return False
     ends = ((start, breaks[0].start(), breaks[0].end(), end), (breaks[-1].end(), end, start, breaks[-1].start()))
     for sentence_start, sentence_end, rest_start, rest_end in ends:
-        if (sentence_end - sentence_start >= SWALLOWED_CHARS
-                and len(text[sentence_start:sentence_end].split()) >= SWALLOWED_WORDS
-                and fullmatch(text, rest_start, rest_end) and not _taken_whole(rules, text, sentence_start, sentence_end)):
+        sentence = text[sentence_start:sentence_end]
+        words = len(sentence.split())
+        long_one = (sentence_end - sentence_start >= SWALLOWED_CHARS and words >= SWALLOWED_WORDS
+                    and fullmatch(text, rest_start, rest_end))
+        clause = words >= CLAUSE_LEAST_WORDS and SENTENCE_STOP_RE.search(sentence) and reads_as_clause(sentence)
+        if (long_one or clause) and not _taken_whole(rules, text, sentence_start, sentence_end):
             return True
     return False
 

@@ -19,3 +19,9 @@ HEADS_REMEMBERED = 16384
 # soldiers taking part in UN Peacekeeping mission. Photo: NLD |").
 SWALLOWED_WORDS = 8
 SWALLOWED_CHARS = 60
+# A sentence glued to furniture stays with it whatever its length when it
+# reads as a clause (a finite verb) of this many words or more: "The prize
+# went to Adam Smith. Photo: VNA" keeps its sentence; "Delegates at the talks.
+# Photo: VNA |" is a caption, and goes. Fewer words ("He won.") are too few to
+# tell a sentence from a label.
+CLAUSE_LEAST_WORDS = 3
