@@ -15,6 +15,7 @@ import normalize.rules as rules_module
 from normalize import Config, RuleError
 from normalize.edits import Cleaned, apply_edits
 from normalize.leftovers import reads_as_prose, remove_leftovers
+from normalize.leftovers.blocks import RULES as BLOCK_RULES
 from normalize.rules import builtin_rules, rules_for
 
 from conftest import case_params, load_cases
@@ -31,7 +32,7 @@ def test_case(case):
 
 
 def test_every_removal_is_an_edit_named_after_a_builtin_rule():
-    names = {rule.name for rule in builtin_rules()}
+    names = {rule.name for rule in builtin_rules()} | set(BLOCK_RULES)
     for case in CASES:
         out, edits = remove_leftovers(case["input"], Config())
         assert all(e.stage == "remove_leftovers" and e.rule in names and e.inserted == "" for e in edits)

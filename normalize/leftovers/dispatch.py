@@ -69,10 +69,12 @@ def _can_end_with(rule: Rule, tail: str) -> bool:
     return rule.checked or "\\B" in rule.source_pattern or rule.pattern.search(tail, partial=True) is not None
 
 
-@lru_cache(maxsize=16)
-def compiled(config: Config) -> CompiledRules:
-    """The rules of `config`, grouped for running."""
-    rules = rules_for(config)
+@lru_cache(maxsize=64)
+def compiled(config: Config, language: str | None = None) -> CompiledRules:
+    """The rules of `config` for a text in `language` (None: a text whose
+    language is not known), grouped for running: the rules for every
+    language, and those for this one."""
+    rules = [r for r in rules_for(config) if not r.languages or language in r.languages]
 
     def edge(shape: str, how: str, where: tuple[str, ...]) -> tuple:
         return tuple((r, r.keys, r.method(how)) for r in rules if r.shape == shape and r.where in where)
@@ -93,6 +95,12 @@ def compiled(config: Config) -> CompiledRules:
         by_tail={},
         edge_keys={key: _key_finder(key) for r in rules if r.shape in ("line_start", "inline") for key in r.keys},
     )
+
+
+@lru_cache(maxsize=16)
+def needs_language(config: Config) -> bool:
+    """Whether some rule of `config` is for some languages only."""
+    return any(rule.languages for rule in rules_for(config))
 
 
 def line_rules_for(rules: CompiledRules, head: str) -> tuple:

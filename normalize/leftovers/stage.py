@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ..config import Config
 from ..edits import Edit, replace_spans
-from .dispatch import TAIL_RE, compiled, edge_rules_in, end_rules_for
+from .blocks import furniture_runs
+from .dispatch import TAIL_RE, compiled, edge_rules_in, end_rules_for, needs_language
+from .language import text_language
 from .edges import edge_spans
 from .lines import block_start, split_lines, whole_lines
 from .tuning import KEY_STRETCH
@@ -18,22 +20,25 @@ def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
     Never removes a line that reads as article text, and never changes a
     character it does not remove.
     """
-    rules = compiled(config)
+    rules = compiled(config, text_language(text) if needs_language(config) else None)
     lines, trimmed = split_lines(text)
     found = whole_lines(rules, text, trimmed)
     count = len(lines)
     block_from = block_start(text, trimmed, found)
+    runs = furniture_runs(text, trimmed, found)
     removed: dict[int, str] = {}
     for index in range(block_from, count):
         if trimmed[index] is not None:
             removed[index] = (found.get(index) or found[block_from]).name
     # The trailing run: the block, and the leftover and blank lines before it.
     tail_from = block_from
-    while tail_from > 0 and (trimmed[tail_from - 1] is None or tail_from - 1 in found):
+    while tail_from > 0 and (trimmed[tail_from - 1] is None or tail_from - 1 in found or tail_from - 1 in runs):
         tail_from -= 1
     for index, rule in found.items():
         if rule.where != "tail" or index >= tail_from:
             removed[index] = rule.name
+    for index, name in runs.items():
+        removed.setdefault(index, name)
 
     last_kept = next((i for i in range(count - 1, -1, -1) if trimmed[i] is not None and i not in removed), None)
     spans = []
