@@ -6,13 +6,16 @@ texts in those languages, so that another language's wording of a family
 an article's. The language is told by function words: each language's
 common words that English does not write (the language guard's own table,
 `normalize/splitting/data/foreign_words.txt`), against English's, counted
-over the first words of the text; Cyrillic letters tell Russian. A text with
+with the commonest short words of each language (data/function_words.txt,
+at half weight), over the first words of the text (a word several languages
+write counts for each in part); Cyrillic letters tell Russian. A text with
 too little evidence, or no clear winner, has no language (None) and meets
 only the rules for every language. Set lookups only: microseconds a text.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 
@@ -23,22 +26,41 @@ WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 CYRILLIC_RE = regex.compile(r"\p{Cyrillic}")
 
 
+COMMON_WORDS = Path(__file__).with_name("data") / "function_words.txt"
+# Each of data/function_words.txt's words counts this much, split between the
+# languages that list it: half a word of the guard's table.
+COMMON_WEIGHT = 0.5
+
+
 @lru_cache(maxsize=1)
-def function_words() -> dict[str, str]:
-    """Each function word of the table, with its language: English's own
-    words, and those of one other language (a word two languages write
-    tells neither)."""
+def function_words() -> dict[str, tuple[tuple[str, float], ...]]:
+    """Each function word with the languages it votes for and how much: the
+    language guard's table (1, split between the languages that write a
+    word, English's own words included), and the commonest short words of
+    data/function_words.txt (half that, split likewise)."""
     owners: dict[str, set[str]] = {word: {"en"} for word in ENGLISH_FUNCTION_WORDS}
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        code, _, words = line.partition(":")
-        code = code.strip()
-        if code == "weak":
-            continue
-        for word in words.split():
-            owners.setdefault(word, set()).add(code)
-    return {word: next(iter(codes)) for word, codes in owners.items() if len(codes) == 1}
+    for code, words in _table(DATA):
+        if code != "weak":
+            for word in words:
+                owners.setdefault(word, set()).add(code)
+    votes = {word: [(code, 1 / len(codes)) for code in sorted(codes)] for word, codes in owners.items()}
+    common: dict[str, set[str]] = {}
+    for code, words in _table(COMMON_WORDS):
+        for word in words:
+            common.setdefault(word, set()).add(code)
+    for word, codes in common.items():
+        votes.setdefault(word, []).extend((code, COMMON_WEIGHT / len(codes)) for code in sorted(codes))
+    return {word: tuple(shares) for word, shares in votes.items()}
+
+
+def _table(path: Path) -> list[tuple[str, list[str]]]:
+    """The "code: words" lines of a data file."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, _, words = line.partition(":")
+            rows.append((code.strip(), words.split()))
+    return rows
 
 
 def text_language(text: str) -> str | None:
@@ -54,15 +76,14 @@ def text_language(text: str) -> str | None:
     if not words:
         return None
     table = function_words()
-    votes: dict[str, int] = {}
+    votes: dict[str, float] = {}
     cyrillic = 0
     for word in words:
         if CYRILLIC_RE.match(word):
             cyrillic += 1
             continue
-        code = table.get(word.lower())
-        if code is not None:
-            votes[code] = votes.get(code, 0) + 1
+        for code, weight in table.get(word.lower(), ()):
+            votes[code] = votes.get(code, 0.0) + weight
     if cyrillic >= LANGUAGE_WIN_SHARE * len(words):
         return "ru"
     if not votes:

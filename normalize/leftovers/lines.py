@@ -2,10 +2,16 @@
 against a rule that swallowed a sentence, and where a trailing block begins."""
 from __future__ import annotations
 
+import regex
+
 from ..rules import Rule
 from .dispatch import HEAD_RE, CompiledRules, line_rules_for
 from .prose import SENTENCE_BREAK_RE, SENTENCE_END_RE, SENTENCE_STOP_RE, inside_sentence, reads_as_clause, reads_as_prose
 from .tuning import BLOCK_MAX_LINKS, CLAUSE_LEAST_WORDS, LINK_MAX_LENGTH, SWALLOWED_CHARS, SWALLOWED_WORDS
+
+
+# A list item's bullet and the space after it, before some text.
+BULLET_RE = regex.compile(r"[-*•·▪◦–][ \t]+(?=\S)")
 
 
 def split_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int] | None]]:
@@ -37,6 +43,11 @@ def whole_lines(rules: CompiledRules, text: str, trimmed: list) -> dict[int, Rul
         if span is None or span[1] - span[0] > longest:
             continue
         start, end = span
+        # A list item's bullet ("- Share", "• 941 comments", as trafilatura
+        # writes lists) is no part of what the rules read.
+        bullet = BULLET_RE.match(text, start, end)
+        if bullet:
+            start = bullet.end()
         length = end - start
         lowered = None  # the line lower-cased, once, for the keys
         for rule, max_length, keys, fullmatch, _ in line_rules_for(rules, HEAD_RE.match(text, start, end).group()):

@@ -29,8 +29,9 @@ CLAUSE_LEAST_WORDS = 3
 # A text's language is told from its first this many words: enough for a
 # page's head (a menu, a title) not to decide it alone, and cheap.
 LANGUAGE_SAMPLE_WORDS = 600
-# ... by at least this many function words of one language ...
-LANGUAGE_LEAST_WORDS = 8
+# ... by at least this many function words of one language (a text of two
+# short sentences holds a few) ...
+LANGUAGE_LEAST_WORDS = 3
 # ... that are this share of all the function words found (and Cyrillic words
 # this share of all words, for Russian): less, and the text has no language,
 # so no rule for one language meets it.
