@@ -341,3 +341,13 @@ def test_a_caption_before_its_credit_goes_with_it(caption):
     )
     out, _ = remove_leftovers(text, Config())
     assert caption not in out
+
+
+def test_a_list_of_readers_who_reacted_goes_however_long():
+    names = ", ".join(f"reader_{n}" for n in range(2000))
+    text = f"The story ends here.\n\n{names} and Kit as well as 312 guests left kudos on this work! (collapse)\n"
+    out, edits = remove_leftovers(text, Config())
+    assert out.split() == ["The", "story", "ends", "here."]
+    assert {e.rule for e in edits} == {"comment_prompt/reactions_list"}
+    listing = "Apples, pears, plums, figs and cherries, which everyone liked this year, sold out.\n"
+    assert remove_leftovers(listing, Config()) == (listing, [])

@@ -26,22 +26,21 @@ Rules, registered by name: each removal is an edit named after one.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-import regex
-
-from ..rules import builtin_lists
-from .prose import inside_sentence
-from .tuning import (ARTICLE_GAP_LINES, BLOCK_MAX_LINKS, ARTICLE_SHARE, LONG_RUN_LABELS_LEAST, LONG_RUN_LINES,
-                     LONG_RUN_SHORT_SHARE, NAV_LABELS_INSIDE_LEAST, NAV_LABELS_LEAST, NAV_SHARE, PARAGRAPH_LEAST_WORDS, PROSE_LEAST_WORDS,
-                     PROSE_LONG_WORDS, RUN_SENTENCE_WORDS, SHORT_LINE_CHARS, SHORT_LINE_WORDS, TITLE_LINE_WORDS,
-                     TITLE_LINES_KEPT)
+from .shapes import article_span, is_label, is_short, joins, word_count, wrapped
+from .tuning import (BLOCK_MAX_LINKS, LONG_RUN_LABELS_LEAST, LONG_RUN_LINES, LONG_RUN_SHORT_SHARE,
+                     NAV_LABELS_INSIDE_LEAST, NAV_LABELS_LEAST, NAV_SHARE, TITLE_LINES_KEPT)
 
 RULES = {
     "blocks/nav_run": "a run of menu, footer and headline lines at the page's head or tail, "
                       "with navigation labels among them (normalize/leftovers/blocks.py)",
     "blocks/headline_run": "the headlines under a block heading (Related, Most read, More stories) "
                            "at the page's head or tail (normalize/leftovers/blocks.py)",
+    "blocks/comment_thread": "the comment thread after the article, told by its entries' heads, buttons and "
+                             "anonymous names (normalize/leftovers/threads.py)",
+    "blocks/gallery": "a gallery's numbered captions, under its title or with agency credits "
+                      "(normalize/leftovers/streams.py)",
+    "blocks/teaser_stream": "other stories' teasers cut off mid-sentence at the text's end "
+                            "(normalize/leftovers/streams.py)",
 }
 NAV_RUN = "blocks/nav_run"
 HEADLINE_RUN = "blocks/headline_run"
@@ -50,102 +49,10 @@ HEADLINE_RUN = "blocks/headline_run"
 # extractor's article text keeps (they go only at the very end, as before).
 STORY_BOXES = frozenset({"teaser/label", "read_more/related"})
 
-# A line's words: space-separated words, and CJK characters two to a word.
-CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-# Closing punctuation: the line ends a sentence.
-STOP_RE = regex.compile(r"""[.!?。！？][\"'”’)\]]*\Z""")
-LETTER_RE = regex.compile(r"\p{L}")
-# Code and markup: a run of menu lines holds none ("var x = 1;", "</div>",
-# "SELECT *", "$ hg pull"); neither do key-value lines of a table.
-CODE_RE = regex.compile(
-    r"""[{};=<>]|\w\(|^(?://|\#|/\*|\$\s)|[,;]\Z
-        |\b(?:SELECT|FROM|WHERE|var|let|const|function|return|def|import|class)\b""",
-    regex.VERBOSE,
-)
-# A full stop: a line of a few words that ends in one is a sentence (a
-# caption, a notice), not a menu item or a headline ("Is it safe?" is one).
-FULL_STOP_RE = regex.compile(r"""[.。][\"'”’)\]]*\Z""")
-# What a label may carry around it: a bullet, arrows, a count ("Comments (3)").
-LABEL_EDGES_RE = regex.compile(r"""^[\s\-–—*•·▪►▸›»>|/]+|[\s\-–—*•·▪►▸›»>|/:.…]+\Z|\s*[(\[]\d{1,6}[)\]]\Z""")
-
-
-@lru_cache(maxsize=1)
-def nav_labels() -> frozenset[str]:
-    return frozenset(label.lower() for label in builtin_lists()["nav_labels"])
-
-
-def _words(line: str) -> int:
-    return len(line.split()) + len(CJK_RE.findall(line)) // 2
-
-
-def _is_prose(line: str) -> bool:
-    words = _words(line)
-    return (words >= PROSE_LEAST_WORDS and STOP_RE.search(line) is not None) or words >= PROSE_LONG_WORDS
-
-
-def _is_paragraph(line: str) -> bool:
-    """A line of an article's body: prose of some length (a menu's blurbs
-    and an ad's pitch are a sentence of a dozen words)."""
-    words = _words(line)
-    return (words >= PARAGRAPH_LEAST_WORDS and STOP_RE.search(line) is not None) or words >= PROSE_LONG_WORDS
-
-
-def _is_label(line: str) -> bool:
-    return " ".join(LABEL_EDGES_RE.sub("", line).lower().split()) in nav_labels()
-
-
-def _is_short(line: str) -> bool:
-    return (_words(line) <= SHORT_LINE_WORDS and len(line) <= SHORT_LINE_CHARS and not STOP_RE.search(line)
-            and LETTER_RE.search(line) is not None and CODE_RE.search(line) is None)
-
-
-def _joins(line: str) -> bool:
-    """Whether a line may sit in a run of furniture: short or title-like,
-    with a letter; not code, not a sentence of a few words ("Sony's
-    PlayStation VR.", a caption)."""
-    words = _words(line)
-    return (words <= TITLE_LINE_WORDS and LETTER_RE.search(line) is not None and CODE_RE.search(line) is None
-            and not _is_prose(line) and not (words >= RUN_SENTENCE_WORDS and FULL_STOP_RE.search(line)))
-
-
-def _wrapped(text: str, trimmed: list, index: int, found: dict) -> bool:
-    """Whether line `index` goes on a sentence from a line of some length
-    before it: part of a paragraph, not a menu item."""
-    before = next((i for i in range(index - 1, -1, -1) if trimmed[i] is not None), None)
-    if before is None or _words(text[trimmed[before][0] : trimmed[before][1]]) <= SHORT_LINE_WORDS:
-        return False
-    return inside_sentence(text, trimmed, index, found)
-
-
-def _article(text: str, trimmed: list, found: dict) -> tuple[int, int] | None:
-    """The first and last line of the article: from the first to the last
-    cluster of prose lines that holds `ARTICLE_SHARE` of the largest one's
-    prose or more; None if the text has no prose line."""
-    clusters = []  # [first line, last line, characters of prose]
-    gap = 0
-    for index, span in enumerate(trimmed):
-        if span is None:
-            continue
-        line = text[span[0] : span[1]]
-        if index in found or not _is_paragraph(line):
-            gap += 1
-            continue
-        if not clusters or gap > ARTICLE_GAP_LINES:
-            clusters.append([index, index, 0])
-        clusters[-1][1] = index
-        clusters[-1][2] += len(line)
-        gap = 0
-    if not clusters:
-        return None
-    least = ARTICLE_SHARE * max(size for _, _, size in clusters)
-    kept = [(first, last) for first, last, size in clusters if size >= least]
-    return kept[0][0], kept[-1][1]
-
-
 def furniture_runs(text: str, trimmed: list, found: dict) -> dict[int, str]:
     """The lines of runs of furniture, each with the rule that takes it: in
     the head and the tail, and, with more labels, inside the article."""
-    article = _article(text, trimmed, found)
+    article = article_span(text, trimmed, found)
     if article is None:
         return {}
     lines = [i for i, span in enumerate(trimmed) if span is not None]
@@ -163,8 +70,8 @@ def furniture_runs(text: str, trimmed: list, found: dict) -> dict[int, str]:
         for index in zone + [None]:
             span = trimmed[index] if index is not None else None
             if span is not None and (index in found or (
-                    _joins(text[span[0] : span[1]]) and not _wrapped(text, trimmed, index, found)
-                    and (where == "article" or _words(text[span[0] : span[1]]) < 2
+                    joins(text[span[0] : span[1]]) and not wrapped(text, trimmed, index, found)
+                    and (where == "article" or word_count(text[span[0] : span[1]]) < 2
                          or text[span[0] : span[1]] not in inside))):
                 run.append(index)
                 continue
@@ -193,12 +100,12 @@ def _furniture(text: str, trimmed: list, found: dict, run: list[int], where: str
         elif heading is not None and rule is None and heading[1] < BLOCK_MAX_LINKS:
             taken[index] = HEADLINE_RUN
             heading[1] += 1
-        if _is_label(line):
+        if is_label(line):
             labels += 1
             evidence.append(index)
         elif rule is not None:
             evidence.append(index)
-        elif _is_short(line):
+        elif is_short(line):
             short += 1
             evidence.append(index)
     if where == "article":
@@ -222,15 +129,17 @@ def _furniture(text: str, trimmed: list, found: dict, run: list[int], where: str
 def _before_titles(text: str, trimmed: list, found: dict, run: list[int], end: int, step: int) -> int:
     """Where a run's side toward the article ends, from `end` back (step -1)
     or forward (step 1) to its last label or claimed line: before any
-    title-like line among the `TITLE_LINES_KEPT` lines there (a headline, a
-    caption, a byline stay with the article the menu leads to)."""
+    title-like line there (a headline, a caption, a byline stay with the
+    article the menu leads to; before the article, among its
+    `TITLE_LINES_KEPT` lines: a longer stretch of headlines above it is a box
+    of other stories)."""
     position, kept = end, end
-    while 0 <= position < len(run) and abs(position - end) < TITLE_LINES_KEPT:
+    while 0 <= position < len(run) and (step > 0 or abs(position - end) < TITLE_LINES_KEPT):
         index = run[position]
         line = text[trimmed[index][0] : trimmed[index][1]]
-        if index in found or _is_label(line):
+        if index in found or is_label(line):
             break
-        if not _is_short(line):
+        if not is_short(line):
             kept = position + step
         position += step
     return kept

@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..config import Config
 from ..edits import Edit, replace_spans
 from .blocks import furniture_runs
+from .streams import gallery, teaser_stream
+from .threads import comment_thread
 from .dispatch import TAIL_RE, compiled, edge_rules_in, end_rules_for, needs_language
 from .language import text_language
 from .edges import edge_spans
@@ -25,7 +27,8 @@ def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
     found = whole_lines(rules, text, trimmed)
     count = len(lines)
     block_from = block_start(text, trimmed, found)
-    runs = furniture_runs(text, trimmed, found)
+    runs = {**furniture_runs(text, trimmed, found), **comment_thread(text, trimmed, found),
+            **gallery(text, trimmed, found), **teaser_stream(text, trimmed, found)}
     removed: dict[int, str] = {}
     for index in range(block_from, count):
         if trimmed[index] is not None:

@@ -81,3 +81,26 @@ LONG_RUN_LABELS_LEAST = 1
 # this many (a headline, a caption, a byline before the article); a longer
 # stretch of headlines is a box of other stories.
 TITLE_LINES_KEPT = 6
+
+# Comment threads (threads.py): a thread has this many entries or more (a
+# comment's head, its button, an anonymous commenter's name), each at most
+# this many lines after the one before (a comment's words), after this many
+# paragraphs of the article. Fewer entries, a wider gap: a row of buttons
+# under the article, or an article's own "Reply" line, would pass for one.
+THREAD_ENTRIES_LEAST = 3
+THREAD_GAP_LINES = 12
+THREAD_AFTER_PARAGRAPHS = 2
+
+# Galleries (streams.py): this many numbered items or more, each at most this
+# many lines after the one before (a title, a caption, a credit), with credits
+# closing this share of them when no gallery title heads them. A thread of
+# posts numbered 1/5, 2/5 has neither.
+GALLERY_ITEMS_LEAST = 3
+GALLERY_GAP_LINES = 5
+GALLERY_CREDIT_SHARE = 0.3
+# Teaser streams: this many lines or more of this many words, at the text's
+# end, this share of them cut off without a closing stop. An article's own
+# paragraphs end in one; a list's items are shorter.
+TEASER_ITEMS_LEAST = 3
+TEASER_LEAST_WORDS = 35
+TEASER_CUT_SHARE = 0.66
