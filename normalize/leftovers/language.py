@@ -22,8 +22,12 @@ import regex
 from ..splitting.language import DATA, ENGLISH_FUNCTION_WORDS
 from .tuning import LANGUAGE_LEAST_WORDS, LANGUAGE_SAMPLE_WORDS, LANGUAGE_WIN_SHARE
 
-WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
-CYRILLIC_RE = regex.compile(r"\p{Cyrillic}")
+# A word's punctuation, stripped before it is looked up.
+EDGE_PUNCTUATION = ".,;:!?\"'()[]{}«»“”„‘’‚…-–—/*"
+CYRILLIC_WORD_RE = regex.compile(r"\p{Cyrillic}+")
+# The sample a text's language is told from: its first words, taken from at
+# most this many characters a word.
+SAMPLE_CHARS_PER_WORD = 12
 
 
 COMMON_WORDS = Path(__file__).with_name("data") / "function_words.txt"
@@ -72,19 +76,16 @@ def text_language(text: str) -> str | None:
     >>> text_language("The government said on Monday that it would not agree.")
     'en'
     """
-    words = WORD_RE.findall(text, concurrent=False)[:LANGUAGE_SAMPLE_WORDS] if text else []
+    sample = text[: LANGUAGE_SAMPLE_WORDS * SAMPLE_CHARS_PER_WORD]
+    words = sample.lower().split()[:LANGUAGE_SAMPLE_WORDS]
     if not words:
         return None
     table = function_words()
     votes: dict[str, float] = {}
-    cyrillic = 0
     for word in words:
-        if CYRILLIC_RE.match(word):
-            cyrillic += 1
-            continue
-        for code, weight in table.get(word.lower(), ()):
+        for code, weight in table.get(word.strip(EDGE_PUNCTUATION), ()):
             votes[code] = votes.get(code, 0.0) + weight
-    if cyrillic >= LANGUAGE_WIN_SHARE * len(words):
+    if not sample.isascii() and len(CYRILLIC_WORD_RE.findall(sample)) >= LANGUAGE_WIN_SHARE * len(words):
         return "ru"
     if not votes:
         return None

@@ -28,6 +28,8 @@ CODE_RE = regex.compile(
 # caption, a notice), not a menu item or a headline ("Is it safe?" is one).
 FULL_STOP_RE = regex.compile(r"""[.。][\"'”’)\]]*\Z""")
 # What a label may carry around it: a bullet, arrows, a count ("Comments (3)").
+# No label, button or name of the lists is longer.
+LABEL_CHARS = 60
 LABEL_EDGES_RE = regex.compile(r"""^[\s\-–—*•·▪►▸›»>|/]+|[\s\-–—*•·▪►▸›»>|/:.…]+\Z|\s*[(\[]\d{1,6}[)\]]\Z""")
 
 
@@ -44,7 +46,7 @@ def bare(line: str) -> str:
 
 def word_count(line: str) -> int:
     """A line's words: space-separated words, and CJK characters two to a word."""
-    return len(line.split()) + len(CJK_RE.findall(line)) // 2
+    return len(line.split()) + (0 if line.isascii() else len(CJK_RE.findall(line)) // 2)
 
 
 def is_prose(line: str) -> bool:
@@ -62,7 +64,7 @@ def is_paragraph(line: str) -> bool:
 
 def is_label(line: str) -> bool:
     """A menu's label (nav_labels), as the whole line."""
-    return bare(line) in listed("nav_labels")
+    return len(line) <= LABEL_CHARS and bare(line) in listed("nav_labels")
 
 
 def is_short(line: str) -> bool:

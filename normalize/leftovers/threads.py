@@ -20,7 +20,7 @@ shape alone.
 """
 from __future__ import annotations
 
-from .shapes import bare, is_paragraph, is_prose, listed
+from .shapes import LABEL_CHARS, bare, is_paragraph, is_prose, listed
 from .tuning import THREAD_AFTER_PARAGRAPHS, THREAD_ENTRIES_LEAST, THREAD_GAP_LINES
 
 THREAD = "blocks/comment_thread"
@@ -30,6 +30,8 @@ ENTRY_RULES = frozenset({"comment_prompt/comment_header", "comment_prompt/blogge
 def _is_entry(line: str, rule) -> bool:
     if rule is not None and rule.name in ENTRY_RULES:
         return True
+    if len(line) > LABEL_CHARS:
+        return False
     label = bare(line)
     if label.endswith((" said", " says", " wrote")):
         label = label.rsplit(" ", 1)[0]
