@@ -10,7 +10,8 @@ of an article in its language (articles.txt): "removed" counts the tries
 where the line is gone and every word of the article stays. Each look-alike
 sentence is tried the same way: "kept" counts the tries where it stays whole.
 Each page (pages.txt) counts its furniture lines gone ("F"), and its article
-lines kept ("A"). Prints figures, asserts nothing.
+lines kept ("A"). `--round 2`: the second round's lines (furniture2.txt,
+lookalikes2.txt), written after the rules. Prints figures, asserts nothing.
 """
 from __future__ import annotations
 
@@ -45,9 +46,12 @@ def tries(article: list[str], line: str) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", action="store_true", help="print every miss")
+    parser.add_argument("--round", type=int, default=1, choices=(1, 2),
+                        help="2: the second round, written after the rules and measured once")
     args = parser.parse_args()
+    suffix = "" if args.round == 1 else str(args.round)
     articles = sections(HERE / "articles.txt")
-    for kind, path in (("furniture", "furniture.txt"), ("look-alikes", "lookalikes.txt")):
+    for kind, path in (("furniture", f"furniture{suffix}.txt"), ("look-alikes", f"lookalikes{suffix}.txt")):
         figures = collections.Counter()
         for code, lines in sections(HERE / path).items():
             for line in lines:
@@ -66,6 +70,8 @@ def main() -> None:
         each = ", ".join(f"{c} {figures[c, True]}/{figures[c, True] + figures[c, False]}" for c in codes)
         verb = "removed" if kind == "furniture" else "kept"
         print(f"{kind}: {verb} {total[0]}/{total[1]} ({each})")
+    if args.round != 1:
+        return
     gone = kept = furniture = article = 0
     for name, lines in sections(HERE / "pages.txt").items():
         text = "\n".join(line[2:] for line in lines) + "\n"
