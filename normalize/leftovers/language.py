@@ -20,7 +20,8 @@ from pathlib import Path
 import regex
 
 from ..splitting.language import DATA, ENGLISH_FUNCTION_WORDS
-from .tuning import LANGUAGE_LEAST_WORDS, LANGUAGE_SAMPLE_WORDS, LANGUAGE_WIN_SHARE
+from .tuning import (LANGUAGE_EARLY_SHARE, LANGUAGE_EARLY_VOTES, LANGUAGE_EARLY_WORDS, LANGUAGE_LEAST_WORDS,
+                     LANGUAGE_SAMPLE_WORDS, LANGUAGE_WIN_SHARE)
 
 # A word's punctuation, stripped before it is looked up.
 EDGE_PUNCTUATION = ".,;:!?\"'()[]{}«»“”„‘’‚…-–—/*"
@@ -77,14 +78,19 @@ def text_language(text: str) -> str | None:
     'en'
     """
     sample = text[: LANGUAGE_SAMPLE_WORDS * SAMPLE_CHARS_PER_WORD]
-    words = sample.lower().split()[:LANGUAGE_SAMPLE_WORDS]
+    words = sample.lower().split(maxsplit=LANGUAGE_SAMPLE_WORDS)[:LANGUAGE_SAMPLE_WORDS]
     if not words:
         return None
     table = function_words()
     votes: dict[str, float] = {}
-    for word in words:
+    for at, word in enumerate(words, 1):
         for code, weight in table.get(word.strip(EDGE_PUNCTUATION), ()):
             votes[code] = votes.get(code, 0.0) + weight
+        if at % LANGUAGE_EARLY_WORDS == 0 and votes:
+            # Most texts tell their language in their first words: stop there.
+            code, count = max(votes.items(), key=lambda item: item[1])
+            if count >= LANGUAGE_EARLY_VOTES and count >= LANGUAGE_EARLY_SHARE * sum(votes.values()):
+                break
     if not sample.isascii() and len(CYRILLIC_WORD_RE.findall(sample)) >= LANGUAGE_WIN_SHARE * len(words):
         return "ru"
     if not votes:

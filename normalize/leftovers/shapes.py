@@ -28,6 +28,9 @@ CODE_RE = regex.compile(
 # caption, a notice), not a menu item or a headline ("Is it safe?" is one).
 FULL_STOP_RE = regex.compile(r"""[.。][\"'”’)\]]*\Z""")
 # What a label may carry around it: a bullet, arrows, a count ("Comments (3)").
+# Each line is read by several shapes, and by the block, thread and stream
+# passes in turn: its word count is remembered.
+LINES_REMEMBERED = 8192
 # No label, button or name of the lists is longer.
 LABEL_CHARS = 60
 LABEL_EDGES_RE = regex.compile(r"""^[\s\-–—*•·▪►▸›»>|/]+|[\s\-–—*•·▪►▸›»>|/:.…]+\Z|\s*[(\[]\d{1,6}[)\]]\Z""")
@@ -44,6 +47,7 @@ def bare(line: str) -> str:
     return " ".join(LABEL_EDGES_RE.sub("", line).lower().split())
 
 
+@lru_cache(maxsize=LINES_REMEMBERED)
 def word_count(line: str) -> int:
     """A line's words: space-separated words, and CJK characters two to a word."""
     return len(line.split()) + (0 if line.isascii() else len(CJK_RE.findall(line)) // 2)

@@ -36,6 +36,12 @@ LANGUAGE_LEAST_WORDS = 3
 # this share of all words, for Russian): less, and the text has no language,
 # so no rule for one language meets it.
 LANGUAGE_WIN_SHARE = 0.6
+# Every this many words, the count stops when one language has this many
+# votes and this share of them: a plain article tells its language in its
+# first hundred words, a page that opens with a menu reads on.
+LANGUAGE_EARLY_WORDS = 100
+LANGUAGE_EARLY_VOTES = 15
+LANGUAGE_EARLY_SHARE = 0.9
 
 # Block evidence (blocks.py). A prose line: a sentence of this many words or
 # more, or a line of this many words whatever its end.
