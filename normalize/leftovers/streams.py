@@ -17,6 +17,8 @@ blocks/teaser_stream.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..rules import builtin_lists
@@ -29,16 +31,12 @@ TEASERS = "blocks/teaser_stream"
 GALLERY_TITLES = frozenset({"player/gallery_title", "player/gallery_title_intl"})
 # A gallery item's counter at the start of its line, after any bullet: "1/50", "12 of 30".
 COUNTER_RE = regex.compile(r"[-*•·]?\s*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
-_CREDIT_RE = None
 
 
+@lru_cache(maxsize=1)
 def _credit_re():
     """A photo agency's name closing a line (case as the list writes it)."""
-    global _CREDIT_RE
-    if _CREDIT_RE is None:
-        _CREDIT_RE = regex.compile(
-            r"(?:\L<agencies>|IMAGES|Images|Photo|PHOTO)\W{0,3}\Z", agencies=builtin_lists()["agencies"])
-    return _CREDIT_RE
+    return regex.compile(r"(?:\L<agencies>|IMAGES|Images|Photo|PHOTO)\W{0,3}\Z", agencies=builtin_lists()["agencies"])
 
 
 def gallery(text: str, trimmed: list, found: dict) -> dict[int, str]:
