@@ -277,6 +277,7 @@ def test_builtin_rules_can_be_switched_off():
         ('[[fam]]\nid = "r"\npattern = "a"\nwhere = "tail"\nshape = "inline"\n', "rule fam/r: where = 'tail'"),
         ('[[fam]]\nid = "r"\npattern = "a"\n[[fam]]\nid = "r"\npattern = "b"\n', "fam/r is defined twice"),
         ('[[fam]]\nid = "slow"\npattern = "(a|aa)+$"\n', "rule fam/slow: pattern took over"),
+        ('[[fam]]\nid = "r"\npattern = "a"\nlanguages = ["German"]\n', "rule fam/r: languages must be"),
     ],
 )
 def test_a_bad_user_pack_is_a_rule_error_when_the_config_is_made(tmp_path, pack, message):
@@ -351,3 +352,12 @@ def test_a_list_of_readers_who_reacted_goes_however_long():
     assert {e.rule for e in edits} == {"comment_prompt/reactions_list"}
     listing = "Apples, pears, plums, figs and cherries, which everyone liked this year, sold out.\n"
     assert remove_leftovers(listing, Config()) == (listing, [])
+
+
+def test_a_user_rule_for_some_languages_meets_only_texts_in_them(tmp_path):
+    pack = write(tmp_path, '[[house]]\nid = "mehr"\npattern = "Mehr vom Haus"\nlanguages = ["de"]\n')
+    config = Config(leftover_rules=[pack])
+    german = "Die Stadt hat am Montag beschlossen, dass die Straßen nicht vor dem Herbst saniert werden.\nMehr vom Haus\n"
+    english = "The city decided on Monday that the roads will not be repaired before the autumn.\nMehr vom Haus\n"
+    assert "Mehr vom Haus" not in remove_leftovers(german, config)[0]
+    assert remove_leftovers(english, config)[0] == english
