@@ -507,6 +507,12 @@ def test_report_contents(here):
     assert report["edits"]["total"] == len(edits)
     assert report["edits"]["by_stage"]["fix_encoding"] == sum(e.stage == "fix_encoding" for e in edits)
     assert report["edits"]["by_rule"]["fix_encoding/mojibake"] == 1
+    removed = [e for e in edits if e.stage == "remove_leftovers"]
+    assert report["edits"]["leftovers_by_family"] == {
+        family: {"removals": sum(e.rule.startswith(family + "/") for e in removed),
+                 "characters": sum(len(e.removed) for e in removed if e.rule.startswith(family + "/"))}
+        for family in {e.rule.split("/")[0] for e in removed}
+    }
     assert report["failures"] == [
         {"input": "corpus/bad.txt", "reason": report["failures"][0]["reason"]}
     ] and "byte 3" in report["failures"][0]["reason"]
@@ -869,3 +875,16 @@ def test_an_interrupted_run_says_how_far_it_got_and_how_to_finish():
     assert interrupted_line(report, in_place).endswith("; the other 2 are as they were")
     assert "run the same command again" in interrupted_line(Report(), [Task("in.txt", "out.txt")])
     assert "standard output is incomplete" in interrupted_line(Report(), [Task("in.txt", None)])
+
+
+def test_report_counts_leftovers_by_family(here):
+    text = ("The council met on Monday and approved the budget for next year.\n"
+            "Share this article\nLeave a comment\nRelated articles\n")
+    write(here / "a.txt", text)
+    result = run("a.txt", "-o", "out.txt", "--report", "report.json")
+    assert result.exit_code == 0
+    families = json.loads((here / "report.json").read_text())["edits"]["leftovers_by_family"]
+    removed = [e for e in normalize.clean_and_explain(text).edits if e.stage == "remove_leftovers"]
+    assert set(families) == {"share", "comment_prompt", "read_more"}
+    assert sum(f["removals"] for f in families.values()) == len(removed)
+    assert sum(f["characters"] for f in families.values()) == sum(len(e.removed) for e in removed)

@@ -9,11 +9,13 @@ from hypothesis import strategies as st
 from wordfreq import top_n_list
 
 import normalize
-import normalize.leftovers as leftovers_module
+import normalize.leftovers.dispatch as dispatch_module
+import normalize.leftovers.stage as stage_module
 import normalize.rules as rules_module
 from normalize import Config, RuleError
 from normalize.edits import Cleaned, apply_edits
 from normalize.leftovers import reads_as_prose, remove_leftovers
+from normalize.leftovers.blocks import RULES as BLOCK_RULES
 from normalize.rules import builtin_rules, rules_for
 
 from conftest import case_params, load_cases
@@ -30,7 +32,7 @@ def test_case(case):
 
 
 def test_every_removal_is_an_edit_named_after_a_builtin_rule():
-    names = {rule.name for rule in builtin_rules()}
+    names = {rule.name for rule in builtin_rules()} | set(BLOCK_RULES)
     for case in CASES:
         out, edits = remove_leftovers(case["input"], Config())
         assert all(e.stage == "remove_leftovers" and e.rule in names and e.inserted == "" for e in edits)
@@ -83,18 +85,18 @@ def test_prose_guard():
 
 def _plain(monkeypatch) -> None:
     """Run every rule on every line: no head or tail dispatch, no keys."""
-    monkeypatch.setattr(leftovers_module, "_can_start_with", lambda rule, head: True)
-    monkeypatch.setattr(leftovers_module, "_can_end_with", lambda rule, tail: True)
+    monkeypatch.setattr(dispatch_module, "_can_start_with", lambda rule, head: True)
+    monkeypatch.setattr(dispatch_module, "_can_end_with", lambda rule, tail: True)
     unkeyed = lambda config: tuple(dataclasses.replace(r, keys=()) for r in rules_for(config))  # noqa: E731
-    monkeypatch.setattr(leftovers_module, "rules_for", unkeyed)
-    leftovers_module._rules.cache_clear()
+    monkeypatch.setattr(dispatch_module, "rules_for", unkeyed)
+    dispatch_module.compiled.cache_clear()
 
 
 @pytest.fixture
 def plain_rules(monkeypatch):
     _plain(monkeypatch)
     yield
-    leftovers_module._rules.cache_clear()
+    dispatch_module.compiled.cache_clear()
 
 
 def test_dispatch_and_keys_change_no_result(plain_rules):
@@ -108,7 +110,7 @@ def remove_leftovers_plainly(text: str, config: Config):
         try:
             return remove_leftovers(text, config)
         finally:
-            leftovers_module._rules.cache_clear()
+            dispatch_module.compiled.cache_clear()
 
 
 # Pieces of the fixtures' lines, cut anywhere and glued together, so that
@@ -133,7 +135,7 @@ def cut_lines(draw):
 @given(st.lists(st.lists(cut_lines() | st.sampled_from(GLUE + EDGE_PIECES), min_size=1, max_size=4).map("".join), max_size=8))
 def test_dispatch_and_keys_skip_no_line_a_rule_takes(lines):
     text = "\n".join(lines)
-    leftovers_module._rules.cache_clear()  # dispatch learnt afresh, and then as remembered
+    dispatch_module.compiled.cache_clear()  # dispatch learnt afresh, and then as remembered
     assert remove_leftovers(text, Config()) == remove_leftovers_plainly(text, Config())
     assert remove_leftovers(text, Config()) == remove_leftovers_plainly(text, Config())
 
@@ -147,7 +149,7 @@ def test_keys_looked_for_a_stretch_of_lines_at_a_time_skip_no_line_a_rule_takes(
     each, what goes is what the rules take without keys or dispatch."""
     text = "\n".join(lines)
     with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setattr(leftovers_module, "KEY_STRETCH", stretch)
+        monkeypatch.setattr(stage_module, "KEY_STRETCH", stretch)
         assert remove_leftovers(text, Config()) == remove_leftovers_plainly(text, Config())
 
 
@@ -275,6 +277,7 @@ def test_builtin_rules_can_be_switched_off():
         ('[[fam]]\nid = "r"\npattern = "a"\nwhere = "tail"\nshape = "inline"\n', "rule fam/r: where = 'tail'"),
         ('[[fam]]\nid = "r"\npattern = "a"\n[[fam]]\nid = "r"\npattern = "b"\n', "fam/r is defined twice"),
         ('[[fam]]\nid = "slow"\npattern = "(a|aa)+$"\n', "rule fam/slow: pattern took over"),
+        ('[[fam]]\nid = "r"\npattern = "a"\nlanguages = ["German"]\n', "rule fam/r: languages must be"),
     ],
 )
 def test_a_bad_user_pack_is_a_rule_error_when_the_config_is_made(tmp_path, pack, message):
@@ -296,3 +299,65 @@ def test_a_pattern_too_slow_on_a_real_line_is_cut_off_and_named(tmp_path, monkey
     config = Config(leftover_rules=[pack])
     with pytest.raises(RuleError, match="rule fam/slow: pattern took over"):
         normalize.clean("ok\n" + "a" * 60 + "!\n", config)
+
+
+# --- a sentence glued to furniture keeps its words ----------------------------
+
+SHORT_SENTENCES = [
+    "The prize went to the economist, Adam Smith.", "Prices rose sharply.", "She has resigned.",
+    "Police found the car on Friday.", "Both teams scored twice.", "The vote was close.",
+    "Farmers harvested rice in the delta.", "The talks will resume in May.",
+]
+# Furniture of the credit, caption and source families, as it ends a line.
+GLUED_CREDITS = [
+    " Photo: VNA", " Photo: NLD |", " (Photo: Reuters)", " Photograph: Getty Images", " Image: Jane Doe",
+    " Credit: AFP", " [Photo: Xinhua]", " Photo by Jane Doe/Reuters", " (Source:", " Photo:", " Source:",
+    " - Reuters", " (AFP)", "-VNA", " Source: Xinhua", " — AP",
+]
+
+
+@pytest.mark.parametrize("credit", GLUED_CREDITS)
+@pytest.mark.parametrize("sentence", SHORT_SENTENCES)
+def test_a_short_sentence_before_a_credit_keeps_its_words(sentence, credit):
+    text = (
+        "The council met on Monday to discuss the budget for the coming year.\n\n"
+        f"{sentence}{credit}\n\n"
+        "The ceremony was held in the provincial capital on Friday evening.\n"
+    )
+    out, edits = remove_leftovers(text, Config())
+    assert f"\n{sentence}\n" in out
+    assert credit.strip() not in out
+
+
+# Captions are written in the present tense, or without a verb.
+@pytest.mark.parametrize("caption", [
+    "Delegates at the talks.", "Vietnam's soldiers taking part in a peacekeeping mission.",
+    "A view of the flooded village.", "The minister speaks at the ceremony.", "Farmers harvest rice in the delta.",
+])
+def test_a_caption_before_its_credit_goes_with_it(caption):
+    text = (
+        "The council met on Monday to discuss the budget for the coming year.\n\n"
+        f"{caption} Photo: NLD |\n\n"
+        "The ceremony was held in the provincial capital on Friday evening.\n"
+    )
+    out, _ = remove_leftovers(text, Config())
+    assert caption not in out
+
+
+def test_a_list_of_readers_who_reacted_goes_however_long():
+    names = ", ".join(f"reader_{n}" for n in range(2000))
+    text = f"The story ends here.\n\n{names} and Kit as well as 312 guests left kudos on this work! (collapse)\n"
+    out, edits = remove_leftovers(text, Config())
+    assert out.split() == ["The", "story", "ends", "here."]
+    assert {e.rule for e in edits} == {"comment_prompt/reactions_list"}
+    listing = "Apples, pears, plums, figs and cherries, which everyone liked this year, sold out.\n"
+    assert remove_leftovers(listing, Config()) == (listing, [])
+
+
+def test_a_user_rule_for_some_languages_meets_only_texts_in_them(tmp_path):
+    pack = write(tmp_path, '[[house]]\nid = "mehr"\npattern = "Mehr vom Haus"\nlanguages = ["de"]\n')
+    config = Config(leftover_rules=[pack])
+    german = "Die Stadt hat am Montag beschlossen, dass die Straßen nicht vor dem Herbst saniert werden.\nMehr vom Haus\n"
+    english = "The city decided on Monday that the roads will not be repaired before the autumn.\nMehr vom Haus\n"
+    assert "Mehr vom Haus" not in remove_leftovers(german, config)[0]
+    assert remove_leftovers(english, config)[0] == english

@@ -19,6 +19,9 @@ keys           optional: lower-case strings one of which every match holds;
                patterns that would otherwise scan every line)
 max_length     whole-line rules skip longer lines (default 160, at most 500)
 max_sentences  the prose guard: a line with more sentences stays (default 1)
+languages      optional: the rule runs only on texts in these languages
+               (codes such as "de", "fr", "ru"; see `normalize.leftovers.language`);
+               without it, on every text
 prose_guard    false lets the rule remove lines that report speech (default true)
 seen           where such leftovers are seen, so the next reader knows why
 enabled        false, in a user pack, switches off the built-in rule of that name
@@ -48,7 +51,8 @@ if TYPE_CHECKING:
 SHAPES = ("line", "block", "line_start", "line_end", "inline")
 WHERE = ("any", "last", "tail")
 RULE_KEYS = frozenset(
-    {"id", "shape", "where", "pattern", "keys", "seen", "max_length", "max_sentences", "prose_guard", "enabled"}
+    {"id", "shape", "where", "pattern", "keys", "seen", "max_length", "max_sentences", "prose_guard", "enabled",
+     "languages"}
 )
 # Whole-line rules never look at a longer line: furniture is short, and this
 # keeps the stage linear however long a line is.
@@ -63,6 +67,7 @@ TIMEOUT_S_PER_MB = 0.5
 PROBE_TIMEOUT_S = 0.2
 
 NAME_RE = regex.compile(r"[\w.-]+")
+LANGUAGE_CODE_RE = regex.compile(r"[a-z]{2,3}")
 NAMED_LIST_RE = regex.compile(r"\\L<(\w+)>")
 # Flags at the very start of a pattern, "(?x)": kept for that pattern alone
 # when it is wrapped for its shape.
@@ -86,6 +91,7 @@ class Rule:
     keys: tuple[str, ...]
     source: str
     checked: bool = False
+    languages: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -180,6 +186,9 @@ def _compile(family: str, entry: dict, source: str, lists: dict[str, list[str]])
     keys = _option(entry, "keys", list, [], where)
     if not all(isinstance(k, str) and k and k == k.lower() for k in keys):
         raise RuleError(f"{where}: keys must be non-empty lower-case strings")
+    languages = _option(entry, "languages", list, [], where)
+    if not all(isinstance(code, str) and LANGUAGE_CODE_RE.fullmatch(code) for code in languages):
+        raise RuleError(f"{where}: languages must be lower-case language codes such as \"de\" or \"fr\"")
     names = set(NAMED_LIST_RE.findall(source_pattern))
     missing = sorted(names - set(lists))
     if missing:
@@ -191,7 +200,7 @@ def _compile(family: str, entry: dict, source: str, lists: dict[str, list[str]])
     except (regex.error, ValueError, OverflowError) as exc:
         raise RuleError(f"{where}: invalid pattern: {exc}") from None
     return Rule(family, rule_id, shape, position, source_pattern, pattern, max_length,
-                max_sentences, prose_guard, tuple(keys), source)
+                max_sentences, prose_guard, tuple(keys), source, languages=tuple(languages))
 
 
 def _parse(text: str, source: str) -> tuple[dict, dict[str, list[str]]]:

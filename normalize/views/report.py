@@ -6,7 +6,10 @@
     documents   texts cleaned (a file, or a JSON Lines record), how many of
                 them changed, records rejected
     bytes       read and written
-    edits       total, by stage and by rule ("stage/rule")
+    edits       total, by stage and by rule ("stage/rule"); and the leftovers
+                removed by family ("share", "blocks" ...): how many, and how
+                many characters, so that what went can be audited family by
+                family
     failures    each input or record that was not cleaned, with the reason
     skipped     each input passed over, with the reason
     redone      each input --resume cleaned again, with the reason (see
@@ -26,6 +29,8 @@ from ..config import Config
 from ..edits import Edit
 from ..jobs.writing import write_atomic
 
+LEFTOVERS = "remove_leftovers"
+
 
 @dataclass
 class Report:
@@ -36,6 +41,8 @@ class Report:
     bytes_written: int = 0
     by_stage: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)
+    leftover_removals: Counter = field(default_factory=Counter)
+    leftover_characters: Counter = field(default_factory=Counter)
     failures: list[dict] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
     redone: list[dict] = field(default_factory=list)
@@ -47,6 +54,10 @@ class Report:
         for edit in edits:
             self.by_stage[edit.stage] += 1
             self.by_rule[f"{edit.stage}/{edit.rule}"] += 1
+            if edit.stage == LEFTOVERS:
+                family = edit.rule.split("/", 1)[0]
+                self.leftover_removals[family] += 1
+                self.leftover_characters[family] += len(edit.removed)
             count += 1
         return count
 
@@ -92,6 +103,10 @@ class Report:
                 "total": total,
                 "by_stage": dict(self.by_stage.most_common()),
                 "by_rule": dict(self.by_rule.most_common()),
+                "leftovers_by_family": {
+                    family: {"removals": count, "characters": self.leftover_characters[family]}
+                    for family, count in self.leftover_removals.most_common()
+                },
             },
             "failures": self.failures,
             "skipped": self.skipped,

@@ -1,0 +1,194 @@
+"""Which rules a line can meet: a config's rules compiled and grouped, and
+the dispatch by a line's head (line rules), its tail (line_end rules) and
+the keys a stretch of text holds (line_start and inline rules). Dispatch
+only saves work: a line meets every rule that could take it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..config import Config
+from ..rules import Rule, rules_for
+from .tuning import HEADS_REMEMBERED
+
+# A line only meets the line rules that can start with its head: up to six
+# letters of its first word, any punctuation before them and up to two
+# letters of the next word ("Share", "(AFP", "— Reute", "The mi"), as regex's
+# partial matching tells, remembered since heads repeat (The, In ...). A head
+# ends after a letter, where a word boundary holds whatever comes next, so
+# the partial match is never refused for want of the next character; so do
+# the shorter heads a new head is narrowed from (`_shorter_head`).
+HEAD_RE = regex.compile(r"\W{0,4}\w{1,6}(?:\s+\w{1,2})?|.{1,4}", regex.DOTALL)
+WORD_RE = regex.compile(r"\w")
+# Likewise a line meets only the line_end rules that can end with its tail:
+# up to three letters of its last word and any punctuation after them
+# ("aid.", "VNA", "rce:"), as a partial match of the reversed pattern tells.
+# The tail starts before a letter, where a word boundary holds whatever came
+# before, or after punctuation that follows more punctuation; so the partial
+# match is never refused for want of the character before it.
+TAIL_RE = regex.compile(r"(?r)\w{1,3}\W{0,4}\Z|.{1,4}\Z", regex.DOTALL)
+# Letters no built-in rule starts with: a rule that can start with one of
+# them can start with anything, and meets every line.
+UNUSUAL_STARTS = "\u4e00жéß\u2603"
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    """A config's rules arranged for running, each group in pack order."""
+
+    # line and block rules: (rule, max_length, keys, fullmatch, starts_anywhere)
+    lines: tuple
+    longest: int  # no line rule looks at a longer line
+    by_head: dict  # head -> the line rules it can start, filled as met
+    # edge rules: (rule, keys, method); the last_ groups add the "last" rules
+    starts: tuple
+    ends: tuple
+    last_starts: tuple
+    last_ends: tuple
+    inlines: tuple
+    by_tail: dict  # tail -> (the ends, the last_ends it can end), filled as met
+    # the keys of the line_start and inline rules, each with a test that finds
+    # it in a piece of text wherever str.lower would make it (None: no test)
+    edge_keys: dict
+
+
+def _can_start_with(rule: Rule, head: str) -> bool:
+    """Whether a match of the rule can start with `head`. User rules are
+    always tried: they run with a timeout, and this test has none. So is a
+    pattern with `\\B`, which a head cut inside a word does not meet as the
+    line would."""
+    return rule.checked or "\\B" in rule.source_pattern or rule.pattern.fullmatch(head, partial=True) is not None
+
+
+def _can_end_with(rule: Rule, tail: str) -> bool:
+    """Whether a match of a line_end rule can end with `tail`: its reversed
+    pattern, run back from the tail's end, matches or runs out of tail.
+    User rules and patterns with `\\B` are always tried, as for heads."""
+    return rule.checked or "\\B" in rule.source_pattern or rule.pattern.search(tail, partial=True) is not None
+
+
+@lru_cache(maxsize=64)
+def compiled(config: Config, language: str | None = None) -> CompiledRules:
+    """The rules of `config` for a text in `language` (None: a text whose
+    language is not known), grouped for running: the rules for every
+    language, and those for this one."""
+    rules = [r for r in rules_for(config) if not r.languages or language in r.languages]
+
+    def edge(shape: str, how: str, where: tuple[str, ...]) -> tuple:
+        return tuple((r, r.keys, r.method(how)) for r in rules if r.shape == shape and r.where in where)
+
+    lines = [r for r in rules if r.shape in ("line", "block")]
+    return CompiledRules(
+        lines=tuple(
+            (r, r.max_length, r.keys, r.method("fullmatch"), any(_can_start_with(r, u) for u in UNUSUAL_STARTS))
+            for r in lines
+        ),
+        longest=max((r.max_length for r in lines), default=0),
+        by_head={},
+        starts=edge("line_start", "match", ("any",)),
+        ends=edge("line_end", "search", ("any",)),
+        last_starts=edge("line_start", "match", ("any", "last")),
+        last_ends=edge("line_end", "search", ("any", "last")),
+        inlines=edge("inline", "finditer", ("any",)),
+        by_tail={},
+        edge_keys={key: _key_finder(key) for r in rules if r.shape in ("line_start", "inline") for key in r.keys},
+    )
+
+
+@lru_cache(maxsize=16)
+def needs_language(config: Config) -> bool:
+    """Whether some rule of `config` is for some languages only."""
+    return any(rule.languages for rule in rules_for(config))
+
+
+def line_rules_for(rules: CompiledRules, head: str) -> tuple:
+    """The line rules that can take a line starting with `head`."""
+    found = rules.by_head.get(head)
+    if found is None:
+        if len(rules.by_head) >= HEADS_REMEMBERED:
+            rules.by_head.clear()
+        # The rules that can start with a shorter head, then with all of it.
+        shorter = _shorter_head(head)
+        calls = line_rules_for(rules, shorter) if shorter else rules.lines
+        found = rules.by_head[head] = tuple(call for call in calls if call[4] or _can_start_with(call[0], head))
+    return found
+
+
+def _shorter_head(head: str) -> str:
+    """The longest head that `head` starts with and that ends where a word
+    boundary holds whatever comes next: after a letter, or before punctuation
+    ("The mi" -> "The m" -> "The"; "(AFP" -> "(AF" -> "(A", not "(")."""
+    for end in range(len(head) - 1, 0, -1):
+        if WORD_RE.match(head, end - 1) or not WORD_RE.match(head, end):
+            return head[:end]
+    return ""
+
+
+def end_rules_for(rules: CompiledRules, tail: str) -> tuple[tuple, tuple]:
+    """The line_end rules (ends, last_ends) that can end a line with `tail`."""
+    found = rules.by_tail.get(tail)
+    if found is None:
+        if len(rules.by_tail) >= HEADS_REMEMBERED:
+            rules.by_tail.clear()
+        # The rules that can end with a shorter tail, then with all of it.
+        shorter = _shorter_tail(tail)
+        groups = end_rules_for(rules, shorter) if shorter else (rules.ends, rules.last_ends)
+        found = rules.by_tail[tail] = tuple(
+            tuple(call for call in group if _can_end_with(call[0], tail)) for group in groups
+        )
+    return found
+
+
+def _shorter_tail(tail: str) -> str:
+    """The longest tail that `tail` ends with and that starts where a word
+    boundary holds whatever came before: before a letter, or after
+    punctuation ("aid." -> "id." -> "d."; "NLD |" -> "LD |" -> "D |", not " |")."""
+    for start in range(1, len(tail)):
+        if WORD_RE.match(tail, start) or not WORD_RE.match(tail, start - 1):
+            return tail[start:]
+    return ""
+
+
+def holds_key(keys: tuple[str, ...], lowered: str) -> bool:
+    """Whether the lower-cased piece of text holds one of `keys`."""
+    for key in keys:
+        if key in lowered:
+            return True
+    return False
+
+
+def _key_finder(key: str):
+    """A test (text, start, end) that finds `key` in text[start:end] wherever
+    it is in some piece of that text lower-cased, without lower-casing it
+    (slow beyond ASCII); None if there is none. Only İ (to i and a dot) and
+    K (to k) lower to ASCII letters from beyond ASCII, and only letters lower
+    to other characters: so an ASCII key without letters is looked up as it
+    is, and one with letters, not ending in i, is searched for ignoring case
+    (which also meets K)."""
+    if not key.isascii() or key.endswith("i"):
+        return None
+    if key.lower() == key.upper():
+        return lambda text, start, end: text.find(key, start, end) >= 0
+    return regex.compile(regex.escape(key), regex.IGNORECASE).search
+
+
+def may_hold_key(rules: CompiledRules, keys: tuple[str, ...], text: str, start: int, end: int) -> bool:
+    """False when no piece of text[start:end], lower-cased, can hold any of
+    the edge rule `keys`."""
+    for key in keys:
+        find = rules.edge_keys[key]
+        if find is None or find(text, start, end):
+            return True
+    return False
+
+
+def edge_rules_in(rules: CompiledRules, text: str, start: int, end: int) -> tuple[tuple, tuple, tuple]:
+    """The line_start (any, last) and inline rules that can match in
+    text[start:end]: those whose keys, if any, it may hold."""
+    present = {key for key, find in rules.edge_keys.items() if find is None or find(text, start, end)}
+    return tuple(
+        tuple(call for call in group if not call[1] or not present.isdisjoint(call[1]))
+        for group in (rules.starts, rules.last_starts, rules.inlines)
+    )
