@@ -141,3 +141,8 @@ def test_cli_unwrap_and_folds(tmp_path):
     assert folded.exit_code == 0, folded.output
     assert folded.stdout == (" ".join(paragraph.split("\n")).strip().replace("“", '"').replace("”", '"')
                              + "\n\nThe final ABC note.\n")
+
+
+def test_a_hyphen_at_a_line_end_after_japanese_is_a_dash_between_words():
+    text = "昔話のサイト-さくら-\n誕生日の占い"
+    assert normalize.clean(text) == text

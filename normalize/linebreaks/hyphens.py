@@ -48,13 +48,15 @@ SOFT = "soft_hyphen"
 SOFT_HYPHEN = "\u00ad"
 
 # A hyphen or a soft hyphen after letters at a line end, the next line opening with letters;
-# the gap holds one line end, so it never spans a blank line.
+# the gap holds one line end, so it never spans a blank line. Letters of the alphabets that
+# break words at a line end with a hyphen (Latin, Greek, Cyrillic): a hyphen after Japanese or
+# Chinese is a dash between words (サイト-さくら-).
 LINE_END_HYPHEN_RE = regex.compile(
     r"""
-    (?P<head> [^\W\d_]+ )
+    (?P<head> [\p{Latin}\p{Greek}\p{Cyrillic}]+ )
     (?P<mark> [-\u00ad] )
     (?P<gap> [ \t]* \n [ \t]* )
-    (?= (?P<tail> [^\W\d_]+ ) )
+    (?= (?P<tail> [\p{Latin}\p{Greek}\p{Cyrillic}]+ ) )
     """,
     regex.VERBOSE,
 )
