@@ -114,11 +114,15 @@ def kill_while_writing(process, out: Path, *, after: int = 0, timeout: float = 1
     raise AssertionError("the job made no progress")
 
 
-def assert_nothing_stray(out: Path, reference: dict[str, bytes]) -> None:
-    """Each file in `out` is the manifest or a whole output, byte for byte."""
+def assert_nothing_stray(out: Path, reference: dict[str, bytes], report: str | None = None) -> None:
+    """Each file in `out` is the manifest, a whole output, byte for byte, or
+    (named `report`) a whole report: a run killed after its last output may
+    have written it, atomically."""
     for name, data in files_in(out).items():
         assert not name.endswith(TEMP_SUFFIX), f"{name} was left behind"
-        if Path(name).name != MANIFEST_NAME:
+        if name == report:
+            json.loads(data)
+        elif Path(name).name != MANIFEST_NAME:
             assert data == reference[name], f"{name} is not whole"
 
 
@@ -160,7 +164,7 @@ def test_killed_three_times_and_resumed_three_times_ends_as_one_uninterrupted_ru
         args = [corpus, "-o", out, "--report", report] + ["--resume"] * (attempt > 0) + ["--jobs", "2"] * (attempt == 1)
         if kill_while_writing(start(args), out, after=recorded(out)):
             kills += 1
-        assert_nothing_stray(out, reference)  # (a killed run writes no report)
+        assert_nothing_stray(out, reference, report=report.name)
     assert kills == 3, "the job ended before it could be killed three times"
     done = finish([corpus, "-o", out, "--resume", "--report", report])
     figures = json.loads(report.read_text())["files"]
