@@ -19,7 +19,7 @@ from .nospace import RULE as NO_SPACE_RULE, no_space_cuts
 from .punctuation import _quote_roles
 from .rejoin import HYPHENATED, STAGE as REJOIN_STAGE
 from .rules import _token_splits
-from .shapes import LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, SPACE_RE, TOKEN_RE, _parts
+from .shapes import LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, TOKEN_RE, _parts
 from .tuning import (
     FUNCTION_ZIPF, MAX_PASSES, NAME_LOOKBACK, OCCURRENCE_CHARS_PER_TOKEN, OCCURRENCE_MANY_TOKENS, OCCURRENCE_MIN_CHARS,
     VERSIONS_KEPT,
