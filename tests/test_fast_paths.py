@@ -336,38 +336,6 @@ def test_candidate_occurrences_are_found_alike_in_short_and_long_texts(words, to
     assert splitting.stage._occurrences(padded, tokens) == expected
 
 
-QUESTION_WORDS = ["ab", "b", "abc", "é", "σ"]
-
-
-@settings(max_examples=1000, deadline=None)
-@given(st.text(alphabet="abcABé σΣς.,'’-1_\n", max_size=40),
-       st.lists(st.tuples(st.sampled_from([splitting.evidence.APART, splitting.evidence.NAMES]),
-                          st.lists(st.sampled_from(QUESTION_WORDS), min_size=2, max_size=3)), min_size=1, max_size=4))
-def test_a_question_searched_is_answered_as_from_the_tables(text, questions):
-    """A text answers its first side-by-side and name questions by searching
-    itself, later ones from tables: both ways give the same answer."""
-    config = Config()
-    model = splitting.model_for(config)
-    searching = splitting.evidence._Document(text, model, config)
-    tables = splitting.evidence._Document(text, model, config)
-    tables._searches_left = 0
-    for kind, words in questions:
-        question = tuple(words) if kind == splitting.evidence.APART else words[0]
-        assert searching._answer(kind, question) == tables._answer(kind, question)
-
-
-@settings(max_examples=2000, deadline=None)
-@given(st.text(alphabet="aabé É.-’_1²½\u0663\n", max_size=30), st.text(alphabet="abé", min_size=1, max_size=3),
-       st.text(alphabet="abé", min_size=1, max_size=3))
-def test_a_search_by_find_is_the_search_by_pattern(text, left, right):
-    """The searches by `str.find` (a question's first time, for words seldom in
-    the text) answer as the compiled patterns do (asked again, or for words
-    often in the text), letters as `re` reads them."""
-    assert splitting.evidence._writes_pair(text, left, right) == (
-        splitting.evidence._pair_re(left, right).search(text) is not None)
-    assert splitting.evidence._writes_run(text, left) == (splitting.evidence._run_re(left).search(text) is not None)
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["exchangedviews", "Heeachother", "inHanoi", "Σίσυφος", "ΟΔΟΣ", "the", "views",
                                  "İstanbul", "said.The", "K\u212a", "smartcard", "smart", "card", "é", ",", "\n",

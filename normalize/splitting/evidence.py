@@ -17,8 +17,8 @@ from .joins import _plain_join
 from . import tuning
 from .shapes import INITIAL_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, SPACE_RE, _is_letter, _letter_words, _parts
 from .tuning import (
-    ENGLISH_MIN_RUNS, ENGLISH_SHARE, FIND_AT_MOST, GLUED_WORD_ZIPF, KNOWN_ZIPF, LOCAL_WORD_ZIPF, MARKS_COUNTED, MARKS_LONG_TEXT,
-    MARKS_NEEDED, PATTERNS_KEPT, SEARCHES_PER_TEXT,
+    ENGLISH_MIN_RUNS, ENGLISH_SHARE, GLUED_WORD_ZIPF, KNOWN_ZIPF, LOCAL_WORD_ZIPF, MARKS_COUNTED, MARKS_LONG_TEXT,
+    MARKS_NEEDED,
 )
 
 if TYPE_CHECKING:
@@ -55,7 +55,6 @@ class _Document:
         self._english = english
         self._adjacent: set | None = None
         self._capitalised: set | None = None
-        self._searches_left = SEARCHES_PER_TEXT
         self._initials: bool | None = None
 
     # `_words` and `_pairs` each read the runs of letters afresh rather than
@@ -79,10 +78,10 @@ class _Document:
             self._changed = ()
         return self._counts
 
-    # The first questions search the text (SEARCHES_PER_TEXT); after them,
-    # each is answered from a table of the text built once: a search per
-    # question would make a long text cost the square of its length, and a
-    # table per text makes a long text that asks a few pay for all its pairs.
+    # Side-by-side and name questions are answered from tables of the text,
+    # each built once when first asked: a stretch is at most 2 * STRETCH
+    # characters, so a table costs at most a millisecond or so, and a search
+    # per question (a pattern compiled for it) cost more at first sight.
     def _pairs(self) -> set:
         """Every two runs of letters side by side (lower case)."""
         if self._adjacent is None:
@@ -148,11 +147,6 @@ class _Document:
             if self._initials is None:
                 self._initials = len(list(islice(INITIAL_NAME_RE.finditer(self.text), 2))) == 2
             return self._initials
-        if self._searches_left > 0 and (self._adjacent if kind == APART else self._capitalised) is None:
-            self._searches_left -= 1
-            if kind == APART:
-                return all(_writes_pair(self.lower, left, right) for left, right in zip(question, question[1:]))
-            return _writes_run(self.text, question[:1].upper() + question[1:])
         if kind == APART:
             return all(pair in self._pairs() for pair in zip(question, question[1:]))
         return question[:1].upper() + question[1:] in self._names()
@@ -184,48 +178,6 @@ class _Document:
         return self.model.web_says(run, parts, ratio)
 
 
-_patterns: dict = {}  # ("pair", left, right) or ("run", run) -> its pattern, or None once searched by find
-
-
-def _pattern_for(key: tuple, text: str, word: str):
-    """The compiled pattern for `key` if the question was asked before or
-    `word` is common in `text`, else None (search by `str.find`)."""
-    pattern = _patterns.get(key)
-    if pattern is None:
-        if key not in _patterns and text.count(word) <= FIND_AT_MOST:
-            if len(_patterns) >= PATTERNS_KEPT:
-                _patterns.clear()
-            _patterns[key] = None  # searched once: compiled if asked again
-            return None
-        pattern = _patterns[key] = _pair_re(*key[1:]) if key[0] == "pair" else _run_re(key[1])
-    return pattern
-
-
-def _writes_pair(text: str, left: str, right: str) -> bool:
-    """Whether `text` holds the runs of letters `left` and `right` side by
-    side (non-letters between them)."""
-    pattern = _pattern_for(("pair", left, right), text, left)
-    if pattern is not None:
-        return pattern.search(text) is not None
-    n = len(text)
-    for at in _run_starts(text, left):
-        gap = end = at + len(left)
-        while gap < n and not _is_letter(text[gap]):
-            gap += 1
-        stop = gap + len(right)
-        if gap > end and text.startswith(right, gap) and (stop == n or not _is_letter(text[stop])):
-            return True
-    return False
-
-
-def _writes_run(text: str, run: str) -> bool:
-    """Whether `text` holds `run` as a whole run of letters (found as `_writes_pair` finds)."""
-    pattern = _pattern_for(("run", run), text, run)
-    if pattern is not None:
-        return pattern.search(text) is not None
-    return next(_whole_runs(text, run), None) is not None
-
-
 def _writes_twice(text: str, run: str) -> bool:
     """Whether `text` holds `run` twice or more as a whole run of letters."""
     return len(list(islice(_whole_runs(text, run), 2))) == 2
@@ -244,16 +196,6 @@ def _run_starts(text: str, word: str):
         if not at or not _is_letter(text[at - 1]):
             yield at
         at = text.find(word, at + 1)
-
-
-def _pair_re(left: str, right: str):
-    """`_writes_pair` as a pattern (the literal first, so the engine scans for it)."""
-    return re.compile(rf"{re.escape(left)}(?<![^\W\d_]{re.escape(left)})[\W\d_]+{re.escape(right)}(?![^\W\d_])")
-
-
-def _run_re(run: str):
-    """`_writes_run` as a pattern."""
-    return re.compile(rf"{re.escape(run)}(?<![^\W\d_]{re.escape(run)})(?![^\W\d_])")
 
 
 # A stop glued to the next word, which no prose writes: frameworks,thus; said.The

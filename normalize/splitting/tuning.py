@@ -291,20 +291,6 @@ MODELS_KEPT = 8
 # differently answered versions at most are kept for one token in one setting.
 VERSIONS_KEPT = 4
 
-# Side-by-side and name questions a text answers by searching itself before
-# it builds the table for them: a search costs about a millisecond per
-# megabyte, a table about a hundred, and most texts ask a few questions.
-SEARCHES_PER_TEXT = 16
-
-# A search is made with `str.find`, a loop in Python over the occurrences of
-# the first word, the first time a text asks it: compiling a pattern costs
-# more than such a search, and most questions come from words new to the
-# process. A question asked again (the same words in another text) gets its
-# compiled pattern, as does one about a word the text holds more often than
-# FIND_AT_MOST times. At most PATTERNS_KEPT patterns (or first sightings) are kept.
-FIND_AT_MOST = 400
-PATTERNS_KEPT = 4096
-
 # How many marks written twice `_shows_lost_spaces` passes over at most
 # before it takes one as the mark anyway (each is a search of the text).
 MARKS_COUNTED = 8
