@@ -42,16 +42,13 @@ class Model:
         self.open: set = set()
         self.words_never: dict = {}  # the word atoms of those tokens: whether each can never split
         self.decisions: dict = {}  # see `_decide`
-        self._common_holes: frozenset | None = None
+        self._common_letters: str | None = None
 
-    def common_holes(self) -> frozenset:
-        """Every common word (of letters) with one letter inside
-        (not its first or last) replaced by HOLE: 136,000 strings, 12 MB,
-        made when first asked (`_one_slip_from_word`)."""
-        if self._common_holes is None:
-            self._common_holes = frozenset(word[:at] + HOLE + word[at + 1 :]
-                                           for word in self.common if word.isalpha() for at in range(1, len(word) - 1))
-        return self._common_holes
+    def common_letters(self) -> str:
+        """Every letter the common words of letters hold (`_one_slip_from_word`), made when first asked."""
+        if self._common_letters is None:
+            self._common_letters = "".join(sorted({char for word in self.common if word.isalpha() for char in word}))
+        return self._common_letters
 
     def __reduce__(self):  # ship the config, not the tables: workers load their own
         raise TypeError("Model is per process; pickle the Config instead")
@@ -292,19 +289,18 @@ def model_for(config: Config) -> Model:
     return Model(zipf, frozenset(config.protected_words) | frozenset(extra))
 
 
-HOLE = "\0"  # stands for any one letter in `Model.common_holes`
-
-
 def _one_slip_from_word(model: Model, run: str) -> bool:
     """Whether a letter dropped, added, changed or swapped inside `run` (not
-    its first or last letter) makes a common word."""
-    common, holes = model.common, model.common_holes()
+    its first or last letter) makes a common word (of letters)."""
+    common = model.common
+    letters = model.common_letters()
     for at in range(1, len(run)):
         head, rest = run[:at], run[at + 1 :]
-        if head + HOLE + run[at:] in holes:  # a letter dropped before run[at]
-            return True
+        after = run[at:]
+        if (head + after).isalpha() and any(head + letter + after in common for letter in letters):
+            return True  # a letter dropped before run[at]
         if rest and (head + rest in common  # run[at] added
-                     or head + HOLE + rest in holes  # changed
+                     or (head + rest).isalpha() and any(head + letter + rest in common for letter in letters)  # changed
                      or head + rest[:1] + run[at] + rest[1:] in common):  # swapped with the next
             return True
     return False
