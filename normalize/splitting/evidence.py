@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..casing import lower
 from .joins import _plain_join
 from . import tuning
-from .shapes import INITIAL_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, SPACE_RE, _is_letter, _letter_words, _parts
+from .shapes import INITIAL_NAME_RE, LETTERS_RE, SPACED_DASH_RE, PLAIN_WORD_RE, SPACE_RE, _is_letter, _letter_words, _parts
 from .tuning import (
     ENGLISH_MIN_RUNS, ENGLISH_SHARE, GLUED_WORD_ZIPF, KNOWN_ZIPF, LOCAL_WORD_ZIPF, MARKS_COUNTED, MARKS_LONG_TEXT,
     MARKS_NEEDED,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 AFTER_FUNCTION_WORD, AFTER_NAME = 1, 2
 
 # The questions a decision may ask of its text (see `_Document`).
-COUNT, APART, NAMES, DAMAGED, INITIALS = range(5)
+COUNT, APART, NAMES, DAMAGED, INITIALS, DASHES = range(6)
 
 
 class _Document:
@@ -56,6 +56,7 @@ class _Document:
         self._adjacent: set | None = None
         self._capitalised: set | None = None
         self._initials: bool | None = None
+        self._dashes: bool | None = None
 
     # `_words` and `_pairs` each read the runs of letters afresh rather than
     # keep the list: on a long text it would hold a string per word written.
@@ -132,6 +133,12 @@ class _Document:
         P Vickery): a line-up or a list of credits."""
         return self._ask(INITIALS, None)
 
+    def writes_spaced_dashes(self) -> bool:
+        """Whether the text writes a dash with a space on each side (`said - the`):
+        its own style, against which `quickly- held` lost the space before its dash
+        (and in a text that never does, `error- correction` is a hyphen's)."""
+        return self._ask(DASHES, None)
+
     def _ask(self, kind: int, question):
         found = self._answer(kind, question)
         if self.trace is not None:
@@ -143,6 +150,10 @@ class _Document:
             return min(self._words().get(question, 0), 2)
         if kind == DAMAGED:
             return self._damaged
+        if kind == DASHES:
+            if self._dashes is None:
+                self._dashes = SPACED_DASH_RE.search(self.text) is not None
+            return self._dashes
         if kind == INITIALS:
             if self._initials is None:
                 self._initials = len(list(islice(INITIAL_NAME_RE.finditer(self.text), 2))) == 2

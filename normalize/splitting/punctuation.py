@@ -147,6 +147,8 @@ def _punctuation_splits(
                 continue  # non- free: a prefix's hyphen with a stray space, where the text lost no space elsewhere
             if len(before) >= 2 and doc.vocab_zipf(before.lower()) is None:
                 continue  # impor- tant, Specifi- cation: a word broken at a line end, not a dash after a word
+            if not doc.writes_spaced_dashes():
+                continue  # error- correction, post- creole: a hyphen's, in a text that writes no dash between words
         elif kind == "leading_dash" and token[at].isupper():
             # A dash glued to a capitalised word (stance -Britain): a word or a
             # name the text uses elsewhere, not an option or a code (-Xmx512m).

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..edits import replace_spans
 from . import tuning
 from .evidence import (
-    AFTER_FUNCTION_WORD, AFTER_NAME, APART, DAMAGED, INITIALS, _Document, _shows_lost_spaces, stretch_end,
+    AFTER_FUNCTION_WORD, AFTER_NAME, APART, DAMAGED, DASHES, INITIALS, _Document, _shows_lost_spaces, stretch_end,
 )
 from .guards import _holds_code, _skip_line
 from .model import model_for
@@ -238,7 +238,7 @@ def _split_pass(doc: _Document, candidates: set, code: bool) -> tuple[list, list
             for kind, question, _ in trace:
                 if kind == APART:
                     words.update(question)
-                elif kind not in (DAMAGED, INITIALS):
+                elif kind not in (DAMAGED, INITIALS, DASHES):
                     words.add(question)
             if not token.islower():
                 # Its setting read the word before it (`after_name`): a split there is a change here.
