@@ -14,7 +14,8 @@ from .shapes import _parts
 from .tuning import (
     BOUNDARY_COST, CAMEL_WORD_ZIPF, COMMON_SIDE_ZIPF, COMMON_ZIPF, DERIVED_STEM_ZIPF, DERIVED_ZIPF,
     FUNCTION_BOUNDARY_COST, FUNCTION_ZIPF, KNOWN_MARGIN, LONG_RARE_LEN, MAX_PART_LEN, MAX_RUN, MIN_PART_ZIPF,
-    MODELS_KEPT, RARE_WHOLE_ZIPF, RARE_WORD_LEN, RARE_WORD_ZIPF, SAFE_ZIPF, TYPO_PART_ZIPF, UNKNOWN_FLOOR, WEB_RATIO,
+    MODELS_KEPT, RARE_WHOLE_ZIPF, RARE_WORD_LEN, RARE_WORD_ZIPF, SAFE_ZIPF, TYPO_PART_ZIPF, UNKNOWN_FLOOR, UNKNOWN_FLOOR_EXTRA_PART, UNKNOWN_FLOOR_PART_ZIPF,
+    WEB_RATIO,
     WEB_RATIO_RARE, ZIPF_SHIFT,
 )
 from .words import (
@@ -206,9 +207,20 @@ def best_split(run: str, lookup, table: dict | None = None) -> tuple[list[int], 
         if _frees_function_word(lookup, parts):
             score += (BOUNDARY_COST - FUNCTION_BOUNDARY_COST) * len(cuts)
         return cuts, score > whole - ZIPF_SHIFT + KNOWN_MARGIN
-    if score < UNKNOWN_FLOOR:
+    floor = UNKNOWN_FLOOR
+    if len(cuts) > 1 and all(_clear_part(part, lookup) for part in parts):
+        floor -= UNKNOWN_FLOOR_EXTRA_PART * (len(cuts) - 1)
+    if score < floor:
         return _function_word_then_rare_word(run, lookup) or _word_and_long_rare_word(run, lookup) or (cuts, False)
     return cuts, True
+
+
+def _clear_part(part: str, lookup) -> bool:
+    """Whether `part` is a word clear enough to be one of many glued (a common
+    word of four letters or more, or a function word): not a short piece that
+    a rare word holds (ali, eras, doc)."""
+    z = lookup(part) or 0.0
+    return z >= UNKNOWN_FLOOR_PART_ZIPF and (len(part) >= 4 or z >= FUNCTION_ZIPF)
 
 
 def _best_pair(run: str, whole: float, lookup) -> tuple[list[int], bool] | None:
