@@ -144,16 +144,16 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
     unigrams = lex.unigrams
     found = []
     for match in DISPLACED_GAP_RE.finditer(line):
-        tail = match.group(2)
         head = match.group(1)
+        if is_word(head, lex):
+            continue  # a word before the gap: neither a late space nor an early one
+        tail = match.group(2)
         late = _late_space(head, tail, lex)
         if late:
             found.append((match.start(2) - 1, match.start(2) - 1 - late))
             continue
         if unigrams.get(tail, 0.0) >= NO_SPACE_WORD_COUNT:
             continue  # a word after the gap (He pleads, a reassuring): no broken word here
-        if is_word(head, lex):
-            continue
         if lex.unigrams.get((head + tail).lower(), 0.0) >= JOIN_WORD_COUNT:
             continue  # a plain join, `rejoin.stray_spaces`'s
         best = None

@@ -203,9 +203,8 @@ def _opens_no_gap(line: str) -> bool:
         return True
     words = _join_words()
     for token in list(loose):
-        head, head_common, tail, tail_common, _, _ = _token_facts(token)
-        if ((head is None or head_common or not words.starts(head.lower()))
-                and (tail is None or tail_common or not words.ends(tail.lower()))):
+        head, head_common, tail, tail_common, _, _, head_starts, tail_ends = _token_facts(token)
+        if (head is None or head_common or not head_starts) and (tail is None or tail_common or not tail_ends):
             loose.discard(token)
             if len(_closed) > TOKENS_KEPT:
                 _closed.clear()
@@ -227,12 +226,13 @@ def _may_open(left: tuple, right: tuple, words: "_JoinWords", damaged: bool) -> 
     stray space yet) one side is no word alone, or both are words not common
     enough to stand apart and the word they make reads far better (`_clear_join`).
     The line's gate: most lines have no such gap, and skip the programme."""
-    head, head_common, _, _, head_word, _ = left
-    _, _, tail, tail_common, _, tail_word = right
+    head, head_common, _, _, head_word, _, head_starts, _ = left
+    _, _, tail, tail_common, _, tail_word, _, tail_ends = right
     if head is None or tail is None or not damaged and head_common and tail_common:
         return False
     lower = tail.lower()
-    if not (words.ends(lower) and words.starts(head.lower() + lower)):
+    # (A join word begins with both pieces only if one begins with the first.)
+    if not (tail_ends and head_starts and words.starts(head.lower() + lower)):
         return False
     return damaged or not (head_word and tail_word) or _clear_join(head.lower(), lower)
 
@@ -258,16 +258,19 @@ def _among_symbols(tokens: list, i: int, j: int) -> bool:
 
 
 @lru_cache(maxsize=TOKENS_KEPT)
-def _token_facts(token: str) -> tuple[str | None, bool, str | None, bool, bool, bool]:
+def _token_facts(token: str) -> tuple:
     """A token as a join's first piece (its last letters) and last piece (its
     first letters): (first piece, whether a common word alone, last piece,
     whether a common word alone, whether the first is a word alone, whether the
-    last is); kept for the process's commonest tokens, as the splitter keeps its decisions."""
+    last is, whether the first begins a join word, whether the last ends one);
+    kept for the process's commonest tokens, as the splitter keeps its decisions."""
     lex = lexicon()
+    words = _join_words()
     first, last = _first_piece(token), _last_piece(token)
     first_word, last_word = first is not None and is_word(first, lex), last is not None and is_word(last, lex)
     return (first, first_word and _common_word(first, lex), last, last_word and _common_word(last, lex),
-            first_word, last_word)
+            first_word, last_word, first is not None and words.starts(first.lower()),
+            last is not None and words.ends(last.lower()))
 
 
 def _common_word(word: str, lex: Lexicon) -> bool:
