@@ -56,6 +56,8 @@ LAST_RE = re.compile(r"([A-Za-z]+)(?:[^A-Za-z=+*/<>^_]|\Z)")
 MATH_RE = re.compile(r"[=∑∫∏λ¯{}\\^_±×÷∈∀∃≤≥→]")
 # A space before a comma or a full stop that ends a word (`membrane .`, `ground ,`), in no language right.
 SPACE_BEFORE_STOP_RE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=[)\]\"”’])) (?=[.,](?:\s|\Z))")
+# The same after one letter alone, the last of a word spelt out (`s e c t i o n .`).
+SPACE_AFTER_LETTER_BEFORE_STOP_RE = re.compile(r"(?<= [A-Za-z]) (?=[.,](?:\s|\Z))")
 
 
 def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
@@ -101,7 +103,11 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         for at_line, line in lines:
             spaces = stray_spaces(line, damaged=True) + [(at, HYPHENATED) for at in hyphen_breaks(line, damaged=True)]
             if spaces and reads_as_english(line):
+                joined_at = {at for at, _ in spaces}
                 spaces += [(m.start(), BEFORE_PUNCTUATION) for m in SPACE_BEFORE_STOP_RE.finditer(line)]
+                # (After a word spelt out, its last letter alone: s e c t i o n .)
+                spaces += [(m.start(), BEFORE_PUNCTUATION) for m in SPACE_AFTER_LETTER_BEFORE_STOP_RE.finditer(line)
+                           if m.start() - 2 in joined_at]
                 found += [(at_line + at, rule) for at, rule in sorted(spaces)]
     return found, moved
 
