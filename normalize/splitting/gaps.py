@@ -27,7 +27,7 @@ from .tuning import (
     PLURAL_HEAD_LETTERS,
     SHORT_WORD_LETTERS,
 )
-from .words import _word_list
+from .words import SUSPENDED_HYPHEN_NEXT, _word_list
 
 # The words of one or two letters English writes alone (a, of, it; not de, oc).
 SHORT_WORDS = _word_list("short_words")
@@ -185,11 +185,15 @@ def _late_space(head: str, tail: str, lex: Lexicon) -> int:
     return 0
 
 
-def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None) -> list[int]:
+def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None, compounds: bool = False) -> list[int]:
     """Positions of the stray spaces beside a hyphen inside a broken word: `pos -sible`,
     `cou- pled` (the hyphen stays: possible is a word, its pieces are not; in
     a text that shows stray spaces, also `Crypto- graphic`, pieces that are
-    words); `pre- and post-war`, `well- known` and a dash between words stay."""
+    words); `pre- and post-war`, `well- known` and a dash between words stay.
+    With `compounds` (a text that shows stray spaces and writes no dash between
+    words with spaces: a PDF's), also the space after a compound's hyphen where
+    a line ended (`error- correction`, `task- specific`), but a suspended one's
+    (`pre- and post-war`)."""
     if "-" not in line:
         return []
     lex = lex or lexicon()
@@ -203,5 +207,7 @@ def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None) 
         head, tail = left.group(1), right.group(1)
         word = (head + tail).lower()
         if lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT and (damaged or not (is_word(head, lex) and is_word(tail, lex))):
+            found.append(at)
+        elif compounds and line[at - 1] == "-" and tail not in SUSPENDED_HYPHEN_NEXT:
             found.append(at)
     return found

@@ -24,6 +24,7 @@ from ..edits import Edit, replace_spans
 from .evidence import marks_needed, stretch_end
 from .gaps import SHORT_WORDS, displaced_spaces, hyphen_breaks, is_word, joined
 from .language import reads_as_english
+from .shapes import SPACED_DASH_RE
 from .lexicon import Lexicon, lexicon
 from .tuning import COMMON_PIECE_COUNT, JOIN_MAX_PIECES, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, MAX_WORD, SYMBOL_RUN_LETTERS, TOKENS_KEPT
 
@@ -37,7 +38,7 @@ LETTER_SPACED = "rejoin_letter_spaced"
 RULES = {
     BROKEN_WORD: "a stray space inside a word, its pieces no words alone: evergr een, durin g, Representa t ions",
     LETTER_SPACED: "a word spelt out letter by letter: m o d e l, S P O R T S, u p",
-    HYPHENATED: "a space beside a hyphen inside a broken word: pos -sible, cou- pled",
+    HYPHENATED: "a space beside a hyphen inside a broken word: pos -sible, cou- pled; in PDF text error- correction",
     BEFORE_PUNCTUATION: "on a line with a broken word, a space before a full stop or comma: membrane .",
     DISPLACED: "a space inside a word moved to the end of it: wri ttenby -> written by",
 }
@@ -100,8 +101,10 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         # line with a broken word a space before a stop is stray (`membrane .`);
         # elsewhere `tea spoon` and `the market , followed` are as written.
         found = []
+        compounds = SPACED_DASH_RE.search(text, start, end) is None
         for at_line, line in lines:
-            spaces = stray_spaces(line, damaged=True) + [(at, HYPHENATED) for at in hyphen_breaks(line, damaged=True)]
+            spaces = stray_spaces(line, damaged=True) + [
+                (at, HYPHENATED) for at in hyphen_breaks(line, damaged=True, compounds=compounds)]
             if spaces and reads_as_english(line):
                 joined_at = {at for at, _ in spaces}
                 spaces += [(m.start(), BEFORE_PUNCTUATION) for m in SPACE_BEFORE_STOP_RE.finditer(line)]
