@@ -26,7 +26,7 @@ from .gaps import SHORT_WORDS, displaced_spaces, hyphen_breaks, is_word, joined
 from .language import reads_as_english
 from .shapes import SPACED_DASH_RE
 from .lexicon import Lexicon, lexicon
-from .tuning import COMMON_PIECE_COUNT, JOIN_MAX_PIECES, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, MAX_WORD, SYMBOL_RUN_LETTERS, TOKENS_KEPT
+from .tuning import LONE_LETTER_COST, COMMON_PIECE_COUNT, JOIN_MAX_PIECES, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, MAX_WORD, SYMBOL_RUN_LETTERS, TOKENS_KEPT
 
 STAGE = "rejoin_words"
 BROKEN_WORD = "rejoin_broken_word"
@@ -166,6 +166,8 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
         core = cores[j - 1]
         word = core.lower() if core is not None else None
         best[j] = best[j - 1] + (lex.score(word, last[j - 1]) if word is not None else 0.0)
+        if word is not None and len(word) == 1 and word not in "ai" and core.islower() and not math:
+            best[j] -= LONE_LETTER_COST  # a small letter alone is seldom a word of prose (use d, Cyrtodactylu s)
         start_of[j], last[j] = j - 1, word
         tail = lasts[j - 1]
         if tail is None:
