@@ -19,13 +19,14 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from ..casing import lower
 from ..config import Config
 from ..edits import Edit, replace_spans
 from .evidence import marks_needed, stretch_end
 from .gaps import SHORT_WORDS, displaced_spaces, hyphen_breaks, is_word, joined
 from .language import reads_as_english
-from .shapes import SPACED_DASH_RE
 from .lexicon import Lexicon, lexicon
+from .shapes import SPACED_DASH_RE, _letter_words
 from .tuning import LONE_LETTER_COST, COMMON_PIECE_COUNT, JOIN_MAX_PIECES, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, MAX_WORD, SYMBOL_RUN_LETTERS, TOKENS_KEPT
 
 STAGE = "rejoin_words"
@@ -88,8 +89,11 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
     belongs) of text[start:end], in positions of `text`."""
     lines = list(_lines(text, start, end))
     found, moved = [], []
+    # The words the text writes whole: a join into one of them is as likely as in a damaged text.
+    written = _Written(text, start, end)
     for at_line, line in lines:
-        spaces = [(at, rule) for at, rule in stray_spaces(line, damaged=False) if not (paged and _after_drop_cap(line, at))]
+        spaces = [(at, rule) for at, rule in stray_spaces(line, damaged=False, written=written)
+                  if not (paged and _after_drop_cap(line, at))]
         spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)]
         moves = displaced_spaces(line)
         if (spaces or moves) and reads_as_english(line):
@@ -124,6 +128,21 @@ def _after_drop_cap(line: str, at: int) -> bool:
     return len(head) == 1 and head.isupper()
 
 
+class _Written:
+    """The words text[start:end] writes whole (lower case), read when first asked:
+    most texts never ask."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._source = (text, start, end)
+        self._words: frozenset | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            text, start, end = self._source
+            self._words = frozenset(_letter_words(lower(text[start:end])))
+        return word in self._words
+
+
 def _lines(text: str, start: int = 0, end: int | None = None):
     """(position, line) for each line of text[start:end] (which begins and ends at line ends or spaces)."""
     for line in text[start:end].splitlines(keepends=True):
@@ -131,9 +150,12 @@ def _lines(text: str, start: int = 0, end: int | None = None):
         start += len(line)
 
 
-def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) -> list[tuple[int, str]]:
+def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
+                 written=frozenset()) -> list[tuple[int, str]]:
     """Positions of the stray spaces in `line`, with the rule that found each
-    (`damaged`: the text shows stray spaces elsewhere, so two words may be one).
+    (`damaged`: the text shows stray spaces elsewhere, so two words may be one;
+    `written`: the words the text writes whole, lower case: a join into one of
+    them is judged as in a damaged text, `How ard` beside `Howard`).
 
     A dynamic programme over the line's tokens: each step either keeps a token
     as it is or joins it with up to JOIN_MAX_PIECES - 1 tokens before it into
@@ -141,7 +163,7 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
     and each join with a cost; the best reading's joins are the stray spaces.
     A window grows leftwards only while its letters after the first token end
     some word the tables know (`_JoinWords`), so a line costs a few steps a token."""
-    if not damaged and _opens_no_gap(line):
+    if not damaged and _opens_no_gap(line, written):
         return []
     tokens = [(m.start(1), m.group(1), m.group(2) is not None) for m in TOKEN_RE.finditer(line)]
     if len(tokens) < 2:
@@ -151,7 +173,7 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
     # Each token as a join's first piece (its last letters) and as its last piece (its first
     # letters), with whether each is a word alone.
     facts = [_token_facts(token) for _, token, _ in tokens]
-    if not any(_may_open(facts[k], facts[k + 1], words, damaged) for k in range(len(tokens) - 1)
+    if not any(_may_open(facts[k], facts[k + 1], words, damaged, written) for k in range(len(tokens) - 1)
                if tokens[k][2]):
         return []
     firsts = [fact[0] for fact in facts]
@@ -179,7 +201,9 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
             head = firsts[i]
             if head is not None:
                 at_start = i == 0 or tokens[i - 1][1].endswith((".", "!", "?"))
-                join = None if math and _among_symbols(tokens, i, j) else joined([head, *rest], lex, damaged, at_start)
+                pieces = [head, *rest]
+                join = None if math and _among_symbols(tokens, i, j) else joined(
+                    pieces, lex, damaged or "".join(pieces).lower() in written, at_start)
                 if join is not None:
                     total = best[i] + lex.score(join[0], last[i]) - join[1]
                     if total > best[j]:
@@ -203,7 +227,7 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None) ->
 _closed: set[str] = set()
 
 
-def _opens_no_gap(line: str) -> bool:
+def _opens_no_gap(line: str, written=frozenset()) -> bool:
     """Whether no gap of `line` can open in a text that shows no stray space
     (`_may_open`): most tokens open none on either side, whatever is beside
     them (each end a word, or letterless, or letters that begin or end no
@@ -224,13 +248,14 @@ def _opens_no_gap(line: str) -> bool:
         return True
     for k, token in enumerate(tokens):
         if token in loose and (
-                k and _may_open(_token_facts(tokens[k - 1]), _token_facts(token), words, False)
-                or k + 1 < len(tokens) and _may_open(_token_facts(token), _token_facts(tokens[k + 1]), words, False)):
+                k and _may_open(_token_facts(tokens[k - 1]), _token_facts(token), words, False, written)
+                or k + 1 < len(tokens) and _may_open(_token_facts(token), _token_facts(tokens[k + 1]), words, False,
+                                                     written)):
             return False
     return True
 
 
-def _may_open(left: tuple, right: tuple, words: "_JoinWords", damaged: bool) -> bool:
+def _may_open(left: tuple, right: tuple, words: "_JoinWords", damaged: bool, written=frozenset()) -> bool:
     """Whether a join may take the gap between a token (`left`'s facts: its last
     letters) and the next (`right`'s: its first letters): their letters begin
     some word the tables know, the right's end one, and (in a text that shows no
@@ -245,7 +270,8 @@ def _may_open(left: tuple, right: tuple, words: "_JoinWords", damaged: bool) -> 
     # (A join word begins with both pieces only if one begins with the first.)
     if not (tail_ends and head_starts and words.starts(head.lower() + lower)):
         return False
-    return damaged or not (head_word and tail_word) or _clear_join(head.lower(), lower)
+    return damaged or not (head_word and tail_word) or head.lower() + lower in written or _clear_join(
+        head.lower(), lower)
 
 
 def _clear_join(head: str, tail: str) -> bool:
