@@ -103,7 +103,15 @@ def _stretch_spaces(text: str, config: Config, marks: int = 0) -> list[tuple[int
     return _merge_positions(found, _lost_spaces(_insert_spaces(text, found), config, marks))
 
 
-# A run of letters; one holding a letter outside ASCII (majorité, Sponsorisé, Pepé) is never cut.
+def _name_boundary(text: str, at: int) -> bool:
+    """Whether `at` is where a small letter meets a capitalised word (NikolaMektić,
+    KjellVenås): two names glued, which the case rules judged, not a cut inside
+    a word of another language (major|ité)."""
+    return text[at - 1].islower() and text[at].isupper() and text[at + 1 : at + 2].islower()
+
+
+# A run of letters; one holding a letter outside ASCII (majorité, Sponsorisé, Pepé) is never cut
+# (but where two capitalised names meet: `_name_boundary`).
 LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -114,7 +122,7 @@ def _outside_foreign_words(text: str, inserted: list) -> list:
     for at, rule in inserted:
         while word is not None and word.end() <= at:
             word = next(words, None)
-        if word is None or not word.start() < at < word.end():
+        if word is None or not word.start() < at < word.end() or _name_boundary(text, at):
             kept.append((at, rule))
     return kept
 
