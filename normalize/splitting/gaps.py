@@ -176,9 +176,14 @@ def _late_space(head: str, tail: str, lex: Lexicon) -> int:
     letters with `tail` are common words, and they read far better so; else 0."""
     if len(head) < 4 or is_word(head, lex):
         return 0
-    for late in (1, 2):
+    # (Where the letters after the space are no word either, both pieces are
+    # broken: the words they make need only be ones the tables know well.)
+    least = LATE_SPACE_COUNT if is_word(tail, lex) else JOIN_WORD_COUNT
+    for late in (1, 2, 3):
         word, moved = head[:-late].lower(), head[-late:] + tail
-        if (lex.unigrams.get(word, 0.0) >= LATE_SPACE_COUNT and lex.unigrams.get(moved, 0.0) >= LATE_SPACE_COUNT
+        if late == 3 and least == LATE_SPACE_COUNT:
+            break
+        if (lex.unigrams.get(word, 0.0) >= least and lex.unigrams.get(moved, 0.0) >= least
                 and lex.score(word) + lex.score(moved, word) - lex.score(head.lower()) - lex.score(tail, head.lower())
                 >= JOIN_WORDS_UNDAMAGED_GAIN):
             return late
