@@ -152,7 +152,7 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
         if late:
             found.append((match.start(2) - 1, match.start(2) - 1 - late))
             continue
-        if unigrams.get(tail, 0.0) >= NO_SPACE_WORD_COUNT:
+        if is_word(tail, lex):
             continue  # a word after the gap (He pleads, a reassuring): no broken word here
         if lex.unigrams.get((head + tail).lower(), 0.0) >= JOIN_WORD_COUNT:
             continue  # a plain join, `rejoin.stray_spaces`'s
@@ -160,7 +160,9 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
         for cut in range(1, len(tail) - 1):
             word, rest = (head + tail[:cut]).lower(), tail[cut:]
             if (lex.unigrams.get(word, 0.0) < JOIN_WORD_COUNT or len(rest) < SHORT_WORD_LETTERS
-                    or not is_word(rest, lex) or segment(word) != [word]):
+                    or not (is_word(rest, lex) if len(rest) <= SHORT_WORD_LETTERS
+                            else lex.unigrams.get(rest, 0.0) >= JOIN_WORD_COUNT)
+                    or segment(word) != [word]):
                 continue
             score = lex.score(word) + lex.score(rest, word)
             if best is None or score > best[0]:
