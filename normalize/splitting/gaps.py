@@ -152,8 +152,10 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
         if late:
             found.append((match.start(2) - 1, match.start(2) - 1 - late))
             continue
-        if is_word(tail, lex):
-            continue  # a word after the gap (He pleads, a reassuring): no broken word here
+        # A word after the gap (He pleads, a reassuring, la marque): no broken word here; but
+        # three letters the web writes are as often scraps (applicatio nof, membe rof).
+        if is_word(tail, lex) or len(tail) > SHORT_WORD_LETTERS + 1 and unigrams.get(tail, 0.0) >= NO_SPACE_WORD_COUNT:
+            continue
         if lex.unigrams.get((head + tail).lower(), 0.0) >= JOIN_WORD_COUNT:
             continue  # a plain join, `rejoin.stray_spaces`'s
         best = None

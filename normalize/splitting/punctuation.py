@@ -14,7 +14,7 @@ from .numbers import _number_join_ok
 from .shapes import (
     CAPITALISED_RE, IDENTIFIER_RE, LIST_SEPARATOR_RE, QUOTE_RE, _letters_after, _letters_before, _punctuation_places,
 )
-from .tuning import FUNCTION_ZIPF, KNOWN_ZIPF, WORD_ZIPF
+from .tuning import FUNCTION_NAME_CHARS, FUNCTION_ZIPF, KNOWN_ZIPF, WORD_ZIPF
 
 if TYPE_CHECKING:
     from .evidence import _Document
@@ -131,6 +131,8 @@ def _punctuation_splits(
             rest = regex.match(r"[A-Za-z]*", token[at:]).group().lower()
             if doc.known(inner + rest, KNOWN_ZIPF):
                 continue
+        elif kind == "paren_before" and _function_notation(doc, token[:at]):
+            continue  # Tr(AB), SO(3, 1), S2(H1), f(x): a function's arguments, not a lost space
         elif kind == "paren_before" and not doc.damaged() and IDENTIFIER_RE.fullmatch(token[:at]) and not (
                 CAPITALISED_RE.fullmatch(token[:at])):
             continue  # debounce(fn, fetchUserProfile(userId): a call in code, where the text lost no space elsewhere
@@ -178,6 +180,16 @@ def _punctuation_splits(
             continue
         out.append((at, PLACE_RULES[kind]))
     return out
+
+
+def _function_notation(doc: _Document, before: str) -> bool:
+    """Whether `before`, all of a token before its bracket, names a function
+    in a formula: three characters at most, a capital or a digit among them or
+    no common word (Tr, SO, S2, Ezf, f; not and, £5m)."""
+    head = before.lstrip("([{\"'“‘")
+    if not head or len(head) > FUNCTION_NAME_CHARS or not head.isalnum() or not head.isascii():
+        return False
+    return not head.islower() or (doc.vocab_zipf(head) or 0.0) < WORD_ZIPF
 
 
 HEX_RE = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{4,}")

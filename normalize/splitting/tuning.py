@@ -428,3 +428,10 @@ LINES_KEPT = 4096
 # (initials, list markers), prose seldom writes one, so a broken word's last
 # letter (use d, Cyrtodactylu s) joins; symbols stay (of f, a formula's line).
 LONE_LETTER_COST = 2.0
+
+# A token of at most this many characters before a bracket, with a capital or
+# a digit or no common word, names a function in a formula (Tr(AB), SO(3, 1),
+# S2(H1)): no space goes before its bracket. Longer words before a bracket lost
+# one (Agreement(FPA), $90.3m(£48.5m)). spaces-dev arXiv.OCR split precision
+# 0.880 -> 0.889, recall unchanged; dev unchanged.
+FUNCTION_NAME_CHARS = 3
