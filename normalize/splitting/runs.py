@@ -13,7 +13,7 @@ from .tuning import (
     FUNCTION_ZIPF, LONG_PAIR_ZIPF, MAX_RUN, NAME_TAIL_ZIPF, NAME_WORD_ZIPF, PLURAL_TAIL_ZIPF, SENTENCE_HEAD_ZIPF,
     UNDAMAGED_NAME_PART_ZIPF, UNDAMAGED_PART_ZIPF, UNDAMAGED_SENTENCE_HEAD_ZIPF, WORD_ZIPF,
 )
-from .words import CALENDAR_WORDS, INFLECTED_ENDINGS, NATIONALITIES, ROLE_NOUNS
+from .words import CALENDAR_WORDS, INFLECTED_ENDINGS, NAME_ENDING_WORDS, NATIONALITIES, ROLE_NOUNS
 
 if TYPE_CHECKING:
     from .evidence import _Document
@@ -38,6 +38,8 @@ def _undamaged_join(doc: _Document, parts: list[str], capitalised: bool, sentenc
     if not capitalised:
         return _plain_join(doc.model, parts)
     lookup, tail = doc.model.lookup, parts[-1]
+    if tail in NAME_ENDING_WORDS and (lookup(parts[-2]) or 0.0) < FUNCTION_ZIPF:
+        return False  # Tokelau|an, Christin|a: a name's own ending (Tokelauan, Christina; but In|an)
     function = [(lookup(part) or 0.0) >= FUNCTION_ZIPF for part in parts]
     # (The other parts words of four letters or more, or names the text uses
     # alone, and two function words where there are three parts or more:

@@ -43,6 +43,10 @@ PREFIX_PIECES = _word_list("prefix_pieces")
 SUFFIX_PIECES = _word_list("suffix_pieces")
 
 # Suffix pieces that are words too: a run ending in one after a word is ambiguous.
+# Words that also end names and the words for peoples (Tokelauan, Kenyan,
+# Christina): after a capitalised word in a text that shows no lost space,
+# the name's own ending, not a word glued to it.
+NAME_ENDING_WORDS = frozenset(("a", "an"))
 SUFFIX_WORDS = frozenset("able less ward wards wise ship hood ment".split())
 
 # Letters after a number that are units or ordinals, not words: 5km, 3rd, 1990s.
