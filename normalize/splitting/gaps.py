@@ -203,8 +203,8 @@ def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None, 
     words with spaces: a PDF's), also the space after a compound's hyphen where
     a line ended (`error- correction`, `task- specific`), but a suspended one's
     (`pre- and post-war`)."""
-    if "-" not in line:
-        return []
+    if " -" not in line and "- " not in line:
+        return []  # (every HYPHEN_BREAK_RE match has a space beside a hyphen)
     lex = lex or lexicon()
     found = []
     for match in HYPHEN_BREAK_RE.finditer(line):
