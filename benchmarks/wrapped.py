@@ -131,10 +131,12 @@ def _aligned(expected: list[str], out: list[str]):
 
 
 def _run_together(expected: list[str], out: list[str], replaced) -> list[str]:
-    """Output words that are two or more consecutive expected words glued (no hyphen between)."""
+    """Output words that are two or more consecutive expected words glued (no hyphen between:
+    an article's own `lower- cost` that wrapping puts at a line end is a hyphen rejoined)."""
     found = []
     for i1, i2, j1, j2 in replaced:
-        glued = {"".join(expected[a:b]) for a in range(i1, i2) for b in range(a + 2, i2 + 1)}
+        glued = {"".join(expected[a:b]) for a in range(i1, i2) for b in range(a + 2, i2 + 1)
+                 if not any(word.endswith("-") for word in expected[a : b - 1])}
         found += [word for word in out[j1:j2] if word in glued]
     return found
 

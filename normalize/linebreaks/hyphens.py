@@ -1,23 +1,11 @@
 """Hyphens that only break a word: at a line end (`inter-\\nnational`) and soft ones.
 
 A line that ends in a hyphen after letters, with letters opening the next
-line, is read one of three ways:
-
-- `line_end_hyphen`: the hyphen only broke a word, and goes with the line
-  break (`inter-\\nnational` -> `international`). The joined word is what the
-  document writes elsewhere, or a word the web tables know well whose pieces
-  the web does not write as a pair of words nearly as often.
-- `line_end_compound`: the hyphen belongs to the word, and only the line
-  break goes (`well-\\nknown` -> `well-known`). The document writes the
-  hyphenated form elsewhere, or hyphenates the same first part (`anti-spam`
-  beside `anti-\\nvirus`); or the pieces are each a word and the web does not
-  write them joined nearly as often as apart; or the second piece opens with
-  a capital or a digit (`Franco-\\nGerman`), the first is a single letter
-  (`e-\\nmail`) or the word holds other hyphens (`state-of-the-\\nart`).
-  A first piece that is no word (nor a prefix such as `co`, `ex`) opens no
-  compound: the pieces are a word's halves (a name the tables lack: `Pe-\\ndrazzi`).
-- neither (a word, then no word, the joined form unknown: `nerve-\\nwracking`,
-  `Der-\\ngarabedian`): left as written.
+line, is read by `compounds.line_end_rule` as a word's hyphenation
+(`line_end_hyphen`: the hyphen goes with the line break), a compound's own
+hyphen (`line_end_compound`: only the line break goes) or neither (left as
+written), from what the document writes itself (`Evidence`), English's
+habits and the web tables.
 
 Either way the word is whole on the first line, and the line break moves to
 the space after it (`international\\ncommunity`), so that the text keeps its
@@ -31,19 +19,16 @@ anything but a hyphen at a line end, a soft hyphen and whitespace.
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from typing import NamedTuple
 
 import regex
 
-from ..splitting.gaps import is_word
-from ..splitting.lexicon import lexicon
-from ..splitting.words import HYPHEN_PREFIXES
 from .blocks import opens_list_item
-from .tuning import COMPOUND_JOINED_RATIO, LINE_END_WORD_COUNT, PAIR_FLOOR_COUNT, STYLE_PART_LETTERS
+from .compounds import COMPOUND, JOINED, line_end_rule
+from .tuning import STYLE_PART_LETTERS
 
-JOINED = "line_end_hyphen"
-COMPOUND = "line_end_compound"
+__all__ = ["COMPOUND", "JOINED", "SOFT", "Evidence", "HyphenBreak", "hyphen_breaks", "soft_hyphens"]
+
 SOFT = "soft_hyphen"
 SOFT_HYPHEN = "\u00ad"
 
@@ -60,9 +45,6 @@ LINE_END_HYPHEN_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
-# Name prefixes written closed, their capital inside the name (McDonald, MacLeod, DiCaprio; not
-# Al-Qaeda, St-Etienne).
-CLOSED_NAME_PREFIXES = frozenset({"Mc", "Mac", "Di"})
 # Soft hyphens inside a word.
 SOFT_HYPHEN_RE = regex.compile(r"(?<=[^\W\d_])\u00ad+(?=[^\W\d_])")
 # A word as the document writes it, hyphens inside it included (the evidence read).
@@ -114,10 +96,12 @@ def hyphen_breaks(text: str) -> list[HyphenBreak]:
             rule = JOINED
         else:
             if evidence is None:
-                evidence = _Evidence(text)
-            before = text[match.start() - 1] if match.start() else ""
+                evidence = Evidence(text)
+            start = match.start()
+            before = text[start - 1] if start else ""
             after = text[match.end("tail") : match.end("tail") + 2]
-            rule = _rule(match.group("head"), match.group("tail"), before, after, evidence)
+            rule = line_end_rule(match.group("head"), match.group("tail"), before, after,
+                                 _previous_character(text, start), evidence)
         found.append(HyphenBreak(mark, newline, gap_end, word_end, rule))
     return found
 
@@ -130,10 +114,20 @@ def _head_length(text: str, mark: int) -> int:
     return mark - start
 
 
-class _Evidence:
+def _previous_character(text: str, start: int) -> str:
+    """The last character before `start` that is not whitespace ("" at the text's start)."""
+    position = start - 1
+    while position >= 0 and text[position].isspace():
+        position -= 1
+    return text[position] if position >= 0 else ""
+
+
+class Evidence:
     """What the document writes itself: its words (hyphenated ones whole),
-    and the first and last parts of its hyphenated words. Line-end hyphens
-    are no evidence: they are what is being decided."""
+    and the parts of its hyphenated words, each beside a part of
+    STYLE_PART_LETTERS or more (`so-called` shows nothing of `called`, `e-mail`
+    nothing of `mail`). Line-end hyphens are no evidence: they are what is
+    being decided."""
 
     def __init__(self, text: str) -> None:
         self.words: Counter[str] = Counter(WORD_RE.findall(text.lower()))
@@ -142,47 +136,8 @@ class _Evidence:
         for word in self.words:
             if "-" in word:
                 parts = word.split("-")
-                self.heads.update(parts[:-1])
-                self.tails.update(parts[1:])
-
-
-def _rule(head: str, tail: str, before: str, after: str, evidence: _Evidence) -> str | None:
-    """JOINED, COMPOUND or None for the hyphen between `head` (the letters
-    ending a line) and `tail` (those opening the next); `before` is the
-    character before `head`, `after` the two after `tail`."""
-    if before == "-" or before.isalnum() or (after[:1] == "-" and after[1:].isalpha()):
-        return COMPOUND  # one of several hyphens: state-of-the-\nart, 3D-\nprinted, multi-\nyear-old
-    if len(head) == 1:
-        return COMPOUND  # e-\nmail, T-\nshirt, x-\nray
-    if not tail[0].islower() and not (head.isupper() and tail.isupper()):
-        if head in CLOSED_NAME_PREFIXES and tail[1:].islower():
-            return JOINED  # Mc-\nDonald, Di-\nCaprio: a name's prefix, its capital inside the name
-        return COMPOUND  # Franco-\nGerman, anti-\nAmerican (a word's second half opens small)
-    joined, hyphenated = (head + tail).lower(), f"{head}-{tail}".lower()
-    as_joined, as_hyphenated = evidence.words[joined], evidence.words[hyphenated]
-    if as_joined != as_hyphenated:
-        return JOINED if as_joined > as_hyphenated else COMPOUND
-    head, tail = head.lower(), tail.lower()
-    if (head in evidence.heads and len(head) >= STYLE_PART_LETTERS
-            or tail in evidence.tails and len(tail) >= STYLE_PART_LETTERS):
-        return COMPOUND  # the document hyphenates this part elsewhere: anti-spam, anti-\nvirus
-    return _lexicon_rule(head, tail)
-
-
-@lru_cache(maxsize=4096)
-def _lexicon_rule(head: str, tail: str) -> str | None:
-    """The rule the web tables give a line end's pieces (lower case)."""
-    lex = lexicon()
-    joined = lex.unigrams.get(head + tail, 0.0)
-    head_word = is_word(head, lex) or head in HYPHEN_PREFIXES
-    tail_word = is_word(tail, lex)
-    if joined >= LINE_END_WORD_COUNT:
-        pair = max(lex.bigrams.get(f"{head} {tail}", 0.0), PAIR_FLOOR_COUNT)
-        if head_word and tail_word and joined < COMPOUND_JOINED_RATIO * pair:
-            return COMPOUND  # well known, anti virus: a pair the web writes apart often enough
-        return JOINED
-    if head_word and tail_word:
-        return COMPOUND
-    if not head_word:
-        return JOINED  # a compound opens with a word: a name the tables lack, cut (Pe-\ndrazzi)
-    return None
+                for first, second in zip(parts, parts[1:]):
+                    if len(second) >= STYLE_PART_LETTERS:
+                        self.heads.add(first)
+                    if len(first) >= STYLE_PART_LETTERS:
+                        self.tails.add(second)

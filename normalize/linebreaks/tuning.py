@@ -27,6 +27,23 @@ PAIR_FLOOR_COUNT = 100_000
 # 98.6% and 43 joined; 3: 98.9% and 44; never: 99.0% and 50.
 STYLE_PART_LETTERS = 3
 
+# A verb and a particle (line up, lay off, break through) stay hyphenated unless the web writes
+# them joined this many times more often than apart: the noun is hyphenated in British use and
+# closed in American (lineup, layoff). At 6, 10 and 20 on benchmarks/wrapped.py: compounds joined
+# 23, 22, 22; hyphenated words left 73, 76, 78.
+PARTICLE_JOINED_RATIO = 10
+# A second piece after a hyphenated prefix (self-, non-), or after a first piece that is no word,
+# is read as a word of its own from this many letters (self-\nconfessed; not multi-\nple).
+PREFIX_TAIL_LETTERS = 4
+# An adverb in -ly before a word (widely-\nheld) is one from this many letters before the -ly
+# (not Hol-ly, ana-ly).
+ADVERB_STEM_LETTERS = 4
+# A word, then letters the web tables hardly know (fewer words than this) and that are no known
+# word with an ending: a rare word or a name cut by hyphenation (Bell-\nquistor). At 50,000 and
+# 120,000: hyphenated words left 88 and 86, compounds joined 49 and 51 (of 420); a word with an
+# ending the tables lack (court-ers) is still a word.
+RARE_TAIL_COUNT = 50_000
+
 # --- unwrapping (`unwrap`) --------------------------------------------------------------
 
 # Lengths count characters other than whitespace (the word stages after `rejoin_lines` insert and
