@@ -31,13 +31,14 @@ Every removal is an edit named "family/id", so `restore` can put it back.
 Beyond the rules, block evidence: runs of menus, footers and story boxes
 around the article (`blocks`, on the line shapes of `shapes`), a comment
 thread after it (`threads`), a gallery's numbered captions and a stream of
-cut-off teasers (`streams`); each registered by name in `blocks.RULES`. A rule
+cut-off teasers (`streams`), and stray HTML tags inside lines (`markup`);
+each registered by name in `blocks.RULES`. A rule
 for some languages only meets a text in one of them (`language`).
 
 The parts: `stage` (the stage itself), `lines` (whole-line and block rules),
 `edges` (line_start, line_end and inline rules), `dispatch` (which rules a
 line can meet), `prose` (the prose guard), `blocks`, `shapes`, `threads`,
-`streams`, `language`, and `tuning` (the thresholds).
+`streams`, `markup`, `language`, and `tuning` (the thresholds).
 """
 from __future__ import annotations
 

@@ -26,10 +26,12 @@ Rules, registered by name: each removal is an edit named after one.
 """
 from __future__ import annotations
 
+from .markup import RULES as MARKUP_RULES
 from .shapes import article_span, is_label, is_short, joins, word_count, wrapped
 from .tuning import (BLOCK_MAX_LINKS, LONG_RUN_LABELS_LEAST, LONG_RUN_LINES, LONG_RUN_SHORT_SHARE,
                      NAV_LABELS_INSIDE_LEAST, NAV_LABELS_LEAST, NAV_SHARE, TITLE_LINES_KEPT)
 
+# The rules of the passes written in Python (block evidence, threads, streams, stray markup).
 RULES = {
     "blocks/nav_run": "a run of menu, footer and headline lines at the page's head or tail, "
                       "with navigation labels among them (normalize/leftovers/blocks.py)",
@@ -41,6 +43,7 @@ RULES = {
                       "(normalize/leftovers/streams.py)",
     "blocks/teaser_stream": "other stories' teasers cut off mid-sentence at the text's end "
                             "(normalize/leftovers/streams.py)",
+    **MARKUP_RULES,
 }
 NAV_RUN = "blocks/nav_run"
 HEADLINE_RUN = "blocks/headline_run"

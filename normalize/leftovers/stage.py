@@ -11,6 +11,7 @@ from .dispatch import TAIL_RE, compiled, edge_rules_in, end_rules_for, needs_lan
 from .language import text_language
 from .edges import edge_spans
 from .lines import block_start, split_lines, whole_lines
+from .markup import is_page, shows_page, stray_markup
 from .tuning import KEY_STRETCH
 
 STAGE = "remove_leftovers"
@@ -44,6 +45,9 @@ def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
         removed.setdefault(index, name)
 
     last_kept = next((i for i in range(count - 1, -1, -1) if trimmed[i] is not None and i not in removed), None)
+    markup = "<" in text and not is_page(text)  # (an HTML page given as text is left as it is)
+    example = False  # inside a block of lines that shows HTML (after "like this:", or a page's <html>)
+    after_colon = False  # the last line that is not blank ends with a colon
     spans = []
     stretch_end = -1  # the end of the stretch of lines whose keys were looked for
     for index, (start, end) in enumerate(lines):
@@ -67,8 +71,19 @@ def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
             line_starts = last_starts if index == last_kept else starts
             ends, last_ends = end_rules_for(rules, TAIL_RE.match(text, kept_from, kept_to).group())
             line_ends = last_ends if index == last_kept else ends
+            line_spans = []
             if line_starts or line_ends or inlines:
-                spans += edge_spans(rules, line_starts, line_ends, inlines, text, kept_from, kept_to)
+                line_spans = edge_spans(rules, line_starts, line_ends, inlines, text, kept_from, kept_to)
+            if markup and text.find("<", kept_from, kept_to) >= 0:
+                example = example or after_colon or shows_page(text, kept_from, kept_to)
+                if not example:
+                    line_spans += [span for span in stray_markup(text, kept_from, kept_to)
+                                   if not any(span[0] < other[1] and other[0] < span[1] for other in line_spans)]
+            spans += line_spans
+        if trimmed[index] is None:
+            example = False  # an example ends at a blank line
+        else:
+            after_colon = text[trimmed[index][1] - 1] == ":"
     spans.sort()
     if spans and _leaves_nothing(text, spans):
         # A text that is nothing but "leftovers" ("OK", "Share") is what the

@@ -110,3 +110,7 @@ GALLERY_CREDIT_SHARE = 0.3
 TEASER_ITEMS_LEAST = 3
 TEASER_LEAST_WORDS = 35
 TEASER_CUT_SHARE = 0.66
+
+# A stray tag's attributes are read up to this many characters (a tracking pixel's URL, with
+# its query, runs to two thousand); a longer "tag" is no tag, and stays.
+MARKUP_ATTRIBUTES_CHARS = 4000
