@@ -137,10 +137,14 @@ def test_a_folder_with_glob_html_reads_pages_by_their_name(here):
     assert_article_repaired((here / "out" / "harbour.txt").read_text())
 
 
-def test_from_text_cleans_a_page_as_text(here):
+def test_from_text_cleans_a_page_as_text_with_its_markup_and_says_so(here):
     (here / "page.html").write_text(ARTICLE)
     result = run("page.html", "--from", "text")
-    assert result.exit_code == 0 and "<nav>" in result.stdout
+    assert result.exit_code == 0 and "<nav>" in result.stdout and '<div class="comment">' in result.stdout
+    assert "page.html: looks like an HTML page" in result.stderr and "--from html" in result.stderr
+    (here / "page.txt").write_text(ARTICLE)
+    assert "looks like an HTML page" in run("page.txt", "-o", "out.txt").stderr
+    assert "looks like an HTML page" not in run("page.html", "-o", "out.txt").stderr
 
 
 def test_pages_are_refused_where_their_text_cannot_go(here):

@@ -208,6 +208,8 @@ class Batch:
                     yield self._reject(event.task, event.line, event.raw, event.message)
                 elif isinstance(event, ShardOpened):
                     yield from self._shard(event)
+                elif isinstance(event, Problem):
+                    yield event  # a warning about an input that is still cleaned
         except BaseException:
             self.report.interrupted = True
             for output in self._open.values():

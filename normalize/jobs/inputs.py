@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator
 
 from .. import streaming
 from ..errors import BinaryInputError, InputError, NormalizeError
+from ..leftovers.markup import is_page
 from ..streaming import get_field, text_pieces
 from .compression import compression_of, decompression_errors, open_compressed
 from .decoding import SNIFF_BYTES, binary_error, decoded_chunks, resolve_encoding, sniff_binary
 from .events import End, Piece, Problem, Redo, Reject, Rows, ShardOpened, Stop
+from .html import INSTALL_HINT as HTML_HINT
 from .html import NoArticleError, extract, reads_html
 from .jsonl import loads_record
 from .manifest import Manifest, Source, source_of
@@ -152,6 +154,9 @@ class Inputs:
                 if html:
                     chunks = iter([extract("".join(chunks), name=task.label)])
                 for text, separator in text_pieces(chunks):
+                    if not html and size == 0 and not separators and is_page(text):
+                        yield Problem(task.label, f"{task.label}: looks like an HTML page, cleaned as text with its "
+                                      f"markup left as it is; read it with --from html ({HTML_HINT})", "warning")
                     texts.append(text)
                     separators.append(separator)
                     size += len(text)
