@@ -26,9 +26,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Measures, then writes benchmarks/README.md and docs/benchmarks.png (about 5 minutes on 2 CPUs).
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/report.py
 
 score: $(STAMP)
 	$(BIN)/python ../shared/tools/seeds_check.py

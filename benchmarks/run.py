@@ -300,22 +300,27 @@ def throughput(inputs: list[texts.Input], limits: Limits, peer_limits: Limits) -
         if pipeline and stage_sum:
             print(f"\nPipeline overhead: clean() takes {100 * (pipeline - stage_sum) / stage_sum:+.1f}% "
                   f"over the sum of its stages (fastest runs; on a busy machine this wobbles by 10%).")
+        sight = {}
         if data.name in ("dev corpus", "fixtures corpus"):
             seen = first_sight.measure(data.docs)
+            sight["first sight"] = {"mb_per_s": data.mb / seen["normalize.clean"],
+                                    "x_ftfy": seen["ftfy.fix_text"] / seen["normalize.clean"]}
             print(f"\nFirst sight (a fresh process, each document once, every token new to the splitter): "
-                  f"normalize.clean {data.mb / seen['normalize.clean']:.2f} MB/s, "
-                  f"{seen['ftfy.fix_text'] / seen['normalize.clean']:.2f}x ftfy.fix_text in the same process.")
+                  f"normalize.clean {sight['first sight']['mb_per_s']:.2f} MB/s, "
+                  f"{sight['first sight']['x_ftfy']:.2f}x ftfy.fix_text in the same process.")
             seen = first_sight.measure(data.docs, unseen=True)
+            sight["unseen documents"] = {"mb_per_s": seen["mb"] / seen["normalize.clean"],
+                                         "x_ftfy": seen["ftfy.fix_text"] / seen["normalize.clean"]}
             print(f"Unseen documents (a fresh process cleans every other document, then the rest are timed): "
-                  f"normalize.clean {seen['mb'] / seen['normalize.clean']:.2f} MB/s, "
-                  f"{seen['ftfy.fix_text'] / seen['normalize.clean']:.2f}x ftfy.fix_text in the same process.")
+                  f"normalize.clean {sight['unseen documents']['mb_per_s']:.2f} MB/s, "
+                  f"{sight['unseen documents']['x_ftfy']:.2f}x ftfy.fix_text in the same process.")
         share = ftfy_share(data.docs)
         print(
             f"fix_encoding handed ftfy {share['to_ftfy']} of {share['lines']} lines "
             f"({share['non_ascii_amp_esc']} hold non-ASCII, & or ESC)."
         )
         results.append({
-            "input": data.describe(), "mb": data.mb, "ftfy_share": share,
+            "input": data.describe(), "name": data.name, "mb": data.mb, "ftfy_share": share, "sight": sight,
             "rows": {name: asdict(t) | {"mb_per_s": _rate(data.mb, t)} for name, t in rows.items()},
         })
     return results
