@@ -4,8 +4,8 @@ Console blocks of "Command line" run one after another, with bash, in a copy
 of fixtures/cli/; each `$ command` must print exactly the lines that follow
 it (stdout and stderr together), where a line "..." stands for any lines.
 Python blocks of "Streaming API" run in a copy of fixtures/cli/ too, and
-those of "Pipelines" each in a new Python process there (datatrove and
-datasets start worker processes of their own), offline, with the Hugging
+those of "Pipelines" each in a new Python process there (datatrove, datasets
+and Dask start worker processes of their own), offline, with the Hugging
 Face cache in the test's folder.
 """
 import os
@@ -93,14 +93,14 @@ def test_guarantees_name_tests_that_exist():
         assert re.search(rf"^def {name}\(", source, re.M), f"{path}::{name} does not exist"
 
 
-PIPELINES = "Pipelines: datatrove and Hugging Face datasets"
+PIPELINES = "Pipelines: datatrove, Hugging Face datasets and Dask"
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("index", range(len(blocks(PIPELINES, "python"))))
 def test_pipeline_examples_run(examples, index):
     code = blocks(PIPELINES, "python")[index]
-    for tool in ("datatrove", "datasets"):
+    for tool in ("datatrove", "datasets", "dask"):
         if f"import {tool}" in code or f"from {tool}" in code:
             pytest.importorskip(tool, reason=f"needs the {tool} extra (installed by make test)")
     env = dict(os.environ, HF_HOME=str(examples / ".hf"), HF_HUB_OFFLINE="1", HF_DATASETS_OFFLINE="1")
