@@ -36,7 +36,7 @@ RESULTS = HERE / "results" / "bench.json"
 # Sizes of `make bench`, each the argument of the run.py command its table names.
 PROSE_MB = 0.3
 WORST_MB = 1.0
-PEER_TIMEOUT_S = 5
+PEER_TIMEOUT_S = 10
 LINEAR_PROSE_MB = 1.0  # the 10x size of the generated texts in the linearity table
 LONG_LINE_MB = 1.0
 ADVERSARIAL_MB = 0.5
@@ -181,6 +181,10 @@ def _scaling_rows(results: list[dict]) -> list[tuple]:
     return out
 
 
+def _percent(value: float) -> str:
+    return "<1%" if value < 0.5 else f"{value:.0f}%"
+
+
 def _commands(lines: list[tuple[str, str]]) -> str:
     """Shell lines, each after its comment."""
     return "\n".join(f"# {comment}\n{command}" for command, comment in lines)
@@ -289,7 +293,7 @@ dev documents (warm; the same run as the table above). Regenerate:
 
 """)
     parts.append(_table(("stage", "seconds", "share"),
-                        [(name, f"{seconds:.3f}", f"{100 * seconds / total:.0f}%") for name, seconds in shares]))
+                        [(name, f"{seconds:.3f}", _percent(100 * seconds / total)) for name, seconds in shares]))
     parts.append("""
 
 ![Throughput against input size, and each stage's share of the time](../docs/benchmarks.png)
@@ -404,7 +408,7 @@ def plot(figures: dict, path: Path) -> None:
     values = [100 * seconds / total for _, seconds in shares][::-1]
     bars = right.barh(names, values, color="#4c72b0")
     for bar, value in zip(bars, values):
-        right.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, f"{value:.0f}%", va="center")
+        right.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, _percent(value), va="center")
     right.set_xlim(0, max(values) * 1.2)
     right.set_xlabel("share of the pipeline's time (%)")
     right.set_title("Each stage's share, on the dev documents")
