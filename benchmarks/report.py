@@ -229,6 +229,8 @@ MB/s move by up to 40% between runs; ratios within a run hold steadier.
     (f"{PY} benchmarks/run.py --quick", "smaller inputs, fewer runs"),
     (f"{PY} benchmarks/positions.py", "Cleaned.to_original for every word of 1 MB"),
     (f"{PY} benchmarks/parquet_memory.py --mb 100,1000 --jobs 2", "--parquet's memory as shards grow"),
+    (f"{PY} benchmarks/leftovers_first_sight.py",
+     "remove_leftovers alone on first sight: CPU seconds on dev, clean-web-dev, extract-dev"),
 ])}
 ```
 
