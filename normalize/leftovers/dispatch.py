@@ -1,7 +1,11 @@
 """Which rules a line can meet: a config's rules compiled and grouped, and
 the dispatch by a line's head (line rules), its tail (line_end rules) and
 the keys a stretch of text holds (line_start and inline rules). Dispatch
-only saves work: a line meets every rule that could take it."""
+only saves work: a line meets every rule that could take it.
+
+Which rules a head (tail) lets in is learnt by partial matching, a few
+microseconds a rule and head, and remembered: a text seen first pays for
+its new heads, so a rule that would let nearly every head in skips the test."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,90 +33,112 @@ WORD_RE = regex.compile(r"\w")
 # before, or after punctuation that follows more punctuation; so the partial
 # match is never refused for want of the character before it.
 TAIL_RE = regex.compile(r"(?r)\w{1,3}\W{0,4}\Z|.{1,4}\Z", regex.DOTALL)
-# Letters no built-in rule starts with: a rule that can start with one of
-# them can start with anything, and meets every line.
-UNUSUAL_STARTS = "\u4e00жéß\u2603"
+# Heads and tails no built-in rule's words start or end with: a symbol, a
+# capitalised non-word. A rule that can start (end) with one of them can
+# start (end) with nearly anything (`[^\n]{0,200}`, any capitalised name):
+# learning its heads would cost more than trying it on every line.
+UNUSUAL_EDGES = ("\u2603", "Xqzj")
 
 
 @dataclass(frozen=True)
 class CompiledRules:
     """A config's rules arranged for running, each group in pack order."""
 
-    # line and block rules: (rule, max_length, keys, fullmatch, starts_anywhere)
+    # line and block rules: (rule, max_length, keys, fullmatch)
     lines: tuple
     longest: int  # no line rule looks at a longer line
-    by_head: dict  # head -> the line rules it can start, filled as met
+    head_tested: tuple  # the line rules whose heads are learnt; the others meet every head
+    by_head: dict  # head -> ((the line rules it can start,), the head_tested among them), filled as met
     # edge rules: (rule, keys, method); the last_ groups add the "last" rules
     starts: tuple
     ends: tuple
     last_starts: tuple
     last_ends: tuple
     inlines: tuple
-    by_tail: dict  # tail -> (the ends, the last_ends it can end), filled as met
+    tail_tested: tuple  # the line_end rules whose tails are learnt
+    by_tail: dict  # tail -> ((the ends, the last_ends it can end), the tail_tested among them), filled as met
     # the keys of the line_start and inline rules, each with a test that finds
     # it in a piece of text wherever str.lower would make it (None: no test)
     edge_keys: dict
 
 
 def _can_start_with(rule: Rule, head: str) -> bool:
-    """Whether a match of the rule can start with `head`. User rules are
-    always tried: they run with a timeout, and this test has none. So is a
-    pattern with `\\B`, which a head cut inside a word does not meet as the
-    line would."""
-    return rule.checked or "\\B" in rule.source_pattern or rule.pattern.fullmatch(head, partial=True) is not None
+    """Whether a match of the rule can start with `head` (never asked of the
+    rules `_on_every_edge` lets through)."""
+    return rule.pattern.fullmatch(head, partial=True) is not None
 
 
 def _can_end_with(rule: Rule, tail: str) -> bool:
     """Whether a match of a line_end rule can end with `tail`: its reversed
-    pattern, run back from the tail's end, matches or runs out of tail.
-    User rules and patterns with `\\B` are always tried, as for heads."""
-    return rule.checked or "\\B" in rule.source_pattern or rule.pattern.search(tail, partial=True) is not None
+    pattern, run back from the tail's end, matches or runs out of tail."""
+    return rule.pattern.search(tail, partial=True) is not None
 
 
-@lru_cache(maxsize=64)
-def compiled(config: Config, language: str | None = None) -> CompiledRules:
-    """The rules of `config` for a text in `language` (None: a text whose
-    language is not known), grouped for running: the rules for every
-    language, and those for this one."""
-    rules = [r for r in rules_for(config) if not r.languages or language in r.languages]
+def _on_every_edge(rule: Rule, can_meet) -> bool:
+    """Whether the head (tail) dispatch lets the rule through whatever the
+    line's head (tail), `can_meet` being its test: a user rule, which runs
+    with a timeout where this test has none; a pattern with `\\B`, which a
+    head cut inside a word does not meet as the line would; a rule that can
+    start (end) with nearly anything."""
+    return rule.checked or "\\B" in rule.source_pattern or any(can_meet(rule, unusual) for unusual in UNUSUAL_EDGES)
+
+
+@lru_cache(maxsize=16)
+def compiled(config: Config) -> CompiledRules:
+    """The rules of `config` grouped for running. A rule for some languages
+    only is among them: where a line meets it, `allows` asks the text's
+    language."""
+    rules = rules_for(config)
 
     def edge(shape: str, how: str, where: tuple[str, ...]) -> tuple:
         return tuple((r, r.keys, r.method(how)) for r in rules if r.shape == shape and r.where in where)
 
     lines = [r for r in rules if r.shape in ("line", "block")]
     return CompiledRules(
-        lines=tuple(
-            (r, r.max_length, r.keys, r.method("fullmatch"), any(_can_start_with(r, u) for u in UNUSUAL_STARTS))
-            for r in lines
-        ),
+        lines=tuple((r, r.max_length, r.keys, r.method("fullmatch")) for r in lines),
         longest=max((r.max_length for r in lines), default=0),
+        head_tested=tuple(r for r in lines if not _on_every_edge(r, _can_start_with)),
         by_head={},
         starts=edge("line_start", "match", ("any",)),
         ends=edge("line_end", "search", ("any",)),
         last_starts=edge("line_start", "match", ("any", "last")),
         last_ends=edge("line_end", "search", ("any", "last")),
         inlines=edge("inline", "finditer", ("any",)),
+        tail_tested=tuple(r for r in rules if r.shape == "line_end" and not _on_every_edge(r, _can_end_with)),
         by_tail={},
         edge_keys={key: _key_finder(key) for r in rules if r.shape in ("line_start", "inline") for key in r.keys},
     )
 
 
-@lru_cache(maxsize=16)
-def needs_language(config: Config) -> bool:
-    """Whether some rule of `config` is for some languages only."""
-    return any(rule.languages for rule in rules_for(config))
+def allows(rule: Rule, language) -> bool:
+    """Whether the rule may meet a text whose language `language()` tells
+    (called only for a rule for some languages, so that most texts never
+    have theirs told)."""
+    return not rule.languages or language() in rule.languages
 
 
 def line_rules_for(rules: CompiledRules, head: str) -> tuple:
     """The line rules that can take a line starting with `head`."""
     found = rules.by_head.get(head)
     if found is None:
-        if len(rules.by_head) >= HEADS_REMEMBERED:
-            rules.by_head.clear()
-        # The rules that can start with a shorter head, then with all of it.
-        shorter = _shorter_head(head)
-        calls = line_rules_for(rules, shorter) if shorter else rules.lines
-        found = rules.by_head[head] = tuple(call for call in calls if call[4] or _can_start_with(call[0], head))
+        found = _learn(rules.by_head, head, _shorter_head, ((rules.lines,), rules.head_tested), _can_start_with)
+    return found[0][0]
+
+
+def _learn(table: dict, edge: str, shorter, root: tuple, can_meet) -> tuple:
+    """Learn which rules a head (tail) `edge` lets in, and remember it in
+    `table`: those its shorter form (`shorter(edge)`) lets in, less the
+    tested ones (`root[1]`) that `can_meet` it not. The root's groups of
+    rules (`root[0]`) come back narrowed alike, in pack order."""
+    if len(table) >= HEADS_REMEMBERED:
+        table.clear()
+    less = shorter(edge)
+    groups, tested = (table.get(less) or _learn(table, less, shorter, root, can_meet)) if less else root
+    kept = tuple(rule for rule in tested if can_meet(rule, edge))
+    if len(kept) < len(tested):
+        out = {id(rule) for rule in tested} - {id(rule) for rule in kept}
+        groups = tuple(tuple(call for call in group if id(call[0]) not in out) for group in groups)
+    found = table[edge] = (groups, kept)
     return found
 
 
@@ -130,15 +156,9 @@ def end_rules_for(rules: CompiledRules, tail: str) -> tuple[tuple, tuple]:
     """The line_end rules (ends, last_ends) that can end a line with `tail`."""
     found = rules.by_tail.get(tail)
     if found is None:
-        if len(rules.by_tail) >= HEADS_REMEMBERED:
-            rules.by_tail.clear()
-        # The rules that can end with a shorter tail, then with all of it.
-        shorter = _shorter_tail(tail)
-        groups = end_rules_for(rules, shorter) if shorter else (rules.ends, rules.last_ends)
-        found = rules.by_tail[tail] = tuple(
-            tuple(call for call in group if _can_end_with(call[0], tail)) for group in groups
-        )
-    return found
+        found = _learn(rules.by_tail, tail, _shorter_tail, ((rules.ends, rules.last_ends), rules.tail_tested),
+                       _can_end_with)
+    return found[0]
 
 
 def _shorter_tail(tail: str) -> str:

@@ -3,13 +3,14 @@ line that otherwise stays."""
 from __future__ import annotations
 
 from ..casing import lower
-from .dispatch import CompiledRules, holds_key, may_hold_key
+from .dispatch import CompiledRules, allows, holds_key, may_hold_key
 from .tuning import EDGE_WINDOW
 
 
-def edge_spans(rules: CompiledRules, starts: tuple, ends: tuple, inlines: tuple, text: str, start: int, end: int) -> list:
+def edge_spans(rules: CompiledRules, starts: tuple, ends: tuple, inlines: tuple, text: str, start: int, end: int,
+               language) -> list:
     """What the line_start, line_end and inline rules given remove from one
-    kept line."""
+    kept line (a rule for some languages, if the text's `language()` is one)."""
     spans = []
     keep_from, keep_to = start, end
     head_end = min(end, start + EDGE_WINDOW)
@@ -21,6 +22,8 @@ def edge_spans(rules: CompiledRules, starts: tuple, ends: tuple, inlines: tuple,
             lowered = lowered if lowered is not None else text[start:head_end].lower()
             if not holds_key(keys, lowered):
                 continue
+        if not allows(rule, language):
+            continue
         found = match(text, start, head_end)
         if found and found.end() > start:
             keep_from = found.end()
@@ -33,6 +36,8 @@ def edge_spans(rules: CompiledRules, starts: tuple, ends: tuple, inlines: tuple,
             lowered = lowered if lowered is not None else text[tail_start:end].lower()
             if not holds_key(keys, lowered):
                 continue
+        if not allows(rule, language):
+            continue
         found = search(text, tail_start, end)
         if found and found.start() < end:
             keep_to = found.start()
@@ -49,6 +54,8 @@ def edge_spans(rules: CompiledRules, starts: tuple, ends: tuple, inlines: tuple,
             lowered = lowered if lowered is not None else lower(text[keep_from:keep_to])
             if not holds_key(keys, lowered):
                 continue
+        if not allows(rule, language):
+            continue
         hits += [(m.start(), m.end(), rule.name) for m in finditer(text, keep_from, keep_to)]
     taken = keep_from
     for m_start, m_end, name in sorted(hits):

@@ -68,6 +68,20 @@ def _table(path: Path) -> list[tuple[str, list[str]]]:
     return rows
 
 
+def language_on_demand(text: str):
+    """A function that tells `text_language(text)` when first called, and
+    then again without telling it anew: the rules for some languages ask it,
+    and most texts meet none of them."""
+    told: list[str | None] = []
+
+    def language() -> str | None:
+        if not told:
+            told.append(text_language(text))
+        return told[0]
+
+    return language
+
+
 def text_language(text: str) -> str | None:
     """The language of `text` ("en", "de", "ru" ...), or None when its first
     words do not tell it clearly.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..rules import Rule
-from .dispatch import HEAD_RE, CompiledRules, line_rules_for
+from .dispatch import HEAD_RE, CompiledRules, allows, line_rules_for
 from .prose import SENTENCE_BREAK_RE, SENTENCE_END_RE, SENTENCE_STOP_RE, inside_sentence, reads_as_clause, reads_as_prose
 from .tuning import BLOCK_MAX_LINKS, CLAUSE_LEAST_WORDS, LINK_MAX_LENGTH, SWALLOWED_CHARS, SWALLOWED_WORDS
 
@@ -32,11 +32,12 @@ def split_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int] 
     return spans, trimmed
 
 
-def whole_lines(rules: CompiledRules, text: str, trimmed: list) -> dict[int, Rule]:
+def whole_lines(rules: CompiledRules, text: str, trimmed: list, language) -> dict[int, Rule]:
     """The first line or block rule that takes each line, if any (whatever
     its `where`), but for lines wrapped inside a sentence of the article.
-    A line meets only the rules its head lets in, its length allows and its
-    keys, if the rule has some, let through."""
+    A line meets only the rules its head lets in, its length allows, its
+    keys, if the rule has some, let through, and the text's language
+    (`language()`, asked only of a rule for some languages) allows."""
     found = {}
     longest = rules.longest
     for index, span in enumerate(trimmed):
@@ -50,7 +51,7 @@ def whole_lines(rules: CompiledRules, text: str, trimmed: list) -> dict[int, Rul
             start = bullet.end()
         length = end - start
         lowered = None  # the line lower-cased, once, for the keys
-        for rule, max_length, keys, fullmatch, _ in line_rules_for(rules, HEAD_RE.match(text, start, end).group()):
+        for rule, max_length, keys, fullmatch in line_rules_for(rules, HEAD_RE.match(text, start, end).group()):
             if length > max_length:
                 continue
             if keys:
@@ -60,16 +61,18 @@ def whole_lines(rules: CompiledRules, text: str, trimmed: list) -> dict[int, Rul
                         break
                 else:
                     continue
+            if not allows(rule, language):
+                continue
             if fullmatch(text, start, end) and not (
                 rule.prose_guard and (reads_as_prose(text[start:end], rule.max_sentences)
-                                      or _swallows_a_sentence(rules, fullmatch, text, start, end))
+                                      or _swallows_a_sentence(rules, fullmatch, text, start, end, language))
             ):
                 found[index] = rule
                 break
     return {i: rule for i, rule in found.items() if not inside_sentence(text, trimmed, i, found)}
 
 
-def _swallows_a_sentence(rules: CompiledRules, fullmatch, text: str, start: int, end: int) -> bool:
+def _swallows_a_sentence(rules: CompiledRules, fullmatch, text: str, start: int, end: int, language) -> bool:
     """Whether the line text[start:end], which `fullmatch` takes whole, holds
     at its start or end a sentence of the article that the match swallowed:
     a clause of a few words or more ("The prize went to Adam Smith." before
@@ -85,15 +88,16 @@ def _swallows_a_sentence(rules: CompiledRules, fullmatch, text: str, start: int,
         long_one = (sentence_end - sentence_start >= SWALLOWED_CHARS and words >= SWALLOWED_WORDS
                     and fullmatch(text, rest_start, rest_end))
         clause = words >= CLAUSE_LEAST_WORDS and SENTENCE_STOP_RE.search(sentence) and reads_as_clause(sentence)
-        if (long_one or clause) and not _taken_whole(rules, text, sentence_start, sentence_end):
+        if (long_one or clause) and not _taken_whole(rules, text, sentence_start, sentence_end, language):
             return True
     return False
 
 
-def _taken_whole(rules: CompiledRules, text: str, start: int, end: int) -> bool:
+def _taken_whole(rules: CompiledRules, text: str, start: int, end: int, language) -> bool:
     """Whether some line rule takes text[start:end] as a line by itself."""
     head = HEAD_RE.match(text, start, end).group()
-    return any(fullmatch(text, start, end) for _, _, _, fullmatch, _ in line_rules_for(rules, head))
+    return any(allows(rule, language) and fullmatch(text, start, end)
+               for rule, _, _, fullmatch in line_rules_for(rules, head))
 
 
 def block_start(text: str, trimmed: list, found: dict[int, Rule]) -> int:

@@ -7,8 +7,8 @@ from ..edits import Edit, replace_spans
 from .blocks import furniture_runs
 from .streams import gallery, teaser_stream
 from .threads import comment_thread
-from .dispatch import TAIL_RE, compiled, edge_rules_in, end_rules_for, needs_language
-from .language import text_language
+from .dispatch import TAIL_RE, compiled, edge_rules_in, end_rules_for
+from .language import language_on_demand
 from .edges import edge_spans
 from .lines import block_start, split_lines, whole_lines
 from .markup import is_page, shows_page, stray_markup
@@ -23,9 +23,10 @@ def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
     Never removes a line that reads as article text, and never changes a
     character it does not remove.
     """
-    rules = compiled(config, text_language(text) if needs_language(config) else None)
+    rules = compiled(config)
+    language = language_on_demand(text)
     lines, trimmed = split_lines(text)
-    found = whole_lines(rules, text, trimmed)
+    found = whole_lines(rules, text, trimmed, language)
     count = len(lines)
     block_from = block_start(text, trimmed, found)
     runs = {**furniture_runs(text, trimmed, found), **comment_thread(text, trimmed, found),
@@ -73,7 +74,7 @@ def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
             line_ends = last_ends if index == last_kept else ends
             line_spans = []
             if line_starts or line_ends or inlines:
-                line_spans = edge_spans(rules, line_starts, line_ends, inlines, text, kept_from, kept_to)
+                line_spans = edge_spans(rules, line_starts, line_ends, inlines, text, kept_from, kept_to, language)
             if markup and text.find("<", kept_from, kept_to) >= 0:
                 example = example or after_colon or shows_page(text, kept_from, kept_to)
                 if not example:
