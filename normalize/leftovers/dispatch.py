@@ -9,6 +9,7 @@ its new heads, so a rule that would let nearly every head in skips the test."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 from functools import lru_cache
 
 import regex
@@ -47,16 +48,16 @@ class CompiledRules:
     # line and block rules: (rule, max_length, keys, fullmatch)
     lines: tuple
     longest: int  # no line rule looks at a longer line
-    head_tested: tuple  # the line rules whose heads are learnt; the others meet every head
-    by_head: dict  # head -> ((the line rules it can start,), the head_tested among them), filled as met
+    # head -> ((the line rules it can start,), those among them whose heads
+    # are tested); learnt as met and remembered (see `_learner`)
+    heads: Callable[[str], tuple]
     # edge rules: (rule, keys, method); the last_ groups add the "last" rules
     starts: tuple
     ends: tuple
     last_starts: tuple
     last_ends: tuple
     inlines: tuple
-    tail_tested: tuple  # the line_end rules whose tails are learnt
-    by_tail: dict  # tail -> ((the ends, the last_ends it can end), the tail_tested among them), filled as met
+    tails: Callable[[str], tuple]  # tail -> ((the ends, the last_ends it can end), the tested among them)
     # the keys of the line_start and inline rules, each with a test that finds
     # it in a piece of text wherever str.lower would make it (None: no test)
     edge_keys: dict
@@ -94,18 +95,18 @@ def compiled(config: Config) -> CompiledRules:
         return tuple((r, r.keys, r.method(how)) for r in rules if r.shape == shape and r.where in where)
 
     lines = [r for r in rules if r.shape in ("line", "block")]
+    line_groups = (tuple((r, r.max_length, r.keys, r.method("fullmatch")) for r in lines),)
+    end_groups = (edge("line_end", "search", ("any",)), edge("line_end", "search", ("any", "last")))
     return CompiledRules(
-        lines=tuple((r, r.max_length, r.keys, r.method("fullmatch")) for r in lines),
+        lines=line_groups[0],
         longest=max((r.max_length for r in lines), default=0),
-        head_tested=tuple(r for r in lines if not _on_every_edge(r, _can_start_with)),
-        by_head={},
+        heads=_learner(line_groups, _shorter_head, _can_start_with),
         starts=edge("line_start", "match", ("any",)),
-        ends=edge("line_end", "search", ("any",)),
+        ends=end_groups[0],
         last_starts=edge("line_start", "match", ("any", "last")),
-        last_ends=edge("line_end", "search", ("any", "last")),
+        last_ends=end_groups[1],
         inlines=edge("inline", "finditer", ("any",)),
-        tail_tested=tuple(r for r in rules if r.shape == "line_end" and not _on_every_edge(r, _can_end_with)),
-        by_tail={},
+        tails=_learner(end_groups, _shorter_tail, _can_end_with),
         edge_keys={key: _key_finder(key) for r in rules if r.shape in ("line_start", "inline") for key in r.keys},
     )
 
@@ -119,27 +120,30 @@ def allows(rule: Rule, language) -> bool:
 
 def line_rules_for(rules: CompiledRules, head: str) -> tuple:
     """The line rules that can take a line starting with `head`."""
-    found = rules.by_head.get(head)
-    if found is None:
-        found = _learn(rules.by_head, head, _shorter_head, ((rules.lines,), rules.head_tested), _can_start_with)
-    return found[0][0]
+    return rules.heads(head)[0][0]
 
 
-def _learn(table: dict, edge: str, shorter, root: tuple, can_meet) -> tuple:
-    """Learn which rules a head (tail) `edge` lets in, and remember it in
-    `table`: those its shorter form (`shorter(edge)`) lets in, less the
-    tested ones (`root[1]`) that `can_meet` it not. The root's groups of
-    rules (`root[0]`) come back narrowed alike, in pack order."""
-    if len(table) >= HEADS_REMEMBERED:
-        table.clear()
-    less = shorter(edge)
-    groups, tested = (table.get(less) or _learn(table, less, shorter, root, can_meet)) if less else root
-    kept = tuple(rule for rule in tested if can_meet(rule, edge))
-    if len(kept) < len(tested):
-        out = {id(rule) for rule in tested} - {id(rule) for rule in kept}
-        groups = tuple(tuple(call for call in group if id(call[0]) not in out) for group in groups)
-    found = table[edge] = (groups, kept)
-    return found
+def _learner(groups: tuple, shorter, can_meet):
+    """A function that tells which rules of `groups` a head (tail) lets in,
+    narrowed alike in each group and in pack order: those its shorter form
+    (`shorter(edge)`) lets in, less the rules that fail `can_meet` it (only
+    the rules tested at all: not those `_on_every_edge` lets through). What
+    it learns it remembers, the shorter forms longest, since every new head
+    under them asks them again."""
+    tested = tuple({id(call[0]): call[0] for group in groups for call in group
+                    if not _on_every_edge(call[0], can_meet)}.values())
+
+    @lru_cache(maxsize=HEADS_REMEMBERED)
+    def learnt(edge: str) -> tuple:
+        less = shorter(edge)
+        narrowed, before = learnt(less) if less else (groups, tested)
+        kept = tuple(rule for rule in before if can_meet(rule, edge))
+        if len(kept) == len(before):
+            return narrowed, before
+        out = {id(rule) for rule in before} - {id(rule) for rule in kept}
+        return tuple(tuple(call for call in group if id(call[0]) not in out) for group in narrowed), kept
+
+    return learnt
 
 
 def _shorter_head(head: str) -> str:
@@ -154,11 +158,7 @@ def _shorter_head(head: str) -> str:
 
 def end_rules_for(rules: CompiledRules, tail: str) -> tuple[tuple, tuple]:
     """The line_end rules (ends, last_ends) that can end a line with `tail`."""
-    found = rules.by_tail.get(tail)
-    if found is None:
-        found = _learn(rules.by_tail, tail, _shorter_tail, ((rules.ends, rules.last_ends), rules.tail_tested),
-                       _can_end_with)
-    return found[0]
+    return rules.tails(tail)[0]
 
 
 def _shorter_tail(tail: str) -> str:
