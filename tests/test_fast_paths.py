@@ -15,6 +15,8 @@ import normalize
 from normalize import Config
 from normalize.edits import apply_edits, replace_spans
 from normalize.encoding import MAX_FTFY_CHARS, _pieces, _rule_of, fix_encoding, mojibake_trigger
+from normalize.leftovers import prose as leftover_prose
+from normalize.leftovers import shapes as leftover_shapes
 from normalize.whitespace import _REPLACEMENT, WHITESPACE_RE, _spans
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -458,3 +460,31 @@ def test_the_misspelling_check_is_every_one_letter_edit_tried(word, at, letter, 
            word[:at] + word[at + 1 : at + 2] + word[at : at + 1] + word[at + 2 :], word][kind]
     model = splitting.model_for(Config())
     assert splitting.model._one_slip_from_word(model, run) == one_slip_by_definition(model.common, run)
+
+
+# --- remove_leftovers ----------------------------------------------------------------
+
+# A sign of code as one pattern: what `is_code` looks for a piece at a time.
+CODE_BY_DEFINITION_RE = regex.compile(
+    r"""[{};=<>]|\w\(|^(?://|\#|/\*|\$\s)|[,;]\Z
+        |\b(?:SELECT|FROM|WHERE|var|let|const|function|return|def|import|class)\b""",
+    regex.VERBOSE,
+)
+CODE_PIECES = ["var", "let", "class", "SELECT", "def", "import", "Xclass", "classy", "(", "f(", "é(", "$ ", "$",
+               "//", "#", "/*", ",", ";", "=", "<", ">", "{", "}", " ", "\u00a0", "a", "É", "\u0301", "_", "1", "."]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(CODE_PIECES), max_size=8).map("".join))
+def test_code_is_found_a_sign_at_a_time_as_by_one_pattern(line):
+    assert leftover_shapes.is_code(line) == (CODE_BY_DEFINITION_RE.search(line) is not None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab. !?。”’)\"]'Ab…", max_size=12))
+def test_line_end_patterns_searched_backwards_find_what_forwards_finds(line):
+    for pattern in (leftover_shapes.STOP_RE, leftover_shapes.FULL_STOP_RE, leftover_prose.SENTENCE_END_RE,
+                    leftover_prose.SENTENCE_STOP_RE):
+        forwards = regex.compile(pattern.pattern.removeprefix("(?r)"), pattern.flags & ~regex.REVERSE)
+        assert (pattern.search(line) is None) == (forwards.search(line) is None)
+        assert (pattern.search(line, 1, len(line) - 1) is None) == (forwards.search(line, 1, len(line) - 1) is None)

@@ -26,9 +26,9 @@ NO_END_RE = regex.compile(
     r"\b(?:the|a|an|of|to|in|on|at|by|for|with|from|into|and|or|but|nor|that|than|as|told|said|says|per|via)\Z"
 )
 # A line that ends a sentence is no link to another story.
-SENTENCE_END_RE = regex.compile(r"""\p{Ll}{2}[.]["'”’)]?\Z""")
+SENTENCE_END_RE = regex.compile(r"""(?r)\p{Ll}{2}[.]["'”’)]?\Z""")
 # A sentence's closing punctuation, and any quote or bracket after it.
-SENTENCE_STOP_RE = regex.compile(r"""[.!?…]["'”’)]?\Z""")
+SENTENCE_STOP_RE = regex.compile(r"""(?r)[.!?…]["'”’)]?\Z""")
 
 
 def reads_as_prose(line: str, max_sentences: int = 1) -> bool:

@@ -3,7 +3,9 @@ paragraph, a menu label, a short line, a line that may sit in a run of
 furniture), and where the article sits among them."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -14,25 +16,30 @@ from .tuning import (ARTICLE_GAP_LINES, ARTICLE_SHARE, PARAGRAPH_LEAST_WORDS, PR
 
 # A line's words: space-separated words, and CJK characters two to a word.
 CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-# Closing punctuation: the line ends a sentence.
-STOP_RE = regex.compile(r"""[.!?。！？][\"'”’)\]]*\Z""")
+# Closing punctuation: the line ends a sentence. (Patterns anchored at a
+# line's end are searched backwards, `(?r)`: one try, not one per position.)
+STOP_RE = regex.compile(r"""(?r)[.!?。！？][\"'”’)\]]*\Z""")
 LETTER_RE = regex.compile(r"\p{L}")
 # Code and markup: a run of menu lines holds none ("var x = 1;", "</div>",
-# "SELECT *", "$ hg pull"); neither do key-value lines of a table.
-CODE_RE = regex.compile(
-    r"""[{};=<>]|\w\(|^(?://|\#|/\*|\$\s)|[,;]\Z
-        |\b(?:SELECT|FROM|WHERE|var|let|const|function|return|def|import|class)\b""",
-    regex.VERBOSE,
-)
+# "SELECT *", "$ hg pull"); neither do key-value lines of a table. Each
+# sign of code is looked for by itself, and only in a line that holds what
+# it needs (`is_code`): one pattern of them all tries each at every position.
+CODE_CHARS_RE = re.compile(r"[{};=<>]")  # ASCII: the stdlib's `re` reads it alike, faster
+CALL_RE = regex.compile(r"\w\(")  # f(x)
+CODE_STARTS = ("//", "#", "/*")
+SHELL_PROMPT_RE = regex.compile(r"\$\s")
+CODE_ENDS = (",", ";")
+CODE_WORDS = ("SELECT", "FROM", "WHERE", "var", "let", "const", "function", "return", "def", "import", "class")
+CODE_WORD_RE = regex.compile(rf"\b(?:{'|'.join(CODE_WORDS)})\b")
 # A full stop: a line of a few words that ends in one is a sentence (a
 # caption, a notice), not a menu item or a headline ("Is it safe?" is one).
-FULL_STOP_RE = regex.compile(r"""[.。][\"'”’)\]]*\Z""")
-# What a label may carry around it: a bullet, arrows, a count ("Comments (3)").
+FULL_STOP_RE = regex.compile(r"""(?r)[.。][\"'”’)\]]*\Z""")
 # Each line is read by several shapes, and by the block, thread and stream
-# passes in turn: its word count is remembered.
+# passes in turn: its shape is remembered.
 LINES_REMEMBERED = 8192
 # No label, button or name of the lists is longer.
 LABEL_CHARS = 60
+# What a label may carry around it: a bullet, arrows, a count ("Comments (3)").
 LABEL_EDGES_RE = regex.compile(r"""^[\s\-–—*•·▪►▸›»>|/]+|[\s\-–—*•·▪►▸›»>|/:.…]+\Z|\s*[(\[]\d{1,6}[)\]]\Z""")
 
 
@@ -42,48 +49,89 @@ def listed(name: str) -> frozenset[str]:
     return frozenset(word.lower() for word in builtin_lists()[name])
 
 
+@lru_cache(maxsize=LINES_REMEMBERED)
 def bare(line: str) -> str:
     """A line as a label: lower case, without its bullet, arrows or count."""
     return " ".join(LABEL_EDGES_RE.sub("", line).lower().split())
 
 
+class Shape(NamedTuple):
+    """How one line reads, worked out once for all the passes that ask."""
+
+    words: int  # space-separated words, and CJK characters two to a word
+    prose: bool  # a sentence of some length, or a long line
+    paragraph: bool  # prose as long as an article's body's (a menu's blurbs and an ad's pitch are shorter)
+    joins: bool  # may sit in a run of furniture: short or title-like, with a letter; not code, not a sentence
+    short: bool  # a menu item's shape: a few words, no closing stop, no code
+    label: bool  # a menu's label (nav_labels), as the whole line
+
+
 @lru_cache(maxsize=LINES_REMEMBERED)
+def shape(line: str) -> Shape:
+    """How `line` reads (see `Shape`); the predicates below tell one thing each."""
+    words = len(line.split()) + (0 if line.isascii() else len(CJK_RE.findall(line)) // 2)
+    stop = STOP_RE.search(line) is not None
+    prose = (words >= PROSE_LEAST_WORDS and stop) or words >= PROSE_LONG_WORDS
+    paragraph = (words >= PARAGRAPH_LEAST_WORDS and stop) or words >= PROSE_LONG_WORDS
+    # A line of a few words with a letter and no code ("Sony's PlayStation VR.",
+    # a caption, is a sentence and no part of a run; "var x = 1;" is code).
+    plain = words <= TITLE_LINE_WORDS and LETTER_RE.search(line) is not None and not is_code(line)
+    return Shape(
+        words=words,
+        prose=prose,
+        paragraph=paragraph,
+        joins=plain and not prose and not (words >= RUN_SENTENCE_WORDS and FULL_STOP_RE.search(line)),
+        short=plain and words <= SHORT_LINE_WORDS and len(line) <= SHORT_LINE_CHARS and not stop,
+        label=len(line) <= LABEL_CHARS and bare(line) in listed("nav_labels"),
+    )
+
+
+def is_code(line: str) -> bool:
+    """Whether `line` shows a sign of code or markup: a brace, semicolon,
+    equals or angle bracket; a call `f(`; a comment or shell prompt at its
+    start; a comma or semicolon at its end; a keyword of code.
+
+    >>> [is_code(line) for line in ("var x = 1", "$ hg pull", "Trips, places,", "Classic cars")]
+    [True, True, True, False]
+    """
+    return (CODE_CHARS_RE.search(line) is not None
+            or line.endswith(CODE_ENDS) or line.startswith(CODE_STARTS)
+            or (line.startswith("$") and SHELL_PROMPT_RE.match(line) is not None)
+            or ("(" in line and CALL_RE.search(line) is not None)
+            or (any(word in line for word in CODE_WORDS) and CODE_WORD_RE.search(line) is not None))
+
+
 def word_count(line: str) -> int:
     """A line's words: space-separated words, and CJK characters two to a word."""
-    return len(line.split()) + (0 if line.isascii() else len(CJK_RE.findall(line)) // 2)
+    return shape(line).words
 
 
 def is_prose(line: str) -> bool:
     """A sentence of some length, or a long line."""
-    words = word_count(line)
-    return (words >= PROSE_LEAST_WORDS and STOP_RE.search(line) is not None) or words >= PROSE_LONG_WORDS
+    return shape(line).prose
 
 
 def is_paragraph(line: str) -> bool:
     """A line of an article's body: prose of some length (a menu's blurbs
     and an ad's pitch are a sentence of a dozen words)."""
-    words = word_count(line)
-    return (words >= PARAGRAPH_LEAST_WORDS and STOP_RE.search(line) is not None) or words >= PROSE_LONG_WORDS
+    return shape(line).paragraph
 
 
 def is_label(line: str) -> bool:
     """A menu's label (nav_labels), as the whole line."""
-    return len(line) <= LABEL_CHARS and bare(line) in listed("nav_labels")
+    return shape(line).label
 
 
 def is_short(line: str) -> bool:
     """A menu item's shape: a few words, no closing stop, no code."""
-    return (word_count(line) <= SHORT_LINE_WORDS and len(line) <= SHORT_LINE_CHARS and not STOP_RE.search(line)
-            and LETTER_RE.search(line) is not None and CODE_RE.search(line) is None)
+    return shape(line).short
 
 
 def joins(line: str) -> bool:
     """Whether a line may sit in a run of furniture: short or title-like,
     with a letter; not code, not a sentence of a few words ("Sony's
     PlayStation VR.", a caption)."""
-    words = word_count(line)
-    return (words <= TITLE_LINE_WORDS and LETTER_RE.search(line) is not None and CODE_RE.search(line) is None
-            and not is_prose(line) and not (words >= RUN_SENTENCE_WORDS and FULL_STOP_RE.search(line)))
+    return shape(line).joins
 
 
 def wrapped(text: str, trimmed: list, index: int, found: dict) -> bool:
