@@ -129,19 +129,26 @@ def _learner(groups: tuple, shorter, can_meet):
     (`shorter(edge)`) lets in, less the rules that fail `can_meet` it (only
     the rules tested at all: not those `_on_every_edge` lets through). What
     it learns it remembers, the shorter forms longest, since every new head
-    under them asks them again."""
+    under them asks them again; heads that let the same rules in share one
+    narrowing of the groups."""
     tested = tuple({id(call[0]): call[0] for group in groups for call in group
                     if not _on_every_edge(call[0], can_meet)}.values())
+    bits = {id(rule): 1 << n for n, rule in enumerate(tested)}
+
+    @lru_cache(maxsize=HEADS_REMEMBERED)
+    def narrowed(kept_bits: int) -> tuple:
+        """The groups with the tested rules of `kept_bits` only (the untested, bit 0, all stay)."""
+        return tuple(tuple(call for call in group if not bits.get(id(call[0]), 0) or bits[id(call[0])] & kept_bits)
+                     for group in groups)
 
     @lru_cache(maxsize=HEADS_REMEMBERED)
     def learnt(edge: str) -> tuple:
         less = shorter(edge)
-        narrowed, before = learnt(less) if less else (groups, tested)
-        kept = tuple(rule for rule in before if can_meet(rule, edge))
-        if len(kept) == len(before):
-            return narrowed, before
-        out = {id(rule) for rule in before} - {id(rule) for rule in kept}
-        return tuple(tuple(call for call in group if id(call[0]) not in out) for group in narrowed), kept
+        found = learnt(less) if less else (groups, tested)
+        kept = tuple(rule for rule in found[1] if can_meet(rule, edge))
+        if len(kept) == len(found[1]):
+            return found
+        return narrowed(sum(bits[id(rule)] for rule in kept)), kept
 
     return learnt
 
