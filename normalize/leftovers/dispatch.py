@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 
+from ..casing import lower
 from ..config import Config
 from ..rules import Rule, rules_for
 from .tuning import HEADS_REMEMBERED
@@ -214,7 +215,10 @@ def may_hold_key(rules: CompiledRules, keys: tuple[str, ...], text: str, start: 
 def edge_rules_in(rules: CompiledRules, text: str, start: int, end: int) -> tuple[tuple, tuple, tuple]:
     """The line_start (any, last) and inline rules that can match in
     text[start:end]: those whose keys, if any, it may hold."""
-    present = {key for key, find in rules.edge_keys.items() if find is None or find(text, start, end)}
+    # The stretch lower-cased whole: an ASCII key is in it wherever it is in
+    # a piece of it lower-cased (only a final sigma lowers by its neighbours).
+    lowered = lower(text[start:end])
+    present = {key for key, find in rules.edge_keys.items() if find is None or key in lowered}
     return tuple(
         tuple(call for call in group if not call[1] or not present.isdisjoint(call[1]))
         for group in (rules.starts, rules.last_starts, rules.inlines)
