@@ -40,6 +40,8 @@ TAIL_RE = regex.compile(r"(?r)\w{1,3}\W{0,4}\Z|.{1,4}\Z", regex.DOTALL)
 # start (end) with nearly anything (`[^\n]{0,200}`, any capitalised name):
 # learning its heads would cost more than trying it on every line.
 UNUSUAL_EDGES = ("\u2603", "Xqzj")
+# The letters a capital sigma lowers to, by what follows it.
+SIGMAS = frozenset("σς")
 
 
 @dataclass(frozen=True)
@@ -59,9 +61,7 @@ class CompiledRules:
     last_ends: tuple
     inlines: tuple
     tails: Callable[[str], tuple]  # tail -> ((the ends, the last_ends it can end), the tested among them)
-    # the keys of the line_start and inline rules, each with a test that finds
-    # it in a piece of text wherever str.lower would make it (None: no test)
-    edge_keys: dict
+    edge_keys: tuple  # the keys of the line_start and inline rules
 
 
 def _can_start_with(rule: Rule, head: str) -> bool:
@@ -108,7 +108,7 @@ def compiled(config: Config) -> CompiledRules:
         last_ends=end_groups[1],
         inlines=edge("inline", "finditer", ("any",)),
         tails=_learner(end_groups, _shorter_tail, _can_end_with),
-        edge_keys={key: _key_finder(key) for r in rules if r.shape in ("line_start", "inline") for key in r.keys},
+        edge_keys=tuple({key: None for r in rules if r.shape in ("line_start", "inline") for key in r.keys}),
     )
 
 
@@ -187,38 +187,13 @@ def holds_key(keys: tuple[str, ...], lowered: str) -> bool:
     return False
 
 
-def _key_finder(key: str):
-    """A test (text, start, end) that finds `key` in text[start:end] wherever
-    it is in some piece of that text lower-cased, without lower-casing it
-    (slow beyond ASCII); None if there is none. Only İ (to i and a dot) and
-    K (to k) lower to ASCII letters from beyond ASCII, and only letters lower
-    to other characters: so an ASCII key without letters is looked up as it
-    is, and one with letters, not ending in i, is searched for ignoring case
-    (which also meets K)."""
-    if not key.isascii() or key.endswith("i"):
-        return None
-    if key.lower() == key.upper():
-        return lambda text, start, end: text.find(key, start, end) >= 0
-    return regex.compile(regex.escape(key), regex.IGNORECASE).search
-
-
-def may_hold_key(rules: CompiledRules, keys: tuple[str, ...], text: str, start: int, end: int) -> bool:
-    """False when no piece of text[start:end], lower-cased, can hold any of
-    the edge rule `keys`."""
-    for key in keys:
-        find = rules.edge_keys[key]
-        if find is None or find(text, start, end):
-            return True
-    return False
-
-
 def edge_rules_in(rules: CompiledRules, text: str, start: int, end: int) -> tuple[tuple, tuple, tuple]:
     """The line_start (any, last) and inline rules that can match in
     text[start:end]: those whose keys, if any, it may hold."""
-    # The stretch lower-cased whole: an ASCII key is in it wherever it is in
-    # a piece of it lower-cased (only a final sigma lowers by its neighbours).
+    # The stretch lower-cased whole holds a key wherever a piece of it
+    # lower-cased does: only a final sigma lowers by its neighbours.
     lowered = lower(text[start:end])
-    present = {key for key, find in rules.edge_keys.items() if find is None or key in lowered}
+    present = {key for key in rules.edge_keys if key in lowered or SIGMAS.intersection(key)}
     return tuple(
         tuple(call for call in group if not call[1] or not present.isdisjoint(call[1]))
         for group in (rules.starts, rules.last_starts, rules.inlines)

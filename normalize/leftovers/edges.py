@@ -3,12 +3,11 @@ line that otherwise stays."""
 from __future__ import annotations
 
 from ..casing import lower
-from .dispatch import CompiledRules, allows, holds_key, may_hold_key
+from .dispatch import allows, holds_key
 from .tuning import EDGE_WINDOW
 
 
-def edge_spans(rules: CompiledRules, starts: tuple, ends: tuple, inlines: tuple, text: str, start: int, end: int,
-               language) -> list:
+def edge_spans(starts: tuple, ends: tuple, inlines: tuple, text: str, start: int, end: int, language) -> list:
     """What the line_start, line_end and inline rules given remove from one
     kept line (a rule for some languages, if the text's `language()` is one)."""
     spans = []
@@ -17,8 +16,6 @@ def edge_spans(rules: CompiledRules, starts: tuple, ends: tuple, inlines: tuple,
     lowered = None  # the line's head, lower-cased once for the keys
     for rule, keys, match in starts:
         if keys:
-            if not may_hold_key(rules, keys, text, start, head_end):
-                continue
             lowered = lowered if lowered is not None else text[start:head_end].lower()
             if not holds_key(keys, lowered):
                 continue
@@ -49,8 +46,6 @@ def edge_spans(rules: CompiledRules, starts: tuple, ends: tuple, inlines: tuple,
     lowered = None  # now what is kept of the line
     for rule, keys, finditer in inlines:
         if keys:
-            if not may_hold_key(rules, keys, text, keep_from, keep_to):
-                continue
             lowered = lowered if lowered is not None else lower(text[keep_from:keep_to])
             if not holds_key(keys, lowered):
                 continue

@@ -74,7 +74,7 @@ def remove_leftovers(text: str, config: Config) -> tuple[str, list[Edit]]:
             line_ends = last_ends if index == last_kept else ends
             line_spans = []
             if line_starts or line_ends or inlines:
-                line_spans = edge_spans(rules, line_starts, line_ends, inlines, text, kept_from, kept_to, language)
+                line_spans = edge_spans(line_starts, line_ends, inlines, text, kept_from, kept_to, language)
             if markup and text.find("<", kept_from, kept_to) >= 0:
                 example = example or after_colon or shows_page(text, kept_from, kept_to)
                 if not example:

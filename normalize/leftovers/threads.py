@@ -42,7 +42,9 @@ def _is_entry(line: str, rule) -> bool:
 def comment_thread(text: str, trimmed: list, found: dict) -> dict[int, str]:
     """The lines of the comment thread after the article, if there is one."""
     lines = [i for i, span in enumerate(trimmed) if span is not None]
-    entries = [i for i in lines if _is_entry(text[trimmed[i][0] : trimmed[i][1]], found.get(i))]
+    # (A line longer than any label is an entry only as a comment's head.)
+    entries = [i for i in lines if (trimmed[i][1] - trimmed[i][0] <= LABEL_CHARS or i in found)
+               and _is_entry(text[trimmed[i][0] : trimmed[i][1]], found.get(i))]
     if len(entries) < THREAD_ENTRIES_LEAST:
         return {}
     position = {index: n for n, index in enumerate(lines)}

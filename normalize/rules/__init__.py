@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,7 +93,7 @@ class Rule:
     checked: bool = False
     languages: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def name(self) -> str:
         return f"{self.family}/{self.id}"
 
