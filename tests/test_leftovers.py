@@ -363,3 +363,20 @@ def test_a_user_rule_for_some_languages_meets_only_texts_in_them(tmp_path):
     english = "The city decided on Monday that the roads will not be repaired before the autumn.\nMehr vom Haus\n"
     assert "Mehr vom Haus" not in remove_leftovers(german, config)[0]
     assert remove_leftovers(english, config)[0] == english
+
+
+def test_the_heads_learnt_ahead_are_what_the_dispatch_learns_from_the_rules_as_they_are():
+    """normalize/leftovers/data/heads.txt holds what the head dispatch learns
+    for common heads; after a rule changes, learn it again:
+    python -m normalize.leftovers.heads"""
+    from normalize.leftovers import heads
+
+    rules = dispatch_module.compiled(Config())
+    learnt_for, table = heads.read_table()
+    fresh = dispatch_module._learner((rules.lines,), rules.head_tested, dispatch_module._shorter_head,
+                                     dispatch_module._can_start_with)
+    stale = "the heads learnt ahead are out of date: run python -m normalize.leftovers.heads"
+    assert learnt_for == heads.fingerprint(rules.head_tested), stale
+    assert table == heads.learn(rules.head_tested, fresh, table), stale
+    assert heads.learnt_ahead(rules.head_tested) == table
+    assert not heads.learnt_ahead(rules.head_tested[1:]), "a table learnt from other rules is read"

@@ -51,8 +51,9 @@ class CompiledRules:
     # line and block rules: (rule, max_length, keys, fullmatch)
     lines: tuple
     longest: int  # no line rule looks at a longer line
-    # head -> ((the line rules it can start,), those among them whose heads
-    # are tested); learnt as met and remembered (see `_learner`)
+    head_tested: tuple  # the line rules whose heads are tested (the others meet every head)
+    # head -> ((the line rules it can start,), the head_tested among them);
+    # learnt as met, or ahead (`heads`), and remembered (see `_learner`)
     heads: Callable[[str], tuple]
     # edge rules: (rule, keys, method); the last_ groups add the "last" rules
     starts: tuple
@@ -90,6 +91,8 @@ def compiled(config: Config) -> CompiledRules:
     """The rules of `config` grouped for running. A rule for some languages
     only is among them: where a line meets it, `allows` asks the text's
     language."""
+    from .heads import learnt_ahead  # (here, so that `python -m normalize.leftovers.heads` runs it first)
+
     rules = rules_for(config)
 
     def edge(shape: str, how: str, where: tuple[str, ...]) -> tuple:
@@ -98,16 +101,18 @@ def compiled(config: Config) -> CompiledRules:
     lines = [r for r in rules if r.shape in ("line", "block")]
     line_groups = (tuple((r, r.max_length, r.keys, r.method("fullmatch")) for r in lines),)
     end_groups = (edge("line_end", "search", ("any",)), edge("line_end", "search", ("any", "last")))
+    head_tested = _tested(line_groups, _can_start_with)
     return CompiledRules(
         lines=line_groups[0],
         longest=max((r.max_length for r in lines), default=0),
-        heads=_learner(line_groups, _shorter_head, _can_start_with),
+        head_tested=head_tested,
+        heads=_learner(line_groups, head_tested, _shorter_head, _can_start_with, learnt_ahead(head_tested)),
         starts=edge("line_start", "match", ("any",)),
         ends=end_groups[0],
         last_starts=edge("line_start", "match", ("any", "last")),
         last_ends=end_groups[1],
         inlines=edge("inline", "finditer", ("any",)),
-        tails=_learner(end_groups, _shorter_tail, _can_end_with),
+        tails=_learner(end_groups, _tested(end_groups, _can_end_with), _shorter_tail, _can_end_with),
         edge_keys=tuple({key: None for r in rules if r.shape in ("line_start", "inline") for key in r.keys}),
     )
 
@@ -124,17 +129,23 @@ def line_rules_for(rules: CompiledRules, head: str) -> tuple:
     return rules.heads(head)[0][0]
 
 
-def _learner(groups: tuple, shorter, can_meet):
+def _tested(groups: tuple, can_meet) -> tuple[Rule, ...]:
+    """The rules of `groups` whose heads (tails) are tested: those
+    `_on_every_edge` does not let through, each once, in pack order."""
+    return tuple({id(call[0]): call[0] for group in groups for call in group
+                  if not _on_every_edge(call[0], can_meet)}.values())
+
+
+def _learner(groups: tuple, tested: tuple, shorter, can_meet, known: dict[str, int] | None = None):
     """A function that tells which rules of `groups` a head (tail) lets in,
     narrowed alike in each group and in pack order: those its shorter form
-    (`shorter(edge)`) lets in, less the rules that fail `can_meet` it (only
-    the rules tested at all: not those `_on_every_edge` lets through). What
-    it learns it remembers, the shorter forms longest, since every new head
-    under them asks them again; heads that let the same rules in share one
-    narrowing of the groups."""
-    tested = tuple({id(call[0]): call[0] for group in groups for call in group
-                    if not _on_every_edge(call[0], can_meet)}.values())
+    (`shorter(edge)`) lets in, less the `tested` rules that fail `can_meet`
+    it; or, for the heads `known` ahead, the tested rules of their bit mask
+    (bit n: tested[n]). What it learns it remembers, the shorter forms
+    longest, since every new head under them asks them again; heads that
+    let the same rules in share one narrowing of the groups."""
     bits = {id(rule): 1 << n for n, rule in enumerate(tested)}
+    known = known or {}
 
     @lru_cache(maxsize=HEADS_REMEMBERED)
     def narrowed(kept_bits: int) -> tuple:
@@ -144,6 +155,9 @@ def _learner(groups: tuple, shorter, can_meet):
 
     @lru_cache(maxsize=HEADS_REMEMBERED)
     def learnt(edge: str) -> tuple:
+        kept_bits = known.get(edge)
+        if kept_bits is not None:
+            return narrowed(kept_bits), tuple(rule for rule in tested if bits[id(rule)] & kept_bits)
         less = shorter(edge)
         found = learnt(less) if less else (groups, tested)
         kept = tuple(rule for rule in found[1] if can_meet(rule, edge))
