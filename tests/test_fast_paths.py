@@ -488,3 +488,9 @@ def test_line_end_patterns_searched_backwards_find_what_forwards_finds(line):
         forwards = regex.compile(pattern.pattern.removeprefix("(?r)"), pattern.flags & ~regex.REVERSE)
         assert (pattern.search(line) is None) == (forwards.search(line) is None)
         assert (pattern.search(line, 1, len(line) - 1) is None) == (forwards.search(line, 1, len(line) - 1) is None)
+
+
+def test_the_cjk_blocks_hold_every_character_of_the_cjk_scripts():
+    everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    outside = leftover_shapes.CJK_BLOCKS_RE.sub("", everything)
+    assert leftover_shapes.CJK_RE.search(outside) is None

@@ -16,6 +16,11 @@ from .tuning import (ARTICLE_GAP_LINES, ARTICLE_SHARE, PARAGRAPH_LEAST_WORDS, PR
 
 # A line's words: space-separated words, and CJK characters two to a word.
 CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# The blocks that hold every character of those scripts (tests/test_fast_paths.py
+# checks it), looked for first with the stdlib's `re`: most lines beyond
+# ASCII (curly quotes, accents, dashes) hold none, and skip the count.
+CJK_BLOCKS_RE = re.compile("[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uffdc"
+                           "\U00016fe0-\U0001b16f\U0001f200\U00020000-\U0003ffff]")
 # Closing punctuation: the line ends a sentence. (Patterns anchored at a
 # line's end are searched backwards, `(?r)`: one try, not one per position.)
 STOP_RE = regex.compile(r"""(?r)[.!?。！？][\"'”’)\]]*\Z""")
@@ -69,7 +74,8 @@ class Shape(NamedTuple):
 @lru_cache(maxsize=LINES_REMEMBERED)
 def shape(line: str) -> Shape:
     """How `line` reads (see `Shape`); the predicates below tell one thing each."""
-    words = len(line.split()) + (0 if line.isascii() else len(CJK_RE.findall(line)) // 2)
+    cjk = 0 if line.isascii() or not CJK_BLOCKS_RE.search(line) else len(CJK_RE.findall(line))
+    words = len(line.split()) + cjk // 2
     stop = STOP_RE.search(line) is not None
     prose = (words >= PROSE_LEAST_WORDS and stop) or words >= PROSE_LONG_WORDS
     paragraph = (words >= PARAGRAPH_LEAST_WORDS and stop) or words >= PROSE_LONG_WORDS
