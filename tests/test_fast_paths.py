@@ -494,3 +494,10 @@ def test_the_cjk_blocks_hold_every_character_of_the_cjk_scripts():
     everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
     outside = leftover_shapes.CJK_BLOCKS_RE.sub("", everything)
     assert leftover_shapes.CJK_RE.search(outside) is None
+
+
+def test_word_characters_are_told_as_the_pattern_tells_them():
+    from normalize.leftovers import dispatch
+
+    for char in [chr(code) for code in range(256)] + ["é", "\u0301", "中", "\u2603", "‿", "١"]:
+        assert dispatch._is_word(char) == (dispatch.WORD_RE.match(char) is not None), repr(char)

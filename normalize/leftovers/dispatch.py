@@ -160,6 +160,8 @@ def _learner(groups: tuple, tested: tuple, shorter, can_meet, known: dict[str, i
             return narrowed(kept_bits), tuple(rule for rule in tested if bits[id(rule)] & kept_bits)
         less = shorter(edge)
         found = learnt(less) if less else (groups, tested)
+        if not found[1]:
+            return found  # (under a head that lets no tested rule in, none is let in)
         kept = tuple(rule for rule in found[1] if can_meet(rule, edge))
         if len(kept) == len(found[1]):
             return found
@@ -173,9 +175,14 @@ def _shorter_head(head: str) -> str:
     boundary holds whatever comes next: after a letter, or before punctuation
     ("The mi" -> "The m" -> "The"; "(AFP" -> "(AF" -> "(A", not "(")."""
     for end in range(len(head) - 1, 0, -1):
-        if WORD_RE.match(head, end - 1) or not WORD_RE.match(head, end):
+        if _is_word(head[end - 1]) or not _is_word(head[end]):
             return head[:end]
     return ""
+
+
+def _is_word(char: str) -> bool:
+    """Whether `char` is a word character (`\\w`); ASCII without a pattern."""
+    return (char.isalnum() or char == "_") if char.isascii() else WORD_RE.match(char) is not None
 
 
 def end_rules_for(rules: CompiledRules, tail: str) -> tuple[tuple, tuple]:
@@ -188,7 +195,7 @@ def _shorter_tail(tail: str) -> str:
     boundary holds whatever came before: before a letter, or after
     punctuation ("aid." -> "id." -> "d."; "NLD |" -> "LD |" -> "D |", not " |")."""
     for start in range(1, len(tail)):
-        if WORD_RE.match(tail, start) or not WORD_RE.match(tail, start - 1):
+        if _is_word(tail[start]) or not _is_word(tail[start - 1]):
             return tail[start:]
     return ""
 
