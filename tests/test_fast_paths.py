@@ -500,4 +500,4 @@ def test_word_characters_are_told_as_the_pattern_tells_them():
     from normalize.leftovers import dispatch
 
     for char in [chr(code) for code in range(256)] + ["é", "\u0301", "中", "\u2603", "‿", "١"]:
-        assert dispatch._is_word(char) == (dispatch.WORD_RE.match(char) is not None), repr(char)
+        assert dispatch.is_word_char(char) == (dispatch.WORD_RE.match(char) is not None), repr(char)

@@ -175,12 +175,12 @@ def _shorter_head(head: str) -> str:
     boundary holds whatever comes next: after a letter, or before punctuation
     ("The mi" -> "The m" -> "The"; "(AFP" -> "(AF" -> "(A", not "(")."""
     for end in range(len(head) - 1, 0, -1):
-        if _is_word(head[end - 1]) or not _is_word(head[end]):
+        if is_word_char(head[end - 1]) or not is_word_char(head[end]):
             return head[:end]
     return ""
 
 
-def _is_word(char: str) -> bool:
+def is_word_char(char: str) -> bool:
     """Whether `char` is a word character (`\\w`); ASCII without a pattern."""
     return (char.isalnum() or char == "_") if char.isascii() else WORD_RE.match(char) is not None
 
@@ -195,7 +195,7 @@ def _shorter_tail(tail: str) -> str:
     boundary holds whatever came before: before a letter, or after
     punctuation ("aid." -> "id." -> "d."; "NLD |" -> "LD |" -> "D |", not " |")."""
     for start in range(1, len(tail)):
-        if _is_word(tail[start]) or not _is_word(tail[start - 1]):
+        if is_word_char(tail[start]) or not is_word_char(tail[start - 1]):
             return tail[start:]
     return ""
 

@@ -10,6 +10,7 @@ from typing import NamedTuple
 import regex
 
 from ..rules import builtin_lists
+from .dispatch import is_word_char
 from .prose import inside_sentence
 from .tuning import (ARTICLE_GAP_LINES, ARTICLE_SHARE, PARAGRAPH_LEAST_WORDS, PROSE_LEAST_WORDS, PROSE_LONG_WORDS,
                      RUN_SENTENCE_WORDS, SHORT_LINE_CHARS, SHORT_LINE_WORDS, TITLE_LINE_WORDS)
@@ -30,12 +31,10 @@ LETTER_RE = regex.compile(r"\p{L}")
 # sign of code is looked for by itself, and only in a line that holds what
 # it needs (`is_code`): one pattern of them all tries each at every position.
 CODE_CHARS_RE = re.compile(r"[{};=<>]")  # ASCII: the stdlib's `re` reads it alike, faster
-CALL_RE = regex.compile(r"\w\(")  # f(x)
 CODE_STARTS = ("//", "#", "/*")
 SHELL_PROMPT_RE = regex.compile(r"\$\s")
 CODE_ENDS = (",", ";")
 CODE_WORDS = ("SELECT", "FROM", "WHERE", "var", "let", "const", "function", "return", "def", "import", "class")
-CODE_WORD_RE = regex.compile(rf"\b(?:{'|'.join(CODE_WORDS)})\b")
 # A full stop: a line of a few words that ends in one is a sentence (a
 # caption, a notice), not a menu item or a headline ("Is it safe?" is one).
 FULL_STOP_RE = regex.compile(r"""(?r)[.。][\"'”’)\]]*\Z""")
@@ -103,8 +102,29 @@ def is_code(line: str) -> bool:
     return (CODE_CHARS_RE.search(line) is not None
             or line.endswith(CODE_ENDS) or line.startswith(CODE_STARTS)
             or (line.startswith("$") and SHELL_PROMPT_RE.match(line) is not None)
-            or ("(" in line and CALL_RE.search(line) is not None)
-            or (any(word in line for word in CODE_WORDS) and CODE_WORD_RE.search(line) is not None))
+            or _has_call(line) or _has_code_word(line))
+
+
+def _has_call(line: str) -> bool:
+    """A word character right before an opening bracket: `f(x)`."""
+    at = line.find("(", 1)
+    while at > 0:
+        if is_word_char(line[at - 1]):
+            return True
+        at = line.find("(", at + 1)
+    return False
+
+
+def _has_code_word(line: str) -> bool:
+    """A keyword of code (CODE_WORDS) as a word of its own: `class`, not `classic`."""
+    for word in CODE_WORDS:
+        at = line.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not is_word_char(line[at - 1])) and (end == len(line) or not is_word_char(line[end])):
+                return True
+            at = line.find(word, at + 1)
+    return False
 
 
 def word_count(line: str) -> int:
