@@ -37,8 +37,9 @@ for some languages only meets a text in one of them (`language`).
 
 The parts: `stage` (the stage itself), `lines` (whole-line and block rules),
 `edges` (line_start, line_end and inline rules), `dispatch` (which rules a
-line can meet), `prose` (the prose guard), `blocks`, `shapes`, `threads`,
-`streams`, `markup`, `language`, and `tuning` (the thresholds).
+line can meet), `heads` (the common line heads' rules, learnt ahead), `prose`
+(the prose guard), `blocks`, `shapes`, `threads`, `streams`, `markup`,
+`language`, and `tuning` (the thresholds).
 """
 from __future__ import annotations
 
