@@ -48,7 +48,8 @@ def read_table() -> tuple[str, dict[str, int]]:
     """The fingerprint data/heads.txt was learnt for, and its heads, each
     with the bit mask of the tested rules it lets in (bit n: the nth)."""
     lines = HEADS.read_text(encoding="utf-8").splitlines()
-    return lines[0].removeprefix("# fingerprint "), json.loads("\n".join(l for l in lines if not l.startswith("#")))
+    body = "\n".join(line for line in lines if not line.startswith("#"))
+    return lines[0].removeprefix("# fingerprint "), json.loads(body)
 
 
 @lru_cache(maxsize=4)
