@@ -13,28 +13,14 @@ def edge_spans(starts: tuple, ends: tuple, inlines: tuple, text: str, start: int
     spans = []
     keep_from, keep_to = start, end
     head_end = min(end, start + EDGE_WINDOW)
-    lowered = None  # the line's head, lower-cased once for the keys
-    for rule, keys, match in starts:
-        if keys:
-            lowered = lowered if lowered is not None else text[start:head_end].lower()
-            if not holds_key(keys, lowered):
-                continue
-        if not allows(rule, language):
-            continue
+    for rule, match in _met(starts, lambda: text[start:head_end].lower(), language):
         found = match(text, start, head_end)
         if found and found.end() > start:
             keep_from = found.end()
             spans.append((start, keep_from, "", rule.name))
             break
     tail_start = max(keep_from, end - EDGE_WINDOW)
-    lowered = None  # now the line's tail
-    for rule, keys, search in ends:
-        if keys:
-            lowered = lowered if lowered is not None else text[tail_start:end].lower()
-            if not holds_key(keys, lowered):
-                continue
-        if not allows(rule, language):
-            continue
+    for rule, search in _met(ends, lambda: text[tail_start:end].lower(), language):
         found = search(text, tail_start, end)
         if found and found.start() < end:
             keep_to = found.start()
@@ -43,14 +29,7 @@ def edge_spans(starts: tuple, ends: tuple, inlines: tuple, text: str, start: int
     if not inlines or keep_from >= keep_to:
         return spans
     hits = []
-    lowered = None  # now what is kept of the line
-    for rule, keys, finditer in inlines:
-        if keys:
-            lowered = lowered if lowered is not None else lower(text[keep_from:keep_to])
-            if not holds_key(keys, lowered):
-                continue
-        if not allows(rule, language):
-            continue
+    for rule, finditer in _met(inlines, lambda: lower(text[keep_from:keep_to]), language):
         hits += [(m.start(), m.end(), rule.name) for m in finditer(text, keep_from, keep_to)]
     taken = keep_from
     for m_start, m_end, name in sorted(hits):
@@ -58,3 +37,18 @@ def edge_spans(starts: tuple, ends: tuple, inlines: tuple, text: str, start: int
             spans.append((m_start, m_end, "", name))
             taken = m_end
     return spans
+
+
+def _met(rules: tuple, piece, language):
+    """(rule, method) for each of `rules` whose keys the lower-cased piece
+    holds (`piece()`, lower-cased when a rule first asks) and whose languages
+    allow the text's."""
+    lowered = None
+    for rule, keys, method in rules:
+        if keys:
+            if lowered is None:
+                lowered = piece()
+            if not holds_key(keys, lowered):
+                continue
+        if allows(rule, language):
+            yield rule, method
