@@ -177,16 +177,15 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
 def _late_space(head: str, tail: str, lex: Lexicon) -> int:
     """How many letters too late the space between `head` and `tail` stands
     (`thatw ere`: 1), where `head` is no word, its first letters and the moved
-    letters with `tail` are common words, and they read far better so; else 0."""
-    if len(head) < 4 or is_word(head, lex):
+    letters with `tail` are common words, and they read far better so; else 0.
+    (`displaced_spaces` asks only of a head that is no word.)"""
+    if len(head) < 4:
         return 0
     # (Where the letters after the space are no word either, both pieces are
     # broken: the words they make need only be ones the tables know well.)
-    least = LATE_SPACE_COUNT if is_word(tail, lex) else JOIN_WORD_COUNT
-    for late in (1, 2, 3):
+    least, lates = (LATE_SPACE_COUNT, (1, 2)) if is_word(tail, lex) else (JOIN_WORD_COUNT, (1, 2, 3))
+    for late in lates:
         word, moved = head[:-late].lower(), head[-late:] + tail
-        if late == 3 and least == LATE_SPACE_COUNT:
-            break
         if (lex.unigrams.get(word, 0.0) >= least and lex.unigrams.get(moved, 0.0) >= least
                 and lex.score(word) + lex.score(moved, word) - lex.score(head.lower()) - lex.score(tail, head.lower())
                 >= JOIN_WORDS_UNDAMAGED_GAIN):
