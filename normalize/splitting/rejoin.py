@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from ..casing import lower
+from .. import casing
 from ..config import Config
 from ..edits import Edit, replace_spans
 from .evidence import marks_needed, stretch_end
@@ -27,7 +27,10 @@ from .gaps import SHORT_WORDS, displaced_spaces, hyphen_breaks, is_word, joined
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
 from .shapes import SPACED_DASH_RE, _letter_words
-from .tuning import LONE_LETTER_COST, COMMON_PIECE_COUNT, JOIN_MAX_PIECES, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, MAX_WORD, SYMBOL_RUN_LETTERS, TOKENS_KEPT
+from .tuning import (
+    COMMON_PIECE_COUNT, JOIN_MAX_PIECES, JOIN_WORD_COUNT, JOIN_WORDS_UNDAMAGED_GAIN, LONE_LETTER_COST, MAX_WORD,
+    SYMBOL_RUN_LETTERS, TOKENS_KEPT,
+)
 
 STAGE = "rejoin_words"
 BROKEN_WORD = "rejoin_broken_word"
@@ -139,7 +142,7 @@ class _Written:
     def __contains__(self, word: str) -> bool:
         if self._words is None:
             text, start, end = self._source
-            self._words = frozenset(_letter_words(lower(text[start:end])))
+            self._words = frozenset(_letter_words(casing.lower(text[start:end])))
         return word in self._words
 
 
