@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..casing import lower
 from .joins import _plain_join
 from . import tuning
-from .shapes import INITIAL_NAME_RE, LETTERS_RE, SPACED_DASH_RE, PLAIN_WORD_RE, SPACE_RE, _is_letter, _letter_words, _parts
+from .shapes import INITIAL_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, SPACE_RE, SPACED_DASH_RE, _is_letter, _letter_words, _parts
 from .tuning import (
     ENGLISH_MIN_RUNS, ENGLISH_SHARE, GLUED_WORD_ZIPF, KNOWN_ZIPF, LOCAL_WORD_ZIPF, MARKS_COUNTED, MARKS_LONG_TEXT,
     MARKS_NEEDED,
