@@ -85,10 +85,12 @@ def _ends_in_hyphen(text: str, end: int) -> bool:
 def _moved_break(text: str, hyphen: hyphens.HyphenBreak) -> list[tuple[int, int, str, str]]:
     """The span that moves a rejoined word's line break to the spaces after
     it, so that the text keeps its lines (none where a line end follows the
-    word already, or the text ends)."""
+    word already, or the text ends; nor after a word that ends in a hyphen,
+    `A-\nA- A`, where the moved break would be a line-end hyphen of its own
+    and cleaning again would join it)."""
     end = run_end = hyphen.word_end
     while run_end < len(text) and text[run_end] in " \t":
         run_end += 1
-    if run_end == end or run_end == len(text) or text[run_end] == "\n":
+    if run_end == end or run_end == len(text) or text[run_end] == "\n" or text[end - 1] in "-\u00ad":
         return []
     return [(end, run_end, "\n", hyphen.rule)]
