@@ -74,8 +74,8 @@ def outputs_of(folder: Path) -> dict[str, bytes]:
 
 
 def open_in(pid: int, folder: Path) -> bool:
-    """Whether process `pid` has a file open in `folder` other than the
-    manifest: an output (or its unnamed temporary) being written."""
+    """Whether process `pid` or one of its workers (--jobs) has a file open in
+    `folder` other than the manifest: an output (or its unnamed temporary) being written."""
     try:
         fds = os.listdir(f"/proc/{pid}/fd")
     except OSError:
@@ -87,7 +87,18 @@ def open_in(pid: int, folder: Path) -> bool:
             continue
         if link.startswith(f"{folder}/") and not link.startswith(f"{folder}/{MANIFEST_NAME}"):
             return True
-    return False
+    return any(open_in(child, folder) for child in children_of(pid))
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes any thread of `pid` started (a pool may start its workers from another thread)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
 
 
 def recorded(out: Path) -> int:
