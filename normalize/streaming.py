@@ -364,7 +364,12 @@ def _start_worker(parent: int) -> None:
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, window: int | None = None) -> Iterator[R]:
     """`map(fn, items)` in `jobs` processes, results in input order, with at
     most `window` items (default 4 per process) in flight, so that a long
-    stream never piles up in memory. `fn` and the items must pickle."""
+    stream never piles up in memory. `fn` and the items must pickle.
+
+    Stopped early (Ctrl-C, an error, the caller closing the generator), it
+    kills its workers rather than wait for them: their pieces in hand are
+    not wanted any more, and waiting on a pool that a signal caught half-way
+    through one of its own steps can wait forever."""
     if jobs <= 1:
         yield from map(fn, items)
         return
@@ -373,6 +378,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, wind
     window = window or 4 * jobs
     pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(os.getpid(),))
     pending: deque = deque()
+    finished = False
     try:
         for item in items:
             pending.append(pool.submit(fn, item))
@@ -380,5 +386,18 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, wind
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+        finished = True
     finally:
+        if not finished:
+            _kill_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _kill_workers(pool) -> None:
+    # `_processes` is the executor's own table of its workers (Python 3.14
+    # has `terminate_workers()` for this); workers ignore SIGTERM, so SIGKILL.
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            process.kill()
+        except (OSError, ValueError):  # already gone, or already closed
+            pass
