@@ -127,10 +127,11 @@ def _plain_join(model: Model, parts: list[str]) -> bool:
     as a lost space even where the text shows none elsewhere, where such a
     word is more likely a new compound (roguelite, overplan, testnets): a
     function word or a verb's form glued (`_reads_as_join`); very common
-    words (last|year), or common words of eleven letters or more in all,
+    words (last|year), a pair the web writes apart and never as one
+    (`_web_pair`), or common words of eleven letters or more in all,
     longer than compounds' (nationaldefence, not softlock); or long words
     (multilateralisation|effectively)."""
-    if _reads_as_join(model, parts):
+    if _reads_as_join(model, parts) or _web_pair(model, parts):
         return True
     if parts[0] in PARTICLES:
         return False  # over|plan, out|run: a particle opens compounds
@@ -138,6 +139,18 @@ def _plain_join(model: Model, parts: list[str]) -> bool:
     least = min(model.lookup(part) or 0.0 for part in parts)
     return least >= UNDAMAGED_COMMON_ZIPF or least >= UNDAMAGED_PART_ZIPF and sum(map(len, parts)) >= LONG_JOIN_LEN or (
         min(map(len, parts)) >= LONG_PART_LEN)
+
+
+def _web_pair(model: Model, parts: list[str]) -> bool:
+    """Whether two words are a pair the web's table holds (its 258,000
+    commonest) and neither word list nor the web writes them as one word
+    (may|refer, civil|engineering, his|client): compounds people coin
+    (softlock, testnets) are in no table as a pair."""
+    if len(parts) != 2:
+        return False
+    unigrams, bigrams = web_counts()
+    whole = parts[0] + parts[1]
+    return f"{parts[0]} {parts[1]}" in bigrams and whole not in unigrams and model.lookup(whole) is None
 
 
 def _reads_as_join(model: Model, parts: list[str]) -> bool:
