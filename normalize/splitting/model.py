@@ -318,6 +318,15 @@ def _one_slip_from_word(model: Model, run: str) -> bool:
     return False
 
 
+def _letter_typed_thrice(model: Model, run: str) -> bool:
+    """Whether a letter three times in a row in `run` is a typo of a common
+    word that has it twice (killled, not kill|led)."""
+    for at in range(2, len(run)):
+        if run[at] == run[at - 1] == run[at - 2] and run[:at] + run[at + 1 :] in model.common:
+            return True
+    return False
+
+
 def _judge(run: str, found: tuple[list[int], bool], model: Model) -> list[int]:
     """The cuts of a best split that the evidence upholds: the web's counts
     where it knows the token, else whether the split beat the whole."""
@@ -329,6 +338,8 @@ def _judge(run: str, found: tuple[list[int], bool], model: Model) -> list[int]:
     if not beats:
         return []
     if min(model.lookup(part) or 0.0 for part in parts) < TYPO_PART_ZIPF and _one_slip_from_word(model, run):
+        return []
+    if _letter_typed_thrice(model, run):
         return []
     if len(parts) > 2:
         # andclubman, billionwebpages: keep the compounds the web writes whole.

@@ -161,6 +161,8 @@ def _token_splits(
                 out.append((m.start() + unit.end(1), "split_acronym_unit_word"))
             continue
         if m.lastgroup == "word":
+            if _code_letters(doc, token, m):
+                continue
             opens = m.start() in cuts or (starts_sentence and not token[: m.start()].strip("\"“‘'("))
             found = _word_splits(doc, m.group(), opens, after_name if not m.start() else 0)
             if not found and token[m.end() : m.end() + 1] == "-":
@@ -168,3 +170,21 @@ def _token_splits(
                 found = [(cut, "split_before_hyphen_prefix")] if cut else []
             out += [(m.start() + i, rule) for i, rule in found]
     return out
+
+
+# A handle or a model's name: letters, then digits, and nothing else but a
+# frame of brackets, quotes and stops around it (Hermax669, SR388).
+HANDLE_RE = regex.compile(r"[A-Za-z]+\d+")
+HANDLE_FRAME = "()[]{}\"'“”‘’.,;:!?"
+
+
+def _code_letters(doc: _Document, token: str, atom) -> bool:
+    """Whether the letters of word `atom` are a name whose pieces are not
+    cut: a handle or a model (`HANDLE_RE`) where the text shows no other
+    damage (Hermax669; not in1999, which the punctuation rules cut at the
+    digit); or a capitalised word of small letters before a hyphen and a
+    capital, a double-barrelled name (Balland-Poirier, Jean-Pierre)."""
+    word, after = atom.group(), token[atom.end() : atom.end() + 2]
+    if after[:1].isdigit():
+        return HANDLE_RE.fullmatch(token.strip(HANDLE_FRAME)) is not None and not doc.damaged()
+    return after[:1] == "-" and after[1:].isupper() and word[0].isupper() and word[1:].islower()
