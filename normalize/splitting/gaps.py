@@ -1,6 +1,7 @@
 """What makes a broken word, for `rejoin`: whether pieces may join and into
 what (`joined`), and the single-gap rules: a space beside a hyphen inside a
-broken word (`hyphen_breaks`) and a space one word too early (`displaced_spaces`).
+broken word (`hyphen_breaks`), a space one word too early (`displaced_spaces`)
+and one in the wrong place where a space was lost too (`resegmented_spaces`).
 
 Nothing here changes text: each function says where, and `rejoin` edits.
 """
@@ -25,9 +26,10 @@ from .tuning import (
     NO_SPACE_WORD_COUNT,
     NONWORD_COUNT,
     PLURAL_HEAD_LETTERS,
+    RESEGMENT_GAIN,
     SHORT_WORD_LETTERS,
 )
-from .words import SUSPENDED_HYPHEN_NEXT, _word_list
+from .words import PREFIX_PIECES, SUSPENDED_HYPHEN_NEXT, _word_list
 
 # The words of one or two letters English writes alone (a, of, it; not de, oc).
 SHORT_WORDS = _word_list("short_words")
@@ -219,3 +221,92 @@ def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None, 
         elif compounds and line[at - 1] == "-" and tail not in SUSPENDED_HYPHEN_NEXT:
             found.append(at)
     return found
+
+
+# A gap between a token of small letters alone (after an opening bracket or
+# quote) and one that opens with small letters, then has no letters but a
+# capitalised word's (rNorth); the second is read ahead, so gaps may share it.
+RESEGMENT_GAP_RE = re.compile(
+    r"(?<!\S)[(\[\"“‘]?([a-z]{3,}) (?=([a-z]+)(?:[A-Z][a-z]*)?[^A-Za-z\s]*(?:\s|\Z))")
+
+
+# A run of small letters that no other letter touches.
+SMALL_LETTERS_RE = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
+
+
+def resegmented_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, int]]:
+    """Spaces in the wrong place where a space was lost too: the letters on
+    both sides of a gap read as two words only with the space elsewhere
+    (`betweenth e` -> `between the`, `ofherit age` -> `of heritage`,
+    `flour ishedin` -> `flourished in`): (where the space stands, where it
+    belongs) for each. Asked only where one side is no word and not words
+    run together; both new words are ones the tables know well, they read
+    better by RESEGMENT_GAIN, and no token beside is a letter spelt out or a
+    broken word (the join's programme reads those)."""
+    lex = lex or lexicon()
+    unigrams = lex.unigrams
+    missing = {run for run in set(SMALL_LETTERS_RE.findall(line)) if run not in unigrams}
+    if not missing:
+        return []  # (most lines: every run of small letters a word the tables hold)
+    found = []
+    for match in _gaps_beside(line, missing):
+        head, tail = match.groups()
+        if head in unigrams and tail in unigrams:
+            continue  # (most gaps: two words)
+        head_word, tail_word = head in unigrams or is_word(head, lex), tail in unigrams or is_word(tail, lex)
+        if head_word and tail_word or len(head) + len(tail) > MAX_WORD or not _two_words(head + tail, len(head), lex):
+            continue
+        before = line[: match.start()].rsplit(None, 1)[-1:]
+        after = line[match.end(1) + 1 :].split(None, 2)[1:2] if line[match.end(1) + 1 + len(tail) :][:1].isspace() \
+            else []
+        if before and len(before[0]) == 1 and before[0].isalpha() or after and after[0].isalpha() and not is_word(
+                after[0], lex) or len(tail) == 1 and not (after and after[0].isalpha() and is_word(after[0], lex)):
+            continue  # letters spelt out or another broken word beside
+        if not head_word and _words_run_together(head, lex) or not tail_word and _words_run_together(tail, lex):
+            continue  # (holdon to, break downthe: words run together beside a word, the splitter's)
+        words = segment(head + tail)
+        if len(words) != 2 or len(words[0]) == len(head) or not all(_known_well(word, lex) for word in words):
+            continue  # one word (a plain join), the space already at the word's end, or no words
+        gained = _sequence_score(words, lex) - lex.score(head) - lex.score(tail, head)
+        to = len(words[0])
+        # (Beside a word, more letters move than one: not hayesi is -> hayes iis.)
+        if gained < RESEGMENT_GAIN or (head_word or tail_word) and abs(to - len(head)) < 2:
+            continue
+        found.append((match.end(1), match.start(1) + to + (to > len(head))))  # (after the gap: past the space)
+    return found
+
+
+def _gaps_beside(line: str, runs: set) -> list:
+    """The matches of RESEGMENT_GAP_RE in `line` with one of `runs` on a side, in order."""
+    starts = set()
+    for run in SMALL_LETTERS_RE.finditer(line):
+        if run.group() in runs:
+            at = run.start()
+            starts.add(at - 1 if at and line[at - 1] in "([\"“‘" else at)  # the run opens the gap
+            if at > 1 and line[at - 1] == " ":
+                starts.add(line.rfind(" ", 0, at - 1) + 1)  # the run closes it
+    return [match for match in map(lambda at: RESEGMENT_GAP_RE.match(line, at), sorted(starts)) if match]
+
+
+def _two_words(letters: str, gap: int, lex: Lexicon) -> bool:
+    """Whether `letters` cut somewhere but at `gap` make two words the tables
+    know well (a look-up a letter: the model is asked only where so)."""
+    count = lex.unigrams.get
+    for cut in range(1, len(letters)):
+        left = letters[:cut]
+        if cut != gap and (left in SHORT_WORDS if cut <= SHORT_WORD_LETTERS else count(left, 0.0) >= JOIN_WORD_COUNT):
+            right = letters[cut:]
+            if right in SHORT_WORDS if len(right) <= SHORT_WORD_LETTERS else count(right, 0.0) >= JOIN_WORD_COUNT:
+                return True
+    return False
+
+
+def _known_well(word: str, lex: Lexicon) -> bool:
+    return is_word(word, lex) if len(word) <= SHORT_WORD_LETTERS else lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT
+
+
+def _words_run_together(piece: str, lex: Lexicon) -> bool:
+    """Whether the model reads `piece` as two words or more, each one English
+    writes alone or a piece that opens words (re|scheduler)."""
+    words = segment(piece)
+    return len(words) > 1 and all(is_word(word, lex) or word in PREFIX_PIECES for word in words)

@@ -23,7 +23,7 @@ from .. import casing
 from ..config import Config
 from ..edits import Edit, replace_spans
 from .evidence import marks_needed, stretch_end
-from .gaps import SHORT_WORDS, displaced_spaces, hyphen_breaks, is_word, joined
+from .gaps import SHORT_WORDS, displaced_spaces, hyphen_breaks, is_word, joined, resegmented_spaces
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
 from .shapes import SPACED_DASH_RE, _letter_words
@@ -44,7 +44,7 @@ RULES = {
     LETTER_SPACED: "a word spelt out letter by letter: m o d e l, S P O R T S, u p",
     HYPHENATED: "a space beside a hyphen inside a broken word: pos -sible, cou- pled; in PDF text error- correction",
     BEFORE_PUNCTUATION: "on a line with a broken word, a space before a full stop or comma: membrane .",
-    DISPLACED: "a space inside a word moved to the end of it: wri ttenby -> written by",
+    DISPLACED: "a space inside a word moved to the end of it: wri ttenby -> written by, betweenth e -> between the",
 }
 
 # A token of a line, and the single space after it when another token follows on the line.
@@ -80,9 +80,13 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
         moved += stretch_moved
         start = end
     if moved:
-        taken = {at for at, _ in found}
-        found += [(at, DISPLACED) for at, _ in moved if at not in taken]
-        inserts = [(to, to, " ", DISPLACED) for at, to in moved if at not in taken]
+        # A space moves only where no other edit of the stage is (nor one moved before it).
+        taken, inserts = {at for at, _ in found}, []
+        for at, to in moved:
+            if not {at, to, to - 1} & taken:
+                found.append((at, DISPLACED))
+                inserts.append((to, to, " ", DISPLACED))
+                taken |= {at, to, to - 1}
         return replace_spans(text, STAGE, sorted([(at, at + 1, "", rule) for at, rule in found] + inserts))
     return replace_spans(text, STAGE, ((at, at + 1, "", rule) for at, rule in found))
 
@@ -98,7 +102,7 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         spaces = [(at, rule) for at, rule in stray_spaces(line, damaged=False, written=written)
                   if not (paged and _after_drop_cap(line, at))]
         spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)]
-        moves = displaced_spaces(line)
+        moves = sorted(displaced_spaces(line) + resegmented_spaces(line))
         if (spaces or moves) and reads_as_english(line):
             found += [(at_line + at, rule) for at, rule in spaces]
             moved += [(at_line + at, at_line + to) for at, to in moves]
