@@ -2,12 +2,14 @@
 
 A token is read as such a run when it is long (NO_SPACE_RUN_LETTERS letters or
 more), or is a whole line of NO_SPACE_LINE_LETTERS letters or more, holds
-nothing that marks an address, a path or code, and the model reads it as
+nothing that marks an address, a path or code (one slash between letters or
+digits is prose: PEN/Faulkner, 800Gbases/day), and the model reads it as
 English words: most of its letters fall in words the web tables know. It is
 then cut where the segmentation ends a word, at a small letter before a capital
 (`theUnder`), between letters and a number (`had50rooms`) and after a comma,
 semicolon, colon or a sentence's full stop before a letter. A letter outside
-ASCII and the letters next to it are never cut apart (`Pepéwas` stays whole).
+ASCII and the letters next to it are never cut apart (`Pepéwas` stays whole;
+`Šančićwerethe` -> `Šančićwere the`: the model cuts the rest).
 
 Never deletes or reorders a character: the result is where spaces go.
 """
@@ -38,7 +40,7 @@ RULE = "split_no_space_run"
 LONG_TOKEN_RE = re.compile(r"\S{%d,}" % NO_SPACE_LINE_LETTERS)
 ASCII_LETTERS_RE = re.compile(r"[A-Za-z]")
 # What a run of prose never holds: addresses, paths, markup, code.
-NOT_PROSE_RE = re.compile(r'://|www\.|@|[/\\_=<>{}#~^*]|[a-z]\.[a-z]|\(\)|\);|","|\A[^a-z]*\Z|\A[a-z0-9]+(?:-[a-z0-9]+){2,}\W*\Z')
+NOT_PROSE_RE = re.compile(r'://|www\.|@|[\\_=<>{}#~^*]|/\S*/|(?<![A-Za-z0-9])/|/(?![A-Za-z0-9])|[a-z]\.[a-z]|\(\)|\);|","|\A[^a-z]*\Z|\A[a-z0-9]+(?:-[a-z0-9]+){2,}\W*\Z')
 # A code name: small letters first, then a capital, and no punctuation of prose (getElementById).
 IDENTIFIER_RE = re.compile(r"[a-z]+[A-Z][A-Za-z0-9]*\Z")
 # A run of capitalised humps and nothing else (URLSearchParams): a name, not a sentence.
@@ -115,8 +117,6 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
             at = piece.start()
             if text.isdigit():
                 cuts |= _number_cuts(token, piece.start(), piece.end())
-                continue
-            if _touches_foreign_letter(token, piece.start(), piece.end()):
                 continue
             if at and token[at - 1].isdigit():
                 if NUMBER_SUFFIX_RE.match(text):
@@ -251,12 +251,6 @@ def _number_cuts(token: str, start: int, end: int) -> set[int]:
             and not NUMBER_ENDING_RE.match(token, end)):
         cuts.add(end)
     return cuts
-
-
-def _touches_foreign_letter(token: str, start: int, end: int) -> bool:
-    before = token[start - 1] if start else ""
-    after = token[end] if end < len(token) else ""
-    return (before.isalpha() and not before.isascii()) or (after.isalpha() and not after.isascii())
 
 
 def _foreign_script(token: str, ascii_letters: int) -> bool:

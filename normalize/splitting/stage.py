@@ -111,7 +111,8 @@ def _name_boundary(text: str, at: int) -> bool:
 
 
 # A run of letters; one holding a letter outside ASCII (majorité, Sponsorisé, Pepé) is never cut
-# (but where two capitalised names meet: `_name_boundary`).
+# (but where two capitalised names meet, `_name_boundary`, and in a run that lost every space,
+# whose rule keeps the letters next to such a letter whole: `nospace`).
 LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -122,7 +123,7 @@ def _outside_foreign_words(text: str, inserted: list) -> list:
     for at, rule in inserted:
         while word is not None and word.end() <= at:
             word = next(words, None)
-        if word is None or not word.start() < at < word.end() or _name_boundary(text, at):
+        if word is None or not word.start() < at < word.end() or _name_boundary(text, at) or rule == NO_SPACE_RULE:
             kept.append((at, rule))
     return kept
 
