@@ -3,7 +3,8 @@
 A token is read as such a run when it is long (NO_SPACE_RUN_LETTERS letters or
 more), or is a whole line of NO_SPACE_LINE_LETTERS letters or more, holds
 nothing that marks an address, a path or code (one slash between letters or
-digits is prose: PEN/Faulkner, 800Gbases/day), and the model reads it as
+digits, in a run of NO_SPACE_RUN_LETTERS letters or more, is prose:
+PEN/Faulkner, 800Gbases/day), and the model reads it as
 English words: most of its letters fall in words the web tables know. It is
 then cut where the segmentation ends a word, at a small letter before a capital
 (`theUnder`), between letters and a number (`had50rooms`) and after a comma,
@@ -84,8 +85,9 @@ def no_space_cuts(text: str) -> list[int]:
         whole_line = _is_whole_line(text, match.start(), match.end())
         if letters < (NO_SPACE_LINE_LETTERS if whole_line else NO_SPACE_RUN_LETTERS):
             continue
-        if NOT_PROSE_RE.search(token) or IDENTIFIER_RE.match(token) or _foreign_script(token, letters):
-            continue
+        if NOT_PROSE_RE.search(token) or IDENTIFIER_RE.match(token) or _foreign_script(token, letters) or (
+                "/" in token and letters < NO_SPACE_RUN_LETTERS):
+            continue  # (one slash in a shorter token: a name or a path, Fentanyl/fluanisone, 121P/Shoemaker)
         if whole_line and CAMEL_NAME_RE.match(token):
             # A code, brand or product name on its own line or as a whole field
             # (URLSearchParams, PlayStationNetwork): never cut.
