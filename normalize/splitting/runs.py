@@ -13,7 +13,7 @@ from .tuning import (
     FUNCTION_ZIPF, LONG_PAIR_ZIPF, MAX_RUN, NAME_TAIL_ZIPF, NAME_WORD_ZIPF, PLURAL_TAIL_ZIPF, SENTENCE_HEAD_ZIPF,
     UNDAMAGED_NAME_PART_ZIPF, UNDAMAGED_PART_ZIPF, UNDAMAGED_SENTENCE_HEAD_ZIPF, WORD_ZIPF,
 )
-from .words import CALENDAR_WORDS, INFLECTED_ENDINGS, NAME_ENDING_WORDS, NATIONALITIES, ROLE_NOUNS
+from .words import CALENDAR_WORDS, INFLECTED_ENDINGS, NAME_ENDING_WORDS, NATIONALITIES, ROLE_NOUNS, VERB_PARTICLES
 
 if TYPE_CHECKING:
     from .evidence import _Document
@@ -52,6 +52,15 @@ def _undamaged_join(doc: _Document, parts: list[str], capitalised: bool, sentenc
         and doc.names(parts[0])
         or sentence_start and (lookup(parts[0]) or 0.0) >= UNDAMAGED_SENTENCE_HEAD_ZIPF
         and (lookup(tail) or 0.0) >= UNDAMAGED_PART_ZIPF)
+
+
+def _particle_participle(doc: _Document, parts: list[str]) -> bool:
+    """Whether `parts` are a particle English prefixes to verbs and a verb's
+    -ed form (over|seeded, down|weighted, out|numbered): one word, which
+    English writes joined, even where the text lost spaces elsewhere (but
+    over|funding, back|stronger, on|subsidised: a preposition and a word)."""
+    return len(parts) == 2 and parts[0] in VERB_PARTICLES and len(parts[1]) >= 4 and parts[1].endswith("ed") and (
+        doc.vocab_zipf(parts[1]) or 0.0) < FUNCTION_ZIPF
 
 
 def _holds_local_word(doc: _Document, run: str) -> bool:
@@ -93,6 +102,8 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
         cuts = pair
     parts = _parts(run, cuts)
     if not doc.damaged() and not _undamaged_join(doc, parts, capitalised, sentence_start):
+        return []
+    if not capitalised and _particle_participle(doc, parts):
         return []
     # A token the text itself uses more than once is a word here (a name,
     # a brand, a compound: Kenteris, smartcard), unless the text also writes

@@ -27,6 +27,8 @@ ONE_LETTER_WORDS = frozenset("a")
 # Function words that also begin real compounds (outstripping, overruling,
 # inboxes): as a first part they free nothing.
 PARTICLES = _word_list("particles")
+# The particles English prefixes to verbs (overseeded, downweighted): `runs._particle_participle`.
+VERB_PARTICLES = _word_list("verb_particles")
 
 # A verb's -ed and -ing forms: they end no name and open no compound.
 INFLECTED_ENDINGS = ("ed", "ing")
