@@ -43,6 +43,7 @@ from .tuning import (
     RARE_TAIL_COUNT,
     STYLE_PART_LETTERS,
 )
+from .words import DERIVING_ENDINGS, HYPHENATED_PREFIXES, PARTICLE_TAILS
 
 JOINED = "line_end_hyphen"
 COMPOUND = "line_end_compound"
@@ -50,19 +51,6 @@ COMPOUND = "line_end_compound"
 # Name prefixes written closed, their capital inside the name (McDonald, MacLeod, DiCaprio; not
 # Al-Qaeda, St-Etienne).
 CLOSED_NAME_PREFIXES = frozenset({"Mc", "Mac", "Di"})
-# Prefixes English writes with a hyphen before a word (self-made, non-profit, semi-final,
-# well-known, ex- as "former" aside: ex- opens too many plain words). A general list from
-# English usage guides, not from any corpus; a word they open closed (antibody, nonsense) is
-# the document's to show.
-HYPHENATED_PREFIXES = frozenset(
-    "all anti cross half ill multi non pseudo quasi self semi vice well".split()
-)
-# Words after a verb that make a noun of it, written hyphenated in British use (line-up,
-# lay-off, break-through) and closed in American (lineup, layoff).
-PARTICLE_TAILS = frozenset("up off out down by in on over back through away".split())
-# Endings that make a word of a word (court-ers, bench-er, cultural-ism): a second piece so
-# made is a word though the tables lack it.
-DERIVING_ENDINGS = ("ers", "er", "ed", "ing", "s", "es", "ly", "ness", "ism", "ist", "ists", "ity", "al")
 # Characters that may stand before a capital in mid-sentence (the capital then marks a name).
 MID_SENTENCE_BEFORE = frozenset(",;")
 
