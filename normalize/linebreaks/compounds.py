@@ -10,8 +10,9 @@ is read:
    piece (`e-\\nmail`), a capital opening the second piece (`Franco-\\nGerman`;
    but `Mc-\\nDonald` is a name's prefix), an acronym before a small letter
    (`TV-\\nquality`).
-2. The document: the joined or the hyphenated form written elsewhere; a part
-   it hyphenates elsewhere (`anti-spam` beside `anti-\\nvirus`).
+2. The document: the joined or the hyphenated form written elsewhere (one
+   joined spelling does not outweigh English's habits of 3); a part it
+   hyphenates elsewhere (`anti-spam` beside `anti-\\nvirus`).
 3. English's habits: a prefix English writes with a hyphen (`self-`, `non-`,
    `semi-`), a prefix's vowel meeting the same vowel (`co-\\noperate`,
    `re-\\nentered`), an adverb in -ly before a word (`widely-\\nheld`).
@@ -73,10 +74,14 @@ def line_end_rule(head: str, tail: str, before: str, after: str, previous: str, 
         return COMPOUND  # TV-\nquality, JSON-\nformatted: a word never hyphenates inside an acronym
     joined, hyphenated = (head + tail).lower(), f"{head}-{tail}".lower()
     as_joined, as_hyphenated = evidence.words[joined], evidence.words[hyphenated]
-    if as_joined != as_hyphenated:
-        return JOINED if as_joined > as_hyphenated else COMPOUND
     name = head[0].isupper() and (previous.isalnum() or previous in MID_SENTENCE_BEFORE)
     head, tail = head.lower(), tail.lower()
+    if as_joined > as_hyphenated:
+        if as_joined == 1 and as_hyphenated == 0 and _english_hyphenates(head, tail):
+            return COMPOUND  # co-\noperation beside one cooperation: a text that spells both ways
+        return JOINED
+    if as_hyphenated > as_joined:
+        return COMPOUND
     if head in evidence.heads and len(head) >= STYLE_PART_LETTERS and _word_or_derived(tail):
         return COMPOUND  # the document hyphenates this first part elsewhere: anti-spam, anti-\nvirus
     if (tail in evidence.tails and len(tail) >= STYLE_PART_LETTERS and tail not in SUFFIX_PIECES
@@ -91,12 +96,8 @@ def _lexicon_rule(head: str, tail: str, name: bool) -> str | None:
     (lower case); `name`: the first piece opens with a capital mid-sentence."""
     lex = lexicon()
     tail_word = _tail_word(tail)
-    if head in HYPHENATED_PREFIXES and len(tail) >= PREFIX_TAIL_LETTERS and _word_or_derived(tail):
-        return COMPOUND  # self-\nconfessed, semi-\nfinals, multi-\nculturalism
-    if head[-1] in "aeiou" and tail[0] == head[-1] and (head in HYPHEN_PREFIXES or head in HYPHENATED_PREFIXES):
-        return COMPOUND  # co-\noperate, re-\nentered, anti-\ninflammatory: the hyphen parts two vowels
-    if head.endswith("ly") and len(head) - 2 >= ADVERB_STEM_LETTERS and is_word(head[:-2], lex) and tail_word:
-        return COMPOUND  # widely-\nheld, neatly-\nfolded: an adverb before the word it qualifies
+    if _english_hyphenates(head, tail):
+        return COMPOUND
     joined = lex.unigrams.get(head + tail, 0.0)
     head_word = is_word(head, lex) or head in HYPHEN_PREFIXES
     if joined >= LINE_END_WORD_COUNT:
@@ -116,6 +117,18 @@ def _lexicon_rule(head: str, tail: str, name: bool) -> str | None:
     if lex.unigrams.get(tail, 0.0) < RARE_TAIL_COUNT and not _derived(tail):
         return JOINED  # Bell-\nquistor: a word, then letters the web hardly writes
     return None
+
+
+@lru_cache(maxsize=4096)
+def _english_hyphenates(head: str, tail: str) -> bool:
+    """Whether English's habits hyphenate these pieces (lower case) whatever the web writes."""
+    if head in HYPHENATED_PREFIXES and len(tail) >= PREFIX_TAIL_LETTERS and _word_or_derived(tail):
+        return True  # self-\nconfessed, semi-\nfinals, multi-\nculturalism
+    if head[-1] in "aeiou" and tail[0] == head[-1] and (head in HYPHEN_PREFIXES or head in HYPHENATED_PREFIXES):
+        return True  # co-\noperate, re-\nentered, anti-\ninflammatory: the hyphen parts two vowels
+    lex = lexicon()
+    # widely-\nheld, neatly-\nfolded: an adverb before the word it qualifies
+    return head.endswith("ly") and len(head) - 2 >= ADVERB_STEM_LETTERS and is_word(head[:-2], lex) and _tail_word(tail)
 
 
 def _tail_word(piece: str) -> bool:
