@@ -111,8 +111,8 @@ def _lexicon_rule(head: str, tail: str, name: bool) -> str | None:
     if head_word and tail_word:
         return COMPOUND
     if not head_word:
-        if tail_word and len(tail) >= PREFIX_TAIL_LETTERS:
-            return COMPOUND  # Zorblat-\nowned, scrum-\nhalf: a name or a rare word before a common one
+        if _word_or_derived(tail) and len(tail) >= PREFIX_TAIL_LETTERS:
+            return COMPOUND  # Zorblat-\nowned, scrum-\nhalf, ad-\nlibbed: a name or a rare word before a word
         return JOINED  # a compound opens with a word: a name the tables lack, cut (Pe-\ndrazzi)
     if lex.unigrams.get(tail, 0.0) < RARE_TAIL_COUNT and not _derived(tail):
         return JOINED  # Bell-\nquistor: a word, then letters the web hardly writes
@@ -137,7 +137,8 @@ def _tail_word(piece: str) -> bool:
 
 
 def _word_or_derived(piece: str) -> bool:
-    return len(piece) >= STYLE_PART_LETTERS and (_tail_word(piece) or _derived(piece))
+    """Whether a second piece is a word, or one with an ending (a suffix such as -tions is neither)."""
+    return len(piece) >= STYLE_PART_LETTERS and piece not in SUFFIX_PIECES and (_tail_word(piece) or _derived(piece))
 
 
 def _derived(piece: str) -> bool:
