@@ -99,7 +99,8 @@ def _lexicon_rule(head: str, tail: str, name: bool) -> str | None:
     if _english_hyphenates(head, tail):
         return COMPOUND
     joined = lex.unigrams.get(head + tail, 0.0)
-    head_word = is_word(head, lex) or head in HYPHEN_PREFIXES
+    # passer-\nby, runner-\nup: a word with an ending (an agent noun) before a particle is a word too
+    head_word = is_word(head, lex) or head in HYPHEN_PREFIXES or (tail in PARTICLE_TAILS and _derived(head))
     if joined >= LINE_END_WORD_COUNT:
         if name:
             return JOINED  # Red-\nwood, Sky-\nwalker mid-sentence: a name the web writes closed
