@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from ..splitting.gaps import is_word
 from ..splitting.lexicon import lexicon
-from ..splitting.words import HYPHEN_PREFIXES, JOIN_HEADS, PARTICLES, PREFIX_PIECES, SUFFIX_PIECES
+from ..splitting.words import HYPHEN_PREFIXES, INFLECTED_ENDINGS, JOIN_HEADS, PARTICLES, PREFIX_PIECES, SUFFIX_PIECES
 from .tuning import (
     ADVERB_STEM_LETTERS,
     COMPOUND_JOINED_RATIO,
@@ -112,7 +112,7 @@ def _lexicon_rule(head: str, tail: str, name: bool) -> str | None:
     if head_word and tail_word:
         return COMPOUND
     if not head_word:
-        if _word_or_derived(tail) and len(tail) >= PREFIX_TAIL_LETTERS:
+        if len(tail) >= PREFIX_TAIL_LETTERS and (tail_word or _verb_form(tail)):
             return COMPOUND  # Zorblat-\nowned, scrum-\nhalf, ad-\nlibbed: a name or a rare word before a word
         return JOINED  # a compound opens with a word: a name the tables lack, cut (Pe-\ndrazzi)
     if lex.unigrams.get(tail, 0.0) < RARE_TAIL_COUNT and not _derived(tail):
@@ -152,6 +152,12 @@ def _derived(piece: str) -> bool:
             if is_word(stem, lex) or is_word(stem + "e", lex) or (undoubled and is_word(undoubled, lex)):
                 return True
     return False
+
+
+def _verb_form(piece: str) -> bool:
+    """Whether `piece` is a known word with a verb's -ed or -ing (libbed, stomping): English's own
+    endings; a plural or an -ly (tores, tates, nously) ends foreign words' halves as often."""
+    return piece.endswith(INFLECTED_ENDINGS) and _derived(piece)
 
 
 def _verb_and_particle(head: str, tail: str) -> bool:
