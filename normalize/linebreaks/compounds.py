@@ -10,8 +10,9 @@ is read:
    piece (`e-\\nmail`), a capital opening the second piece (`Franco-\\nGerman`;
    but `Mc-\\nDonald` is a name's prefix), an acronym before a small letter
    (`TV-\\nquality`).
-2. The document: the joined or the hyphenated form written elsewhere; a part
-   it hyphenates elsewhere (`anti-spam` beside `anti-\\nvirus`).
+2. The document: the joined or the hyphenated form written elsewhere (one
+   joined spelling does not outweigh English's habits of 3); a part it
+   hyphenates elsewhere (`anti-spam` beside `anti-\\nvirus`).
 3. English's habits: a prefix English writes with a hyphen (`self-`, `non-`,
    `semi-`), a prefix's vowel meeting the same vowel (`co-\\noperate`,
    `re-\\nentered`), an adverb in -ly before a word (`widely-\\nheld`).
@@ -32,7 +33,7 @@ from functools import lru_cache
 
 from ..splitting.gaps import is_word
 from ..splitting.lexicon import lexicon
-from ..splitting.words import HYPHEN_PREFIXES, JOIN_HEADS, PARTICLES, PREFIX_PIECES, SUFFIX_PIECES
+from ..splitting.words import HYPHEN_PREFIXES, INFLECTED_ENDINGS, JOIN_HEADS, PARTICLES, PREFIX_PIECES, SUFFIX_PIECES
 from .tuning import (
     ADVERB_STEM_LETTERS,
     COMPOUND_JOINED_RATIO,
@@ -43,6 +44,7 @@ from .tuning import (
     RARE_TAIL_COUNT,
     STYLE_PART_LETTERS,
 )
+from .words import DERIVING_ENDINGS, HYPHENATED_PREFIXES, PARTICLE_TAILS
 
 JOINED = "line_end_hyphen"
 COMPOUND = "line_end_compound"
@@ -50,19 +52,6 @@ COMPOUND = "line_end_compound"
 # Name prefixes written closed, their capital inside the name (McDonald, MacLeod, DiCaprio; not
 # Al-Qaeda, St-Etienne).
 CLOSED_NAME_PREFIXES = frozenset({"Mc", "Mac", "Di"})
-# Prefixes English writes with a hyphen before a word (self-made, non-profit, semi-final,
-# well-known, ex- as "former" aside: ex- opens too many plain words). A general list from
-# English usage guides, not from any corpus; a word they open closed (antibody, nonsense) is
-# the document's to show.
-HYPHENATED_PREFIXES = frozenset(
-    "all anti cross half ill multi non pseudo quasi self semi vice well".split()
-)
-# Words after a verb that make a noun of it, written hyphenated in British use (line-up,
-# lay-off, break-through) and closed in American (lineup, layoff).
-PARTICLE_TAILS = frozenset("up off out down by in on over back through away".split())
-# Endings that make a word of a word (court-ers, bench-er, cultural-ism): a second piece so
-# made is a word though the tables lack it.
-DERIVING_ENDINGS = ("ers", "er", "ed", "ing", "s", "es", "ly", "ness", "ism", "ist", "ists", "ity", "al")
 # Characters that may stand before a capital in mid-sentence (the capital then marks a name).
 MID_SENTENCE_BEFORE = frozenset(",;")
 
@@ -85,10 +74,14 @@ def line_end_rule(head: str, tail: str, before: str, after: str, previous: str, 
         return COMPOUND  # TV-\nquality, JSON-\nformatted: a word never hyphenates inside an acronym
     joined, hyphenated = (head + tail).lower(), f"{head}-{tail}".lower()
     as_joined, as_hyphenated = evidence.words[joined], evidence.words[hyphenated]
-    if as_joined != as_hyphenated:
-        return JOINED if as_joined > as_hyphenated else COMPOUND
     name = head[0].isupper() and (previous.isalnum() or previous in MID_SENTENCE_BEFORE)
     head, tail = head.lower(), tail.lower()
+    if as_joined > as_hyphenated:
+        if as_joined == 1 and as_hyphenated == 0 and _english_hyphenates(head, tail):
+            return COMPOUND  # co-\noperation beside one cooperation: a text that spells both ways
+        return JOINED
+    if as_hyphenated > as_joined:
+        return COMPOUND
     if head in evidence.heads and len(head) >= STYLE_PART_LETTERS and _word_or_derived(tail):
         return COMPOUND  # the document hyphenates this first part elsewhere: anti-spam, anti-\nvirus
     if (tail in evidence.tails and len(tail) >= STYLE_PART_LETTERS and tail not in SUFFIX_PIECES
@@ -103,14 +96,11 @@ def _lexicon_rule(head: str, tail: str, name: bool) -> str | None:
     (lower case); `name`: the first piece opens with a capital mid-sentence."""
     lex = lexicon()
     tail_word = _tail_word(tail)
-    if head in HYPHENATED_PREFIXES and len(tail) >= PREFIX_TAIL_LETTERS and _word_or_derived(tail):
-        return COMPOUND  # self-\nconfessed, semi-\nfinals, multi-\nculturalism
-    if head[-1] in "aeiou" and tail[0] == head[-1] and (head in HYPHEN_PREFIXES or head in HYPHENATED_PREFIXES):
-        return COMPOUND  # co-\noperate, re-\nentered, anti-\ninflammatory: the hyphen parts two vowels
-    if head.endswith("ly") and len(head) - 2 >= ADVERB_STEM_LETTERS and is_word(head[:-2], lex) and tail_word:
-        return COMPOUND  # widely-\nheld, neatly-\nfolded: an adverb before the word it qualifies
+    if _english_hyphenates(head, tail):
+        return COMPOUND
     joined = lex.unigrams.get(head + tail, 0.0)
-    head_word = is_word(head, lex) or head in HYPHEN_PREFIXES
+    # passer-\nby, runner-\nup: a word with an ending (an agent noun) before a particle is a word too
+    head_word = is_word(head, lex) or head in HYPHEN_PREFIXES or (tail in PARTICLE_TAILS and _derived(head))
     if joined >= LINE_END_WORD_COUNT:
         if name:
             return JOINED  # Red-\nwood, Sky-\nwalker mid-sentence: a name the web writes closed
@@ -122,12 +112,24 @@ def _lexicon_rule(head: str, tail: str, name: bool) -> str | None:
     if head_word and tail_word:
         return COMPOUND
     if not head_word:
-        if tail_word and len(tail) >= PREFIX_TAIL_LETTERS:
-            return COMPOUND  # Zorblat-\nowned, scrum-\nhalf: a name or a rare word before a common one
+        if len(tail) >= PREFIX_TAIL_LETTERS and (tail_word or _verb_form(tail)):
+            return COMPOUND  # Zorblat-\nowned, scrum-\nhalf, ad-\nlibbed: a name or a rare word before a word
         return JOINED  # a compound opens with a word: a name the tables lack, cut (Pe-\ndrazzi)
     if lex.unigrams.get(tail, 0.0) < RARE_TAIL_COUNT and not _derived(tail):
         return JOINED  # Bell-\nquistor: a word, then letters the web hardly writes
     return None
+
+
+@lru_cache(maxsize=4096)
+def _english_hyphenates(head: str, tail: str) -> bool:
+    """Whether English's habits hyphenate these pieces (lower case) whatever the web writes."""
+    if head in HYPHENATED_PREFIXES and len(tail) >= PREFIX_TAIL_LETTERS and _word_or_derived(tail):
+        return True  # self-\nconfessed, semi-\nfinals, multi-\nculturalism
+    if head[-1] in "aeiou" and tail[0] == head[-1] and (head in HYPHEN_PREFIXES or head in HYPHENATED_PREFIXES):
+        return True  # co-\noperate, re-\nentered, anti-\ninflammatory: the hyphen parts two vowels
+    lex = lexicon()
+    # widely-\nheld, neatly-\nfolded: an adverb before the word it qualifies
+    return head.endswith("ly") and len(head) - 2 >= ADVERB_STEM_LETTERS and is_word(head[:-2], lex) and _tail_word(tail)
 
 
 def _tail_word(piece: str) -> bool:
@@ -136,7 +138,8 @@ def _tail_word(piece: str) -> bool:
 
 
 def _word_or_derived(piece: str) -> bool:
-    return len(piece) >= STYLE_PART_LETTERS and (_tail_word(piece) or _derived(piece))
+    """Whether a second piece is a word, or one with an ending (a suffix such as -tions is neither)."""
+    return len(piece) >= STYLE_PART_LETTERS and piece not in SUFFIX_PIECES and (_tail_word(piece) or _derived(piece))
 
 
 def _derived(piece: str) -> bool:
@@ -149,6 +152,12 @@ def _derived(piece: str) -> bool:
             if is_word(stem, lex) or is_word(stem + "e", lex) or (undoubled and is_word(undoubled, lex)):
                 return True
     return False
+
+
+def _verb_form(piece: str) -> bool:
+    """Whether `piece` is a known word with a verb's -ed or -ing (libbed, stomping): English's own
+    endings; a plural or an -ly (tores, tates, nously) ends foreign words' halves as often."""
+    return piece.endswith(INFLECTED_ENDINGS) and _derived(piece)
 
 
 def _verb_and_particle(head: str, tail: str) -> bool:
