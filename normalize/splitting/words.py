@@ -49,7 +49,7 @@ SUFFIX_PIECES = _word_list("suffix_pieces")
 # Christina): after a capitalised word in a text that shows no lost space,
 # the name's own ending, not a word glued to it.
 NAME_ENDING_WORDS = frozenset(("a", "an"))
-SUFFIX_WORDS = frozenset("able less ward wards wise ship hood ment".split())
+SUFFIX_WORDS = _word_list("suffix_words")
 
 # Letters after a number that are units or ordinals, not words: 5km, 3rd, 1990s.
 NUMBER_SUFFIXES = _word_list("number_suffixes")
