@@ -50,6 +50,9 @@ PLACE_RULES = {
     "digits_letters": "split_number_word",
 }
 
+# A year, or any number of four digits, alone before a comma (2018,the).
+YEAR_BEFORE_COMMA_RE = regex.compile(r"(?<![\w.,])[0-9]{4},\Z")
+
 # Places that are cut only in a text that lost spaces elsewhere: in text that shows
 # none they are more often the text's own style or code (mode:"cors", Engine:Render,
 # (re-)reading, [S]ome, Mail- Lists) than a lost space. Measured on the places cut
@@ -137,9 +140,10 @@ def _punctuation_splits(
                 CAPITALISED_RE.fullmatch(token[:at])):
             continue  # debounce(fn, fetchUserProfile(userId): a call in code, where the text lost no space elsewhere
         elif kind == "comma" and token[at].islower() and not doc.damaged() and not (
-                len(before := _letters_before(token, at - 1) or "") >= 3 and doc.known(before.lower(), WORD_ZIPF)
+                (len(before := _letters_before(token, at - 1) or "") >= 3 and doc.known(before.lower(), WORD_ZIPF)
+                 or YEAR_BEFORE_COMMA_RE.search(token, 0, at))
                 and len(after := _letters_after(token, at) or "") >= 3 and doc.known(after.lower(), WORD_ZIPF)):
-            continue  # tl;dr, a,b: a code, where the text lost no space elsewhere (but words: met,then)
+            continue  # tl;dr, a,b: a code, where the text lost no space elsewhere (but words: met,then; 2018,the)
         elif kind == "comma" and token[at].isupper() and len(LIST_SEPARATOR_RE.findall(token)) >= 2 and not (
                 doc.damaged()):
             continue  # White,Mackie,Jones: a list written without spaces (in a text that lost none elsewhere)
