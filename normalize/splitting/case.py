@@ -23,10 +23,11 @@ if TYPE_CHECKING:
     from .evidence import _Document
 
 
-def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0) -> list[tuple[int, str]]:
+def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0,
+                     sentence_start: bool = True) -> list[tuple[int, str]]:
     """Case changes inside `stem` that mark a lost space, with their rule ids:
     inHanoi, EApublishes, Iwas; `after_name` says what capitalised word it
-    follows (AFTER_NAME...)."""
+    follows (AFTER_NAME...), `sentence_start` whether it opens a sentence."""
     n = len(stem)
     raw = [i for i in range(1, n) if stem[i].isupper() and not stem[i - 1].isupper()]
     # After an acronym, the word starts either with its last capital (UN|Economic)
@@ -42,7 +43,9 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0)
         return []
     repeated = doc.count(stem.lower()) >= 2
     if initial and not repeated:
-        return [(1, "split_pronoun_or_article")] if _initial_split(doc.model, lower) else []
+        # (A capital A inside a sentence opens a name, Aline, where the text lost no space elsewhere.)
+        article_ok = stem[0] == "I" or sentence_start or doc.damaged()
+        return [(1, "split_pronoun_or_article")] if article_ok and _initial_split(doc.model, lower) else []
     kinds = {}  # each cut kept, and its rule id
     for i in sorted(set(raw)):
         kind = _case_cut_ok(doc, stem, i, after_name)

@@ -108,7 +108,7 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_
         return []
     if stem.isupper():
         return []
-    cases = _case_boundaries(doc, stem, lower, after_name)
+    cases = _case_boundaries(doc, stem, lower, after_name, sentence_start)
     out: list[tuple[int, str]] = list(cases)
     edges = [0, *(i for i, _ in cases), len(stem)]
     for a, b in zip(edges, edges[1:]):
