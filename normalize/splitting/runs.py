@@ -13,7 +13,7 @@ from .tuning import (
     FUNCTION_ZIPF, LONG_PAIR_ZIPF, MAX_RUN, NAME_TAIL_ZIPF, NAME_WORD_ZIPF, PLURAL_TAIL_ZIPF, SENTENCE_HEAD_ZIPF,
     UNDAMAGED_NAME_PART_ZIPF, UNDAMAGED_PART_ZIPF, UNDAMAGED_SENTENCE_HEAD_ZIPF, WORD_ZIPF,
 )
-from .words import CALENDAR_WORDS, INFLECTED_ENDINGS, NAME_ENDING_WORDS, NATIONALITIES, ROLE_NOUNS, VERB_PARTICLES
+from .words import CALENDAR_WORDS, INFLECTED_ENDINGS, NAME_ENDING_WORDS, NATIONALITIES, ROLE_NOUNS, VERB_PARTICLES, COMBINING_FORMS
 
 if TYPE_CHECKING:
     from .evidence import _Document
@@ -63,6 +63,14 @@ def _particle_participle(doc: _Document, parts: list[str]) -> bool:
         doc.vocab_zipf(parts[1]) or 0.0) < FUNCTION_ZIPF
 
 
+def _combining_form_compound(doc: _Document, parts: list[str]) -> bool:
+    """Whether `parts` are a combining form of science and a word that is no
+    function word (photo|association, magneto|acoustic, quasi|friction):
+    a compound written as one, even where the text lost spaces elsewhere
+    (but photo|of, bio|and: a word glued to a function word)."""
+    return len(parts) == 2 and parts[0] in COMBINING_FORMS and (doc.vocab_zipf(parts[1]) or 0.0) < FUNCTION_ZIPF
+
+
 def _holds_local_word(doc: _Document, run: str) -> bool:
     """Whether `run` opens or ends with a word this text uses alone."""
     return any(doc.count(run[:k]) or doc.count(run[-k:]) for k in range(4, len(run) - 1))
@@ -103,7 +111,7 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
     parts = _parts(run, cuts)
     if not doc.damaged() and not _undamaged_join(doc, parts, capitalised, sentence_start):
         return []
-    if not capitalised and _particle_participle(doc, parts):
+    if not capitalised and (_particle_participle(doc, parts) or _combining_form_compound(doc, parts)):
         return []
     # A token the text itself uses more than once is a word here (a name,
     # a brand, a compound: Kenteris, smartcard), unless the text also writes

@@ -27,6 +27,8 @@ ONE_LETTER_WORDS = frozenset("a")
 # Function words that also begin real compounds (outstripping, overruling,
 # inboxes): as a first part they free nothing.
 PARTICLES = _word_list("particles")
+# Combining forms of science (photo, magneto, quasi): `runs._combining_form_compound`.
+COMBINING_FORMS = _word_list("combining_forms")
 # The particles English prefixes to verbs (overseeded, downweighted): `runs._particle_participle`.
 VERB_PARTICLES = _word_list("verb_particles")
 
