@@ -13,7 +13,7 @@ from .joins import _initial_split
 from .runs import segment_run
 from .shapes import CAPITALISED_RE, PLURAL_ACRONYM_RE, PREFIXED_NAME_RE, _parts
 from .tuning import (
-    ACRONYM_HEAD_ZIPF, BOUNDARY_COST, CAMEL_APART_RATIO, CAMEL_NAME_ZIPF, CAMEL_WORD_ZIPF, COMMON_WORD_ZIPF,
+    ACRONYM_HEAD_ZIPF, BOUNDARY_COST, CAMEL_APART_RATIO, CAMEL_HEAD_LETTERS, CAMEL_NAME_ZIPF, CAMEL_WORD_ZIPF, COMMON_WORD_ZIPF,
     FUNCTION_ZIPF, KNOWN_MARGIN, KNOWN_ZIPF, MIN_PART_ZIPF, SAFE_ZIPF, SHORT_ACRONYM_HEAD_ZIPF,
     UNDAMAGED_ACRONYM_TAIL_ZIPF, WORD_ZIPF, ZIPF_SHIFT,
 )
@@ -192,9 +192,14 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
         # only, after four letters or more: not useDebounce beside
         # Debounce); else it is a name in code or a brand (allowJs,
         # getElementById, userId, toString, onClick, forEach).
+        # (Or, in a text that holds no code at all, a word of five letters or
+        # more glued to a capitalised word that ends the token: nearbyMain,
+        # journalistSteven; code names, createElement, live beside code.)
         if not doc.damaged() and last not in JOIN_HEADS and not (
                 z >= FUNCTION_ZIPF and right.lower() in CALENDAR_WORDS) and (
-                _humps(stem) > 1 or len(last) < 4 or not doc.names(right.lower())):
+                _humps(stem) > 1 or len(last) < 4 or not doc.names(right.lower())) and not (
+                _humps(stem) == 1 and len(last) >= CAMEL_HEAD_LETTERS and z >= WORD_ZIPF and right_all == right
+                and right[1:].islower() and len(right) >= 3 and not doc.holds_code()):
             return None
     elif left_lower in TITLES:
         # MrMilburn

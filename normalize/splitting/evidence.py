@@ -13,6 +13,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..casing import lower
+from .guards import _holds_code
 from .joins import _plain_join
 from . import tuning
 from .shapes import INITIAL_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, SPACE_RE, SPACED_DASH_RE, _is_letter, _letter_words, _parts
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 AFTER_FUNCTION_WORD, AFTER_NAME = 1, 2
 
 # The questions a decision may ask of its text (see `_Document`).
-COUNT, APART, NAMES, DAMAGED, INITIALS, DASHES = range(6)
+COUNT, APART, NAMES, DAMAGED, INITIALS, DASHES, CODE = range(7)
 
 
 class _Document:
@@ -57,6 +58,7 @@ class _Document:
         self._capitalised: set | None = None
         self._initials: bool | None = None
         self._dashes: bool | None = None
+        self._code: bool | None = None
 
     # `_words` and `_pairs` each read the runs of letters afresh rather than
     # keep the list: on a long text it would hold a string per word written.
@@ -139,6 +141,11 @@ class _Document:
         (and in a text that never does, `error- correction` is a hyphen's)."""
         return self._ask(DASHES, None)
 
+    def holds_code(self) -> bool:
+        """Whether some line of the text reads as code (`guards.CODE_PATTERNS`):
+        where a camel-case word is more likely a name in code than a lost space."""
+        return self._ask(CODE, None)
+
     def _ask(self, kind: int, question):
         found = self._answer(kind, question)
         if self.trace is not None:
@@ -154,6 +161,10 @@ class _Document:
             if self._dashes is None:
                 self._dashes = SPACED_DASH_RE.search(self.text) is not None
             return self._dashes
+        if kind == CODE:
+            if self._code is None:
+                self._code = _holds_code(self.text)
+            return self._code
         if kind == INITIALS:
             if self._initials is None:
                 self._initials = len(list(islice(INITIAL_NAME_RE.finditer(self.text), 2))) == 2
