@@ -251,17 +251,11 @@ def resegmented_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int,
     found = []
     for match in _gaps_beside(line, missing):
         head, tail = match.groups()
-        if head in unigrams and tail in unigrams:
-            continue  # (most gaps: two words)
-        head_word, tail_word = head in unigrams or is_word(head, lex), tail in unigrams or is_word(tail, lex)
+        head_word, tail_word = head in unigrams, tail in unigrams or is_word(tail, lex)
         if head_word and tail_word or len(head) + len(tail) > MAX_WORD or not _two_words(head + tail, len(head), lex):
             continue
-        before = line[: match.start()].rsplit(None, 1)[-1:]
-        after = line[match.end(1) + 1 :].split(None, 2)[1:2] if line[match.end(1) + 1 + len(tail) :][:1].isspace() \
-            else []
-        if before and len(before[0]) == 1 and before[0].isalpha() or after and after[0].isalpha() and not is_word(
-                after[0], lex) or len(tail) == 1 and not (after and after[0].isalpha() and is_word(after[0], lex)):
-            continue  # letters spelt out or another broken word beside
+        if _spelt_or_broken_beside(line, match, lex):
+            continue  # the join's programme reads those
         if not head_word and _words_run_together(head, lex) or not tail_word and _words_run_together(tail, lex):
             continue  # (holdon to, break downthe: words run together beside a word, the splitter's)
         words = segment(head + tail)
@@ -274,6 +268,20 @@ def resegmented_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int,
             continue
         found.append((match.end(1), match.start(1) + to + (to > len(head))))  # (after the gap: past the space)
     return found
+
+
+def _spelt_or_broken_beside(line: str, match, lex: Lexicon) -> bool:
+    """Whether the gap's tokens have a letter spelt out before them, or a
+    broken word after them (a token of letters that is no word), or the
+    second is one letter and no word follows it (`witha s outherly`)."""
+    before = line[: match.start()].rsplit(None, 1)[-1:]
+    tail = match.group(2)
+    rest = line[match.end(1) + 1 :]  # from the second token on
+    after = rest.split(None, 2)[1:2] if rest[len(tail) : len(tail) + 1].isspace() else []
+    word_after = bool(after) and after[0].isalpha() and is_word(after[0], lex)
+    return (bool(before) and len(before[0]) == 1 and before[0].isalpha()
+            or bool(after) and after[0].isalpha() and not word_after
+            or len(tail) == 1 and not word_after)
 
 
 def _gaps_beside(line: str, runs: set) -> list:
@@ -291,14 +299,8 @@ def _gaps_beside(line: str, runs: set) -> list:
 def _two_words(letters: str, gap: int, lex: Lexicon) -> bool:
     """Whether `letters` cut somewhere but at `gap` make two words the tables
     know well (a look-up a letter: the model is asked only where so)."""
-    count = lex.unigrams.get
-    for cut in range(1, len(letters)):
-        left = letters[:cut]
-        if cut != gap and (left in SHORT_WORDS if cut <= SHORT_WORD_LETTERS else count(left, 0.0) >= JOIN_WORD_COUNT):
-            right = letters[cut:]
-            if right in SHORT_WORDS if len(right) <= SHORT_WORD_LETTERS else count(right, 0.0) >= JOIN_WORD_COUNT:
-                return True
-    return False
+    return any(cut != gap and _known_well(letters[:cut], lex) and _known_well(letters[cut:], lex)
+               for cut in range(1, len(letters)))
 
 
 def _known_well(word: str, lex: Lexicon) -> bool:

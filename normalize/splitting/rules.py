@@ -161,7 +161,7 @@ def _token_splits(
                 out.append((m.start() + unit.end(1), "split_acronym_unit_word"))
             continue
         if m.lastgroup == "word":
-            if _code_letters(doc, token, m):
+            if _name_letters(doc, token, m):
                 continue
             opens = m.start() in cuts or (starts_sentence and not token[: m.start()].strip("\"“‘'("))
             found = _word_splits(doc, m.group(), opens, after_name if not m.start() else 0)
@@ -178,7 +178,7 @@ HANDLE_RE = regex.compile(r"[A-Za-z]+\d+")
 HANDLE_FRAME = "()[]{}\"'“”‘’.,;:!?"
 
 
-def _code_letters(doc: _Document, token: str, atom) -> bool:
+def _name_letters(doc: _Document, token: str, atom) -> bool:
     """Whether the letters of word `atom` are a name whose pieces are not
     cut: a handle or a model (`HANDLE_RE`) where the text shows no other
     damage (Hermax669; not in1999, which the punctuation rules cut at the

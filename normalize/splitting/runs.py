@@ -13,7 +13,9 @@ from .tuning import (
     FUNCTION_ZIPF, LONG_PAIR_ZIPF, MAX_RUN, NAME_TAIL_ZIPF, NAME_WORD_ZIPF, PLURAL_TAIL_ZIPF, SENTENCE_HEAD_ZIPF,
     UNDAMAGED_NAME_PART_ZIPF, UNDAMAGED_PART_ZIPF, UNDAMAGED_SENTENCE_HEAD_ZIPF, WORD_ZIPF,
 )
-from .words import CALENDAR_WORDS, INFLECTED_ENDINGS, NAME_ENDING_WORDS, NATIONALITIES, ROLE_NOUNS, VERB_PARTICLES, COMBINING_FORMS
+from .words import (
+    CALENDAR_WORDS, COMBINING_FORMS, INFLECTED_ENDINGS, NAME_ENDING_WORDS, NATIONALITIES, ROLE_NOUNS, VERB_PARTICLES,
+)
 
 if TYPE_CHECKING:
     from .evidence import _Document
@@ -65,9 +67,9 @@ def _particle_participle(doc: _Document, parts: list[str]) -> bool:
 
 def _combining_form_compound(doc: _Document, parts: list[str]) -> bool:
     """Whether `parts` are a combining form of science and a word that is no
-    function word (photo|association, magneto|acoustic, quasi|friction):
-    a compound written as one, even where the text lost spaces elsewhere
-    (but photo|of, bio|and: a word glued to a function word)."""
+    function word (magneto|acoustic, quasi|friction, peri|centre): a
+    compound written as one, even where the text lost spaces elsewhere (but
+    bio|and, thermo|of: a word glued to a function word)."""
     return len(parts) == 2 and parts[0] in COMBINING_FORMS and (doc.vocab_zipf(parts[1]) or 0.0) < FUNCTION_ZIPF
 
 
