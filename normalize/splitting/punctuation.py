@@ -50,6 +50,9 @@ PLACE_RULES = {
     "digits_letters": "split_number_word",
 }
 
+# Numbers with a dot inside, then the full stop before a letter (98.80.Hw, 4.50.+h).
+DOTTED_NUMBER_RE = regex.compile(r"[0-9]+\.[0-9]+\.\Z")
+
 # A year, or any number of four digits, alone before a comma (2018,the).
 YEAR_BEFORE_COMMA_RE = regex.compile(r"(?<![\w.,])[0-9]{4},\Z")
 
@@ -208,7 +211,10 @@ def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
     if kind == "quote_after":
         return token[at - 2] not in ".,!?"
     if kind == "sentence":
-        return (_letters_before(token, at - 1) or "").isupper()
+        # (Or a code of dotted numbers and a letter or two: 98.80.Hw, a
+        # classification, not a sentence's end; but 4.5.The.)
+        return (_letters_before(token, at - 1) or "").isupper() or DOTTED_NUMBER_RE.search(token, 0, at) is not None and (
+            len(_letters_after(token, at) or "") < 3)
     if kind == "letters_digits":
         # 4:b512, 9:c7d2: a revision or a hexadecimal code, not a word glued to a number.
         letters = _letters_before(token, at) or ""
