@@ -61,10 +61,12 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
         return (code is not None and letters.islower() and len(letters) >= 4
                 and (doc.zipf(letters) or 0.0) >= CODE_WORD_ZIPF)
     if letters[0].isupper():
-        # 12February; 1969British: a year, then a word; 4Cast is a name.
+        # 12February; 1969British: a year, then a word; 4Cast is a name; 3The, 15That:
+        # a heading's or a footnote's number, then a sentence's function word.
         year = YEAR_RE.search(token, max(0, at - 5), at)
-        return letters.lower() in CALENDAR_WORDS or year is not None and letters[1:].islower() \
-            and len(letters) >= 4 and doc.known(letters.lower(), WORD_ZIPF)
+        return letters.lower() in CALENDAR_WORDS or letters[1:].islower() and (
+            year is not None and len(letters) >= 4 and doc.known(letters.lower(), WORD_ZIPF)
+            or len(letters) >= 2 and (doc.zipf(letters.lower()) or 0.0) >= FUNCTION_ZIPF)
     # 3ami: a short rare word after a number is more often a name's end.
     return doc.known(letters.lower(), COMMON_WORD_ZIPF if len(letters) == 3 else WORD_ZIPF)
 
