@@ -11,6 +11,7 @@ from . import tuning
 from .guards import _never_splits
 from .joins import _reads_as_derived, _web_floors
 from .shapes import _parts
+from .slips import CommonWords, one_slip_from_word
 from .tuning import (
     BOUNDARY_COST, CAMEL_WORD_ZIPF, COMMON_SIDE_ZIPF, COMMON_ZIPF, DERIVED_STEM_ZIPF, DERIVED_ZIPF,
     FUNCTION_BOUNDARY_COST, FUNCTION_ZIPF, KNOWN_MARGIN, LONG_RARE_LEN, MAX_PART_LEN, MAX_RUN, MIN_PART_ZIPF,
@@ -43,13 +44,13 @@ class Model:
         self.open: set = set()
         self.words_never: dict = {}  # the word atoms of those tokens: whether each can never split
         self.decisions: dict = {}  # see `_decide`
-        self._common_letters: str | None = None
+        self._common_words: CommonWords | None = None
 
-    def common_letters(self) -> str:
-        """Every letter the common words of letters hold (`_one_slip_from_word`), made when first asked."""
-        if self._common_letters is None:
-            self._common_letters = "".join(sorted({char for word in self.common if word.isalpha() for char in word}))
-        return self._common_letters
+    def common_words(self) -> CommonWords:
+        """The common words sorted for `_one_slip_from_word`, made when first asked."""
+        if self._common_words is None:
+            self._common_words = CommonWords(self.common)
+        return self._common_words
 
     def __reduce__(self):  # ship the config, not the tables: workers load their own
         raise TypeError("Model is per process; pickle the Config instead")
@@ -303,19 +304,8 @@ def model_for(config: Config) -> Model:
 
 def _one_slip_from_word(model: Model, run: str) -> bool:
     """Whether a letter dropped, added, changed or swapped inside `run` (not
-    its first or last letter) makes a common word (of letters)."""
-    common = model.common
-    letters = model.common_letters()
-    for at in range(1, len(run)):
-        head, rest = run[:at], run[at + 1 :]
-        after = run[at:]
-        if (head + after).isalpha() and any(head + letter + after in common for letter in letters):
-            return True  # a letter dropped before run[at]
-        if rest and (head + rest in common  # run[at] added
-                     or (head + rest).isalpha() and any(head + letter + rest in common for letter in letters)  # changed
-                     or head + rest[:1] + run[at] + rest[1:] in common):  # swapped with the next
-            return True
-    return False
+    its first or last letter) makes a common word (of letters): `slips`."""
+    return one_slip_from_word(model.common_words(), run)
 
 
 def _letter_typed_thrice(model: Model, run: str) -> bool:
