@@ -244,7 +244,15 @@ def _opens_no_gap(line: str, written=frozenset()) -> bool:
     if not loose:
         return True
     words = _join_words()
+    lex = lexicon()
     for token in list(loose):
+        if _plain_word(token) and _common_word(token, lex) and is_word(token, lex):
+            # Both its pieces are the token, a common word: closed, its facts not needed.
+            loose.discard(token)
+            if len(_closed) > TOKENS_KEPT:
+                _closed.clear()
+            _closed.add(token)
+            continue
         head, head_common, tail, tail_common, _, _, head_starts, tail_ends = _token_facts(token)
         if (head is None or head_common or not head_starts) and (tail is None or tail_common or not tail_ends):
             loose.discard(token)
@@ -310,11 +318,23 @@ def _token_facts(token: str) -> tuple:
     kept for the process's commonest tokens, as the splitter keeps its decisions."""
     lex = lexicon()
     words = _join_words()
+    if _plain_word(token):
+        # Both pieces are the token: its look-ups made once, not read by the patterns.
+        word = is_word(token, lex)
+        common = word and _common_word(token, lex)
+        lower = token.lower()
+        return token, common, token, common, word, word, words.starts(lower), words.ends(lower)
     first, last = _first_piece(token), _last_piece(token)
     first_word, last_word = first is not None and is_word(first, lex), last is not None and is_word(last, lex)
     return (first, first_word and _common_word(first, lex), last, last_word and _common_word(last, lex),
             first_word, last_word, first is not None and words.starts(first.lower()),
             last is not None and words.ends(last.lower()))
+
+
+def _plain_word(token: str) -> bool:
+    """Whether `token` is ASCII letters alone, small after the first: both its
+    pieces are the whole token (`_first_piece`, `_last_piece`), the line's commonest case."""
+    return token.isascii() and token.isalpha() and (token.islower() or token[1:].islower())
 
 
 def _common_word(word: str, lex: Lexicon) -> bool:
