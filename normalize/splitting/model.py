@@ -107,7 +107,7 @@ class Model:
         cuts = self._cuts.get(run)
         if cuts is None:
             found = self.split(run)
-            cuts = [] if found is None else _judge(run, found, self)
+            cuts = [] if found is None else _uphold(run, found, self)
             if len(run) <= MAX_RUN:
                 if len(self._cuts) > tuning.RUNS_KEPT:
                     self._cuts.clear()
@@ -319,7 +319,16 @@ def _letter_typed_thrice(model: Model, run: str) -> bool:
 
 def _judge(run: str, found: tuple[list[int], bool], model: Model) -> list[int]:
     """The cuts of a best split that the evidence upholds: the web's counts
-    where it knows the token, else whether the split beat the whole."""
+    where it knows the token, else whether the split beat the whole. The
+    model's own split of `run` is judged once (`Model.cuts`, which the guards
+    asked first), another (a text's local words) afresh."""
+    if found is model._splits.get(run):
+        return model.cuts(run)
+    return _uphold(run, found, model)
+
+
+def _uphold(run: str, found: tuple[list[int], bool], model: Model) -> list[int]:
+    """`_judge`, worked out."""
     cuts, beats = found
     parts = _parts(run, cuts)
     web = model.web_says(run, parts)
