@@ -261,11 +261,10 @@ def _opens_no_gap(line: str, written=frozenset()) -> bool:
             _closed.add(token)
     if not loose:
         return True
-    for k, token in enumerate(tokens):
-        if token in loose and (
-                k and _may_open(_token_facts(tokens[k - 1]), _token_facts(token), words, False, written)
-                or k + 1 < len(tokens) and _may_open(_token_facts(token), _token_facts(tokens[k + 1]), words, False,
-                                                     written)):
+    # Each gap with a loose token on a side, once (two loose tokens share one).
+    for left, right in zip(tokens, tokens[1:]):
+        if (left in loose or right in loose) and _may_open(_token_facts(left), _token_facts(right), words, False,
+                                                           written):
             return False
     return True
 
@@ -323,6 +322,8 @@ def _token_facts(token: str) -> tuple:
         word = is_word(token, lex)
         common = word and _common_word(token, lex)
         lower = token.lower()
+        if words.holds(lower, lex):
+            return token, common, token, common, word, word, True, True  # (it begins and ends itself)
         return token, common, token, common, word, word, words.starts(lower), words.ends(lower)
     first, last = _first_piece(token), _last_piece(token)
     first_word, last_word = first is not None and is_word(first, lex), last is not None and is_word(last, lex)
@@ -354,20 +355,25 @@ class _JoinWords:
         self.backwards = sorted(word[::-1] for word in words)
 
     @staticmethod
-    def _holds_prefix(ordered: list[str], prefix: str) -> bool:
-        at = bisect_left(ordered, prefix)
-        return at < len(ordered) and ordered[at].startswith(prefix)
+    def holds(word: str, lex: Lexicon) -> bool:
+        """Whether the lower-case `word` is one of the words (a look-up, no search)."""
+        return len(word) <= MAX_WORD and lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT or word in SHORT_WORDS
 
     def starts(self, letters: str) -> bool:
-        return self._holds_prefix(self.forwards, letters)
+        ordered = self.forwards
+        at = bisect_left(ordered, letters)
+        return at < len(ordered) and ordered[at].startswith(letters)
 
     def ends(self, letters: str) -> bool:
-        return self._holds_prefix(self.backwards, letters[::-1])
+        ordered, letters = self.backwards, letters[::-1]
+        at = bisect_left(ordered, letters)
+        return at < len(ordered) and ordered[at].startswith(letters)
 
 
 @lru_cache(maxsize=1)
 def _join_words() -> _JoinWords:
     lex = lexicon()
+    # (As `_JoinWords.holds` reads them.)
     return _JoinWords([w for w, count in lex.unigrams.items() if count >= JOIN_WORD_COUNT and len(w) <= MAX_WORD]
                       + list(SHORT_WORDS))
 
