@@ -230,8 +230,10 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     return sorted(found)
 
 
-# Tokens that open no gap in a text without stray spaces (`_opens_no_gap`), kept for the process's commonest tokens.
+# Tokens that open no gap in a text without stray spaces (`_opens_no_gap`), kept for the process's commonest tokens;
+# and those that may (whether one does depends on the token beside), kept alike.
 _closed: set[str] = set()
+_opening: set[str] = set()
 
 
 def _opens_no_gap(line: str, written=frozenset()) -> bool:
@@ -245,7 +247,7 @@ def _opens_no_gap(line: str, written=frozenset()) -> bool:
         return True
     words = _join_words()
     lex = lexicon()
-    for token in list(loose):
+    for token in loose - _opening:
         if _plain_word(token) and _common_word(token, lex) and is_word(token, lex):
             # Both its pieces are the token, a common word: closed, its facts not needed.
             loose.discard(token)
@@ -259,6 +261,10 @@ def _opens_no_gap(line: str, written=frozenset()) -> bool:
             if len(_closed) > TOKENS_KEPT:
                 _closed.clear()
             _closed.add(token)
+        else:
+            if len(_opening) > TOKENS_KEPT:
+                _opening.clear()
+            _opening.add(token)
     if not loose:
         return True
     # Each gap with a loose token on a side, once (two loose tokens share one).
