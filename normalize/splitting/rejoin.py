@@ -206,11 +206,13 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
             if not tokens[i][2] or not words.ends("".join(rest).lower()):
                 break
             head = firsts[i]
-            if head is not None:
+            # (`joined` makes only a join word, `_JoinWords.holds`: most windows make none, a look-up tells.)
+            letters = None if head is None else (head + "".join(rest)).lower()
+            if letters is not None and words.holds(letters, lex):
                 at_start = i == 0 or tokens[i - 1][1].endswith((".", "!", "?"))
                 pieces = [head, *rest]
                 join = None if math and _among_symbols(tokens, i, j) else joined(
-                    pieces, lex, damaged or "".join(pieces).lower() in written, at_start)
+                    pieces, lex, damaged or letters in written, at_start)
                 if join is not None:
                     total = best[i] + lex.score(join[0], last[i]) - join[1]
                     if total > best[j]:
