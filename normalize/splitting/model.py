@@ -28,6 +28,13 @@ if TYPE_CHECKING:
     from ..config import Config
 
 
+# Each spelling rule with the endings of VARIANT_ENDINGS it acts on, and those
+# DERIVATION_RE does: a word that ends in none is not run through the pattern.
+SPELLING_RULES = tuple((pattern, replacement, tuple(ending for ending in VARIANT_ENDINGS if pattern.search(ending)))
+                       for pattern, replacement in SPELLING_VARIANTS)
+DERIVED_ENDINGS = tuple(ending for ending in VARIANT_ENDINGS if DERIVATION_RE.search(ending))
+
+
 class Model:
     """Word frequencies with the user's words folded in, and the best split
     of each letter run, worked out once per process."""
@@ -61,11 +68,13 @@ class Model:
         z = self.zipf.get(word)
         if z is not None or len(word) < 6 or not word.endswith(VARIANT_ENDINGS):
             return z
-        for pattern, replacement in SPELLING_VARIANTS:
+        for pattern, replacement, endings in SPELLING_RULES:
+            if not word.endswith(endings):
+                continue  # (the pattern would change nothing: a call to `regex` saved)
             variant = pattern.sub(replacement, word)
             if variant != word and variant in self.zipf:
                 return self.zipf[variant]
-        if len(word) >= 10:
+        if len(word) >= 10 and word.endswith(DERIVED_ENDINGS):
             found = DERIVATION_RE.search(word)
             if found:
                 stem_z = self.zipf.get(word[: found.start()])
