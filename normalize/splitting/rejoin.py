@@ -335,9 +335,11 @@ def _token_facts(token: str) -> tuple:
         return token, common, token, common, word, word, words.starts(lower), words.ends(lower)
     first, last = _first_piece(token), _last_piece(token)
     first_word, last_word = first is not None and is_word(first, lex), last is not None and is_word(last, lex)
+    # (A piece that is a join word begins and ends one: a look-up, no search.)
     return (first, first_word and _common_word(first, lex), last, last_word and _common_word(last, lex),
-            first_word, last_word, first is not None and words.starts(first.lower()),
-            last is not None and words.ends(last.lower()))
+            first_word, last_word,
+            first is not None and (words.holds(first.lower(), lex) or words.starts(first.lower())),
+            last is not None and (words.holds(last.lower(), lex) or words.ends(last.lower())))
 
 
 def _plain_word(token: str) -> bool:
