@@ -250,23 +250,17 @@ def _opens_no_gap(line: str, written=frozenset()) -> bool:
     words = _join_words()
     lex = lexicon()
     for token in loose - _opening:
-        if _plain_word(token) and _common_word(token, lex) and is_word(token, lex):
-            # Both its pieces are the token, a common word: closed, its facts not needed.
+        # (A plain common word's pieces are itself, a common word: closed, its facts not needed.)
+        closed = _plain_word(token) and _common_word(token, lex) and is_word(token, lex)
+        if not closed:
+            head, head_common, tail, tail_common, _, _, head_starts, tail_ends = _token_facts(token)
+            closed = (head is None or head_common or not head_starts) and (tail is None or tail_common or not tail_ends)
+        kept = _closed if closed else _opening
+        if len(kept) > TOKENS_KEPT:
+            kept.clear()
+        kept.add(token)
+        if closed:
             loose.discard(token)
-            if len(_closed) > TOKENS_KEPT:
-                _closed.clear()
-            _closed.add(token)
-            continue
-        head, head_common, tail, tail_common, _, _, head_starts, tail_ends = _token_facts(token)
-        if (head is None or head_common or not head_starts) and (tail is None or tail_common or not tail_ends):
-            loose.discard(token)
-            if len(_closed) > TOKENS_KEPT:
-                _closed.clear()
-            _closed.add(token)
-        else:
-            if len(_opening) > TOKENS_KEPT:
-                _opening.clear()
-            _opening.add(token)
     if not loose:
         return True
     # Each gap with a loose token on a side, once (two loose tokens share one).
