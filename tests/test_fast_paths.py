@@ -462,6 +462,55 @@ def test_the_misspelling_check_is_every_one_letter_edit_tried(word, at, letter, 
     assert splitting.model._one_slip_from_word(model, run) == one_slip_by_definition(model.common, run)
 
 
+
+def lookup_by_definition(model, word: str):
+    """`Model.lookup` with every spelling rule and the derivation pattern tried on every word."""
+    z = model.zipf.get(word)
+    if z is not None or len(word) < 6 or not word.endswith(splitting.words.VARIANT_ENDINGS):
+        return z
+    for pattern, replacement in splitting.words.SPELLING_VARIANTS:
+        variant = pattern.sub(replacement, word)
+        if variant != word and variant in model.zipf:
+            return model.zipf[variant]
+    if len(word) >= 10:
+        found = splitting.words.DERIVATION_RE.search(word)
+        if found:
+            stem_z = model.zipf.get(word[: found.start()])
+            if stem_z is not None and stem_z >= splitting.tuning.DERIVED_STEM_ZIPF:
+                return splitting.tuning.DERIVED_ZIPF
+    return None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from(sorted(w for w in english_zipf() if w.isalpha() and 3 <= len(w) <= 9)),
+       st.sampled_from(splitting.words.VARIANT_ENDINGS + ("ally", "ation", "ing", "s", "")), st.booleans())
+@example("colour", "isation", False)
+@example("national", "ally", False)
+def test_lookup_tries_a_spelling_rule_only_on_its_endings(stem, ending, cut):
+    """`Model.lookup` runs a spelling rule (and DERIVATION_RE) only on a word ending as it can act on: the same answers."""
+    word = (stem[:-1] if cut else stem) + ending
+    model = splitting.model_for(Config())
+    assert model.lookup(word) == lookup_by_definition(model, word)
+
+
+@given(st.text(alphabet="abc", max_size=8), st.lists(st.integers(0, 8), max_size=3))
+def test_parts_cut_at_one_place_as_at_many(run, cuts):
+    edges = [0, *sorted(cuts), len(run)]
+    assert splitting.shapes._parts(run, cuts) == [run[a:b] for a, b in zip(edges, edges[1:])]
+
+
+def test_a_join_word_is_held_as_the_binary_searches_find_it():
+    """`_JoinWords.holds` (a look-up) says of a word what `starts` and `ends` (two searches) say of it."""
+    from normalize.splitting.lexicon import lexicon
+    from normalize.splitting.rejoin import _join_words
+
+    words, lex = _join_words(), lexicon()
+    for word in ["the", "a", "of", "representation", "evergreen", "xqzv", "thehouse", "s", "zz", "hanoi", "nation"]:
+        if words.holds(word, lex):
+            assert words.starts(word) and words.ends(word)
+    assert sum(words.holds(word, lex) for word in words.forwards) == len(words.forwards)
+
+
 # --- remove_leftovers ----------------------------------------------------------------
 
 # A sign of code as one pattern: what `is_code` looks for a piece at a time.

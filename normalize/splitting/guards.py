@@ -84,7 +84,8 @@ def _word_never_splits(model: Model, word: str) -> bool:
 def _judge_word(model: Model, word: str) -> bool:
     if len(word) < 3:
         return True
-    stem = POSSESSIVE_RE.sub("", word)
+    # (A possessive needs an apostrophe: most words have none, and skip the pattern.)
+    stem = POSSESSIVE_RE.sub("", word) if "'" in word or "’" in word else word
     if "'" in stem or "’" in stem:
         return not CONTRACTION_RE.match(word) and not GLUED_O_NAME_RE.match(word)
     lower = stem.lower()

@@ -11,6 +11,7 @@ from . import tuning
 from .guards import _never_splits
 from .joins import _reads_as_derived, _web_floors
 from .shapes import _parts
+from .slips import CommonWords, one_slip_from_word
 from .tuning import (
     BOUNDARY_COST, CAMEL_WORD_ZIPF, COMMON_SIDE_ZIPF, COMMON_ZIPF, DERIVED_STEM_ZIPF, DERIVED_ZIPF,
     FUNCTION_BOUNDARY_COST, FUNCTION_ZIPF, KNOWN_MARGIN, LONG_RARE_LEN, MAX_PART_LEN, MAX_RUN, MIN_PART_ZIPF,
@@ -25,6 +26,13 @@ from .words import (
 
 if TYPE_CHECKING:
     from ..config import Config
+
+
+# Each spelling rule with the endings of VARIANT_ENDINGS it acts on, and those
+# DERIVATION_RE does: a word that ends in none is not run through the pattern.
+SPELLING_RULES = tuple((pattern, replacement, tuple(ending for ending in VARIANT_ENDINGS if pattern.search(ending)))
+                       for pattern, replacement in SPELLING_VARIANTS)
+DERIVED_ENDINGS = tuple(ending for ending in VARIANT_ENDINGS if DERIVATION_RE.search(ending))
 
 
 class Model:
@@ -43,13 +51,13 @@ class Model:
         self.open: set = set()
         self.words_never: dict = {}  # the word atoms of those tokens: whether each can never split
         self.decisions: dict = {}  # see `_decide`
-        self._common_letters: str | None = None
+        self._common_words: CommonWords | None = None
 
-    def common_letters(self) -> str:
-        """Every letter the common words of letters hold (`_one_slip_from_word`), made when first asked."""
-        if self._common_letters is None:
-            self._common_letters = "".join(sorted({char for word in self.common if word.isalpha() for char in word}))
-        return self._common_letters
+    def common_words(self) -> CommonWords:
+        """The common words sorted for `_one_slip_from_word`, made when first asked."""
+        if self._common_words is None:
+            self._common_words = CommonWords(self.common)
+        return self._common_words
 
     def __reduce__(self):  # ship the config, not the tables: workers load their own
         raise TypeError("Model is per process; pickle the Config instead")
@@ -60,11 +68,13 @@ class Model:
         z = self.zipf.get(word)
         if z is not None or len(word) < 6 or not word.endswith(VARIANT_ENDINGS):
             return z
-        for pattern, replacement in SPELLING_VARIANTS:
+        for pattern, replacement, endings in SPELLING_RULES:
+            if not word.endswith(endings):
+                continue  # (the pattern would change nothing: a call to `regex` saved)
             variant = pattern.sub(replacement, word)
             if variant != word and variant in self.zipf:
                 return self.zipf[variant]
-        if len(word) >= 10:
+        if len(word) >= 10 and word.endswith(DERIVED_ENDINGS):
             found = DERIVATION_RE.search(word)
             if found:
                 stem_z = self.zipf.get(word[: found.start()])
@@ -106,7 +116,7 @@ class Model:
         cuts = self._cuts.get(run)
         if cuts is None:
             found = self.split(run)
-            cuts = [] if found is None else _judge(run, found, self)
+            cuts = [] if found is None else _uphold(run, found, self)
             if len(run) <= MAX_RUN:
                 if len(self._cuts) > tuning.RUNS_KEPT:
                     self._cuts.clear()
@@ -303,19 +313,8 @@ def model_for(config: Config) -> Model:
 
 def _one_slip_from_word(model: Model, run: str) -> bool:
     """Whether a letter dropped, added, changed or swapped inside `run` (not
-    its first or last letter) makes a common word (of letters)."""
-    common = model.common
-    letters = model.common_letters()
-    for at in range(1, len(run)):
-        head, rest = run[:at], run[at + 1 :]
-        after = run[at:]
-        if (head + after).isalpha() and any(head + letter + after in common for letter in letters):
-            return True  # a letter dropped before run[at]
-        if rest and (head + rest in common  # run[at] added
-                     or (head + rest).isalpha() and any(head + letter + rest in common for letter in letters)  # changed
-                     or head + rest[:1] + run[at] + rest[1:] in common):  # swapped with the next
-            return True
-    return False
+    its first or last letter) makes a common word (of letters): `slips`."""
+    return one_slip_from_word(model.common_words(), run)
 
 
 def _letter_typed_thrice(model: Model, run: str) -> bool:
@@ -329,7 +328,16 @@ def _letter_typed_thrice(model: Model, run: str) -> bool:
 
 def _judge(run: str, found: tuple[list[int], bool], model: Model) -> list[int]:
     """The cuts of a best split that the evidence upholds: the web's counts
-    where it knows the token, else whether the split beat the whole."""
+    where it knows the token, else whether the split beat the whole. The
+    model's own split of `run` is judged once (`Model.cuts`, which the guards
+    asked first), another (a text's local words) afresh."""
+    if found is model._splits.get(run):
+        return model.cuts(run)
+    return _uphold(run, found, model)
+
+
+def _uphold(run: str, found: tuple[list[int], bool], model: Model) -> list[int]:
+    """`_judge`, worked out."""
     cuts, beats = found
     parts = _parts(run, cuts)
     web = model.web_says(run, parts)

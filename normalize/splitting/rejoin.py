@@ -206,11 +206,13 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
             if not tokens[i][2] or not words.ends("".join(rest).lower()):
                 break
             head = firsts[i]
-            if head is not None:
+            # (`joined` makes only a join word, `_JoinWords.holds`: most windows make none, a look-up tells.)
+            letters = None if head is None else (head + "".join(rest)).lower()
+            if letters is not None and words.holds(letters, lex):
                 at_start = i == 0 or tokens[i - 1][1].endswith((".", "!", "?"))
                 pieces = [head, *rest]
                 join = None if math and _among_symbols(tokens, i, j) else joined(
-                    pieces, lex, damaged or "".join(pieces).lower() in written, at_start)
+                    pieces, lex, damaged or letters in written, at_start)
                 if join is not None:
                     total = best[i] + lex.score(join[0], last[i]) - join[1]
                     if total > best[j]:
@@ -230,8 +232,10 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     return sorted(found)
 
 
-# Tokens that open no gap in a text without stray spaces (`_opens_no_gap`), kept for the process's commonest tokens.
+# Tokens that open no gap in a text without stray spaces (`_opens_no_gap`), kept for the process's commonest tokens;
+# and those that may (whether one does depends on the token beside), kept alike.
 _closed: set[str] = set()
+_opening: set[str] = set()
 
 
 def _opens_no_gap(line: str, written=frozenset()) -> bool:
@@ -244,20 +248,25 @@ def _opens_no_gap(line: str, written=frozenset()) -> bool:
     if not loose:
         return True
     words = _join_words()
-    for token in list(loose):
-        head, head_common, tail, tail_common, _, _, head_starts, tail_ends = _token_facts(token)
-        if (head is None or head_common or not head_starts) and (tail is None or tail_common or not tail_ends):
+    lex = lexicon()
+    for token in loose - _opening:
+        # (A plain common word's pieces are itself, a common word: closed, its facts not needed.)
+        closed = _plain_word(token) and _common_word(token, lex) and is_word(token, lex)
+        if not closed:
+            head, head_common, tail, tail_common, _, _, head_starts, tail_ends = _token_facts(token)
+            closed = (head is None or head_common or not head_starts) and (tail is None or tail_common or not tail_ends)
+        kept = _closed if closed else _opening
+        if len(kept) > TOKENS_KEPT:
+            kept.clear()
+        kept.add(token)
+        if closed:
             loose.discard(token)
-            if len(_closed) > TOKENS_KEPT:
-                _closed.clear()
-            _closed.add(token)
     if not loose:
         return True
-    for k, token in enumerate(tokens):
-        if token in loose and (
-                k and _may_open(_token_facts(tokens[k - 1]), _token_facts(token), words, False, written)
-                or k + 1 < len(tokens) and _may_open(_token_facts(token), _token_facts(tokens[k + 1]), words, False,
-                                                     written)):
+    # Each gap with a loose token on a side, once (two loose tokens share one).
+    for left, right in zip(tokens, tokens[1:]):
+        if (left in loose or right in loose) and _may_open(_token_facts(left), _token_facts(right), words, False,
+                                                           written):
             return False
     return True
 
@@ -310,11 +319,27 @@ def _token_facts(token: str) -> tuple:
     kept for the process's commonest tokens, as the splitter keeps its decisions."""
     lex = lexicon()
     words = _join_words()
+    if _plain_word(token):
+        # Both pieces are the token: its look-ups made once, not read by the patterns.
+        word = is_word(token, lex)
+        common = word and _common_word(token, lex)
+        lower = token.lower()
+        if words.holds(lower, lex):
+            return token, common, token, common, word, word, True, True  # (it begins and ends itself)
+        return token, common, token, common, word, word, words.starts(lower), words.ends(lower)
     first, last = _first_piece(token), _last_piece(token)
     first_word, last_word = first is not None and is_word(first, lex), last is not None and is_word(last, lex)
+    # (A piece that is a join word begins and ends one: a look-up, no search.)
     return (first, first_word and _common_word(first, lex), last, last_word and _common_word(last, lex),
-            first_word, last_word, first is not None and words.starts(first.lower()),
-            last is not None and words.ends(last.lower()))
+            first_word, last_word,
+            first is not None and (words.holds(first.lower(), lex) or words.starts(first.lower())),
+            last is not None and (words.holds(last.lower(), lex) or words.ends(last.lower())))
+
+
+def _plain_word(token: str) -> bool:
+    """Whether `token` is ASCII letters alone, small after the first: both its
+    pieces are the whole token (`_first_piece`, `_last_piece`), the line's commonest case."""
+    return token.isascii() and token.isalpha() and (token.islower() or token[1:].islower())
 
 
 def _common_word(word: str, lex: Lexicon) -> bool:
@@ -334,20 +359,25 @@ class _JoinWords:
         self.backwards = sorted(word[::-1] for word in words)
 
     @staticmethod
-    def _holds_prefix(ordered: list[str], prefix: str) -> bool:
-        at = bisect_left(ordered, prefix)
-        return at < len(ordered) and ordered[at].startswith(prefix)
+    def holds(word: str, lex: Lexicon) -> bool:
+        """Whether the lower-case `word` is one of the words (a look-up, no search)."""
+        return len(word) <= MAX_WORD and lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT or word in SHORT_WORDS
 
     def starts(self, letters: str) -> bool:
-        return self._holds_prefix(self.forwards, letters)
+        ordered = self.forwards
+        at = bisect_left(ordered, letters)
+        return at < len(ordered) and ordered[at].startswith(letters)
 
     def ends(self, letters: str) -> bool:
-        return self._holds_prefix(self.backwards, letters[::-1])
+        ordered, letters = self.backwards, letters[::-1]
+        at = bisect_left(ordered, letters)
+        return at < len(ordered) and ordered[at].startswith(letters)
 
 
 @lru_cache(maxsize=1)
 def _join_words() -> _JoinWords:
     lex = lexicon()
+    # (As `_JoinWords.holds` reads them.)
     return _JoinWords([w for w, count in lex.unigrams.items() if count >= JOIN_WORD_COUNT and len(w) <= MAX_WORD]
                       + list(SHORT_WORDS))
 

@@ -91,6 +91,10 @@ def _is_letter(char: str) -> bool:
 
 
 def _parts(run: str, cuts: list[int]) -> list[str]:
+    """The pieces of `run` cut at `cuts` (in any order)."""
+    if len(cuts) == 1:  # (the commonest case: two words)
+        cut = cuts[0]
+        return [run[:cut], run[cut:]]
     edges = [0, *sorted(cuts), len(run)]
     return [run[a:b] for a, b in zip(edges, edges[1:])]
 
