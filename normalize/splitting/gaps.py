@@ -287,20 +287,33 @@ def _spelt_or_broken_beside(line: str, match, lex: Lexicon) -> bool:
 def _gaps_beside(line: str, runs: set) -> list:
     """The matches of RESEGMENT_GAP_RE in `line` with one of `runs` on a side, in order."""
     starts = set()
-    for run in SMALL_LETTERS_RE.finditer(line):
-        if run.group() in runs:
-            at = run.start()
-            starts.add(at - 1 if at and line[at - 1] in "([\"“‘" else at)  # the run opens the gap
-            if at > 1 and line[at - 1] == " ":
-                starts.add(line.rfind(" ", 0, at - 1) + 1)  # the run closes it
+    for run in runs:
+        at = line.find(run)
+        while at >= 0:
+            end = at + len(run)
+            if not (at and _is_ascii_letter(line[at - 1]) or end < len(line) and _is_ascii_letter(line[end])):
+                starts.add(at - 1 if at and line[at - 1] in "([\"“‘" else at)  # the run opens the gap
+                if at > 1 and line[at - 1] == " ":
+                    starts.add(line.rfind(" ", 0, at - 1) + 1)  # the run closes it
+            at = line.find(run, end)
     return [match for match in map(lambda at: RESEGMENT_GAP_RE.match(line, at), sorted(starts)) if match]
+
+
+def _is_ascii_letter(char: str) -> bool:
+    return "a" <= char <= "z" or "A" <= char <= "Z"
 
 
 def _two_words(letters: str, gap: int, lex: Lexicon) -> bool:
     """Whether `letters` cut somewhere but at `gap` make two words the tables
     know well (a look-up a letter: the model is asked only where so)."""
-    return any(cut != gap and _known_well(letters[:cut], lex) and _known_well(letters[cut:], lex)
-               for cut in range(1, len(letters)))
+    count = lex.unigrams.get  # (`_known_well`, inline: a look-up a letter of every gap asked)
+    for cut in range(1, len(letters)):
+        if cut != gap and (letters[:cut] in SHORT_WORDS if cut <= SHORT_WORD_LETTERS
+                           else count(letters[:cut], 0.0) >= JOIN_WORD_COUNT):
+            right = letters[cut:]
+            if right in SHORT_WORDS if len(right) <= SHORT_WORD_LETTERS else count(right, 0.0) >= JOIN_WORD_COUNT:
+                return True
+    return False
 
 
 def _known_well(word: str, lex: Lexicon) -> bool:
