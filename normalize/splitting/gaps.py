@@ -36,6 +36,8 @@ SHORT_WORDS = _word_list("short_words")
 
 # A gap between a word's first letters and a token of small letters (wri ttenby, he irscontinued).
 DISPLACED_GAP_RE = re.compile(r"(?<![\w'’-])([A-Za-z]?[a-z]{2,}) (?=([a-z]{3,})(?![\w'’-]))")
+# The first pieces of DISPLACED_GAP_RE's gaps.
+DISPLACED_HEAD_RE = re.compile(r"(?<![\w'’-])([A-Za-z]?[a-z]{2,}) (?=[a-z]{3,}(?![\w'’-]))")
 # A space beside a hyphen between letters (pos -sible, cou- pled), not a dash between spaces.
 HYPHEN_BREAK_RE = re.compile(r"(?<=[A-Za-z]) (?=-[a-z])|(?<=[A-Za-z]-) (?=[a-z])")
 
@@ -144,11 +146,11 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
     word too. (where the space goes, where it belongs) for each."""
     lex = lex or lexicon()
     unigrams = lex.unigrams
+    # A word before the gap: neither a late space nor an early one (most gaps; asked once a head).
+    heads = {head for head in set(DISPLACED_HEAD_RE.findall(line)) if not is_word(head, lex)}
     found = []
-    for match in DISPLACED_GAP_RE.finditer(line):
+    for match in _matches_at(line, heads, DISPLACED_GAP_RE):
         head = match.group(1)
-        if is_word(head, lex):
-            continue  # a word before the gap: neither a late space nor an early one
         tail = match.group(2)
         late = _late_space(head, tail, lex)
         if late:
@@ -288,15 +290,28 @@ def _gaps_beside(line: str, runs: set) -> list:
     """The matches of RESEGMENT_GAP_RE in `line` with one of `runs` on a side, in order."""
     starts = set()
     for run in runs:
-        at = line.find(run)
-        while at >= 0:
-            end = at + len(run)
-            if not (at and _is_ascii_letter(line[at - 1]) or end < len(line) and _is_ascii_letter(line[end])):
-                starts.add(at - 1 if at and line[at - 1] in "([\"“‘" else at)  # the run opens the gap
-                if at > 1 and line[at - 1] == " ":
-                    starts.add(line.rfind(" ", 0, at - 1) + 1)  # the run closes it
-            at = line.find(run, end)
+        for at in _occurrences(line, run):
+            starts.add(at - 1 if at and line[at - 1] in "([\"“‘" else at)  # the run opens the gap
+            if at > 1 and line[at - 1] == " ":
+                starts.add(line.rfind(" ", 0, at - 1) + 1)  # the run closes it
     return [match for match in map(lambda at: RESEGMENT_GAP_RE.match(line, at), sorted(starts)) if match]
+
+
+def _matches_at(line: str, runs: set, pattern: re.Pattern) -> list:
+    """The matches of `pattern` in `line` that start where one of `runs` stands, in order."""
+    starts = sorted(at for run in runs for at in _occurrences(line, run))
+    return [match for match in map(lambda at: pattern.match(line, at), starts) if match]
+
+
+def _occurrences(line: str, run: str):
+    """Where the letters `run` stand in `line` with no other letter touching them
+    (a look-up per occurrence: a line's patterns need not walk every word)."""
+    at = line.find(run)
+    while at >= 0:
+        end = at + len(run)
+        if not (at and _is_ascii_letter(line[at - 1]) or end < len(line) and _is_ascii_letter(line[end])):
+            yield at
+        at = line.find(run, end)
 
 
 def _is_ascii_letter(char: str) -> bool:
