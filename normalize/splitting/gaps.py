@@ -133,10 +133,21 @@ def _alphabet_run(pieces: list[str]) -> bool:
 
 def is_word(piece: str, lex: Lexicon) -> bool:
     """Whether English writes `piece` alone: a short word, or a common enough longer one."""
-    lower = piece.lower()
-    if len(lower) <= 2:
-        return lower in SHORT_WORDS
-    return lex.unigrams.get(lower, 0.0) >= NONWORD_COUNT
+    return piece.lower() in words_alone(lex)
+
+
+def words_alone(lex: Lexicon) -> frozenset:
+    """The words `is_word` holds, lower case (26,000 of the tables'; made once
+    for the process's lexicon, when first asked)."""
+    key, found = _WORDS_ALONE
+    if key is not lex.unigrams:
+        found = frozenset(word for word, count in lex.unigrams.items() if len(word) > 2 and count >= NONWORD_COUNT)
+        found |= SHORT_WORDS
+        _WORDS_ALONE[:] = [lex.unigrams, found]
+    return found
+
+
+_WORDS_ALONE: list = [None, frozenset()]  # the table it was made from, and the words
 
 
 def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, int]]:
@@ -147,7 +158,8 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
     lex = lex or lexicon()
     unigrams = lex.unigrams
     # A word before the gap: neither a late space nor an early one (most gaps; asked once a head).
-    heads = {head for head in set(DISPLACED_HEAD_RE.findall(line)) if not is_word(head, lex)}
+    words = words_alone(lex)
+    heads = {head for head in set(DISPLACED_HEAD_RE.findall(line)) - words if head.lower() not in words}
     found = []
     for match in _matches_at(line, heads, DISPLACED_GAP_RE):
         head = match.group(1)
