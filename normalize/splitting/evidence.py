@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 AFTER_FUNCTION_WORD, AFTER_NAME = 1, 2
 
 # The questions a decision may ask of its text (see `_Document`).
-COUNT, APART, NAMES, DAMAGED, INITIALS, DASHES, CODE = range(7)
+COUNT, APART, NAMES, DAMAGED, INITIALS, DASHES, CODE, AFFIX = range(8)
 
 
 class _Document:
@@ -147,6 +147,12 @@ class _Document:
         (and in a text that never does, `error- correction` is a hyphen's)."""
         return self._ask(DASHES, None)
 
+    def writes_affix_alone(self, run: str) -> bool:
+        """Whether `run` opens or ends with a word of four letters or more that
+        this text writes alone (Traillesaw beside Traille): one question, not
+        one `count` a length."""
+        return self._ask(AFFIX, run)
+
     def holds_code(self) -> bool:
         """Whether some line of the text reads as code (`guards.CODE_PATTERNS`):
         where a camel-case word is more likely a name in code than a lost space."""
@@ -167,6 +173,9 @@ class _Document:
             if self._dashes is None:
                 self._dashes = SPACED_DASH_RE.search(self.text) is not None
             return self._dashes
+        if kind == AFFIX:
+            words = self._words()
+            return any(words.get(question[:k]) or words.get(question[-k:]) for k in range(4, len(question) - 1))
         if kind == CODE:
             if self._code is None:
                 self._code = _holds_code(self.text)

@@ -73,10 +73,6 @@ def _combining_form_compound(doc: _Document, parts: list[str]) -> bool:
     return len(parts) == 2 and parts[0] in COMBINING_FORMS and (doc.vocab_zipf(parts[1]) or 0.0) < FUNCTION_ZIPF
 
 
-def _holds_local_word(doc: _Document, run: str) -> bool:
-    """Whether `run` opens or ends with a word this text uses alone."""
-    return any(doc.count(run[:k]) or doc.count(run[-k:]) for k in range(4, len(run) - 1))
-
 # -- lower-case runs ------------------------------------------------
 def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_start: bool = False,
             after_name: bool = False) -> list[int]:
@@ -86,7 +82,7 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
     if len(run) < 3 or len(run) > MAX_RUN or run in doc.model.protected:
         return []
     found = doc.model.split(run)
-    if capitalised and len(run) >= 6 and _holds_local_word(doc, run):
+    if capitalised and len(run) >= 6 and doc.writes_affix_alone(run):
         # Names the word list lacks but this text uses: Traillesaw, Crabbeand.
         # (The run itself is looked up in the model alone: the text
         # always writes it once, as the token being judged.)
