@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..vocabulary import web_counts
+from .evidence import AFTER_NAME
 from .joins import _initial_split
 from .runs import segment_run
 from .shapes import CAPITALISED_RE, PLURAL_ACRONYM_RE, PREFIXED_NAME_RE, _parts
@@ -43,8 +44,9 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0,
         return []
     repeated = doc.count(stem.lower()) >= 2
     if initial and not repeated:
-        # (A capital A inside a sentence opens a name, Aline, where the text lost no space elsewhere.)
-        article_ok = stem[0] == "I" or sentence_start or doc.damaged()
+        # (A capital A inside a sentence opens a name, Aline, and I after a name is a
+        # name's next word, Bayburt Idare, where the text lost no space elsewhere.)
+        article_ok = sentence_start or doc.damaged() or stem[0] == "I" and after_name != AFTER_NAME
         return [(1, "split_pronoun_or_article")] if article_ok and _initial_split(doc.model, lower) else []
     kinds = {}  # each cut kept, and its rule id
     for i in sorted(set(raw)):
