@@ -207,9 +207,13 @@ HEX_RE = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{4,}")
 
 def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
     """Whether the place at `at`, in a text that shows no lost space elsewhere,
-    is more likely the text's own writing: an acronym's full stop
-    (IO.Stream), a bracket after a name no list knows (Vaultix(XC); but
-    Agreement(FPA), $12m(£9m)), letters then a number in a code (4:b512, c7d2)."""
+    is more likely the text's own writing: an opening quote after a stop or
+    a sign (percent.“We, (),"X-Header: cut after a letter only, a"dispiriting),
+    an acronym's full stop (IO.Stream), a bracket after a name no list knows
+    (Vaultix(XC); but Agreement(FPA), $12m(£9m)), letters then a number in a
+    code (4:b512, c7d2)."""
+    if kind == "quote_before":
+        return not token[at - 1].isalpha()
     if kind == "sentence":
         # (Or a code of dotted numbers and a letter or two: 98.80.Hw, a
         # classification, not a sentence's end; but 4.5.The.)
