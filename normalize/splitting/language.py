@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .tuning import FOREIGN_LETTER_SHARE, FOREIGN_WORDS_LEAST, LINES_KEPT
+from .segment_tuning import FOREIGN_LETTER_SHARE, FOREIGN_WORDS_LEAST, LINES_KEPT
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 DATA = Path(__file__).with_name("data") / "foreign_words.txt"

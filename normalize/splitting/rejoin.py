@@ -27,10 +27,11 @@ from .gaps import SHORT_WORDS, displaced_spaces, hyphen_breaks, is_word, joined,
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
 from .shapes import SPACED_DASH_RE, _letter_words
-from .tuning import (
-    COMMON_PIECE_COUNT, JOIN_MAX_PIECES, JOIN_WORD_COUNT, JOIN_WORDS_UNDAMAGED_GAIN, LONE_LETTER_COST, MAX_WORD,
-    SYMBOL_RUN_LETTERS, TOKENS_KEPT,
+from .segment_tuning import (
+    COMMON_PIECE_COUNT, JOIN_MAX_PIECES, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, LONE_LETTER_COST, MAX_WORD,
+    SYMBOL_RUN_LETTERS,
 )
+from .tuning import TOKENS_KEPT
 
 STAGE = "rejoin_words"
 BROKEN_WORD = "rejoin_broken_word"

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..vocabulary import web_counts
 from .lexicon import Lexicon, _pairs, lexicon
-from .tuning import MAX_WORD, SHORT_RUNS_KEPT
+from .segment_tuning import MAX_WORD, SHORT_RUNS_KEPT
 
 
 def segment_python(run: str, lex: Lexicon | None = None) -> list[str]:

@@ -1,4 +1,6 @@
-"""Every threshold of the splitter, in one place.
+"""Every threshold of the splitter's rules, in one place (those of the word
+model's segmentation, `nospace`, `rejoin` and the language guard are in
+`segment_tuning`).
 
 Each is a named constant with a comment saying what it trades; measured on
 the shared dev corpus (see README, "Word splitting"). No rule body holds a
@@ -332,116 +334,7 @@ MAX_PASSES = 3
 STRETCH = 1 << 16
 
 
-# --- The word model's segmentation and rejoining (segment, nospace, rejoin, language) ---
-# Figures: ../shared/corpus/spaces-dev.jsonl by group, clean-web-dev.jsonl with leftovers off
-# (docs/measurements.md has the tables).
-
-# The longest word the segmentation considers: instant-segment's own limit, kept so that the
-# compiled and the Python segmenters agree (and the programme stays linear in the run).
-MAX_WORD = 24
-# Segmentations of short runs (single words the rejoin checks ask about) kept per process.
-SHORT_RUNS_KEPT = 50_000
-
-# A token of this many ASCII letters or more among spaced words is asked whether it is text that
-# lost every space; shorter glued runs are the rules' (dev: 860 joins of 16 letters or more, none of
-# 40; at 24 the model cut a seed's rare derived word, multilateral|is|at|ion).
-NO_SPACE_RUN_LETTERS = 40
-# A token alone on its line is asked from this many letters on (a sentence that lost its spaces).
-NO_SPACE_LINE_LETTERS = 12
-# A run is segmented only into this many words or more.
-NO_SPACE_MIN_WORDS = 2
-# Share of a run's letters in words the web tables know, or it is left (a foreign or coded
-# string). 0.8 lost 4 points of recall on Wiki.typos.no_spaces, whose typos are unknown words.
-NO_SPACE_KNOWN_SHARE = 0.7
-# The same in a text with no space at all, which lost them all (Latin names and typos lower the
-# share: Zorbiellamonas|is|a|genus). Wiki.typos.no_spaces: recall 0.897 -> 0.905 for precision
-# 0.962 -> 0.961; 0.5 gained 0.001 more.
-NO_SPACE_TEXT_KNOWN_SHARE = 0.6
-# A piece counts as a known word from this web count on (of 588 billion words; about zipf 2.2).
-NO_SPACE_WORD_COUNT = 100_000
-# A piece of three or four letters rarer than this is a scrap, glued back to a neighbour (a name
-# or a typo cut into bits: De|it|re, el|lected); about zipf 3.2. Wiki.typos.no_spaces: split
-# precision 0.936 -> 0.962 for recall 0.853 -> 0.840 (the DP alone).
-SCRAP_COUNT = 1_000_000
-# Pieces this short stand alone only as the short words English writes (data/short_words.txt).
-SHORT_WORD_LETTERS = 2
-# A scrap this long stands as a word of its own (a name: Mosher|house); shorter ones are glued back.
-SCRAP_ALONE_LETTERS = 5
-# A token with more than this many letters for each ASCII one is in another script: never segmented.
-FOREIGN_SCRIPT_SHARE = 1.5
-
-# Rejoining: at most this many pieces make one word (Representa t ions, c o n s e q u e n c e).
-JOIN_MAX_PIECES = 16
-# The joined word must be this common in the web tables (about zipf 2.5).
-JOIN_WORD_COUNT = 200_000
-# The joined word has this many letters at least, and if that few, is this common (t he -> the;
-# not x y -> xy).
-JOIN_MIN_LETTERS = 3
-JOIN_SHORT_COUNT = 20_000_000
-# A piece of three letters or more is a word alone from this web count (about zipf 3.2).
-NONWORD_COUNT = 1_000_000
-# The joined word must score this much (log10) above its pieces read in a row, when a piece is
-# no word alone (evergr een); the word model decides the rest.
-JOIN_GAIN = 1.0
-# ... and this much when every piece is a word alone, only in a text that shows stray spaces
-# elsewhere (detect ive 5.0, there fore 4.3; kept: him self 3.0, a part -0.4, in to 0.6, may be
-# -1.0, any one 0.6). In clean text such pairs are never joined (tea spoon 4.2, app lets 3.7).
-JOIN_WORDS_GAIN = 3.0
-# ... and this much in a text that shows none (mem ber 7.0, wit hin 7.4, num ber 7.3,
-# sim ply 6.4; kept: them selves 4.8, detect ive 5.0, pass word 4.2, sea son 4.1, and every
-# pair of common words, which opens no join there: COMMON_PIECE_COUNT).
-JOIN_WORDS_UNDAMAGED_GAIN = 5.5
-# A space one or two letters too late (thatw ere, thenn ext) moves where both words it makes
-# are this common (zipf about 5.2) and read JOIN_WORDS_UNDAMAGED_GAIN better so. Where the
-# letters after it are no word either (wasfi xed, teaminc luded: both pieces broken), up to
-# three letters and words of JOIN_WORD_COUNT do: spaces-dev Wiki split recall 0.788 -> 0.791,
-# join recall 0.697 -> 0.704, split precision 0.954 -> 0.952; dev and clean-web unchanged.
-LATE_SPACE_COUNT = 100_000_000
-# A space in the wrong place where a space was lost too (`gaps.resegmented_spaces`:
-# betweenth e -> between the, ofherit age -> of heritage) moves when the two words
-# the model reads in the letters score this much (log10) above the pieces as they
-# stand. On spaces-dev every move found at 10 or more was right (Wiki 12, OCR 1,
-# ACL 1; below, 2.5 and less, OCR garble: var iat -> vari at); Wiki split recall
-# 0.795 -> 0.805, precision 0.952 -> 0.954, join recall 0.707 -> 0.717; dev,
-# clean-web and the other groups unchanged.
-RESEGMENT_GAIN = 10.0
-# A word alone this common (zipf about 4.2) never joins another such in a text that shows no
-# stray space; rarer words may be a broken word's pieces (ies, hin, ict: 1-8 million). Wiki
-# join recall 0.674 -> 0.684 (precision 1.0), the same as at 100 million, where rejoin_words
-# took 1.8x its time (the gate opened on most lines); clean-web and dev unchanged.
-COMMON_PIECE_COUNT = 10_000_000
-# A lone letter beside words joins them into one of the commonest words (t he, Ther e -> there;
-# not H is -> His inside a sentence): about zipf 6.2 ...
-JOIN_LETTER_WORD_COUNT = 500_000_000
-# ... or into any word, unless a piece is a function word this common (of f, is g: a symbol after
-# it; son g -> song, fil m -> film are letters): about zipf 5.5, the web's 370 commonest words.
-# Such a word also never takes a scrap of a run with no spaces when the other neighbour can
-# (Marcolfi|was, not Marco|lfiwas).
-FUNCTION_WORD_COUNT = 200_000_000
-# On a line with a formula, a run of at most this many lone letters beside another lone letter
-# or sign is symbols (u j u j, H i), not a word spelt out. 4 kept arXiv.OCR's join recall 0.791
-# -> 0.776 (a run of any length: 0.757); extract-dev's formulas lost their joins (juju, Hi).
-SYMBOL_RUN_LETTERS = 4
-# A lone s after a word of more letters than this is its plural's (railway s; not As s -> Ass).
-PLURAL_HEAD_LETTERS = 3
-# A piece is a lost space more than a stray one when it is a pair of words written this often
-# (sofar: "so far" 17 million; not upcom: "up com", absent).
-GLUED_PAIR_COUNT = 1_000_000
-
-# Language guard: a line is foreign with this much foreign-word evidence (a strong word counts 1,
-# a weak one 0.5) when it outweighs its English function words. On 21,000 labelled lines: 0.0-0.5%
-# of damaged English lines (dev) called foreign, 0.1-2.7% of clean web English ...
-FOREIGN_WORDS_LEAST = 1.0
-# ... or when this share of its words hold a letter outside ASCII (Việt Nam, défense).
-FOREIGN_LETTER_SHARE = 0.25
-# Lines whose language the guard remembers (the splitter asks again on each pass over a text).
-LINES_KEPT = 4096
-
-# What keeping a small letter alone (not a or i) costs a line's reading in
-# `rejoin.stray_spaces`, in log10: the web's tables count letters alone often
-# (initials, list markers), prose seldom writes one, so a broken word's last
-# letter (use d, Cyrtodactylu s) joins; symbols stay (of f, a formula's line).
-LONE_LETTER_COST = 2.0
+# --- punctuation (`punctuation`) ------------------------------------------------
 
 # A token of at most this many characters before a bracket, with a capital or
 # a digit or no common word, names a function in a formula (Tr(AB), SO(3, 1),
