@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import os
 
+from ..vocabulary import read_word_file
+
 _DATA = os.path.join(os.path.dirname(__file__), "data")
 
 
-def _entries(name: str) -> tuple[str, ...]:
-    """The entries of `data/<name>.txt`, in the file's order."""
-    with open(os.path.join(_DATA, f"{name}.txt"), encoding="utf-8") as file:
-        return tuple(entry for line in file if (entry := line.split("#", 1)[0].strip()))
+def _entries(name: str) -> frozenset[str]:
+    """The entries of `data/<name>.txt` (`vocabulary.read_word_file`)."""
+    return read_word_file(os.path.join(_DATA, f"{name}.txt"))
 
 
 # Prefixes English writes with a hyphen before a word (self-made, non-profit, well-known).
@@ -19,4 +20,4 @@ HYPHENATED_PREFIXES = frozenset(_entries("hyphenated_prefixes"))
 # Words after a verb that make a noun of it (line-up, lay-off), hyphenated in British use.
 PARTICLE_TAILS = frozenset(_entries("particle_tails"))
 # Endings that make a word of a word (court-ers, cultural-ism), tested with `str.endswith`.
-DERIVING_ENDINGS = _entries("deriving_endings")
+DERIVING_ENDINGS = tuple(sorted(_entries("deriving_endings")))

@@ -12,13 +12,14 @@ import os
 
 import regex
 
+from ..vocabulary import read_word_file
+
 _DATA = os.path.join(os.path.dirname(__file__), "data")
 
 
 def _word_list(name: str) -> frozenset[str]:
     """The words of `data/<name>.txt`: one a line; `#` starts a comment."""
-    with open(os.path.join(_DATA, f"{name}.txt"), encoding="utf-8") as file:
-        return frozenset(word for line in file if (word := line.split("#", 1)[0].strip()))
+    return read_word_file(os.path.join(_DATA, f"{name}.txt"))
 
 
 # The only word of one letter a split may make (I is a capital, see `case`).
