@@ -59,7 +59,9 @@ GLUED_O_NAME_RE = regex.compile(r"[A-Z]?[a-z]{2,}(?=O['’][A-Z][a-z])")
 # An initial (not the word A or I), then a space and a name: S Thompson.
 INITIAL_NAME_RE = re.compile(r"(?<![^\s(])[B-HJ-Z]\.? [A-Z][a-z]{2,}")
 # A dash between words with a space on each side: a text's own style of dash.
-SPACED_DASH_RE = re.compile(r"\w[,;)\]\"”’]? [-–] [\w(\[\"“‘£$€]")
+# (After a word of two characters or more: a lone letter before it is a word
+# broken letter by letter, a l t e r - na t ives, whose hyphen lost its place.)
+SPACED_DASH_RE = re.compile(r"\w\w[,;)\]\"”’]? [-–] [\w(\[\"“‘£$€]")
 
 # A word between opening and closing punctuation ("said.", "(Hanoi’s,"):
 # neither UNTOUCHABLE_RE nor PUNCT_RE can match it, so its word decides. (A
