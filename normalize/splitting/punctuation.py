@@ -14,7 +14,7 @@ from .numbers import _number_join_ok
 from .shapes import (
     CAPITALISED_RE, IDENTIFIER_RE, LIST_SEPARATOR_RE, QUOTE_RE, _letters_after, _letters_before, _punctuation_places,
 )
-from .tuning import FUNCTION_NAME_CHARS, FUNCTION_ZIPF, KNOWN_ZIPF, WORD_ZIPF
+from .tuning import FUNCTION_NAME_CHARS, FUNCTION_ZIPF, INITIALS_NAME_ZIPF, KNOWN_ZIPF, WORD_ZIPF
 
 if TYPE_CHECKING:
     from .evidence import _Document
@@ -34,6 +34,8 @@ PLACE_RULES = {
     "comma": "split_after_comma",
     "sentence": "split_sentence_join",
     "colon": "split_after_colon",
+    "number_colon": "split_after_colon",
+    "initials": "split_after_initials",
     "quote_after": "split_after_quote",
     "quote_before": "split_before_quote",
     "paren_before": "split_before_bracket",
@@ -176,6 +178,10 @@ def _punctuation_splits(
         elif kind in ("letters_digits", "digits_letters"):
             if not _number_join_ok(doc, token, at, kind):
                 continue
+        elif kind == "initials" and not 0.0 < (doc.vocab_zipf(_letters_after(token, at).lower()) or 0.0) < INITIALS_NAME_ZIPF:
+            # P.O.Box, U.S.Army: an abbreviation, then a common noun, not initials before a name;
+            # L.Pohmyi: a word no list knows, as often OCR's garble as a name
+            continue
         elif kind == "colon" and token[at].islower() and not doc.damaged():
             continue  # starter:flour:water, key:value: a ratio or a code, where the text lost no space elsewhere
         elif kind == "currency" and (_letters_before(token, at) or "").isupper():

@@ -34,7 +34,8 @@ RULES = {
     # punctuation with no space after it (`punctuation`, by PUNCT_RE's groups)
     "split_after_comma": "a comma or semicolon glued to the next word: frameworks,thus",
     "split_sentence_join": "a sentence's full stop, ! or ? glued to the next sentence: said.The",
-    "split_after_colon": "a colon glued to the next word or quotation: added:\"The",
+    "split_after_colon": "a colon glued to the next word or quotation: added:\"The, 910.4:Accounts",
+    "split_after_initials": "initials glued to the name after them: R.S.Michalski, W.Munro (not P.O.Box)",
     "split_after_quote": "a closing quote glued to the next word: infection,\"said",
     "split_before_quote": "an opening quote glued to the word before it: a\"watershed\"",
     "split_before_bracket": "an opening bracket glued to the word before it: Agreement(FPA)",

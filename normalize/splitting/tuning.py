@@ -342,3 +342,9 @@ STRETCH = 1 << 16
 # one (Agreement(FPA), $90.3m(£48.5m)). spaces-dev arXiv.OCR split precision
 # 0.880 -> 0.889, recall unchanged; dev unchanged.
 FUNCTION_NAME_CHARS = 3
+
+# Initials glued to a word (R.S.Michalski, W.Munro) lost the space before a
+# name only when that word is rarer than this: a commoner one is a noun that
+# an abbreviation opens (P.O.Box, U.S.Army; box 5.04, army 5.06), and names
+# sit below it (smith 4.89, albert 4.24). spaces-dev: see docs/measurements.md.
+INITIALS_NAME_ZIPF = 5.0
