@@ -213,8 +213,8 @@ def _hyphen_prefix_cut(model: Model, word: str, following: str = "") -> int:
         joined = bigrams.get(f"{word} {following}")
         if apart >= (WEB_RATIO * joined if joined else ARTICLE_COMPOUND_FLOORS * _web_floors()[1]):
             return 1
-    if (model.lookup(word) or 0.0) >= WORD_ZIPF:
-        return 0
+    if (model.lookup(word) or 0.0) >= WORD_ZIPF or following and (model.lookup(word + following) or 0.0) >= WORD_ZIPF:
+        return 0  # (interpre-tation, compu-tational: a word broken at a line end, which the list knows whole)
     for prefix in HYPHEN_PREFIXES:
         head = word[: -len(prefix)]
         if word.endswith(prefix) and head:
