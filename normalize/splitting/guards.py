@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .language import reads_as_english
+from .language import GREEK_SYMBOL_RE, reads_as_english
 from ..vocabulary import web_counts
 from . import tuning
 from .joins import _common_and_rare_word, _compound_pair, _domain_then_word, _hyphen_prefix_cut, _initial_split
@@ -122,6 +122,6 @@ def _skip_line(doc: _Document, line: str, code: bool = True) -> bool:
         return False
     # Joins make English words unknown, so a line is judged foreign by its
     # accented words (Việt Nam, défense), or by having almost no English word.
-    foreign = sum(1 for w in words if not w.isascii())
+    foreign = sum(1 for w in words if not w.isascii() and not GREEK_SYMBOL_RE.fullmatch(w.lower()))
     english = sum(1 for w in words if (doc.model.zipf.get(w.lower()) or 0.0) >= WORD_ZIPF)
     return foreign >= FOREIGN_WORD_SHARE * len(words) or english < ENGLISH_WORD_SHARE * len(words)

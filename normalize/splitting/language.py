@@ -18,6 +18,8 @@ from pathlib import Path
 from .segment_tuning import FOREIGN_LETTER_SHARE, FOREIGN_WORDS_LEAST, LINES_KEPT
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# One Greek letter, alone or glued to ASCII letters: a formula's symbol (ρ, δand), no accented word.
+GREEK_SYMBOL_RE = re.compile(r"[a-z]*[α-ω][a-z]*")
 DATA = Path(__file__).with_name("data") / "foreign_words.txt"
 ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in is that for it with as was on be by this are at from his her have has had not but "
@@ -58,7 +60,7 @@ def reads_as_english(line: str) -> bool:
             foreign += 1
         elif word in weak:
             foreign += 0.5
-        if not word.replace("’", "").isascii():
+        if not word.replace("’", "").isascii() and not GREEK_SYMBOL_RE.fullmatch(word):
             accented += 1
     if accented >= FOREIGN_LETTER_SHARE * len(words):
         return False

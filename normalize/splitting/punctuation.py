@@ -36,6 +36,7 @@ PLACE_RULES = {
     "colon": "split_after_colon",
     "number_colon": "split_after_colon",
     "initials": "split_after_initials",
+    "symbol_word": "split_symbol_word",
     "quote_after": "split_after_quote",
     "quote_before": "split_before_quote",
     "paren_before": "split_before_bracket",
@@ -114,7 +115,7 @@ def _punctuation_splits(
     the line or continues a suspended hyphen (`pre- and post-war`), `quotes`
     holds the role of each straight double quote of the token (`_quote_roles`)."""
     out = []
-    if token.isalpha():
+    if token.isalpha() and token.isascii():  # (a Greek letter glued to a word is no punctuation, but a place: δand)
         return out
     for m in _punctuation_places(token):
         at = m.end()
@@ -182,6 +183,8 @@ def _punctuation_splits(
             # P.O.Box, U.S.Army: an abbreviation, then a common noun, not initials before a name;
             # L.Pohmyi: a word no list knows, as often OCR's garble as a name
             continue
+        elif kind == "symbol_word" and not _symbol_then_word(doc, token, at):
+            continue
         elif kind == "colon" and token[at].islower() and not doc.damaged():
             continue  # starter:flour:water, key:value: a ratio or a code, where the text lost no space elsewhere
         elif kind == "currency" and (_letters_before(token, at) or "").isupper():
@@ -196,6 +199,18 @@ def _punctuation_splits(
             continue
         out.append((at, PLACE_RULES[kind]))
     return out
+
+
+def _symbol_then_word(doc: _Document, token: str, at: int) -> bool:
+    """Whether the Greek letter before or after `at` is a symbol glued to an
+    English word: a function word after it (δand, ρand; not a subscript,
+    αopt, τkd), or a word of three letters or more the list knows before it
+    (betweenβ; not nlσ)."""
+    if token[at].isascii():
+        word = _letters_after(token, at) or ""
+        return word.islower() and (doc.vocab_zipf(word) or 0.0) >= FUNCTION_ZIPF
+    word = _letters_before(token, at) or ""
+    return len(word) >= 3 and word.islower() and (doc.vocab_zipf(word) or 0.0) >= WORD_ZIPF
 
 
 def _function_notation(doc: _Document, before: str) -> bool:

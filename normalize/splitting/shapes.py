@@ -134,6 +134,8 @@ PUNCT_RE = re.compile(
                         # (a number, then a capitalised word: a numbered heading's or a class's, 910.4:Accounts)
     | (?P<initials>     (?=[A-Z][a-z]{2}) (?<=(?<![^\s(\["“‘.])[A-Z]\.) )
                         # (initials glued to a name: R.S.Michalski, W.Munro)
+    | (?P<symbol_word>  (?=[a-z]{2}) (?<=(?<![α-ωΑ-Ω])[α-ωΑ-Ω]) | (?=[α-ωΑ-Ω](?![α-ωΑ-Ω])) (?<=[a-z]{3}) )
+                        # (one Greek letter, a formula's symbol, then a word or after one: δand, betweenβ)
     | (?P<quote_after>  (?=[A-Za-z]) (?<=[^\s(\[“‘"]["”]) )
     | (?P<quote_before> (?=["“][A-Za-z]) (?<=[A-Za-z.,!?:;]) )
     | (?P<paren_before> (?=\((?!(?:s|es|ies|en|ren|a|an|e|r|er|ed|ing|d|st|nd|rd|th)\))[A-Za-z$£€\d][^()\s]{1,})

@@ -116,6 +116,11 @@ def _name_boundary(text: str, at: int) -> bool:
 LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 
 
+# Rules whose cuts may fall inside such a run: a run that lost every space, and a
+# Greek letter glued to an English word (δand), a cut between two scripts.
+SCRIPT_CUTS = frozenset((NO_SPACE_RULE, "split_symbol_word"))
+
+
 def _outside_foreign_words(text: str, inserted: list) -> list:
     """The positions of `inserted` (in order) that fall inside no word with a letter outside ASCII."""
     kept, words = [], (run for run in LETTER_RUN_RE.finditer(text) if not run.group().isascii())
@@ -123,7 +128,7 @@ def _outside_foreign_words(text: str, inserted: list) -> list:
     for at, rule in inserted:
         while word is not None and word.end() <= at:
             word = next(words, None)
-        if word is None or not word.start() < at < word.end() or _name_boundary(text, at) or rule == NO_SPACE_RULE:
+        if word is None or not word.start() < at < word.end() or _name_boundary(text, at) or rule in SCRIPT_CUTS:
             kept.append((at, rule))
     return kept
 
