@@ -153,6 +153,8 @@ def _punctuation_splits(
                  or YEAR_BEFORE_COMMA_RE.search(token, 0, at))
                 and len(after := _letters_after(token, at) or "") >= 3 and doc.known(after.lower(), WORD_ZIPF)):
             continue  # tl;dr, a,b: a code, where the text lost no space elsewhere (but words: met,then; 2018,the)
+        elif kind == "comma" and token[at].islower() and _garbled_before(doc, token, at - 1):
+            continue  # f,i.6e, (;lfe, neeand,ded: OCR's garble around a comma, not a lost space
         elif kind == "comma" and token[at].isupper() and len(LIST_SEPARATOR_RE.findall(token)) >= 2 and not (
                 doc.damaged()):
             continue  # White,Mackie,Jones: a list written without spaces (in a text that lost none elsewhere)
@@ -249,6 +251,28 @@ def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
         before = _letters_before(token, at) or ""
         return bool(before) and not doc.known(before.lower(), WORD_ZIPF) and not token[at - 1].isdigit()
     return False
+
+
+# What may stand right before a comma glued to the next word, other than a letter: frameworks,thus;
+# 2018,the; (LSE),which; "quoted",said; etc.,and; rALM?,whether.
+BEFORE_COMMA = frozenset(")]\"”’'.%?!")
+
+
+def _garbled_before(doc: _Document, token: str, comma: int) -> bool:
+    """Whether what stands before the comma at `comma` is no word (OCR:
+    f,i.6e; (;lfe; neeand,ded): a letter other than a or I, small letters
+    neither the list nor the text knows, or a sign no word ends with. A
+    comma that opens the token (below ,and) is the word's before it."""
+    if not comma:
+        return False
+    before = _letters_before(token, comma)
+    if not before:
+        return not (token[comma - 1].isdigit() or token[comma - 1] in BEFORE_COMMA)
+    if comma > len(before) and token[comma - len(before) - 1] in "'’":
+        return False  # isn't,then: a contraction's end
+    if len(before) == 1:
+        return before.lower() not in ("a", "i")
+    return before.islower() and doc.vocab_zipf(before) is None and doc.count(before) < 2
 
 
 def _garbled_after(doc: _Document, token: str, at: int) -> bool:
