@@ -155,9 +155,10 @@ def _punctuation_splits(
             continue  # tl;dr, a,b: a code, where the text lost no space elsewhere (but words: met,then; 2018,the)
         elif kind == "comma" and token[at].islower() and _garbled_before(doc, token, at - 1):
             continue  # f,i.6e, (;lfe, neeand,ded: OCR's garble around a comma, not a lost space
-        elif kind == "comma" and token[at].isupper() and len(LIST_SEPARATOR_RE.findall(token)) >= 2 and not (
+        elif kind == "comma" and token[at].isupper() and token[at + 1 : at + 2] != "." and len(
+                LIST_SEPARATOR_RE.findall(token)) >= 2 and not (
                 doc.damaged()):
-            continue  # White,Mackie,Jones: a list written without spaces (in a text that lost none elsewhere)
+            continue  # White,Mackie,Jones: a list written without spaces (in a text that lost none elsewhere; not Tanhermhong,T., an initial)
         elif kind == "trailing_dash":
             before = _letters_before(token, at) or ""
             if suspended or not doc.damaged() and before.islower():

@@ -121,8 +121,10 @@ PUNCT_RE = re.compile(
       (?P<comma>        (?=[a-z]) (?<=[,;]) | (?=[A-Z][a-z]|I(?![A-Za-z])|[A-Z]{2}) (?<=[A-Za-z]{2}[,;])
                       | (?=[a-z]) (?<=\d[,;]) | (?=[A-Z][a-z]) (?:(?<=(?<![\d.,])\d{4}[,;])|(?<=[\dA-Za-z]\)[,;]))
                         # (a year or a bracket, then a capitalised word: by 2007,Ms; 70),Bellamy)
-                      | (?=[A-Z]\.) (?<=[a-z]{2},) | (?=(?:19|20)\d\d[a-z]?[)\];,.]) (?<=[a-z]{2},) )
-                        # (a name, then an initial or a year that closes a citation: Padmanabhan,G.; Neumann,2003))
+                      | (?=[A-Z]\.) (?<=[a-z]{2},) | (?=(?:19|20)\d\d[a-z]?[)\];,.]) (?<=[a-z]{2},)
+                      | (?=(?:19|20)\d\d(?![\d,.]\d)) (?:(?<=(?<![\d.,])\d,)|(?<=(?<![\d.,])\d\d,)) )
+                        # (a name, then an initial or a year that closes a citation: Padmanabhan,G.; Neumann,2003);
+                        # a day, then a year: January 23,2004, which no number of thousands writes)
     | (?P<sentence>     (?=[A-Z](?:[a-z]|['’])|[AI]\Z)
                         (?:(?<=[A-Za-z]{2}[.!?])|(?<=\d[a-z][.!?])|(?<=[\d)\]"”’%][.!?]))
                       | (?=[A-Z]{2}) (?<=[a-z]{3}[.!?]) (?P<lower_run>) )
