@@ -15,7 +15,7 @@ from .runs import segment_run
 from .shapes import CAPITALISED_RE, PLURAL_ACRONYM_RE, PREFIXED_NAME_RE, _parts
 from .tuning import (
     ACRONYM_HEAD_ZIPF, BOUNDARY_COST, CAMEL_APART_RATIO, CAMEL_HEAD_LETTERS, CAMEL_NAME_ZIPF, CAMEL_WORD_ZIPF, COMMON_WORD_ZIPF,
-    FUNCTION_ZIPF, KNOWN_MARGIN, KNOWN_ZIPF, MIN_PART_ZIPF, SAFE_ZIPF, SHORT_ACRONYM_HEAD_ZIPF,
+    FUNCTION_ZIPF, KNOWN_MARGIN, KNOWN_ZIPF, LONG_PAIR_ZIPF, MIN_PART_ZIPF, SAFE_ZIPF, SHORT_ACRONYM_HEAD_ZIPF, TITLE_WORD_LETTERS,
     UNDAMAGED_ACRONYM_TAIL_ZIPF, WORD_ZIPF, ZIPF_SHIFT,
 )
 from .words import CALENDAR_WORDS, JOIN_HEADS, NAME_PREFIXES, SUFFIX_PIECES, TITLES
@@ -116,6 +116,21 @@ def _camel_name(doc: _Document, stem: str) -> bool:
     return False
 
 
+def _title_words(doc: _Document, stem: str, left: str, right: str, after_name: int) -> bool:
+    """Whether `left` and `right`, glued in `stem` after a capitalised word, are
+    two words of a title or a name written in capitals (Combination forImproved
+    Lexical, IEEE InternationalConference, Thai InformationRetrieval): a function
+    word, or a common word of TITLE_WORD_LETTERS or more, then a capitalised
+    common word of as many that is no function word, in a token no list knows;
+    where the text shows no lost space elsewhere (in it, a word glued to a name
+    is a brand or code: CrowdStrike, toString)."""
+    if after_name != AFTER_NAME or not right[1:].islower() or len(right) < TITLE_WORD_LETTERS:
+        return False
+    head, tail = doc.vocab_zipf(left.lower()) or 0.0, doc.vocab_zipf(right.lower()) or 0.0
+    return LONG_PAIR_ZIPF <= tail < FUNCTION_ZIPF and doc.model.unknown(stem.lower()) and (
+        head >= FUNCTION_ZIPF if left.islower() else len(left) >= TITLE_WORD_LETTERS and head >= LONG_PAIR_ZIPF)
+
+
 def _humps(stem: str) -> int:
     """How many capitals follow a lower-case letter in `stem` (getElementById: 3)."""
     return sum(1 for a, b in zip(stem, stem[1:]) if a.islower() and b.isupper())
@@ -197,7 +212,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
         # (Or, in a text that holds no code at all, a word of five letters or
         # more glued to a capitalised word that ends the token: nearbyMain,
         # journalistSteven; code names, createElement, live beside code.)
-        if not doc.damaged() and last not in JOIN_HEADS and not (
+        if not doc.damaged() and last not in JOIN_HEADS and not _title_words(doc, stem, left, right, after_name) and not (
                 z >= FUNCTION_ZIPF and right.lower() in CALENDAR_WORDS) and (
                 _humps(stem) > 1 or len(last) < 4 or not doc.names(right.lower())) and not (
                 _humps(stem) == 1 and len(last) >= CAMEL_HEAD_LETTERS and z >= WORD_ZIPF and right_all == right
@@ -246,7 +261,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
         # glued are a brand or a name (RaceDay, Dustwise RoboClean), or a
         # code name (NotFound, GetValue), unless the first is an article or a
         # preposition (TheGerman).
-        if not doc.damaged() and left_lower not in JOIN_HEADS:
+        if not doc.damaged() and left_lower not in JOIN_HEADS and not _title_words(doc, stem, left, right, after_name):
             return None
         return "split_capitalised_words" if len(right) >= 3 and (
             doc.known(right.lower(), KNOWN_ZIPF) or doc.count(right.lower()) >= 1

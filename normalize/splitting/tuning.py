@@ -226,6 +226,13 @@ CAMEL_APART_RATIO = 1.0
 # five keeps userName and textContent whole in prose about code).
 CAMEL_HEAD_LETTERS = 5
 
+# Two words glued in a run of capitalised words, where the text shows no lost
+# space elsewhere (a title: Combination forImproved Lexical, IEEE
+# InternationalConference), are split only when each is this long (a function
+# word aside): brands pair shorter words (RingCentral beside Ring). See
+# docs/measurements.md, fifth session.
+TITLE_WORD_LETTERS = 5
+
 # A capital I glued to a word this common is the pronoun (Iwill).
 PRONOUN_NEXT_ZIPF = 4.5
 
