@@ -198,7 +198,7 @@ def _punctuation_splits(
             # (Only where the text lost spaces elsewhere.)
             if not (doc.known(regex.search(r"[a-z]+\Z", token[:at]).group(), WORD_ZIPF) and doc.damaged()):
                 continue
-        if _garbled_after(doc, token, at):
+        if _garbled_after(doc, token, at) or kind in BROKEN_WORD_PLACES and _broken_word(doc, token, at):
             continue
         out.append((at, PLACE_RULES[kind]))
     return out
@@ -274,6 +274,21 @@ def _garbled_before(doc: _Document, token: str, comma: int) -> bool:
     if len(before) == 1:
         return before.lower() not in ("a", "i")
     return before.islower() and doc.vocab_zipf(before) is None and doc.count(before) < 2
+
+
+# Places where OCR reads a letter as punctuation inside a word (Abst:ract, infor,mation).
+BROKEN_WORD_PLACES = frozenset({"comma", "colon", "sentence"})
+
+
+def _broken_word(doc: _Document, token: str, at: int) -> bool:
+    """Whether the letters around the punctuation before `at` make a word the
+    list knows, and one side is no word (Abst:ract, infor,mation): a letter
+    OCR read as punctuation, not two words (but in,to, said.The)."""
+    before, after = _letters_before(token, at - 1), _letters_after(token, at)
+    if not before or not after or not after.islower():
+        return False
+    return (doc.vocab_zipf((before + after).lower()) or 0.0) >= WORD_ZIPF and min(
+        doc.vocab_zipf(before.lower()) or 0.0, doc.vocab_zipf(after) or 0.0) < WORD_ZIPF
 
 
 def _garbled_after(doc: _Document, token: str, at: int) -> bool:
