@@ -236,7 +236,9 @@ def _split_pass(doc: _Document, candidates: set, code: bool) -> tuple[list, list
                         doc.model.lookup(name.group().lower()) or 0.0) >= FUNCTION_ZIPF else AFTER_NAME
         if token.endswith(("-", "–")):
             following = NEXT_TOKEN_RE.match(text, end).group(1)
-            suspended = not following or following.lower() in SUSPENDED_HYPHEN_NEXT
+            # (Or the word goes on after it: CLUS- TERING, suc- cessful, a word broken at a line end.)
+            suspended = not following or following.lower() in SUSPENDED_HYPHEN_NEXT or _continues(
+                doc, token, following)
         quotes = ()
         if '"' in token:
             if roles is None:
@@ -259,6 +261,19 @@ def _split_pass(doc: _Document, candidates: set, code: bool) -> tuple[list, list
                 words.update(LETTERS_RE.findall(text[max(start, before - NAME_LOOKBACK) : before + 1].lower()))
     spans.sort()
     return spans, changed, asked
+
+
+def _continues(doc: _Document, token: str, following: str) -> bool:
+    """Whether the letters before the dash ending `token` and those opening
+    `following` make a word the list knows (CLUS- TERING, suc- cessful): a
+    word broken at a line end whose hyphen kept its space, no dash after a word."""
+    before, after = LETTERS_AT_END_RE.search(token).group(), LETTERS_RE.match(following)
+    return bool(before) and after is not None and (
+        doc.model.lookup((before + after.group()).lower()) or 0.0) >= tuning.WORD_ZIPF
+
+
+# The letters a token ends with before its dash.
+LETTERS_AT_END_RE = re.compile(r"[A-Za-z]*(?=[-–]\Z)")
 
 
 def _occurrences(text: str, tokens: set[str]) -> list[tuple[int, str]]:
