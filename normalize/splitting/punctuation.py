@@ -120,7 +120,8 @@ def _punctuation_splits(
     for m in _punctuation_places(token):
         at = m.end()
         kind = m.lastgroup
-        if not doc.damaged() and (kind in DAMAGED_ONLY or _undamaged_style(doc, token, at, kind)):
+        if not doc.damaged() and (kind in DAMAGED_ONLY and not _article_after_colon(doc, token, at, kind)
+                                  or _undamaged_style(doc, token, at, kind)):
             continue
         if kind == "quote_after":
             q = at - 1
@@ -214,6 +215,16 @@ def _symbol_then_word(doc: _Document, token: str, at: int) -> bool:
         return word.islower() and (doc.vocab_zipf(word) or 0.0) >= FUNCTION_ZIPF
     word = _letters_before(token, at) or ""
     return len(word) >= 3 and word.islower() and (doc.vocab_zipf(word) or 0.0) >= WORD_ZIPF
+
+
+def _article_after_colon(doc: _Document, token: str, at: int, kind: str) -> bool:
+    """Whether a colon glued to the article or I that ends the token follows a
+    word the list knows (interfaces:A domain-independent): a title's subtitle or
+    a sentence after its colon, in any text; no code writes a word, a colon and
+    one capital (key:value, starter:flour are small letters)."""
+    before = _letters_before(token, at - 1) or ""
+    return kind == "colon" and token[at:] in ("A", "I") and len(before) >= 3 and before.islower() and (
+        doc.vocab_zipf(before) or 0.0) >= WORD_ZIPF
 
 
 def _function_notation(doc: _Document, before: str) -> bool:
