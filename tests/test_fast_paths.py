@@ -228,10 +228,15 @@ def test_a_plain_word_is_what_the_punctuation_rules_pass_by(token):
 PUNCT_DEFINITION = regex.compile(
     r"""
       (?P<comma>        (?<=[,;]) (?=[a-z]) | (?<=[A-Za-z]{2}[,;]) (?=[A-Z][a-z]|I(?![A-Za-z])|[A-Z]{2}) | (?<=\d[,;]) (?=[a-z])
-                      | (?<=(?<![\d.,])\d{4}[,;]|[\dA-Za-z]\)[,;]) (?=[A-Z][a-z]) )
+                      | (?<=(?<![\d.,])\d{4}[,;]|[\dA-Za-z]\)[,;]) (?=[A-Z][a-z])
+                      | (?<=[a-z]{2},) (?=[A-Z]\.|(?:19|20)\d\d[a-z]?[)\];,.])
+                      | (?<=(?<![\d.,])\d{1,2},) (?=(?:19|20)\d\d(?![\d,.]\d)) )
     | (?P<sentence>     (?<=(?:[A-Za-z]{2}|\d[a-z]|[\d)\]"”’%])[.!?]) (?=[A-Z](?:[a-z]|['’])|[AI]\Z)
                       | (?<=(?<![A-Za-z])[a-z]{3,}[.!?]) (?=[A-Z]{2}) )
-    | (?P<colon>        (?<=[A-Za-z]{2}:) (?!(?<=[A-Z]{2}:)[A-Z]{2}) (?=["“][A-Za-z]|[A-Za-z]{2}) )
+    | (?P<colon>        (?<=[A-Za-z]{2}:) (?!(?<=[A-Z]{2}:)[A-Z]{2}) (?=["“][A-Za-z]|[A-Za-z]{2}|[AI]\Z) )
+    | (?P<number_colon> (?<=\d:) (?=[A-Z][a-z]{2}) )
+    | (?P<initials>     (?<=(?:\A|[\s(\["“‘.])[A-Z]\.) (?=[A-Z][a-z]{2}) )
+    | (?P<symbol_word>  (?<=(?<![α-ωΑ-Ω])[α-ωΑ-Ω]) (?=[a-z]{2}) | (?<=[a-z]{3}) (?=[α-ωΑ-Ω](?![α-ωΑ-Ω])) )
     | (?P<quote_after>  (?<=[^\s(\[“‘"]["”]) (?=[A-Za-z]) )
     | (?P<quote_before> (?<=[A-Za-z.,!?:;]) (?=["“][A-Za-z]) )
     | (?P<paren_before> (?<=[A-Za-z]{2}|[A-Za-z]\d|\d[a-z]|%)
@@ -251,10 +256,11 @@ PUNCT_DEFINITION = regex.compile(
     """,
     regex.VERBOSE,
 )
-PUNCT_ALPHABET = "abszAHIZ'’\".,;:!?()[]“”‘-–£$€¥%&0129 "
+PUNCT_ALPHABET = "abszAHIZ'’\".,;:!?()[]“”‘-–£$€¥%&0129 δΩ"
 # Pieces that put the patterns' contexts side by side more often than single characters do.
 PUNCT_PIECES = ["a", "ab", "abs", "sabz", "A", "Ab", "AH", "HAZ", "I", "Zb", ".", ",", ";", ":", "!", "?", "&", "R&B",
-                "(", ")", "[", "]", "7-6", "(7-1)", "12-10", "2007", "'", "’", "\"", "“", "-", "–", "£5", "%", "1", "9"]
+                "(", ")", "[", "]", "7-6", "(7-1)", "12-10", "2007", "'", "’", "\"", "“", "-", "–", "£5", "%", "1", "9",
+                "R.", "S.", "Abs", "δ", "Ω", "23", "1999"]
 
 
 def punctuation_places(token: str) -> list[tuple[int, str]]:
