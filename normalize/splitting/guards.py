@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from .language import GREEK_SYMBOL_RE, reads_as_english
 from ..vocabulary import web_counts
 from . import tuning
-from .joins import _common_and_rare_word, _compound_pair, _domain_then_word, _hyphen_prefix_cut, _initial_split
+from .joins import (
+    _common_and_rare_word, _compound_pair, _domain_then_word, _hyphen_prefix_cut, _initial_split, _long_words,
+)
 from .shapes import (
     ATOM_RE, CONTRACTION_RE, GLUED_O_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, POSSESSIVE_RE, PUNCT_RE, UNTOUCHABLE_RE,
     _has_foreign_letter, _next_word,
@@ -94,7 +96,8 @@ def _judge_word(model: Model, word: str) -> bool:
     if stem.islower():
         if lower in model.safe:
             return True  # `rules._word_splits` never cuts a word this common
-        return not model.cuts(lower) and not _compound_pair(model, lower) and not _common_and_rare_word(model, lower)
+        return not model.cuts(lower) and not _compound_pair(model, lower) and not _common_and_rare_word(model, lower) and (
+            not _long_words(model, lower))
     if stem[0].isupper() and stem[1:].islower():
         if lower in model.safe:
             return True

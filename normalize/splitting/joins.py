@@ -50,6 +50,17 @@ def _common_and_rare_word(model: Model, run: str) -> int:
     return found[0] if len(found) == 1 else 0
 
 
+def _long_words(model: Model, run: str) -> int:
+    """The one cut of a run that neither the list nor the web knows into two
+    words the list knows of LONG_PART_LEN letters or more, however rare
+    (coreference|resolution: a paper's terms are rare in the list), or 0."""
+    if len(run) < 2 * LONG_PART_LEN or not model.unknown(run):
+        return 0
+    found = [cut for cut in range(LONG_PART_LEN, len(run) - LONG_PART_LEN + 1)
+             if model.lookup(run[:cut]) is not None and model.lookup(run[cut:]) is not None]
+    return found[0] if len(found) == 1 else 0
+
+
 def _suffix_chain(part: str) -> bool:
     """Whether `part` is two suffixes (lessly, fulness): the end of a derived word."""
     return any(part.startswith(suffix) and part[len(suffix):] in SUFFIX_PIECES for suffix in SUFFIX_PIECES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .joins import _common_and_rare_word, _compound_pair, _name_then_verb, _plain_join
+from .joins import _common_and_rare_word, _compound_pair, _long_words, _name_then_verb, _plain_join
 from .model import _judge, best_split
 from .shapes import PREFIXED_NAME_RE, _parts
 from .tuning import (
@@ -23,9 +23,10 @@ if TYPE_CHECKING:
 
 def _rare_pair(doc: _Document, run: str, capitalised: bool) -> list[int]:
     """The cut of a lower-case run into a function word and a rare word
-    (`_common_and_rare_word`), if the text lost spaces elsewhere and does
+    (`_common_and_rare_word`) or into two long words (`_long_words`:
+    coreference|resolution), if the text lost spaces elsewhere and does
     not write the run twice; else []."""
-    cut = 0 if capitalised else _common_and_rare_word(doc.model, run)
+    cut = 0 if capitalised else _common_and_rare_word(doc.model, run) or _long_words(doc.model, run)
     return [cut] if cut and doc.damaged() and doc.count(run) < 2 else []
 
 
