@@ -133,6 +133,14 @@ def _title_words(doc: _Document, stem: str, left: str, right: str, after_name: i
         head >= FUNCTION_ZIPF if left.islower() else len(left) >= TITLE_WORD_LETTERS and head >= LONG_PAIR_ZIPF)
 
 
+def _subscripted(doc: _Document, word: str) -> bool:
+    """Whether `word`, no word the list knows, is a common word and one more
+    consonant (analj: a formula's variable and its index, AvgAnalj), not a
+    name's own letters (Reckers, Pakeerah)."""
+    return doc.vocab_zipf(word) is None and word[-1] not in "aeiouys" and (
+        doc.vocab_zipf(word[:-1]) or 0.0) >= WORD_ZIPF
+
+
 def _humps(stem: str) -> int:
     """How many capitals follow a lower-case letter in `stem` (getElementById: 3)."""
     return sum(1 for a, b in zip(stem, stem[1:]) if a.islower() and b.isupper())
@@ -267,7 +275,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
             return None
         return "split_capitalised_words" if len(right) >= 3 and (
             doc.known(right.lower(), KNOWN_ZIPF) or doc.count(right.lower()) >= 1
-            or len(right) >= 4 and right[1:].islower()) else None
+            or len(right) >= 4 and right[1:].islower() and not _subscripted(doc, right.lower())) else None
     if right.isupper():
         if len(right) < 2:
             return None
