@@ -18,7 +18,7 @@ from .tuning import (
     FUNCTION_ZIPF, KNOWN_MARGIN, KNOWN_ZIPF, LONG_PAIR_ZIPF, MIN_PART_ZIPF, SAFE_ZIPF, SHORT_ACRONYM_HEAD_ZIPF, TITLE_WORD_LETTERS,
     UNDAMAGED_ACRONYM_TAIL_ZIPF, WORD_ZIPF, ZIPF_SHIFT,
 )
-from .words import CALENDAR_WORDS, JOIN_HEADS, NAME_PREFIXES, SUFFIX_PIECES, TITLES
+from .words import CALENDAR_WORDS, JOIN_HEADS, NAME_PREFIXES, SUFFIX_PIECES, TITLE_SMALL_WORDS, TITLES
 
 if TYPE_CHECKING:
     from .evidence import _Document
@@ -119,18 +119,20 @@ def _camel_name(doc: _Document, stem: str) -> bool:
 def _title_words(doc: _Document, stem: str, left: str, right: str, after_name: int) -> bool:
     """Whether `left` and `right`, glued in `stem` after a capitalised word, are
     two words of a title or a name written in capitals (Combination forImproved
-    Lexical, IEEE InternationalConference, Thai InformationRetrieval): a function
-    word, or a common word (LONG_PAIR_ZIPF) of TITLE_WORD_LETTERS or more, then a
-    capitalised word the list knows (WORD_ZIPF; a second word rarer than the first
-    measured the same on clean web text, a rarer first did not: 22.7 -> 23.9 false
-    changes per 100k words) of as many that is no function word, in a token no list knows;
+    Lexical, IEEE InternationalConference, Thai InformationRetrieval): a word a
+    title writes in small letters (TITLE_SMALL_WORDS; not a verb: isReady), or a
+    common word (LONG_PAIR_ZIPF) of TITLE_WORD_LETTERS or more, then a
+    capitalised word the list knows (WORD_ZIPF; a second word rarer than the
+    first measured the same on clean web text, a rarer first did not: 22.7 ->
+    23.9 false changes per 100k words) of as many that is no function word, in
+    a token no list knows;
     where the text shows no lost space elsewhere (in it, a word glued to a name
     is a brand or code: CrowdStrike, toString)."""
     if after_name != AFTER_NAME or not right[1:].islower() or len(right) < TITLE_WORD_LETTERS:
         return False
     head, tail = doc.vocab_zipf(left.lower()) or 0.0, doc.vocab_zipf(right.lower()) or 0.0
     return WORD_ZIPF <= tail < FUNCTION_ZIPF and doc.model.unknown(stem.lower()) and (
-        head >= FUNCTION_ZIPF if left.islower() else len(left) >= TITLE_WORD_LETTERS and head >= LONG_PAIR_ZIPF)
+        left in TITLE_SMALL_WORDS if left.islower() else len(left) >= TITLE_WORD_LETTERS and head >= LONG_PAIR_ZIPF)
 
 
 def _subscripted(doc: _Document, word: str) -> bool:

@@ -96,5 +96,8 @@ WORD_ENDING_WORDS = frozenset("some one all".split())
 # code name (toString, onClick, forEach, isValid, getName are code).
 JOIN_HEADS = _word_list("join_heads")
 
+# Words a title in capitals writes in small letters (Combination forImproved Lexical; not isReady).
+TITLE_SMALL_WORDS = _word_list("title_small_words")
+
 # Word pieces written before a hyphen (e-mail, re-signed, non-statutory).
 HYPHEN_PREFIXES = ("e", "re", "non", "co", "pre", "mis", "anti", "ex", "self")
