@@ -21,6 +21,7 @@ import re
 from .gaps import SHORT_WORDS
 from .lexicon import lexicon
 from .segment import segment
+from .words import LINKING_WORDS
 from .segment_tuning import (
     FOREIGN_SCRIPT_SHARE, FUNCTION_WORD_COUNT, NO_SPACE_KNOWN_SHARE, NO_SPACE_LINE_LETTERS, NO_SPACE_MIN_WORDS,
     NO_SPACE_RUN_LETTERS, NO_SPACE_TEXT_KNOWN_SHARE, NO_SPACE_WORD_COUNT, SCRAP_ALONE_LETTERS, SCRAP_COUNT,
@@ -38,13 +39,15 @@ NOT_PROSE_RE = re.compile(r'://|www\.|@|[\\_=<>{}#~^*]|/\S*/|(?<![A-Za-z0-9])/|/
 IDENTIFIER_RE = re.compile(r"[a-z]+[A-Z][A-Za-z0-9]*\Z")
 # A run of capitalised humps and nothing else (URLSearchParams): a name, not a sentence.
 CAMEL_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*\Z")
+# A capital and the small letters after it: a hump of a capitalised run.
+HUMP_RE = re.compile(r"[A-Z][a-z]+")
 # The pieces of a token the model reads: ASCII letter runs, digit runs.
 PIECE_RE = re.compile(r"[A-Za-z]+|[0-9]+")
 # Where a token is cut whatever the model says.
 FORCED_CUT_RE = re.compile(
     r"""
       (?<=[a-z])(?<!Mc)(?<!Mac) (?=[A-Z])     # a small letter, then a capital: theUnder, WalesU-21 (not McCoy)
-    | (?<=[A-Za-z][,;:!?])  (?=[A-Za-z0-9])   # after , ; : ! ? that follow a letter: competition,the
+    | (?<=[^\W\d_][,;:!?])  (?=[^\W_])        # after , ; : ! ? that follow a letter: competition,the, Paraná,América
     | (?<=[0-9][,;:!?])     (?=[A-Za-z])      # after a number's comma before a letter: 1500,the
     | (?<=[0-9],) (?=[0-9]{1,2}(?![0-9])|[0-9]{4})  # a comma before a number that is no group of three: 14,1902
     | (?<=[a-z][.][,;])     (?=[A-Za-z0-9])   # an abbreviation's comma: al.,2011
@@ -53,7 +56,11 @@ FORCED_CUT_RE = re.compile(
     | (?<=[a-z]{2}[.])      (?=[A-Z])         # a word's full stop, then a capital: town.The
     | (?<=[a-z]{2}[.,;:!?][”’)]) (?=[A-Za-z])  # a stop, then a closing quote: said.”He (" is `_quote_cuts`')
     | (?<=[a-z0-9][”’)\]"][,;:]) (?=[A-Za-z0-9])  # a closing quote or bracket, then a comma: Words",and
-    | (?<=[a-z])            (?=[(\[])         # a bracket opening after a letter: Agreement(FPA
+    | (?<=[A-Za-z0-9)\]])   (?=[(\[])         # a bracket opening after a word or a bracket: Agreement(FPA, 1864(, )(
+    | (?<=[^\W\d_])         (?=[|][^\W\d_])  # a bar between names, spaced in a list: Nargesi|Narmun
+    | (?<=[^\W\d_][|])      (?=[^\W\d_])
+    | (?<=[0-9]{4})         (?=–[0-9]{1,2}[A-Z])  # a spaced en dash between full dates: 1864–9January
+    | (?<=[0-9]{4}–)        (?=[0-9]{1,2}[A-Z])
     | (?<=[)\]])            (?=[A-Za-z])      # a letter after a closing bracket: (FPA)signed
     """,
     re.VERBOSE,
@@ -80,7 +87,7 @@ def no_space_cuts(text: str) -> list[int]:
         if NOT_PROSE_RE.search(token) or IDENTIFIER_RE.match(token) or _foreign_script(token, letters) or (
                 "/" in token and letters < NO_SPACE_RUN_LETTERS):
             continue  # (one slash in a shorter token: a name or a path, Fentanyl/fluanisone, 121P/Shoemaker)
-        if whole_line and CAMEL_NAME_RE.match(token):
+        if whole_line and CAMEL_NAME_RE.match(token) and not _hump_holds_glued_words(token):
             # A code, brand or product name on its own line or as a whole field
             # (URLSearchParams, PlayStationNetwork): never cut.
             continue
@@ -88,6 +95,24 @@ def no_space_cuts(text: str) -> list[int]:
         if found is not None:
             cuts += [match.start() + at for at in found]
     return cuts
+
+
+def _hump_holds_glued_words(token: str) -> bool:
+    """Whether a hump of a capitalised run is no word but common words run
+    together after its first, one a word that links a title's words
+    (`Listof|Caucasian`, `Signofthe|Winner`): a title that lost its spaces,
+    where a name's humps are words (PlayStation) or scraps (Mar|on|it|on)."""
+    lex = lexicon()
+    for hump in HUMP_RE.findall(token):
+        lower = hump.lower()
+        if lex.unigrams.get(lower, 0.0) >= NO_SPACE_WORD_COUNT:
+            continue
+        parts = segment(lower)
+        if len(parts) > 1 and any(p in LINKING_WORDS for p in parts[1:]) and all(
+                p in LINKING_WORDS or len(p) > SHORT_WORD_LETTERS and lex.unigrams.get(p, 0.0) >= SCRAP_COUNT
+                for p in parts):
+            return True
+    return False
 
 
 def _is_whole_line(text: str, start: int, end: int) -> bool:

@@ -28,6 +28,9 @@ ONE_LETTER_WORDS = frozenset("a")
 # Function words that also begin real compounds (outstripping, overruling,
 # inboxes): as a first part they free nothing.
 PARTICLES = _word_list("particles")
+# Function words that link a title's words: inside a capitalised hump they mark a run that lost
+# its spaces (`nospace._hump_holds_glued_words`: Listof|Caucasian).
+LINKING_WORDS = _word_list("linking_words")
 # Combining forms of science (photo, magneto, quasi): `runs._combining_form_compound`.
 COMBINING_FORMS = _word_list("combining_forms")
 # The particles English prefixes to verbs (overseeded, downweighted): `runs._particle_participle`.
