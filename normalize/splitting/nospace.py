@@ -54,9 +54,11 @@ FORCED_CUT_RE = re.compile(
     | (?<=[0-9])            (?=–[A-Z])        # an en dash between a date and a name: 1902–May
     | (?<=[0-9]–)           (?=[A-Z])
     | (?<=[a-z]{2}[.])      (?=[A-Z])         # a word's full stop, then a capital: town.The
+    | (?:(?<=[A-Z][.])|(?<=[A-Z][a-z][.])) (?=[A-Z][a-z])  # an initial's or a title's stop, then a name: J.Zdarsky, St.Michael
+    | (?<=[A-Z][.])         (?=[a-z]{3})      # an initial's stop, then a word: U.formosa, U.S.state
     | (?<=[a-z]{2}[.,;:!?][”’)]) (?=[A-Za-z])  # a stop, then a closing quote: said.”He (" is `_quote_cuts`')
     | (?<=[a-z0-9][”’)\]"][,;:]) (?=[A-Za-z0-9])  # a closing quote or bracket, then a comma: Words",and
-    | (?<=[A-Za-z0-9)\]])   (?=[(\[])         # a bracket opening after a word or a bracket: Agreement(FPA, 1864(, )(
+    | (?<=[A-Za-z0-9.)\]])  (?=[(\[])         # a bracket opening after a word or a bracket: Agreement(FPA, 1864(, Jr.(, )(
     | (?<=[^\W\d_])         (?=[|][^\W\d_])  # a bar between names, spaced in a list: Nargesi|Narmun
     | (?<=[^\W\d_][|])      (?=[^\W\d_])
     | (?<=[0-9]{4})         (?=–[0-9]{1,2}[A-Z])  # a spaced en dash between full dates: 1864–9January
