@@ -102,6 +102,14 @@ PLURAL_HEAD_LETTERS = 3
 # (sofar: "so far" 17 million; not upcom: "up com", absent).
 GLUED_PAIR_COUNT = 1_000_000
 
+# A year split by a stray space (`years.split_years`: in 19 78, September 201 8) joins when
+# its digits make a year of this range; clean-web, dev and extract-dev hold no such split
+# number after a date's word, Wiki's damaged lines 20.
+YEAR_FIRST = 1000
+YEAR_LAST = 2099
+# ... on a line of at most this many numbers (more: a table's, 19 78 two of its cells).
+YEAR_LINE_NUMBERS = 6
+
 # Language guard: a line is foreign with this much foreign-word evidence (a strong word counts 1,
 # a weak one 0.5) when it outweighs its English function words. On 21,000 labelled lines: 0.0-0.5%
 # of damaged English lines (dev) called foreign, 0.1-2.7% of clean web English ...
