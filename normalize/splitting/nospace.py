@@ -39,6 +39,8 @@ NOT_PROSE_RE = re.compile(r'://|www\.|@|[\\_=<>{}#~^*]|/\S*/|(?<![A-Za-z0-9])/|/
 IDENTIFIER_RE = re.compile(r"[a-z]+[A-Z][A-Za-z0-9]*\Z")
 # A run of capitalised humps and nothing else (URLSearchParams): a name, not a sentence.
 CAMEL_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*\Z")
+# A name of capitalised parts joined by hyphens, with short particles between (d', sur, upon).
+HYPHENATED_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-(?:[a-z]{1,4}-)*(?:[a-z]{1,2}['’])?[A-Z][a-z]+)+\W?\Z")
 # A capital and the small letters after it: a hump of a capitalised run.
 HUMP_RE = re.compile(r"[A-Z][a-z]+")
 # The pieces of a token the model reads: ASCII letter runs, digit runs.
@@ -93,6 +95,8 @@ def no_space_cuts(text: str) -> list[int]:
             # A code, brand or product name on its own line or as a whole field
             # (URLSearchParams, PlayStationNetwork): never cut.
             continue
+        if whole_line and HYPHENATED_NAME_RE.match(token):
+            continue  # a place's hyphenated name on its line: Valle-d'Orezza, Notre-Dame-d'Aliermont
         found = _token_cuts(token, whole_line, NO_SPACE_KNOWN_SHARE if spaced else NO_SPACE_TEXT_KNOWN_SHARE)
         if found is not None:
             cuts += [match.start() + at for at in found]
