@@ -21,12 +21,12 @@ import re
 from .gaps import SHORT_WORDS
 from .lexicon import lexicon
 from .segment import segment
-from .words import LINKING_WORDS
 from .segment_tuning import (
     FOREIGN_SCRIPT_SHARE, FUNCTION_WORD_COUNT, NO_SPACE_KNOWN_SHARE, NO_SPACE_LINE_LETTERS, NO_SPACE_MIN_WORDS,
-    NO_SPACE_RUN_LETTERS, NO_SPACE_TEXT_KNOWN_SHARE, NO_SPACE_WORD_COUNT, SCRAP_ALONE_LETTERS, SCRAP_COUNT,
-    SHORT_WORD_LETTERS,
+    NO_SPACE_RUN_LETTERS, NO_SPACE_TEXT_KNOWN_SHARE, NO_SPACE_WORD_COUNT, PEELED_NAME_LETTERS, SCRAP_ALONE_LETTERS,
+    SCRAP_COUNT, SHORT_WORD_LETTERS,
 )
+from .words import LINKING_WORDS
 
 RULE = "split_no_space_run"
 
@@ -41,6 +41,9 @@ IDENTIFIER_RE = re.compile(r"[a-z]+[A-Z][A-Za-z0-9]*\Z")
 CAMEL_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*\Z")
 # A name of capitalised parts joined by hyphens, with short particles between (d', sur, upon).
 HYPHENATED_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-(?:[a-z]{1,4}-)*(?:[a-z]{1,2}['’])?[A-Z][a-z]+)+\W?\Z")
+# The verbs a name's lead sentence opens with, cut from a name glued to them before an article.
+PEELED_VERBS = ("was", "is")
+ARTICLES = frozenset({"a", "an", "the"})
 # A capital and the small letters after it: a hump of a capitalised run.
 HUMP_RE = re.compile(r"[A-Z][a-z]+")
 # The pieces of a token the model reads: ASCII letter runs, digit runs.
@@ -161,7 +164,7 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
                 words += 1
                 if lex.unigrams.get(part, 0.0) >= NO_SPACE_WORD_COUNT and (len(part) > 1 or part in "ai"):
                     known_letters += len(part)
-            kept = _without_scraps(parts, lex, _small_i(text, parts))
+            kept = _verb_peeled(_without_scraps(parts, lex, _small_i(text, parts)), lex)
             if not whole_line and (kept != parts or any(lex.unigrams.get(p, 0.0) < SCRAP_COUNT for p in parts)):
                 return None  # a long name among spaced words (Southernplayalisticadillacmuzik)
             pos = at
@@ -258,6 +261,22 @@ def _without_scraps(parts: list[str], lex, scraps: set[int] = frozenset()) -> li
         else:
             out.append(part)
             glue_next = right is not None
+    return out
+
+
+def _verb_peeled(parts: list[str], lex) -> list[str]:
+    """The parts, with `is` or `was` cut from the end of a name no list knows
+    before an article (gubaotis|a -> gubaot|is|a, Mogzonis|a): the lead of a
+    text about a name (X is a village); a word that ends so stays (Davis, thesis)."""
+    out: list[str] = []
+    for index, part in enumerate(parts):
+        following = parts[index + 1] if index + 1 < len(parts) else ""
+        verb = next((v for v in PEELED_VERBS if part.endswith(v)), None)
+        if (verb and following in ARTICLES and len(part) - len(verb) >= PEELED_NAME_LETTERS
+                and lex.unigrams.get(part, 0.0) < NO_SPACE_WORD_COUNT):
+            out += [part[: -len(verb)], verb]
+        else:
+            out.append(part)
     return out
 
 

@@ -37,6 +37,9 @@ NO_SPACE_WORD_COUNT = 100_000
 # or a typo cut into bits: De|it|re, el|lected); about zipf 3.2. Wiki.typos.no_spaces: split
 # precision 0.936 -> 0.962 for recall 0.853 -> 0.840 (the DP alone).
 SCRAP_COUNT = 1_000_000
+# A name no list knows glued to `is` or `was` before an article keeps this many letters at least
+# when the verb is cut from it (gubaot|is|a; not Ar|is).
+PEELED_NAME_LETTERS = 4
 # Pieces this short stand alone only as the short words English writes (data/short_words.txt).
 SHORT_WORD_LETTERS = 2
 # A scrap this long stands as a word of its own (a name: Mosher|house); shorter ones are glued back.
