@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 
-from .gaps import is_word
+from .gaps import is_word, words_alone
 from .lexicon import Lexicon, lexicon
 from .segment import segment
 from .segment_tuning import GLUED_PAIR_COUNT, JOIN_GAIN, JOIN_RARE_MIN_LETTERS, JOIN_RARE_WORD_COUNT, JOIN_WORD_COUNT
+from .tuning import TOKENS_KEPT
 
 RULE = "rejoin_rare_word"
 
@@ -43,12 +44,16 @@ def rare_word_joins(line: str, moving=frozenset(), lex: Lexicon | None = None) -
     if " " not in line:
         return []
     lex = lex or lexicon()
+    split = line.split()
+    heads, tails = _pieces(split, lex)
+    if not (heads and tails and any(a in heads and b in tails for a, b in zip(split, split[1:]))):
+        return []  # (no piece of a join before one: most lines)
     unigrams = lex.unigrams
     tokens = [(m.start(1), m.group(1), m.group(2) is not None) for m in TOKEN_RE.finditer(line)]
     found = []
     for k in range(len(tokens) - 1):
         start, token, spaced = tokens[k]
-        if not spaced:
+        if not spaced or token not in heads or tokens[k + 1][1] not in tails:
             continue
         head_match, tail_match = HEAD_RE.search(token), TAIL_RE.match(tokens[k + 1][1])
         if head_match is None or tail_match is None:
@@ -67,6 +72,51 @@ def rare_word_joins(line: str, moving=frozenset(), lex: Lexicon | None = None) -
         if lex.score(word, context) - JOIN_GAIN > lex.score(head, context) + lex.score(tail, head):
             found.append(start + len(token))
     return found
+
+
+# The tokens seen so far, by what they may be in a join: a first piece, a last piece, neither;
+# kept for the process's commonest tokens, so that a line costs a few set operations.
+HEAD, TAIL = 1, 2
+_seen_heads: set[str] = set()
+_seen_tails: set[str] = set()
+_seen: set[str] = set()
+
+
+def _pieces(tokens: list[str], lex: Lexicon) -> tuple[set[str], set[str]]:
+    """The tokens that may be a join's first piece and those that may be its
+    last: letters (brackets, quotes and closing punctuation around them) that
+    are no word alone."""
+    line = set(tokens)
+    new = line - _seen
+    if new:
+        if len(_seen) > TOKENS_KEPT:
+            _seen.clear()
+            _seen_heads.clear()
+            _seen_tails.clear()
+            new = line
+        words = words_alone(lex)
+        for token in new:
+            kind = _kind(token, words)
+            if kind & HEAD:
+                _seen_heads.add(token)
+            if kind & TAIL:
+                _seen_tails.add(token)
+        _seen.update(new)
+    return line & _seen_heads, line & _seen_tails
+
+
+def _kind(token: str, words: frozenset) -> int:
+    """Whether `token` may be a join's first piece (HEAD), its last (TAIL), both or neither."""
+    if token.isascii() and token.isalpha():
+        # (Letters alone, most tokens: no pattern read; a word is neither piece.)
+        if token.lower() in words:
+            return 0
+        if len(token) == 1:
+            return TAIL if token.islower() and token != "s" else 0
+        return (HEAD if token[1:].islower() else 0) | (TAIL if token.islower() else 0)
+    head, tail = HEAD_RE.search(token), TAIL_RE.match(token)
+    return (HEAD if head and head.group(1).lower() not in words else 0) | (
+        TAIL if tail and tail.group(1) not in words else 0)
 
 
 def _glued_pair(word: str, lex: Lexicon) -> bool:

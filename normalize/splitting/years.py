@@ -29,6 +29,8 @@ SPLIT_YEAR_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# What every split year holds: its first digits, a space, a digit.
+YEAR_HINT_RE = regex.compile(r"[12][0-9]{0,2} [0-9]")
 # Words that open a date: a number after them is a year (`in 1976`, `since 2012`).
 DATE_OPENERS = frozenset({"in", "since", "until", "till", "during", "from", "by", "circa", "c.", "before", "after"})
 # A number alone, to count a line's numbers.
@@ -41,8 +43,8 @@ SPAN_RE = regex.compile(r"[–-][0-9]")
 
 def split_years(line: str) -> list[int]:
     """Positions in `line` of the stray spaces inside years."""
-    if " " not in line or not any(c.isdigit() for c in line):
-        return []
+    if YEAR_HINT_RE.search(line) is None:
+        return []  # (most lines hold no number before a space and a digit)
     found = []
     for match in SPLIT_YEAR_RE.finditer(line):
         head, tail = match.group("head"), match.group("tail")
