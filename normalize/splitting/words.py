@@ -65,6 +65,8 @@ TITLES = _word_list("titles")
 
 # Months and days, and their abbreviations (June1966, onFriday).
 CALENDAR_WORDS = _word_list("calendar_words")
+# Words that open a date (in 1976, since2012): `years.split_years`, `numbers._number_join_ok`.
+DATE_OPENERS = _word_list("date_openers")
 
 # Adjectives of nationality, region and faith: always written with a capital,
 # never the first part of a name, so one glued to a word is a lost space

@@ -15,7 +15,7 @@ import regex
 
 from .lexicon import lexicon
 from .segment_tuning import FUNCTION_WORD_COUNT, YEAR_FIRST, YEAR_LAST, YEAR_LINE_NUMBERS
-from .words import CALENDAR_WORDS
+from .words import CALENDAR_WORDS, DATE_OPENERS
 
 RULE = "rejoin_split_year"
 
@@ -31,8 +31,6 @@ SPLIT_YEAR_RE = regex.compile(
 )
 # What every split year holds: its first digits, a space, a digit.
 YEAR_HINT_RE = regex.compile(r"[12][0-9]{0,2} [0-9]")
-# Words that open a date: a number after them is a year (`in 1976`, `since 2012`).
-DATE_OPENERS = frozenset({"in", "since", "until", "till", "during", "from", "by", "circa", "c.", "before", "after"})
 # A number alone, to count a line's numbers.
 NUMBER_RE = regex.compile(r"(?<![\w.,])[0-9]+(?:[.,][0-9]+)*(?!\w)")
 # A number whose thousands are spaced (2 000, 12 500 000): the group's first space.
