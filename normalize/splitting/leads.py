@@ -1,8 +1,8 @@
 """Rule `split_lead_verb`: a name glued to the verb of the sentence it opens
-(`Jacznikiis a village`, `Simplicityis the seventh album`).
+(`Jacznikiis a village`, `Simplicityis the seventh album`, `Lennephad a church`).
 
-A sentence about a thing opens with its name, then `is` or `was`, then an
-article: the lead of an encyclopedia's entry, a caption, a list's item. Where
+A sentence about a thing opens with its name, then `is`, `was`, `has` or
+`had`, then an article: the lead of an encyclopedia's entry, a caption, a list's item. Where
 the name and the verb lost their space, the token is no word the tables hold
 (a name ending in -is that they lack, `Yiannis`, is rarer still before an
 article at a sentence's start), and what is left before the verb is a name
@@ -18,10 +18,10 @@ from .segment_tuning import JOIN_RARE_WORD_COUNT, LEAD_NAME_LETTERS
 
 RULE = "split_lead_verb"
 
-# A capitalised token opening a line or a sentence, ending in the verb, before an article.
-LEAD_RE = re.compile(r"(?:^|(?<=[.!?] ))([A-Z][a-z]+)(is|was) (?=(?:a|an|the) )", re.MULTILINE)
+# A capitalised token opening a line or a sentence, ending in a verb, before an article.
+LEAD_RE = re.compile(r"(?:^|(?<=[.!?] ))([A-Z][a-z]+)(is|was|has|had) (?=(?:a|an|the) )", re.MULTILINE)
 # What every such token holds, found by a fast scan.
-LEAD_HINT_RE = re.compile(r"[a-z](?:is|was) (?:a|an|the) ")
+LEAD_HINT_RE = re.compile(r"[a-z](?:is|was|has|had) (?:a|an|the) ")
 
 
 def lead_verb_cuts(text: str) -> list[int]:
