@@ -21,6 +21,7 @@ from .tuning import (
     ENGLISH_MIN_RUNS, ENGLISH_SHARE, GLUED_WORD_ZIPF, KNOWN_ZIPF, LOCAL_WORD_ZIPF, MARKS_COUNTED, MARKS_LONG_TEXT,
     MARKS_NEEDED,
 )
+from .words import DATE_OPENERS
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -239,6 +240,9 @@ def _run_starts(text: str, word: str):
 # A stop glued to the next word, which no prose writes: frameworks,thus; said.The
 # (Not an address's last part: desk@example.org.Staff.)
 GLUED_STOP_RE = re.compile(r"(?<![\w.@/:-])([A-Za-z][a-z]+)(?:,|[.!?](?=[A-Z]))([A-Za-z][a-z]+)\b")
+# A word glued to a year (till2006), and what every such match holds, found by a fast scan.
+GLUED_YEAR_RE = re.compile(r"(?<![\w.@/:-])([a-z]+)(?:19|20)[0-9][0-9]\b")
+GLUED_YEAR_HINT_RE = re.compile(r"[a-z](?:19|20)[0-9]")
 # The three characters at the heart of every GLUED_STOP_RE match, found by a fast scan.
 GLUED_STOP_HINT_RE = re.compile(r"[a-z](?:,[A-Za-z]|[.!?][A-Z])")
 
@@ -280,6 +284,9 @@ def _shows_lost_spaces(model: Model, candidates: set, text: str, marks: int = 0)
         marks += sum(1 for left, right in GLUED_STOP_RE.findall(text)
                     if (model.lookup(left.lower()) or 0.0) >= GLUED_WORD_ZIPF
                     and (model.lookup(right.lower()) or 0.0) >= GLUED_WORD_ZIPF)
+    if GLUED_YEAR_HINT_RE.search(text):
+        # A year glued to a word that opens a date (till2006, since2010): a lost space, as sure.
+        marks += sum(1 for word in GLUED_YEAR_RE.findall(text) if word in DATE_OPENERS)
     if marks >= needed:
         return True
     for token in candidates:

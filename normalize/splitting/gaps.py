@@ -12,7 +12,7 @@ import re
 from .lexicon import Lexicon, lexicon
 from .segment import segment
 from .segment_tuning import (
-    FUNCTION_WORD_COUNT, GLUED_PAIR_COUNT, JOIN_GAIN, JOIN_LETTER_WORD_COUNT, JOIN_MIN_LETTERS, JOIN_SHORT_COUNT,
+    COMMON_PIECE_COUNT, FUNCTION_WORD_COUNT, GLUED_PAIR_COUNT, JOIN_GAIN, JOIN_LETTER_WORD_COUNT, JOIN_MIN_LETTERS, JOIN_SHORT_COUNT,
     JOIN_WORDS_GAIN, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, LATE_SPACE_COUNT, MAX_WORD, NONWORD_COUNT,
     NO_SPACE_WORD_COUNT, PLURAL_HEAD_LETTERS, RESEGMENT_GAIN, SHORT_WORD_LETTERS,
 )
@@ -253,7 +253,11 @@ def resegmented_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int,
     for match in _gaps_beside(line, missing):
         head, tail = match.groups()
         head_word, tail_word = head in unigrams, tail in unigrams or is_word(tail, lex)
-        if head_word and tail_word or len(head) + len(tail) > MAX_WORD or not _two_words(head + tail, len(head), lex):
+        # (A side the tables hold but seldom, a web scrap more than a word: ont he, tha tthey.)
+        weak = head_word and unigrams[head] < COMMON_PIECE_COUNT or tail_word and unigrams.get(tail, 0.0) < (
+            COMMON_PIECE_COUNT) and len(tail) > 1
+        if head_word and tail_word and not weak or len(head) + len(tail) > MAX_WORD or not _two_words(
+                head + tail, len(head), lex):
             continue
         if _spelt_or_broken_beside(line, match, lex):
             continue  # the join's programme reads those
@@ -265,7 +269,7 @@ def resegmented_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int,
         gained = _sequence_score(words, lex) - lex.score(head) - lex.score(tail, head)
         to = len(words[0])
         # (Beside a word, more letters move than one: not hayesi is -> hayes iis.)
-        if gained < RESEGMENT_GAIN or (head_word or tail_word) and abs(to - len(head)) < 2:
+        if gained < RESEGMENT_GAIN or (head_word or tail_word) and not weak and abs(to - len(head)) < 2:
             continue
         found.append((match.end(1), match.start(1) + to + (to > len(head))))  # (after the gap: past the space)
     return found

@@ -23,9 +23,10 @@ from .lexicon import lexicon
 from .segment import segment
 from .segment_tuning import (
     FOREIGN_SCRIPT_SHARE, FUNCTION_WORD_COUNT, NO_SPACE_KNOWN_SHARE, NO_SPACE_LINE_LETTERS, NO_SPACE_MIN_WORDS,
-    NO_SPACE_RUN_LETTERS, NO_SPACE_TEXT_KNOWN_SHARE, NO_SPACE_WORD_COUNT, SCRAP_ALONE_LETTERS, SCRAP_COUNT,
-    SHORT_WORD_LETTERS,
+    NO_SPACE_RUN_LETTERS, NO_SPACE_TEXT_KNOWN_SHARE, NO_SPACE_WORD_COUNT, PEELED_NAME_LETTERS, SCRAP_ALONE_LETTERS,
+    SCRAP_COUNT, SHORT_WORD_LETTERS,
 )
+from .words import LINKING_WORDS
 
 RULE = "split_no_space_run"
 
@@ -38,22 +39,35 @@ NOT_PROSE_RE = re.compile(r'://|www\.|@|[\\_=<>{}#~^*]|/\S*/|(?<![A-Za-z0-9])/|/
 IDENTIFIER_RE = re.compile(r"[a-z]+[A-Z][A-Za-z0-9]*\Z")
 # A run of capitalised humps and nothing else (URLSearchParams): a name, not a sentence.
 CAMEL_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*\Z")
+# A name of capitalised parts joined by hyphens, with short particles between (d', sur, upon).
+HYPHENATED_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-(?:[a-z]{1,4}-)*(?:[a-z]{1,2}['’])?[A-Z][a-z]+)+\W?\Z")
+# The verbs a name's lead sentence opens with, cut from a name glued to them before an article.
+PEELED_VERBS = ("was", "is")
+ARTICLES = frozenset({"a", "an", "the"})
+# A capital and the small letters after it: a hump of a capitalised run.
+HUMP_RE = re.compile(r"[A-Z][a-z]+")
 # The pieces of a token the model reads: ASCII letter runs, digit runs.
 PIECE_RE = re.compile(r"[A-Za-z]+|[0-9]+")
 # Where a token is cut whatever the model says.
 FORCED_CUT_RE = re.compile(
     r"""
       (?<=[a-z])(?<!Mc)(?<!Mac) (?=[A-Z])     # a small letter, then a capital: theUnder, WalesU-21 (not McCoy)
-    | (?<=[A-Za-z][,;:!?])  (?=[A-Za-z0-9])   # after , ; : ! ? that follow a letter: competition,the
+    | (?<=[^\W\d_][,;:!?])  (?=[^\W_])        # after , ; : ! ? that follow a letter: competition,the, Paraná,América
     | (?<=[0-9][,;:!?])     (?=[A-Za-z])      # after a number's comma before a letter: 1500,the
     | (?<=[0-9],) (?=[0-9]{1,2}(?![0-9])|[0-9]{4})  # a comma before a number that is no group of three: 14,1902
     | (?<=[a-z][.][,;])     (?=[A-Za-z0-9])   # an abbreviation's comma: al.,2011
     | (?<=[0-9])            (?=–[A-Z])        # an en dash between a date and a name: 1902–May
     | (?<=[0-9]–)           (?=[A-Z])
     | (?<=[a-z]{2}[.])      (?=[A-Z])         # a word's full stop, then a capital: town.The
+    | (?:(?<=[A-Z][.])|(?<=[A-Z][a-z][.])) (?=[A-Z][a-z])  # an initial's or a title's stop, then a name: J.Zdarsky, St.Michael
+    | (?<=[A-Z][.])         (?=[a-z]{3})      # an initial's stop, then a word: U.formosa, U.S.state
     | (?<=[a-z]{2}[.,;:!?][”’)]) (?=[A-Za-z])  # a stop, then a closing quote: said.”He (" is `_quote_cuts`')
     | (?<=[a-z0-9][”’)\]"][,;:]) (?=[A-Za-z0-9])  # a closing quote or bracket, then a comma: Words",and
-    | (?<=[a-z])            (?=[(\[])         # a bracket opening after a letter: Agreement(FPA
+    | (?<=[A-Za-z0-9.)\]])  (?=[(\[])         # a bracket opening after a word or a bracket: Agreement(FPA, 1864(, Jr.(, )(
+    | (?<=[^\W\d_])         (?=[|][^\W\d_])  # a bar between names, spaced in a list: Nargesi|Narmun
+    | (?<=[^\W\d_][|])      (?=[^\W\d_])
+    | (?<=[0-9]{4})         (?=–[0-9]{1,2}[A-Z])  # a spaced en dash between full dates: 1864–9January
+    | (?<=[0-9]{4}–)        (?=[0-9]{1,2}[A-Z])
     | (?<=[)\]])            (?=[A-Za-z])      # a letter after a closing bracket: (FPA)signed
     """,
     re.VERBOSE,
@@ -80,14 +94,34 @@ def no_space_cuts(text: str) -> list[int]:
         if NOT_PROSE_RE.search(token) or IDENTIFIER_RE.match(token) or _foreign_script(token, letters) or (
                 "/" in token and letters < NO_SPACE_RUN_LETTERS):
             continue  # (one slash in a shorter token: a name or a path, Fentanyl/fluanisone, 121P/Shoemaker)
-        if whole_line and CAMEL_NAME_RE.match(token):
+        if whole_line and CAMEL_NAME_RE.match(token) and not _hump_holds_glued_words(token):
             # A code, brand or product name on its own line or as a whole field
             # (URLSearchParams, PlayStationNetwork): never cut.
             continue
+        if whole_line and HYPHENATED_NAME_RE.match(token):
+            continue  # a place's hyphenated name on its line: Valle-d'Orezza, Notre-Dame-d'Aliermont
         found = _token_cuts(token, whole_line, NO_SPACE_KNOWN_SHARE if spaced else NO_SPACE_TEXT_KNOWN_SHARE)
         if found is not None:
             cuts += [match.start() + at for at in found]
     return cuts
+
+
+def _hump_holds_glued_words(token: str) -> bool:
+    """Whether a hump of a capitalised run is no word but common words run
+    together after its first, one a word that links a title's words
+    (`Listof|Caucasian`, `Signofthe|Winner`): a title that lost its spaces,
+    where a name's humps are words (PlayStation) or scraps (Mar|on|it|on)."""
+    lex = lexicon()
+    for hump in HUMP_RE.findall(token):
+        lower = hump.lower()
+        if lex.unigrams.get(lower, 0.0) >= NO_SPACE_WORD_COUNT:
+            continue
+        parts = segment(lower)
+        if len(parts) > 1 and any(p in LINKING_WORDS for p in parts[1:]) and all(
+                p in LINKING_WORDS or len(p) > SHORT_WORD_LETTERS and lex.unigrams.get(p, 0.0) >= SCRAP_COUNT
+                for p in parts):
+            return True
+    return False
 
 
 def _is_whole_line(text: str, start: int, end: int) -> bool:
@@ -130,7 +164,7 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
                 words += 1
                 if lex.unigrams.get(part, 0.0) >= NO_SPACE_WORD_COUNT and (len(part) > 1 or part in "ai"):
                     known_letters += len(part)
-            kept = _without_scraps(parts, lex, _small_i(text, parts))
+            kept = _verb_peeled(_without_scraps(parts, lex, _small_i(text, parts)), lex)
             if not whole_line and (kept != parts or any(lex.unigrams.get(p, 0.0) < SCRAP_COUNT for p in parts)):
                 return None  # a long name among spaced words (Southernplayalisticadillacmuzik)
             pos = at
@@ -227,6 +261,22 @@ def _without_scraps(parts: list[str], lex, scraps: set[int] = frozenset()) -> li
         else:
             out.append(part)
             glue_next = right is not None
+    return out
+
+
+def _verb_peeled(parts: list[str], lex) -> list[str]:
+    """The parts, with `is` or `was` cut from the end of a name no list knows
+    before an article (gubaotis|a -> gubaot|is|a, Mogzonis|a): the lead of a
+    text about a name (X is a village); a word that ends so stays (Davis, thesis)."""
+    out: list[str] = []
+    for index, part in enumerate(parts):
+        following = parts[index + 1] if index + 1 < len(parts) else ""
+        verb = next((v for v in PEELED_VERBS if part.endswith(v)), None)
+        if (verb and following in ARTICLES and len(part) - len(verb) >= PEELED_NAME_LETTERS
+                and lex.unigrams.get(part, 0.0) < NO_SPACE_WORD_COUNT):
+            out += [part[: -len(verb)], verb]
+        else:
+            out.append(part)
     return out
 
 

@@ -10,7 +10,7 @@ from .tuning import (
     CODE_WORD_ZIPF, COMMON_WORD_ZIPF, FUNCTION_ZIPF, NUMBER_HEAD_ZIPF, SHORT_NUMBER_HEAD_ZIPF, UNIT_REST_MARGIN,
     WINDOW, WORD_ZIPF,
 )
-from .words import CALENDAR_WORDS, JOIN_HEADS, NUMBER_SUFFIXES
+from .words import CALENDAR_WORDS, DATE_OPENERS, JOIN_HEADS, NUMBER_SUFFIXES
 
 if TYPE_CHECKING:
     from .evidence import _Document
@@ -34,6 +34,8 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
             return False  # a4, b2: paper sizes, roads, grid squares
         if letters.lower() in CALENDAR_WORDS:
             return True
+        if letters.islower() and letters in DATE_OPENERS and YEAR_RE.fullmatch(number.group()):
+            return True  # since2010, till2006: a year after a word that opens a date
         z = doc.zipf(letters.lower()) or 0.0
         if letters[0].isupper():
             return letters[1:].islower() and z >= FUNCTION_ZIPF  # In2003; Windows95 is a name

@@ -121,6 +121,7 @@ def _punctuation_splits(
         at = m.end()
         kind = m.lastgroup
         if not doc.damaged() and (kind in DAMAGED_ONLY and not _article_after_colon(doc, token, at, kind)
+                                  and not _clause_after_bracket(doc, token, at, kind)
                                   or _undamaged_style(doc, token, at, kind)):
             continue
         if kind == "quote_after":
@@ -238,6 +239,20 @@ def _function_notation(doc: _Document, before: str) -> bool:
 
 
 HEX_RE = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{4,}")
+
+
+def _clause_after_bracket(doc: _Document, token: str, at: int, kind: str) -> bool:
+    """Whether a closing bracket glued to the next word ends an aside and a
+    function word opens the clause after it (born 10 June 1951)is, (FPA)was): a
+    lost space in any text, where a prefix in brackets, small letters that open
+    no clause, is the text's own ((web)page, (ab)use)."""
+    if kind != "paren_after":
+        return False
+    opening = token.rfind("(", 0, at)
+    inner = token[opening + 1 : at - 1]
+    after = _letters_after(token, at) or ""
+    aside = opening < 0 or inner.isupper() or inner.isdigit()
+    return aside and after == token[at:] and after.islower() and (doc.zipf(after) or 0.0) >= FUNCTION_ZIPF
 
 
 def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:

@@ -22,6 +22,7 @@ from functools import lru_cache
 from .. import casing
 from ..config import Config
 from ..edits import Edit, replace_spans
+from . import scraps, years
 from .evidence import marks_needed, stretch_end
 from .gaps import SHORT_WORDS, displaced_spaces, hyphen_breaks, is_word, joined, resegmented_spaces
 from .language import reads_as_english
@@ -39,6 +40,8 @@ BEFORE_PUNCTUATION = "rejoin_before_punctuation"
 HYPHENATED = "rejoin_hyphenated"
 DISPLACED = "rejoin_displaced_space"
 LETTER_SPACED = "rejoin_letter_spaced"
+SPLIT_YEAR = years.RULE
+RARE_WORD = scraps.RULE
 # The stage's rules, id -> what each removes (the registry `--explain` and the docs name).
 RULES = {
     BROKEN_WORD: "a stray space inside a word, its pieces no words alone: evergr een, durin g, Representa t ions",
@@ -46,6 +49,8 @@ RULES = {
     HYPHENATED: "a space beside a hyphen inside a broken word: pos -sible, cou- pled; in PDF text error- correction",
     BEFORE_PUNCTUATION: "on a line with a broken word, a space before a full stop or comma: membrane .",
     DISPLACED: "a space inside a word moved to the end of it: wri ttenby -> written by, betweenth e -> between the",
+    SPLIT_YEAR: "a space inside a year where a date goes: in 19 78, September 201 8",
+    RARE_WORD: "a space inside a rarer word, its two pieces no words alone: cruc iform, shru bland",
 }
 
 # A token of a line, and the single space after it when another token follows on the line.
@@ -102,8 +107,9 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
     for at_line, line in lines:
         spaces = [(at, rule) for at, rule in stray_spaces(line, damaged=False, written=written)
                   if not (paged and _after_drop_cap(line, at))]
-        spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)]
+        spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)] + [(at, SPLIT_YEAR) for at in years.split_years(line)]
         moves = sorted(displaced_spaces(line) + resegmented_spaces(line))
+        spaces += _rare_word_joins(line, {at for at, _ in spaces}, {at for at, _ in moves})
         if (spaces or moves) and reads_as_english(line):
             found += [(at_line + at, rule) for at, rule in spaces]
             moved += [(at_line + at, at_line + to) for at, to in moves]
@@ -116,7 +122,10 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         compounds = SPACED_DASH_RE.search(text, start, end) is None
         for at_line, line in lines:
             spaces = stray_spaces(line, damaged=True) + [
-                (at, HYPHENATED) for at in hyphen_breaks(line, damaged=True, compounds=compounds)]
+                (at, HYPHENATED) for at in hyphen_breaks(line, damaged=True, compounds=compounds)] + [
+                (at, SPLIT_YEAR) for at in years.split_years(line)]
+            spaces += _rare_word_joins(line, {at for at, _ in spaces}, {
+                at - at_line for at, _ in moved if at_line <= at < at_line + len(line)})
             if spaces and reads_as_english(line):
                 joined_at = {at for at, _ in spaces}
                 spaces += [(m.start(), BEFORE_PUNCTUATION) for m in SPACE_BEFORE_STOP_RE.finditer(line)]
@@ -125,6 +134,12 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
                            if m.start() - 2 in joined_at]
                 found += [(at_line + at, rule) for at, rule in sorted(spaces)]
     return found, moved
+
+
+def _rare_word_joins(line: str, taken: set, moving: set) -> list[tuple[int, str]]:
+    """The stray spaces inside rarer words (`scraps`) that no rule before took
+    (`taken`: the line's positions of other joins; `moving`: of spaces that move)."""
+    return [(at, RARE_WORD) for at in scraps.rare_word_joins(line, moving) if at not in taken]
 
 
 def _after_drop_cap(line: str, at: int) -> bool:

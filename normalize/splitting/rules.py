@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 RULES = {
     # a run with no spaces at all, segmented by the word model (`nospace`)
     "split_no_space_run": "text that lost every space, cut where the word model ends its words: thequickbrownfox",
+    # a name glued to the verb of the sentence it opens (`leads`)
+    "split_lead_verb": "a name glued to is, was, has or had before an article, opening a sentence: Jacznikiis a village",
     # a token's web address, then a word (guards keep the rest of it whole)
     "split_address_word": "a web address glued to the next word: Amazon.comwhether, example.com.The",
     # punctuation with no space after it (`punctuation`, by PUNCT_RE's groups)

@@ -37,6 +37,14 @@ NO_SPACE_WORD_COUNT = 100_000
 # or a typo cut into bits: De|it|re, el|lected); about zipf 3.2. Wiki.typos.no_spaces: split
 # precision 0.936 -> 0.962 for recall 0.853 -> 0.840 (the DP alone).
 SCRAP_COUNT = 1_000_000
+# A name no list knows glued to `is` or `was` before an article keeps this many letters at least
+# when the verb is cut from it (gubaot|is|a; not Ar|is).
+PEELED_NAME_LETTERS = 4
+# A name cut from the verb that follows it at a sentence's start (`leads`: Jacznikiis a) keeps
+# this many letters at least (not Bris a, Alis a). spaces-dev Wiki split 0.8212/0.9598 ->
+# 0.8265/0.9600 (is, was), 0.8278/0.9601 (has, had too); dev, clean-web and the other groups
+# unchanged.
+LEAD_NAME_LETTERS = 4
 # Pieces this short stand alone only as the short words English writes (data/short_words.txt).
 SHORT_WORD_LETTERS = 2
 # A scrap this long stands as a word of its own (a name: Mosher|house); shorter ones are glued back.
@@ -48,6 +56,14 @@ FOREIGN_SCRIPT_SHARE = 1.5
 JOIN_MAX_PIECES = 16
 # The joined word must be this common in the web tables (about zipf 2.5).
 JOIN_WORD_COUNT = 200_000
+# A rarer word joins when it is this long and this common and neither piece is a word alone or a
+# letter (`scraps.rare_word_joins`: cruc iform 84,000, shru bland, bri gantine, belli gerency
+# 17,000; not fi di, man dem). spaces-dev join recall Wiki 0.728 -> 0.758 (precision 1.0), ACL
+# 0.767 -> 0.768, arXiv.OCR 0.786 -> 0.786; split recall Wiki 0.815 -> 0.817, arXiv.OCR split
+# precision 0.905 -> 0.908; dev and clean-web unchanged. 4 letters joined dev's patois (fi di);
+# 3,000 or 5 letters joined no more (the tables' rarest word is about 12,000).
+JOIN_RARE_WORD_COUNT = 15_000
+JOIN_RARE_MIN_LETTERS = 6
 # The joined word has this many letters at least, and if that few, is this common (t he -> the;
 # not x y -> xy).
 JOIN_MIN_LETTERS = 3
@@ -79,6 +95,9 @@ LATE_SPACE_COUNT = 100_000_000
 # 0.795 -> 0.805, precision 0.952 -> 0.954, join recall 0.707 -> 0.717; dev,
 # clean-web and the other groups unchanged.
 RESEGMENT_GAIN = 10.0
+# (A side the tables hold under COMMON_PIECE_COUNT is a web scrap more than a word: the space
+# moves beside it by one letter too, tha tthey -> that they. Wiki split recall 0.8278 -> 0.8291,
+# join recall 0.7576 -> 0.7589; dev, clean-web and the other groups unchanged.)
 # A word alone this common (zipf about 4.2) never joins another such in a text that shows no
 # stray space; rarer words may be a broken word's pieces (ies, hin, ict: 1-8 million). Wiki
 # join recall 0.674 -> 0.684 (precision 1.0), the same as at 100 million, where rejoin_words
@@ -101,6 +120,14 @@ PLURAL_HEAD_LETTERS = 3
 # A piece is a lost space more than a stray one when it is a pair of words written this often
 # (sofar: "so far" 17 million; not upcom: "up com", absent).
 GLUED_PAIR_COUNT = 1_000_000
+
+# A year split by a stray space (`years.split_years`: in 19 78, September 201 8) joins when
+# its digits make a year of this range; clean-web, dev and extract-dev hold no such split
+# number after a date's word, Wiki's damaged lines 20.
+YEAR_FIRST = 1000
+YEAR_LAST = 2099
+# ... on a line of at most this many numbers (more: a table's, 19 78 two of its cells).
+YEAR_LINE_NUMBERS = 6
 
 # Language guard: a line is foreign with this much foreign-word evidence (a strong word counts 1,
 # a weak one 0.5) when it outweighs its English function words. On 21,000 labelled lines: 0.0-0.5%

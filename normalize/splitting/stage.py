@@ -14,6 +14,7 @@ from .evidence import (
     AFTER_FUNCTION_WORD, AFTER_NAME, APART, DAMAGED, DASHES, INITIALS, _Document, _shows_lost_spaces, stretch_end,
 )
 from .guards import _holds_code, _skip_line
+from .leads import RULE as LEAD_RULE, lead_verb_cuts
 from .model import model_for
 from .nospace import RULE as NO_SPACE_RULE, no_space_cuts
 from .punctuation import _quote_roles
@@ -94,12 +95,14 @@ def _stray_spaces_removed(earlier: Sequence[Edit]) -> list[int]:
 
 def _stretch_spaces(text: str, config: Config, marks: int = 0) -> list[tuple[int, str]]:
     """Where spaces were lost in one stretch: (position, rule), in order. Runs
-    that lost every space are segmented by the word model first; the rules then
-    read the stretch with those spaces in, and their positions are mapped back."""
+    that lost every space are segmented by the word model first, and a
+    sentence's first name is cut from its verb (`leads`); the rules then read
+    the stretch with those spaces in, and their positions are mapped back."""
     runs = no_space_cuts(text)
-    if not runs:
+    leads = lead_verb_cuts(text)
+    if not runs and not leads:
         return _lost_spaces(text, config, marks)
-    found = [(at, NO_SPACE_RULE) for at in runs]
+    found = sorted([(at, NO_SPACE_RULE) for at in runs] + [(at, LEAD_RULE) for at in leads if at not in runs])
     return _merge_positions(found, _lost_spaces(_insert_spaces(text, found), config, marks))
 
 

@@ -28,6 +28,9 @@ ONE_LETTER_WORDS = frozenset("a")
 # Function words that also begin real compounds (outstripping, overruling,
 # inboxes): as a first part they free nothing.
 PARTICLES = _word_list("particles")
+# Function words that link a title's words: inside a capitalised hump they mark a run that lost
+# its spaces (`nospace._hump_holds_glued_words`: Listof|Caucasian).
+LINKING_WORDS = _word_list("linking_words")
 # Combining forms of science (photo, magneto, quasi): `runs._combining_form_compound`.
 COMBINING_FORMS = _word_list("combining_forms")
 # The particles English prefixes to verbs (overseeded, downweighted): `runs._particle_participle`.
@@ -62,6 +65,8 @@ TITLES = _word_list("titles")
 
 # Months and days, and their abbreviations (June1966, onFriday).
 CALENDAR_WORDS = _word_list("calendar_words")
+# Words that open a date (in 1976, since2012): `years.split_years`, `numbers._number_join_ok`.
+DATE_OPENERS = _word_list("date_openers")
 
 # Adjectives of nationality, region and faith: always written with a capital,
 # never the first part of a name, so one glued to a word is a lost space
