@@ -502,7 +502,7 @@ def test_parts_cut_at_one_place_as_at_many(run, cuts):
 def test_a_join_word_is_held_as_the_binary_searches_find_it():
     """`_JoinWords.holds` (a look-up) says of a word what `starts` and `ends` (two searches) say of it."""
     from normalize.splitting.lexicon import lexicon
-    from normalize.splitting.rejoin import _join_words
+    from normalize.splitting.joinwords import _join_words
 
     words, lex = _join_words(), lexicon()
     for word in ["the", "a", "of", "representation", "evergreen", "xqzv", "thehouse", "s", "zz", "hanoi", "nation"]:
