@@ -550,3 +550,42 @@ def test_word_characters_are_told_as_the_pattern_tells_them():
 
     for char in [chr(code) for code in range(256)] + ["é", "\u0301", "中", "\u2603", "‿", "١"]:
         assert dispatch.is_word_char(char) == (dispatch.WORD_RE.match(char) is not None), repr(char)
+
+
+# --- the language guard ------------------------------------------------------------
+
+
+def reads_as_english_by_definition(line: str) -> bool:
+    """`language.reads_as_english` as first written: every word of the line counted."""
+    from normalize.splitting import language
+
+    words = language.WORD_RE.findall(line.lower())
+    if not words:
+        return True
+    strong, weak = language.foreign_words()
+    foreign = english = accented = 0.0
+    for word in words:
+        if word in language.ENGLISH_FUNCTION_WORDS:
+            english += 1
+        elif word in strong:
+            foreign += 1
+        elif word in weak:
+            foreign += 0.5
+        if not word.replace("’", "").isascii():
+            accented += 1
+    if accented >= language.FOREIGN_LETTER_SHARE * len(words):
+        return False
+    return foreign < language.FOREIGN_WORDS_LEAST or foreign <= english
+
+
+LINE_WORDS = ["the", "of", "la", "de", "des", "est", "une", "nicht", "dans", "données", "don't", "l'état", "Dans",
+              "THE", "los", "sobre", "of'la", "x", "1", "é", ",", "'", "’", "-", "\t", "_", "ß", "Ça"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(LINE_WORDS), max_size=12).map(" ".join))
+def test_a_line_reads_as_english_as_when_every_word_was_counted(line):
+    """The quick path (an ASCII line none of whose runs of letters is a foreign word) answers as the count."""
+    from normalize.splitting.language import reads_as_english
+
+    assert reads_as_english.__wrapped__(line) == reads_as_english_by_definition(line)
