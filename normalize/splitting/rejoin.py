@@ -188,10 +188,11 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     if not any(_may_open(facts[k], facts[k + 1], words, damaged, written) for k in range(len(tokens) - 1)
                if tokens[k][2]):
         return []
-    firsts = [fact[0] for fact in facts]
-    lasts = [fact[2] for fact in facts]
-    cores = [_core(token) for _, token, _ in tokens]
     math = MATH_RE.search(line) is not None  # a formula's lone letters are symbols (λ j u j u j H)
+    joins = _join_windows(tokens, facts, words, lex, damaged, written, math)
+    if not joins:
+        return []  # (no window makes a word: the best reading keeps every token, whatever the scores)
+    cores = [_core(token) for _, token, _ in tokens]
     n = len(tokens)
     best = [0.0] * (n + 1)
     start_of = [0] * (n + 1)  # where the last word of the best reading up to j starts
@@ -203,29 +204,10 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
         if word is not None and len(word) == 1 and word not in "ai" and core.islower() and not math:
             best[j] -= LONE_LETTER_COST  # a small letter alone is seldom a word of prose (use d, Cyrtodactylu s)
         start_of[j], last[j] = j - 1, word
-        tail = lasts[j - 1]
-        if tail is None:
-            continue
-        rest = [tail]  # the pieces after the window's first token, first to last
-        for i in range(j - 2, max(-1, j - 1 - JOIN_MAX_PIECES), -1):
-            if not tokens[i][2] or not words.ends("".join(rest).lower()):
-                break
-            head = firsts[i]
-            # (`joined` makes only a join word, `_JoinWords.holds`: most windows make none, a look-up tells.)
-            letters = None if head is None else (head + "".join(rest)).lower()
-            if letters is not None and words.holds(letters, lex):
-                at_start = i == 0 or tokens[i - 1][1].endswith((".", "!", "?"))
-                pieces = [head, *rest]
-                join = None if math and _among_symbols(tokens, i, j) else joined(
-                    pieces, lex, damaged or letters in written, at_start)
-                if join is not None:
-                    total = best[i] + lex.score(join[0], last[i]) - join[1]
-                    if total > best[j]:
-                        best[j], start_of[j], last[j] = total, i, join[0]
-            inner = tokens[i][1]
-            if not (inner.isascii() and inner.isalpha() and (inner.islower() or len(inner) == 1)):
-                break
-            rest.insert(0, inner)
+        for i, join in joins.get(j, ()):
+            total = best[i] + lex.score(join[0], last[i]) - join[1]
+            if total > best[j]:
+                best[j], start_of[j], last[j] = total, i, join[0]
     found: list[tuple[int, str]] = []
     j = n
     while j:
@@ -235,6 +217,39 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
             found += [(tokens[k][0] + len(tokens[k][1]), rule) for k in range(i, j - 1)]
         j = i
     return sorted(found)
+
+
+def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool, written, math: bool) -> dict:
+    """The programme's joins, found before it scores anything: for each j, the
+    windows of tokens i .. j-1 that make a word (`joined`), as (i, the join),
+    i from the right. A window grows leftwards only while its letters after
+    the first token end some word the tables know (`_JoinWords`)."""
+    joins: dict[int, list] = {}
+    for j in range(1, len(tokens) + 1):
+        head_fact = facts[j - 1]
+        tail = head_fact[2]
+        # (Whether the last piece alone ends a join word is one of its facts: no search.)
+        if tail is None or j < 2 or not tokens[j - 2][2] or not head_fact[7]:
+            continue
+        rest = [tail]  # the pieces after the window's first token, first to last
+        for i in range(j - 2, max(-1, j - 1 - JOIN_MAX_PIECES), -1):
+            if len(rest) > 1 and (not tokens[i][2] or not words.ends("".join(rest).lower())):
+                break
+            head = facts[i][0]
+            # (`joined` makes only a join word, `_JoinWords.holds`: most windows make none, a look-up tells.)
+            letters = None if head is None else (head + "".join(rest)).lower()
+            if letters is not None and words.holds(letters, lex):
+                at_start = i == 0 or tokens[i - 1][1].endswith((".", "!", "?"))
+                pieces = [head, *rest]
+                join = None if math and _among_symbols(tokens, i, j) else joined(
+                    pieces, lex, damaged or letters in written, at_start)
+                if join is not None:
+                    joins.setdefault(j, []).append((i, join))
+            inner = tokens[i][1]
+            if not (inner.isascii() and inner.isalpha() and (inner.islower() or len(inner) == 1)):
+                break
+            rest.insert(0, inner)
+    return joins
 
 
 def _among_symbols(tokens: list, i: int, j: int) -> bool:
