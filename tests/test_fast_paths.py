@@ -589,3 +589,23 @@ def test_a_line_reads_as_english_as_when_every_word_was_counted(line):
     from normalize.splitting.language import reads_as_english
 
     assert reads_as_english.__wrapped__(line) == reads_as_english_by_definition(line)
+
+
+# --- answers learnt ahead ------------------------------------------------------------
+
+
+def test_the_answers_learnt_ahead_are_the_answers_worked_out():
+    """`verdicts`: the words of the band that can split are those `_judge_word` finds so today
+    (else write the files anew: `verdicts.write_files()`)."""
+    from normalize.splitting import verdicts
+
+    model = splitting.model_for(Config())
+    assert model.packaged
+    assert {capitalised: frozenset(words) for capitalised, words in verdicts.work_out(model).items()} == \
+        verdicts._splittable()
+
+
+def test_a_vocabulary_of_ones_own_works_every_answer_out():
+    model = splitting.model_for(Config(vocabulary=frozenset({"zorblat"})))
+    assert not model.packaged
+    assert splitting.model_for(Config(protected_words=frozenset({"Hanoi"}))).packaged  # (protected words are asked first)
