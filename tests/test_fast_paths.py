@@ -609,3 +609,27 @@ def test_a_vocabulary_of_ones_own_works_every_answer_out():
     model = splitting.model_for(Config(vocabulary=frozenset({"zorblat"})))
     assert not model.packaged
     assert splitting.model_for(Config(protected_words=frozenset({"Hanoi"}))).packaged  # (protected words are asked first)
+
+
+# --- a text's evidence ---------------------------------------------------------------
+
+EVIDENCE_PIECES = ["the", "The", "cat", "Cat", "a", "A", "é", "Éric", "eric", "2", "²", "_", "-", " ", "  ", "\n", ",",
+                   "’", "'", "x", "X"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(EVIDENCE_PIECES), max_size=14).map("".join),
+       st.lists(st.sampled_from(["the", "cat", "a", "eric", "x", "é", "the cat", ""]), min_size=1, max_size=3),
+       st.sampled_from(["the", "cat", "eric", "éric", "x", "a", "", "cat2", "ca"]))
+def test_side_by_side_and_name_questions_answer_as_the_tables_did(text, parts, word):
+    """`written_apart` and `names` answer as the set of every two runs side by side and the
+    set of capitalised runs they replaced."""
+    from normalize.splitting.evidence import APART, NAMES, _Document
+    from normalize.splitting.shapes import LETTERS_RE, _letter_words
+
+    doc = _Document(text, splitting.model_for(Config()), Config())
+    runs = _letter_words(casing.lower(text))
+    pairs = set(zip(runs, runs[1:]))
+    names = {run for run in LETTERS_RE.findall(text) if run[0].isupper()}
+    assert doc._answer(APART, tuple(parts)) == all(pair in pairs for pair in zip(parts, parts[1:]))
+    assert doc._answer(NAMES, word) == (word[:1].upper() + word[1:] in names)
