@@ -27,6 +27,9 @@ DISPLACED_GAP_RE = re.compile(r"(?<![\w'’-])([A-Za-z]?[a-z]{2,}) (?=([a-z]{3,}
 DISPLACED_HEAD_RE = re.compile(r"(?<![\w'’-])([A-Za-z]?[a-z]{2,}) (?=[a-z]{3,}(?![\w'’-]))")
 # A space beside a hyphen between letters (pos -sible, cou- pled), not a dash between spaces.
 HYPHEN_BREAK_RE = re.compile(r"(?<=[A-Za-z]) (?=-[a-z])|(?<=[A-Za-z]-) (?=[a-z])")
+# The letters before and after such a space (a flag or a symbol has none: hg commit -A -u, the i -th row).
+HYPHEN_LEFT_RE = re.compile(r"(?<![\w.-])([A-Za-z]{2,})-?\Z")
+HYPHEN_RIGHT_RE = re.compile(r"-?([a-z]{2,})(?!\w|\.\w)")
 
 
 def joined(pieces: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tuple[str, float] | None:
@@ -211,8 +214,8 @@ def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None, 
     found = []
     for match in HYPHEN_BREAK_RE.finditer(line):
         at = match.start()
-        left = re.search(r"(?<![\w.-])([A-Za-z]{2,})-?\Z", line[:at])
-        right = re.match(r"-?([a-z]{2,})(?!\w|\.\w)", line[at + 1:])
+        left = HYPHEN_LEFT_RE.search(line[:at])
+        right = HYPHEN_RIGHT_RE.match(line[at + 1:])
         if left is None or right is None:
             continue  # a flag or a symbol (hg commit -A -u, emcc -O3 add.c -o, the i -th row)
         head, tail = left.group(1), right.group(1)
