@@ -58,12 +58,41 @@ def _opens_no_gap(line: str, written=frozenset()) -> bool:
             loose.discard(token)
     if not loose:
         return True
-    # Each gap with a loose token on a side, once (two loose tokens share one).
+    # Each gap with a loose token on a side, once (two loose tokens share one): `_may_open`
+    # (undamaged) written out on each token's two sides, most gaps told by a side that can open none.
+    sides = _sides
     for left, right in zip(tokens, tokens[1:]):
-        if (left in loose or right in loose) and _may_open(_token_facts(left), _token_facts(right), words, False,
-                                                           written):
-            return False
+        if left in loose or right in loose:
+            head = sides.get(left) or _sides_of(left)
+            if head[0] is None:
+                continue
+            tail = sides.get(right) or _sides_of(right)
+            if tail[1] is None:
+                continue
+            head, head_common, head_word = head[0]
+            tail, tail_common, tail_word = tail[1]
+            if head_common and tail_common or not words.starts(head + tail):
+                continue
+            if not (head_word and tail_word) or head + tail in written or _clear_join(head, tail):
+                return False
     return True
+
+
+# Each token's two sides as `_opens_no_gap` reads them (`_sides_of`), kept for the process's commonest tokens.
+_sides: dict[str, tuple] = {}
+
+
+def _sides_of(token: str) -> tuple:
+    """The token as a gap's left side (its last letters, lower case, whether a common word and
+    whether a word alone), None if they begin no join word; and as its right side (its first
+    letters, alike), None if they end none: `_may_open`'s facts of each, worked out once."""
+    head, head_common, tail, tail_common, head_word, tail_word, head_starts, tail_ends = _token_facts(token)
+    found = (None if head is None or not head_starts else (head.lower(), head_common, head_word),
+             None if tail is None or not tail_ends else (tail.lower(), tail_common, tail_word))
+    if len(_sides) > TOKENS_KEPT:
+        _sides.clear()
+    _sides[token] = found
+    return found
 
 
 def _may_open(left: tuple, right: tuple, words: "_JoinWords", damaged: bool, written=frozenset()) -> bool:
