@@ -140,6 +140,21 @@ def words_alone(lex: Lexicon) -> frozenset:
 _WORDS_ALONE: list = [None, frozenset()]  # the table it was made from, and the words
 
 
+def known_well(lex: Lexicon) -> frozenset:
+    """The words the tables count JOIN_WORD_COUNT times or more (67,000; made once
+    for the process's lexicon, when first asked): `word in known_well(lex)` is
+    `lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT`, a look-up in a set a fifth
+    the table's size, which a loop over a word's cuts asks many times."""
+    key, found = _KNOWN_WELL
+    if key is not lex.unigrams:
+        found = frozenset(word for word, count in lex.unigrams.items() if count >= JOIN_WORD_COUNT)
+        _KNOWN_WELL[:] = [lex.unigrams, found]
+    return found
+
+
+_KNOWN_WELL: list = [None, frozenset()]  # the table it was made from, and the words
+
+
 def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, int]]:
     """Spaces one word too early (`wri ttenby`, `Ma rch1983` is a plain join):
     the space between a piece that is no word and a token the web never writes, where the
@@ -327,18 +342,17 @@ def _is_ascii_letter(char: str) -> bool:
 def _two_words(letters: str, gap: int, lex: Lexicon) -> bool:
     """Whether `letters` cut somewhere but at `gap` make two words the tables
     know well (a look-up a letter: the model is asked only where so)."""
-    count = lex.unigrams.get  # (`_known_well`, inline: a look-up a letter of every gap asked)
+    known = known_well(lex)  # (`_known_well`, inline: a look-up a letter of every gap asked)
     for cut in range(1, len(letters)):
-        if cut != gap and (letters[:cut] in SHORT_WORDS if cut <= SHORT_WORD_LETTERS
-                           else count(letters[:cut], 0.0) >= JOIN_WORD_COUNT):
+        if cut != gap and (letters[:cut] in SHORT_WORDS if cut <= SHORT_WORD_LETTERS else letters[:cut] in known):
             right = letters[cut:]
-            if right in SHORT_WORDS if len(right) <= SHORT_WORD_LETTERS else count(right, 0.0) >= JOIN_WORD_COUNT:
+            if right in SHORT_WORDS if len(right) <= SHORT_WORD_LETTERS else right in known:
                 return True
     return False
 
 
 def _known_well(word: str, lex: Lexicon) -> bool:
-    return is_word(word, lex) if len(word) <= SHORT_WORD_LETTERS else lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT
+    return is_word(word, lex) if len(word) <= SHORT_WORD_LETTERS else word in known_well(lex)
 
 
 def _words_run_together(piece: str, lex: Lexicon) -> bool:

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .gaps import SHORT_WORDS, is_word
+from .gaps import SHORT_WORDS, is_word, known_well
 from .lexicon import Lexicon, lexicon
 from .segment_tuning import COMMON_PIECE_COUNT, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, MAX_WORD
 from .tuning import TOKENS_KEPT
@@ -177,7 +177,7 @@ class _JoinWords:
     @staticmethod
     def holds(word: str, lex: Lexicon) -> bool:
         """Whether the lower-case `word` is one of the words (a look-up, no search)."""
-        return len(word) <= MAX_WORD and lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT or word in SHORT_WORDS
+        return len(word) <= MAX_WORD and word in known_well(lex) or word in SHORT_WORDS
 
     def starts(self, letters: str) -> bool:
         ordered = self.forwards
