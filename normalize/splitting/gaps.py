@@ -177,14 +177,14 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
         # three letters the web writes are as often scraps (applicatio nof, membe rof).
         if is_word(tail, lex) or len(tail) > SHORT_WORD_LETTERS + 1 and unigrams.get(tail, 0.0) >= NO_SPACE_WORD_COUNT:
             continue
-        if lex.unigrams.get((head + tail).lower(), 0.0) >= JOIN_WORD_COUNT:
+        known = known_well(lex)
+        if (head + tail).lower() in known:
             continue  # a plain join, `rejoin.stray_spaces`'s
         best = None
         for cut in range(1, len(tail) - 1):
             word, rest = (head + tail[:cut]).lower(), tail[cut:]
-            if (lex.unigrams.get(word, 0.0) < JOIN_WORD_COUNT or len(rest) < SHORT_WORD_LETTERS
-                    or not (is_word(rest, lex) if len(rest) <= SHORT_WORD_LETTERS
-                            else lex.unigrams.get(rest, 0.0) >= JOIN_WORD_COUNT)
+            if (word not in known or len(rest) < SHORT_WORD_LETTERS
+                    or not (is_word(rest, lex) if len(rest) <= SHORT_WORD_LETTERS else rest in known)
                     or segment(word) != [word]):
                 continue
             score = lex.score(word) + lex.score(rest, word)
@@ -235,7 +235,7 @@ def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None, 
             continue  # a flag or a symbol (hg commit -A -u, emcc -O3 add.c -o, the i -th row)
         head, tail = left.group(1), right.group(1)
         word = (head + tail).lower()
-        if lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT and (damaged or not (is_word(head, lex) and is_word(tail, lex))):
+        if word in known_well(lex) and (damaged or not (is_word(head, lex) and is_word(tail, lex))):
             found.append(at)
         elif compounds and line[at - 1] == "-" and tail not in SUSPENDED_HYPHEN_NEXT:
             found.append(at)

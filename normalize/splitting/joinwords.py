@@ -118,7 +118,7 @@ def _clear_join(head: str, tail: str) -> bool:
     """Whether two words alone make a word the model reads far better than the
     pair (mem ber, wit hin; not tea spoon, them selves): JOIN_WORDS_UNDAMAGED_GAIN."""
     lex = lexicon()
-    if lex.unigrams.get(head + tail, 0.0) < JOIN_WORD_COUNT:
+    if head + tail not in known_well(lex):
         return False
     return lex.score(head + tail) - lex.score(head) - lex.score(tail, head) >= JOIN_WORDS_UNDAMAGED_GAIN
 
