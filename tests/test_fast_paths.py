@@ -508,7 +508,7 @@ def test_parts_cut_at_one_place_as_at_many(run, cuts):
 def test_a_join_word_is_held_as_the_binary_searches_find_it():
     """`_JoinWords.holds` (a look-up) says of a word what `starts` and `ends` (two searches) say of it."""
     from normalize.splitting.lexicon import lexicon
-    from normalize.splitting.rejoin import _join_words
+    from normalize.splitting.joinwords import _join_words
 
     words, lex = _join_words(), lexicon()
     for word in ["the", "a", "of", "representation", "evergreen", "xqzv", "thehouse", "s", "zz", "hanoi", "nation"]:
@@ -556,3 +556,86 @@ def test_word_characters_are_told_as_the_pattern_tells_them():
 
     for char in [chr(code) for code in range(256)] + ["é", "\u0301", "中", "\u2603", "‿", "١"]:
         assert dispatch.is_word_char(char) == (dispatch.WORD_RE.match(char) is not None), repr(char)
+
+
+# --- the language guard ------------------------------------------------------------
+
+
+def reads_as_english_by_definition(line: str) -> bool:
+    """`language.reads_as_english` as first written: every word of the line counted."""
+    from normalize.splitting import language
+
+    words = language.WORD_RE.findall(line.lower())
+    if not words:
+        return True
+    strong, weak = language.foreign_words()
+    foreign = english = accented = 0.0
+    for word in words:
+        if word in language.ENGLISH_FUNCTION_WORDS:
+            english += 1
+        elif word in strong:
+            foreign += 1
+        elif word in weak:
+            foreign += 0.5
+        if not word.replace("’", "").isascii():
+            accented += 1
+    if accented >= language.FOREIGN_LETTER_SHARE * len(words):
+        return False
+    return foreign < language.FOREIGN_WORDS_LEAST or foreign <= english
+
+
+LINE_WORDS = ["the", "of", "la", "de", "des", "est", "une", "nicht", "dans", "données", "don't", "l'état", "Dans",
+              "THE", "los", "sobre", "of'la", "x", "1", "é", ",", "'", "’", "-", "\t", "_", "ß", "Ça"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(LINE_WORDS), max_size=12).map(" ".join))
+def test_a_line_reads_as_english_as_when_every_word_was_counted(line):
+    """The quick path (an ASCII line none of whose runs of letters is a foreign word) answers as the count."""
+    from normalize.splitting.language import reads_as_english
+
+    assert reads_as_english.__wrapped__(line) == reads_as_english_by_definition(line)
+
+
+# --- answers learnt ahead ------------------------------------------------------------
+
+
+def test_the_answers_learnt_ahead_are_the_answers_worked_out():
+    """`verdicts`: the words of the band that can split are those `_judge_word` finds so today
+    (else write the files anew: `verdicts.write_files()`)."""
+    from normalize.splitting import verdicts
+
+    model = splitting.model_for(Config())
+    assert model.packaged
+    assert {capitalised: frozenset(words) for capitalised, words in verdicts.work_out(model).items()} == \
+        verdicts._splittable()
+
+
+def test_a_vocabulary_of_ones_own_works_every_answer_out():
+    model = splitting.model_for(Config(vocabulary=frozenset({"zorblat"})))
+    assert not model.packaged
+    assert splitting.model_for(Config(protected_words=frozenset({"Hanoi"}))).packaged  # (protected words are asked first)
+
+
+# --- a text's evidence ---------------------------------------------------------------
+
+EVIDENCE_PIECES = ["the", "The", "cat", "Cat", "a", "A", "é", "Éric", "eric", "2", "²", "_", "-", " ", "  ", "\n", ",",
+                   "’", "'", "x", "X"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(EVIDENCE_PIECES), max_size=14).map("".join),
+       st.lists(st.sampled_from(["the", "cat", "a", "eric", "x", "é", "the cat", ""]), min_size=1, max_size=3),
+       st.sampled_from(["the", "cat", "eric", "éric", "x", "a", "", "cat2", "ca"]))
+def test_side_by_side_and_name_questions_answer_as_the_tables_did(text, parts, word):
+    """`written_apart` and `names` answer as the set of every two runs side by side and the
+    set of capitalised runs they replaced."""
+    from normalize.splitting.evidence import APART, NAMES, _Document
+    from normalize.splitting.shapes import LETTERS_RE, _letter_words
+
+    doc = _Document(text, splitting.model_for(Config()), Config())
+    runs = _letter_words(casing.lower(text))
+    pairs = set(zip(runs, runs[1:]))
+    names = {run for run in LETTERS_RE.findall(text) if run[0].isupper()}
+    assert doc._answer(APART, tuple(parts)) == all(pair in pairs for pair in zip(parts, parts[1:]))
+    assert doc._answer(NAMES, word) == (word[:1].upper() + word[1:] in names)

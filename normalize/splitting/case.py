@@ -20,6 +20,14 @@ from .tuning import (
 )
 from .words import CALENDAR_WORDS, JOIN_HEADS, NAME_PREFIXES, SUFFIX_PIECES, TITLE_SMALL_WORDS, TITLES
 
+# The letters either side of a case change, compiled once (a call to `regex` with a
+# pattern's text looks it up in the module's cache each time, at first sight most of a
+# case cut's cost).
+LEFT_WORD_RE = regex.compile(r"[A-Z]*[a-z]*\Z")
+RIGHT_WORD_RE = regex.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]*")
+SMALL_LETTERS_AT_RE = regex.compile(r"[a-z]+")
+CAPITALS_END_RE = regex.compile(r"[A-Z]+\Z")
+
 if TYPE_CHECKING:
     from .evidence import _Document
 
@@ -58,8 +66,8 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0,
         if i in cuts and i + 1 in cuts:
             # USPresident: US|President beats USP|resident; FACup: FA|Cup beats
             # FAC|up; FBIon: FBI|on beats FB|Ion. The acronym counts as a word.
-            head = regex.search(r"[A-Z]+\Z", stem[:i]).group().lower()
-            right = regex.match(r"[a-z]+", stem[i + 1 :]).group()
+            head = CAPITALS_END_RE.search(stem[:i]).group().lower()
+            right = SMALL_LETTERS_AT_RE.match(stem, i + 1).group()
             shorter = (doc.zipf(head) or 0.0) + (doc.zipf(stem[i].lower() + right) or 0.0)
             longer = (doc.zipf(head + stem[i].lower()) or 0.0) + (doc.zipf(right) or 0.0)
             # (The text's own words settle it: MG and Rover written alone, MGR never: MG|Rover, not MGR|over.)
@@ -153,8 +161,8 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
     where the words on both sides do not say so (see RULES in `rules`)."""
     left_all = stem[:i]
     right_all = stem[i:]
-    left = regex.search(r"[A-Z]*[a-z]*\Z", left_all).group() or left_all
-    right = regex.match(r"[A-Z]+(?![a-z])|[A-Z][a-z]*", right_all).group() if right_all[0].isupper() else regex.match(r"[a-z]+", right_all).group()
+    left = LEFT_WORD_RE.search(left_all).group() or left_all
+    right = RIGHT_WORD_RE.match(right_all).group() if right_all[0].isupper() else SMALL_LETTERS_AT_RE.match(right_all).group()
     plural = PLURAL_ACRONYM_RE.match(right_all)
     if plural and stem[i - 1].islower():
         right = plural.group(1)  # fromMPs, protectPCs: the acronym, read without its plural s

@@ -55,13 +55,12 @@ class _Document:
         self._counts: Counter | None = counts  # each run of letters: how often it stands
         self._changed = changed  # tokens split since `counts` was read: (as they were, as they are)
         self._english = english
-        self._adjacent: set | None = None
-        self._capitalised: set | None = None
+        self._adjacent: str | None = None  # `_runs_spaced`
         self._initials: bool | None = None
         self._dashes: bool | None = None
         self._code: bool | None = None
 
-    # `_words` and `_pairs` each read the runs of letters afresh rather than
+    # `_words` and `_runs_spaced` each read the runs of letters afresh rather than
     # keep the list: on a long text it would hold a string per word written.
     def _words(self) -> Counter:
         if self._counts is None:
@@ -82,22 +81,32 @@ class _Document:
             self._changed = ()
         return self._counts
 
-    # Side-by-side and name questions are answered from tables of the text,
-    # each built once when first asked: a stretch is at most 2 * STRETCH
-    # characters, so a table costs at most a millisecond or so, and a search
-    # per question (a pattern compiled for it) cost more at first sight.
-    def _pairs(self) -> set:
-        """Every two runs of letters side by side (lower case)."""
+    # Side-by-side questions are answered from the text's runs of letters
+    # written out once, one space between each two (a question is then one
+    # substring search there, where a table of every pair cost more to build
+    # than most texts ask); a name question by looking the name up in the text.
+    def _runs_spaced(self) -> str:
+        """The runs of letters (lower case), a space before, between and after them."""
         if self._adjacent is None:
-            words = _letter_words(self.lower)
-            self._adjacent = set(zip(words, words[1:]))
+            self._adjacent = " " + " ".join(_letter_words(self.lower)) + " "
         return self._adjacent
 
-    def _names(self) -> set:
-        """Every run of letters as written that opens with a capital."""
-        if self._capitalised is None:
-            self._capitalised = {word for word in LETTERS_RE.findall(self.text) if word[0].isupper()}
-        return self._capitalised
+    def _writes_pair(self, first: str, second: str) -> bool:
+        """Whether two runs of letters stand side by side in the text (runs hold no space: one
+        found with a space on each side and one between is two whole runs)."""
+        return bool(first) and bool(second) and " " not in first and " " not in second and (
+            f" {first} {second} " in self._runs_spaced())
+
+    def _writes_name(self, name: str) -> bool:
+        """Whether `name` stands in the text as a whole run of letters (`LETTERS_RE`: no letter beside it)."""
+        text = self.text
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not (at and _is_letter(text[at - 1]) or end < len(text) and _is_letter(text[end])):
+                return True
+            at = text.find(name, at + 1)
+        return False
 
     @property
     def english(self) -> bool:
@@ -186,9 +195,10 @@ class _Document:
                 self._initials = len(list(islice(INITIAL_NAME_RE.finditer(self.text), 2))) == 2
             return self._initials
         if kind == APART:
-            pairs = self._pairs()
-            return all(pair in pairs for pair in zip(question, question[1:]))
-        return question[:1].upper() + question[1:] in self._names()
+            return all(self._writes_pair(first, second) for first, second in zip(question, question[1:]))
+        name = question[:1].upper() + question[1:]
+        # (A run of letters that opens with a capital: what a name must be to stand in the text as one.)
+        return bool(name) and name[0].isupper() and LETTERS_RE.fullmatch(name) is not None and self._writes_name(name)
 
     def answers(self, trace: tuple) -> bool:
         """Whether this text answers every question of `trace` as recorded."""

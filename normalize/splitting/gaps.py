@@ -27,6 +27,9 @@ DISPLACED_GAP_RE = re.compile(r"(?<![\w'’-])([A-Za-z]?[a-z]{2,}) (?=([a-z]{3,}
 DISPLACED_HEAD_RE = re.compile(r"(?<![\w'’-])([A-Za-z]?[a-z]{2,}) (?=[a-z]{3,}(?![\w'’-]))")
 # A space beside a hyphen between letters (pos -sible, cou- pled), not a dash between spaces.
 HYPHEN_BREAK_RE = re.compile(r"(?<=[A-Za-z]) (?=-[a-z])|(?<=[A-Za-z]-) (?=[a-z])")
+# The letters before and after such a space (a flag or a symbol has none: hg commit -A -u, the i -th row).
+HYPHEN_LEFT_RE = re.compile(r"(?<![\w.-])([A-Za-z]{2,})-?\Z")
+HYPHEN_RIGHT_RE = re.compile(r"-?([a-z]{2,})(?!\w|\.\w)")
 
 
 def joined(pieces: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tuple[str, float] | None:
@@ -137,6 +140,21 @@ def words_alone(lex: Lexicon) -> frozenset:
 _WORDS_ALONE: list = [None, frozenset()]  # the table it was made from, and the words
 
 
+def known_well(lex: Lexicon) -> frozenset:
+    """The words the tables count JOIN_WORD_COUNT times or more (67,000; made once
+    for the process's lexicon, when first asked): `word in known_well(lex)` is
+    `lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT`, a look-up in a set a fifth
+    the table's size, which a loop over a word's cuts asks many times."""
+    key, found = _KNOWN_WELL
+    if key is not lex.unigrams:
+        found = frozenset(word for word, count in lex.unigrams.items() if count >= JOIN_WORD_COUNT)
+        _KNOWN_WELL[:] = [lex.unigrams, found]
+    return found
+
+
+_KNOWN_WELL: list = [None, frozenset()]  # the table it was made from, and the words
+
+
 def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, int]]:
     """Spaces one word too early (`wri ttenby`, `Ma rch1983` is a plain join):
     the space between a piece that is no word and a token the web never writes, where the
@@ -159,14 +177,14 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
         # three letters the web writes are as often scraps (applicatio nof, membe rof).
         if is_word(tail, lex) or len(tail) > SHORT_WORD_LETTERS + 1 and unigrams.get(tail, 0.0) >= NO_SPACE_WORD_COUNT:
             continue
-        if lex.unigrams.get((head + tail).lower(), 0.0) >= JOIN_WORD_COUNT:
+        known = known_well(lex)
+        if (head + tail).lower() in known:
             continue  # a plain join, `rejoin.stray_spaces`'s
         best = None
         for cut in range(1, len(tail) - 1):
             word, rest = (head + tail[:cut]).lower(), tail[cut:]
-            if (lex.unigrams.get(word, 0.0) < JOIN_WORD_COUNT or len(rest) < SHORT_WORD_LETTERS
-                    or not (is_word(rest, lex) if len(rest) <= SHORT_WORD_LETTERS
-                            else lex.unigrams.get(rest, 0.0) >= JOIN_WORD_COUNT)
+            if (word not in known or len(rest) < SHORT_WORD_LETTERS
+                    or not (is_word(rest, lex) if len(rest) <= SHORT_WORD_LETTERS else rest in known)
                     or segment(word) != [word]):
                 continue
             score = lex.score(word) + lex.score(rest, word)
@@ -211,13 +229,13 @@ def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None, 
     found = []
     for match in HYPHEN_BREAK_RE.finditer(line):
         at = match.start()
-        left = re.search(r"(?<![\w.-])([A-Za-z]{2,})-?\Z", line[:at])
-        right = re.match(r"-?([a-z]{2,})(?!\w|\.\w)", line[at + 1:])
+        left = HYPHEN_LEFT_RE.search(line[:at])
+        right = HYPHEN_RIGHT_RE.match(line[at + 1:])
         if left is None or right is None:
             continue  # a flag or a symbol (hg commit -A -u, emcc -O3 add.c -o, the i -th row)
         head, tail = left.group(1), right.group(1)
         word = (head + tail).lower()
-        if lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT and (damaged or not (is_word(head, lex) and is_word(tail, lex))):
+        if word in known_well(lex) and (damaged or not (is_word(head, lex) and is_word(tail, lex))):
             found.append(at)
         elif compounds and line[at - 1] == "-" and tail not in SUSPENDED_HYPHEN_NEXT:
             found.append(at)
@@ -324,18 +342,17 @@ def _is_ascii_letter(char: str) -> bool:
 def _two_words(letters: str, gap: int, lex: Lexicon) -> bool:
     """Whether `letters` cut somewhere but at `gap` make two words the tables
     know well (a look-up a letter: the model is asked only where so)."""
-    count = lex.unigrams.get  # (`_known_well`, inline: a look-up a letter of every gap asked)
+    known = known_well(lex)  # (`_known_well`, inline: a look-up a letter of every gap asked)
     for cut in range(1, len(letters)):
-        if cut != gap and (letters[:cut] in SHORT_WORDS if cut <= SHORT_WORD_LETTERS
-                           else count(letters[:cut], 0.0) >= JOIN_WORD_COUNT):
+        if cut != gap and (letters[:cut] in SHORT_WORDS if cut <= SHORT_WORD_LETTERS else letters[:cut] in known):
             right = letters[cut:]
-            if right in SHORT_WORDS if len(right) <= SHORT_WORD_LETTERS else count(right, 0.0) >= JOIN_WORD_COUNT:
+            if right in SHORT_WORDS if len(right) <= SHORT_WORD_LETTERS else right in known:
                 return True
     return False
 
 
 def _known_well(word: str, lex: Lexicon) -> bool:
-    return is_word(word, lex) if len(word) <= SHORT_WORD_LETTERS else lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT
+    return is_word(word, lex) if len(word) <= SHORT_WORD_LETTERS else word in known_well(lex)
 
 
 def _words_run_together(piece: str, lex: Lexicon) -> bool:

@@ -17,6 +17,7 @@ from .shapes import (
     ATOM_RE, CONTRACTION_RE, GLUED_O_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, POSSESSIVE_RE, PUNCT_RE, UNTOUCHABLE_RE,
     _has_foreign_letter, _next_word,
 )
+from .verdicts import can_split, learnt
 from .tuning import (
     CODE_PATTERNS_NEEDED, ENGLISH_WORD_SHARE, FOREIGN_MIN_WORDS, FOREIGN_WORD_SHARE, MAX_TOKEN, WORD_ZIPF,
 )
@@ -83,7 +84,9 @@ def _word_never_splits(model: Model, word: str) -> bool:
     return known
 
 
-def _judge_word(model: Model, word: str) -> bool:
+def _judge_word(model: Model, word: str, learn: bool = True) -> bool:
+    """`_never_splits` for one word atom, worked out (`learn`: or, for a word
+    of the list whose answer was learnt ahead, read: `verdicts`)."""
     if len(word) < 3:
         return True
     # (A possessive needs an apostrophe: most words have none, and skip the pattern.)
@@ -96,11 +99,15 @@ def _judge_word(model: Model, word: str) -> bool:
     if stem.islower():
         if lower in model.safe:
             return True  # `rules._word_splits` never cuts a word this common
+        if learn and learnt(model, lower):
+            return not can_split(lower, False)
         return not model.cuts(lower) and not _compound_pair(model, lower) and not _common_and_rare_word(model, lower) and (
             not _long_words(model, lower))
     if stem[0].isupper() and stem[1:].islower():
         if lower in model.safe:
             return True
+        if learn and learnt(model, lower):
+            return not can_split(lower, True)
         # A capitalised word the web writes (Howard, Liverpool) splits only
         # where the web's bigrams say so, which no text changes.
         return lower in web_counts()[0] and not model.cuts(lower) and not _initial_split(model, lower)

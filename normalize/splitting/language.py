@@ -26,6 +26,10 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "they which you we an or were will would their been there who its she he".split())
 
 
+# Every ASCII character but a letter becomes a space, and capitals small ones.
+_ASCII_LETTERS = bytes(ord(chr(code).lower()) if code < 128 and chr(code).isalpha() else 0x20 for code in range(256))
+
+
 @lru_cache(maxsize=1)
 def foreign_words() -> tuple[frozenset[str], frozenset[str]]:
     """The strong and the weak evidence of another language, from the data file."""
@@ -36,6 +40,7 @@ def foreign_words() -> tuple[frozenset[str], frozenset[str]]:
             continue
         code, _, words = line.partition(":")
         (weak if code.strip() == "weak" else strong).update(words.split())
+    assert all(word.isalpha() for word in strong | weak), "reads_as_english's quick path needs words of letters alone"
     return frozenset(strong - ENGLISH_FUNCTION_WORDS), frozenset(weak)
 
 
@@ -48,10 +53,16 @@ def reads_as_english(line: str) -> bool:
     >>> reads_as_english("la protection des données est une priorité pour nous")
     False
     """
+    strong, weak = foreign_words()
+    if line.isascii():
+        # Most lines: no accented word, and no run of letters a foreign word (which hold letters
+        # alone, so no word with an apostrophe is one either), told without the pattern.
+        runs = line.encode("ascii").translate(_ASCII_LETTERS).decode("ascii").split()
+        if strong.isdisjoint(runs) and weak.isdisjoint(runs):
+            return True
     words = WORD_RE.findall(line.lower())
     if not words:
         return True
-    strong, weak = foreign_words()
     foreign = english = accented = 0.0
     for word in words:
         if word in ENGLISH_FUNCTION_WORDS:

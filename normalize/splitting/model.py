@@ -39,9 +39,10 @@ class Model:
     """Word frequencies with the user's words folded in, and the best split
     of each letter run, worked out once per process."""
 
-    def __init__(self, zipf: dict, protected: frozenset):
+    def __init__(self, zipf: dict, protected: frozenset, packaged: bool = False):
         self.zipf = zipf
         self.protected = protected
+        self.packaged = packaged  # the packaged word list as it is: some answers were learnt ahead (`verdicts`)
         self.safe = frozenset(w for w, z in zipf.items() if z >= SAFE_ZIPF and w.isalpha() and w not in protected)
         self.common = frozenset(w for w, z in zipf.items() if z >= COMMON_ZIPF)
         self._splits: dict = {}
@@ -308,7 +309,7 @@ def model_for(config: Config) -> Model:
         zipf = dict(zipf)
         for word in extra:
             zipf[word] = max(zipf.get(word, 0.0), USER_WORD_ZIPF)
-    return Model(zipf, frozenset(config.protected_words) | frozenset(extra))
+    return Model(zipf, frozenset(config.protected_words) | frozenset(extra), packaged=not extra)
 
 
 def _one_slip_from_word(model: Model, run: str) -> bool:

@@ -54,6 +54,11 @@ PLACE_RULES = {
 }
 
 # Numbers with a dot inside, then the full stop before a letter (98.80.Hw, 4.50.+h).
+# The letters after a mark and before it, compiled once (a call to `regex` with a
+# pattern's text looks it up in the module's cache each time).
+LETTERS_AT_RE = regex.compile(r"[A-Za-z]*")
+WORD_AT_RE = regex.compile(r"[A-Za-z]+")
+SMALL_LETTERS_END_RE = regex.compile(r"[a-z]+\Z")
 DOTTED_NUMBER_RE = regex.compile(r"[0-9]+\.[0-9]+\.\Z")
 
 # A year, or any number of four digits, alone before a comma (2018,the).
@@ -142,7 +147,7 @@ def _punctuation_splits(
             # (un)happy: a prefix in brackets is one word with what follows.
             opening = token.rfind("(", 0, at)
             inner = token[opening + 1 : at - 1].lower()
-            rest = regex.match(r"[A-Za-z]*", token[at:]).group().lower()
+            rest = LETTERS_AT_RE.match(token, at).group().lower()
             if doc.known(inner + rest, KNOWN_ZIPF):
                 continue
         elif kind == "paren_before" and _function_notation(doc, token[:at]):
@@ -172,11 +177,11 @@ def _punctuation_splits(
         elif kind == "leading_dash" and token[at].isupper():
             # A dash glued to a capitalised word (stance -Britain): a word or a
             # name the text uses elsewhere, not an option or a code (-Xmx512m).
-            word = regex.match(r"[A-Za-z]+", token[at:]).group()
+            word = WORD_AT_RE.match(token, at).group()
             if not (doc.known(word, WORD_ZIPF) or doc.count(word.lower()) >= 2):
                 continue
         elif kind == "leading_dash" and not (
-                len(word := regex.match(r"[A-Za-z]+", token[at:]).group()) >= 3 and doc.known(word, WORD_ZIPF)
+                len(word := WORD_AT_RE.match(token, at).group()) >= 3 and doc.known(word, WORD_ZIPF)
                 and doc.damaged() or doc.damaged() and (doc.zipf(word) or 0.0) >= FUNCTION_ZIPF):
             # rm -rf, lspci -nnk, ls -a: an option; web -based, Metroid -inspired: a compound's
             # hyphen with a stray space (but -the, -of, -decided in a text that lost spaces)
@@ -198,7 +203,7 @@ def _punctuation_splits(
             continue
         elif kind == "ampersand":
             # (Only where the text lost spaces elsewhere.)
-            if not (doc.known(regex.search(r"[a-z]+\Z", token[:at]).group(), WORD_ZIPF) and doc.damaged()):
+            if not (doc.known(SMALL_LETTERS_END_RE.search(token[:at]).group(), WORD_ZIPF) and doc.damaged()):
                 continue
         if _garbled_after(doc, token, at) or kind in BROKEN_WORD_PLACES and _broken_word(doc, token, at):
             continue

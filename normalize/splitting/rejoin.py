@@ -16,23 +16,18 @@ before a stop on a line with a broken word (`rejoin_before_punctuation`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from functools import lru_cache
 
 from .. import casing
 from ..config import Config
 from ..edits import Edit, replace_spans
 from . import scraps, years
 from .evidence import marks_needed, stretch_end
-from .gaps import SHORT_WORDS, displaced_spaces, hyphen_breaks, is_word, joined, resegmented_spaces
+from .gaps import displaced_spaces, hyphen_breaks, joined, resegmented_spaces
+from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
 from .shapes import SPACED_DASH_RE, _letter_words
-from .segment_tuning import (
-    COMMON_PIECE_COUNT, JOIN_MAX_PIECES, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, LONE_LETTER_COST, MAX_WORD,
-    SYMBOL_RUN_LETTERS,
-)
-from .tuning import TOKENS_KEPT
+from .segment_tuning import JOIN_MAX_PIECES, LONE_LETTER_COST, SYMBOL_RUN_LETTERS
 
 STAGE = "rejoin_words"
 BROKEN_WORD = "rejoin_broken_word"
@@ -57,12 +52,6 @@ RULES = {
 TOKEN_RE = re.compile(r"(\S+)( (?=\S))?")
 # A token as a word: opening brackets or quotes, letters, closing punctuation.
 CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s)\Z")
-# The first token of a join: the letters that end it; the last: the letters that start it.
-FIRST_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)\Z")
-# A capitalised word glued to small letters before it (ontheInt ernet): the splitter's to part, the
-# first piece of a join all the same (else cleaning twice would join what once did not).
-GLUED_HEAD_RE = re.compile(r"(?<=[a-z]{2})([A-Z][a-z]+)\Z")
-LAST_RE = re.compile(r"([A-Za-z]+)(?:[^A-Za-z=+*/<>^_]|\Z)")
 # A formula's signs: on such a line, lone letters are symbols, not a word spelt out.
 MATH_RE = re.compile(r"[=∑∫∏λ¯{}\\^_±×÷∈∀∃≤≥→]")
 # A space before a comma or a full stop that ends a word (`membrane .`, `ground ,`), in no language right.
@@ -199,10 +188,11 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     if not any(_may_open(facts[k], facts[k + 1], words, damaged, written) for k in range(len(tokens) - 1)
                if tokens[k][2]):
         return []
-    firsts = [fact[0] for fact in facts]
-    lasts = [fact[2] for fact in facts]
-    cores = [_core(token) for _, token, _ in tokens]
     math = MATH_RE.search(line) is not None  # a formula's lone letters are symbols (λ j u j u j H)
+    joins = _join_windows(tokens, facts, words, lex, damaged, written, math)
+    if not joins:
+        return []  # (no window makes a word: the best reading keeps every token, whatever the scores)
+    cores = [_core(token) for _, token, _ in tokens]
     n = len(tokens)
     best = [0.0] * (n + 1)
     start_of = [0] * (n + 1)  # where the last word of the best reading up to j starts
@@ -214,29 +204,10 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
         if word is not None and len(word) == 1 and word not in "ai" and core.islower() and not math:
             best[j] -= LONE_LETTER_COST  # a small letter alone is seldom a word of prose (use d, Cyrtodactylu s)
         start_of[j], last[j] = j - 1, word
-        tail = lasts[j - 1]
-        if tail is None:
-            continue
-        rest = [tail]  # the pieces after the window's first token, first to last
-        for i in range(j - 2, max(-1, j - 1 - JOIN_MAX_PIECES), -1):
-            if not tokens[i][2] or not words.ends("".join(rest).lower()):
-                break
-            head = firsts[i]
-            # (`joined` makes only a join word, `_JoinWords.holds`: most windows make none, a look-up tells.)
-            letters = None if head is None else (head + "".join(rest)).lower()
-            if letters is not None and words.holds(letters, lex):
-                at_start = i == 0 or tokens[i - 1][1].endswith((".", "!", "?"))
-                pieces = [head, *rest]
-                join = None if math and _among_symbols(tokens, i, j) else joined(
-                    pieces, lex, damaged or letters in written, at_start)
-                if join is not None:
-                    total = best[i] + lex.score(join[0], last[i]) - join[1]
-                    if total > best[j]:
-                        best[j], start_of[j], last[j] = total, i, join[0]
-            inner = tokens[i][1]
-            if not (inner.isascii() and inner.isalpha() and (inner.islower() or len(inner) == 1)):
-                break
-            rest.insert(0, inner)
+        for i, join in joins.get(j, ()):
+            total = best[i] + lex.score(join[0], last[i]) - join[1]
+            if total > best[j]:
+                best[j], start_of[j], last[j] = total, i, join[0]
     found: list[tuple[int, str]] = []
     j = n
     while j:
@@ -248,71 +219,37 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     return sorted(found)
 
 
-# Tokens that open no gap in a text without stray spaces (`_opens_no_gap`), kept for the process's commonest tokens;
-# and those that may (whether one does depends on the token beside), kept alike.
-_closed: set[str] = set()
-_opening: set[str] = set()
-
-
-def _opens_no_gap(line: str, written=frozenset()) -> bool:
-    """Whether no gap of `line` can open in a text that shows no stray space
-    (`_may_open`): most tokens open none on either side, whatever is beside
-    them (each end a word, or letterless, or letters that begin or end no
-    word), and a line of them skips the programme for a set look-up a token."""
-    tokens = line.split()
-    loose = set(tokens) - _closed
-    if not loose:
-        return True
-    words = _join_words()
-    lex = lexicon()
-    for token in loose - _opening:
-        # (A plain common word's pieces are itself, a common word: closed, its facts not needed.)
-        closed = _plain_word(token) and _common_word(token, lex) and is_word(token, lex)
-        if not closed:
-            head, head_common, tail, tail_common, _, _, head_starts, tail_ends = _token_facts(token)
-            closed = (head is None or head_common or not head_starts) and (tail is None or tail_common or not tail_ends)
-        kept = _closed if closed else _opening
-        if len(kept) > TOKENS_KEPT:
-            kept.clear()
-        kept.add(token)
-        if closed:
-            loose.discard(token)
-    if not loose:
-        return True
-    # Each gap with a loose token on a side, once (two loose tokens share one).
-    for left, right in zip(tokens, tokens[1:]):
-        if (left in loose or right in loose) and _may_open(_token_facts(left), _token_facts(right), words, False,
-                                                           written):
-            return False
-    return True
-
-
-def _may_open(left: tuple, right: tuple, words: "_JoinWords", damaged: bool, written=frozenset()) -> bool:
-    """Whether a join may take the gap between a token (`left`'s facts: its last
-    letters) and the next (`right`'s: its first letters): their letters begin
-    some word the tables know, the right's end one, and (in a text that shows no
-    stray space yet) one side is no word alone, or both are words not common
-    enough to stand apart and the word they make reads far better (`_clear_join`).
-    The line's gate: most lines have no such gap, and skip the programme."""
-    head, head_common, _, _, head_word, _, head_starts, _ = left
-    _, _, tail, tail_common, _, tail_word, _, tail_ends = right
-    if head is None or tail is None or not damaged and head_common and tail_common:
-        return False
-    lower = tail.lower()
-    # (A join word begins with both pieces only if one begins with the first.)
-    if not (tail_ends and head_starts and words.starts(head.lower() + lower)):
-        return False
-    return damaged or not (head_word and tail_word) or head.lower() + lower in written or _clear_join(
-        head.lower(), lower)
-
-
-def _clear_join(head: str, tail: str) -> bool:
-    """Whether two words alone make a word the model reads far better than the
-    pair (mem ber, wit hin; not tea spoon, them selves): JOIN_WORDS_UNDAMAGED_GAIN."""
-    lex = lexicon()
-    if lex.unigrams.get(head + tail, 0.0) < JOIN_WORD_COUNT:
-        return False
-    return lex.score(head + tail) - lex.score(head) - lex.score(tail, head) >= JOIN_WORDS_UNDAMAGED_GAIN
+def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool, written, math: bool) -> dict:
+    """The programme's joins, found before it scores anything: for each j, the
+    windows of tokens i .. j-1 that make a word (`joined`), as (i, the join),
+    i from the right. A window grows leftwards only while its letters after
+    the first token end some word the tables know (`_JoinWords`)."""
+    joins: dict[int, list] = {}
+    for j in range(1, len(tokens) + 1):
+        head_fact = facts[j - 1]
+        tail = head_fact[2]
+        # (Whether the last piece alone ends a join word is one of its facts: no search.)
+        if tail is None or j < 2 or not tokens[j - 2][2] or not head_fact[7]:
+            continue
+        rest = [tail]  # the pieces after the window's first token, first to last
+        for i in range(j - 2, max(-1, j - 1 - JOIN_MAX_PIECES), -1):
+            if len(rest) > 1 and (not tokens[i][2] or not words.ends("".join(rest).lower())):
+                break
+            head = facts[i][0]
+            # (`joined` makes only a join word, `_JoinWords.holds`: most windows make none, a look-up tells.)
+            letters = None if head is None else (head + "".join(rest)).lower()
+            if letters is not None and words.holds(letters, lex):
+                at_start = i == 0 or tokens[i - 1][1].endswith((".", "!", "?"))
+                pieces = [head, *rest]
+                join = None if math and _among_symbols(tokens, i, j) else joined(
+                    pieces, lex, damaged or letters in written, at_start)
+                if join is not None:
+                    joins.setdefault(j, []).append((i, join))
+            inner = tokens[i][1]
+            if not (inner.isascii() and inner.isalpha() and (inner.islower() or len(inner) == 1)):
+                break
+            rest.insert(0, inner)
+    return joins
 
 
 def _among_symbols(tokens: list, i: int, j: int) -> bool:
@@ -324,89 +261,6 @@ def _among_symbols(tokens: list, i: int, j: int) -> bool:
     before = i > 0 and tokens[i - 1][2] and len(tokens[i - 1][1]) == 1
     after = j < len(tokens) and tokens[j - 1][2] and len(tokens[j][1]) == 1
     return before or after
-
-
-@lru_cache(maxsize=TOKENS_KEPT)
-def _token_facts(token: str) -> tuple:
-    """A token as a join's first piece (its last letters) and last piece (its
-    first letters): (first piece, whether a common word alone, last piece,
-    whether a common word alone, whether the first is a word alone, whether the
-    last is, whether the first begins a join word, whether the last ends one);
-    kept for the process's commonest tokens, as the splitter keeps its decisions."""
-    lex = lexicon()
-    words = _join_words()
-    if _plain_word(token):
-        # Both pieces are the token: its look-ups made once, not read by the patterns.
-        word = is_word(token, lex)
-        common = word and _common_word(token, lex)
-        lower = token.lower()
-        if words.holds(lower, lex):
-            return token, common, token, common, word, word, True, True  # (it begins and ends itself)
-        return token, common, token, common, word, word, words.starts(lower), words.ends(lower)
-    first, last = _first_piece(token), _last_piece(token)
-    first_word, last_word = first is not None and is_word(first, lex), last is not None and is_word(last, lex)
-    # (A piece that is a join word begins and ends one: a look-up, no search.)
-    return (first, first_word and _common_word(first, lex), last, last_word and _common_word(last, lex),
-            first_word, last_word,
-            first is not None and (words.holds(first.lower(), lex) or words.starts(first.lower())),
-            last is not None and (words.holds(last.lower(), lex) or words.ends(last.lower())))
-
-
-def _plain_word(token: str) -> bool:
-    """Whether `token` is ASCII letters alone, small after the first: both its
-    pieces are the whole token (`_first_piece`, `_last_piece`), the line's commonest case."""
-    return token.isascii() and token.isalpha() and (token.islower() or token[1:].islower())
-
-
-def _common_word(word: str, lex: Lexicon) -> bool:
-    """Whether the word alone `word` is common enough that, in a text that shows
-    no stray space, no join opens beside another such (`a part`, `tea spoon`);
-    rarer words may be a broken word's pieces (`mem ber`, `wit hin`)."""
-    return len(word) <= 2 or lex.unigrams.get(word.lower(), 0.0) >= COMMON_PIECE_COUNT
-
-
-class _JoinWords:
-    """The words a join may make (the tables' words of JOIN_WORD_COUNT or more,
-    and the short words), sorted forwards and backwards: whether a string
-    begins or ends one is a binary search, in two lists of the words themselves."""
-
-    def __init__(self, words: list[str]) -> None:
-        self.forwards = sorted(words)
-        self.backwards = sorted(word[::-1] for word in words)
-
-    @staticmethod
-    def holds(word: str, lex: Lexicon) -> bool:
-        """Whether the lower-case `word` is one of the words (a look-up, no search)."""
-        return len(word) <= MAX_WORD and lex.unigrams.get(word, 0.0) >= JOIN_WORD_COUNT or word in SHORT_WORDS
-
-    def starts(self, letters: str) -> bool:
-        ordered = self.forwards
-        at = bisect_left(ordered, letters)
-        return at < len(ordered) and ordered[at].startswith(letters)
-
-    def ends(self, letters: str) -> bool:
-        ordered, letters = self.backwards, letters[::-1]
-        at = bisect_left(ordered, letters)
-        return at < len(ordered) and ordered[at].startswith(letters)
-
-
-@lru_cache(maxsize=1)
-def _join_words() -> _JoinWords:
-    lex = lexicon()
-    # (As `_JoinWords.holds` reads them.)
-    return _JoinWords([w for w, count in lex.unigrams.items() if count >= JOIN_WORD_COUNT and len(w) <= MAX_WORD]
-                      + list(SHORT_WORDS))
-
-
-def _first_piece(token: str) -> str | None:
-    match = GLUED_HEAD_RE.search(token) or FIRST_RE.match(token)
-    return match.group(1) if match else None
-
-
-def _last_piece(token: str) -> str | None:
-    match = LAST_RE.match(token)
-    return match.group(1) if match else None
-
 
 def _core(token: str) -> str | None:
     """The letters of a token that reads as a word with punctuation around it."""

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from .evidence import _Document
 
 
+# A plural's apostrophe before a contraction's letters (Souness'remarks), compiled once.
+PLURAL_CONTRACTION_RE = regex.compile(r"s['’](?:re|ve|ll|d|m|t)\Z")
+
 # rule id -> what it splits, in the order a token is read (`_token_splits`).
 RULES = {
     # a run with no spaces at all, segmented by the word model (`nospace`)
@@ -88,7 +91,7 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_
     if lower in doc.model.protected:
         return []
     contraction = CONTRACTION_RE.match(word)
-    if contraction and regex.search(r"s['’](?:re|ve|ll|d|m|t)\Z", contraction.group(1)):
+    if contraction and PLURAL_CONTRACTION_RE.search(contraction.group(1)):
         contraction = None  # Souness'remarks: a plural's apostrophe (see PUNCT_RE's plural_quote)
     if contraction:
         # it'snot, DEC'shosting: a contraction or possessive, then a word.

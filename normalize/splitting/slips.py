@@ -26,8 +26,9 @@ class CommonWords:
         for word in common:
             if word.isalpha():
                 by_length[len(word)].append(word)
-        self.forwards = {length: sorted(words) for length, words in by_length.items()}
-        self.backwards = {length: sorted(word[::-1] for word in words) for length, words in by_length.items()}
+        # (Tuples, which the cyclic garbage collector stops walking once it has seen them.)
+        self.forwards = {length: tuple(sorted(words)) for length, words in by_length.items()}
+        self.backwards = {length: tuple(sorted(word[::-1] for word in words)) for length, words in by_length.items()}
 
     def holds(self, length: int, head: str, tail: str) -> bool:
         """Whether a common word of letters, `length` letters long, begins with
