@@ -20,19 +20,19 @@ from .words import CALENDAR_WORDS, DATE_OPENERS
 RULE = "rejoin_split_year"
 
 # Two numbers one space apart that make four digits, each whole (not inside 3.4 or 1,200), and
-# the word and the character before them.
+# the word or the character before them.
 SPLIT_YEAR_RE = regex.compile(
     r"""
     (?P<before> (?<![\w.,]) [^\W\d_]+ [ ] | [0-9]{1,2},?[ ] | ^ | [(] )
     (?P<head> [12][0-9]{0,2} ) [ ] (?P<tail> [0-9]{1,3} )
-    (?P<after> (?![\w]|[.,][0-9]) .? )
+    (?![\w]|[.,][0-9])
     """,
     regex.VERBOSE,
 )
 # What every split year holds: its first digits, a space, a digit.
 YEAR_HINT_RE = regex.compile(r"[12][0-9]{0,2} [0-9]")
 # A number alone, to count a line's numbers.
-NUMBER_RE = regex.compile(r"(?<![\w.,])[0-9]+(?:[.,][0-9]+)*(?!\w)")
+LONE_NUMBER_RE = regex.compile(r"(?<![\w.,])[0-9]+(?:[.,][0-9]+)*(?!\w)")
 # A number whose thousands are spaced (2 000, 12 500 000): the group's first space.
 SPACED_THOUSANDS_RE = regex.compile(r"(?<![\w.,])[0-9]{1,3}( )[0-9]{3}(?![\w]|[.,][0-9])")
 # A season or a span: a dash and a number after the year (`2018–19`, `1980-81`).
@@ -43,13 +43,12 @@ def split_years(line: str) -> list[int]:
     """Positions in `line` of the stray spaces inside years."""
     if YEAR_HINT_RE.search(line) is None:
         return []  # (most lines hold no number before a space and a digit)
-    found = []
-    for match in SPLIT_YEAR_RE.finditer(line):
-        head, tail = match.group("head"), match.group("tail")
-        if len(head) + len(tail) != 4 or not YEAR_FIRST <= int(head + tail) <= YEAR_LAST:
-            continue
-        if _a_year_goes_here(match, line) and len(NUMBER_RE.findall(line)) <= YEAR_LINE_NUMBERS:
-            found.append(match.end("head"))
+    found = [match.end("head") for match in SPLIT_YEAR_RE.finditer(line)
+             if len(match.group("head") + match.group("tail")) == 4
+             and YEAR_FIRST <= int(match.group("head") + match.group("tail")) <= YEAR_LAST
+             and _a_year_goes_here(match, line)]
+    if found and len(LONE_NUMBER_RE.findall(line)) > YEAR_LINE_NUMBERS:
+        return []  # a table's numbers, counted once a line
     if found and any(m.start(1) not in found for m in SPACED_THOUSANDS_RE.finditer(line)):
         return []  # from 1 500 to 2 000: thousands spaced in the SI style
     return found
