@@ -26,7 +26,7 @@ from .gaps import displaced_spaces, hyphen_breaks, joined, resegmented_spaces
 from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
-from .shapes import SPACED_DASH_RE, _letter_words
+from .shapes import SPACED_DASH_RE, _letter_words, spaced_tokens
 from .segment_tuning import JOIN_MAX_PIECES, LONE_LETTER_COST, SYMBOL_RUN_LETTERS
 
 STAGE = "rejoin_words"
@@ -48,8 +48,6 @@ RULES = {
     RARE_WORD: "a space inside a rarer word, its two pieces no words alone: cruc iform, shru bland",
 }
 
-# A token of a line, and the single space after it when another token follows on the line.
-TOKEN_RE = re.compile(r"(\S+)( (?=\S))?")
 # A token as a word: opening brackets or quotes, letters, closing punctuation.
 CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s)\Z")
 # A formula's signs: on such a line, lone letters are symbols, not a word spelt out.
@@ -177,7 +175,7 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     some word the tables know (`_JoinWords`), so a line costs a few steps a token."""
     if not damaged and _opens_no_gap(line, written):
         return []
-    tokens = [(m.start(1), m.group(1), m.group(2) is not None) for m in TOKEN_RE.finditer(line)]
+    tokens = spaced_tokens(line)
     if len(tokens) < 2:
         return []
     lex = lex or lexicon()

@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import re
 
-from .gaps import is_word, words_alone
+from .gaps import words_alone
 from .lexicon import Lexicon, lexicon
 from .segment import segment
 from .segment_tuning import GLUED_PAIR_COUNT, JOIN_GAIN, JOIN_RARE_MIN_LETTERS, JOIN_RARE_WORD_COUNT, JOIN_WORD_COUNT
+from .shapes import spaced_tokens
 from .tuning import TOKENS_KEPT
 
 RULE = "rejoin_rare_word"
 
-# A token and whether one space follows it before another token.
-TOKEN_RE = re.compile(r"(\S+)( (?=\S))?")
 # A join's first piece: a token ending in letters, small after the first (brackets or quotes before).
 HEAD_RE = re.compile(r"[(\[\"“‘]*([A-Za-z][a-z]+)\Z")
 # Its last piece: small letters (one alone not an s, a plural's or a word's own: clumsines s),
@@ -49,7 +48,7 @@ def rare_word_joins(line: str, moving=frozenset(), lex: Lexicon | None = None) -
     if not (heads and tails and any(a in heads and b in tails for a, b in zip(split, split[1:]))):
         return []  # (no piece of a join before one: most lines)
     unigrams = lex.unigrams
-    tokens = [(m.start(1), m.group(1), m.group(2) is not None) for m in TOKEN_RE.finditer(line)]
+    tokens = spaced_tokens(line)
     found = []
     for k in range(len(tokens) - 1):
         start, token, spaced = tokens[k]
@@ -63,8 +62,8 @@ def rare_word_joins(line: str, moving=frozenset(), lex: Lexicon | None = None) -
         count = unigrams.get(word, 0.0)
         if not (JOIN_RARE_WORD_COUNT <= count < JOIN_WORD_COUNT and len(word) >= JOIN_RARE_MIN_LETTERS):
             continue
-        if is_word(head, lex) or is_word(tail, lex) or found and found[-1] == start - 1:
-            continue  # (a piece that is a word; a token already joined to the one before)
+        if found and found[-1] == start - 1:
+            continue  # (a token already joined to the one before; `_pieces` holds no word alone)
         if start + len(token) in moving and _glued_pair(word, lex):
             continue  # betweenth e: the space moves (between the), the tables' betweenthe is two words
         before = WORD_RE.match(tokens[k - 1][1]) if k and head_match.start(1) == 0 else None

@@ -12,6 +12,8 @@ from .tuning import WINDOW
 
 
 TOKEN_RE = re.compile(r"\S+")
+# A token of a line, and the single space after it when another token follows on the line.
+SPACED_TOKEN_RE = re.compile(r"(\S+)( (?=\S))?")
 
 # A capitalised word or an acronym ending where the search ends: the name a token follows.
 PREVIOUS_NAME_RE = re.compile(r"(?<!\S)[A-Z][A-Za-z]*\Z")
@@ -214,3 +216,8 @@ def _next_word(token: str, at: int) -> str:
 
 
 SPACE_RE = re.compile(r"\s")
+
+
+def spaced_tokens(line: str) -> list[tuple[int, str, bool]]:
+    """The tokens of `line`: (where each starts, the token, whether one space and another token follow)."""
+    return [(m.start(1), m.group(1), m.group(2) is not None) for m in SPACED_TOKEN_RE.finditer(line)]
