@@ -99,14 +99,7 @@ class _Document:
 
     def _writes_name(self, name: str) -> bool:
         """Whether `name` stands in the text as a whole run of letters (`LETTERS_RE`: no letter beside it)."""
-        text = self.text
-        at = text.find(name)
-        while at >= 0:
-            end = at + len(name)
-            if not (at and _is_letter(text[at - 1]) or end < len(text) and _is_letter(text[end])):
-                return True
-            at = text.find(name, at + 1)
-        return False
+        return next(_whole_runs(self.text, name), None) is not None
 
     @property
     def english(self) -> bool:

@@ -311,7 +311,7 @@ def _gaps_beside(line: str, runs: set) -> list:
     """The matches of RESEGMENT_GAP_RE in `line` with one of `runs` on a side, in order."""
     starts = set()
     for run in runs:
-        for at in _occurrences(line, run):
+        for at in _ascii_run_starts(line, run):
             starts.add(at - 1 if at and line[at - 1] in "([\"“‘" else at)  # the run opens the gap
             if at > 1 and line[at - 1] == " ":
                 starts.add(line.rfind(" ", 0, at - 1) + 1)  # the run closes it
@@ -320,11 +320,11 @@ def _gaps_beside(line: str, runs: set) -> list:
 
 def _matches_at(line: str, runs: set, pattern: re.Pattern) -> list:
     """The matches of `pattern` in `line` that start where one of `runs` stands, in order."""
-    starts = sorted(at for run in runs for at in _occurrences(line, run))
+    starts = sorted(at for run in runs for at in _ascii_run_starts(line, run))
     return [match for match in map(lambda at: pattern.match(line, at), starts) if match]
 
 
-def _occurrences(line: str, run: str):
+def _ascii_run_starts(line: str, run: str):
     """Where the letters `run` stand in `line` with no other letter touching them
     (a look-up per occurrence: a line's patterns need not walk every word)."""
     at = line.find(run)

@@ -302,7 +302,7 @@ ENGLISH_SHARE = 0.5
 # follows (`after_name`): longer than any name's last word.
 NAME_LOOKBACK = 20
 
-# `_occurrences`: more tokens than this are found by one pass over the text's
+# `stage._occurrences`: more tokens than this are found by one pass over the text's
 # tokens; fewer, in a text longer than OCCURRENCE_CHARS_PER_TOKEN a token
 # plus OCCURRENCE_MIN_CHARS, by one pattern of them all; else by `str.find`.
 OCCURRENCE_MANY_TOKENS = 200
