@@ -12,7 +12,8 @@ import regex
 from .gaps import SHORT_WORDS
 from .numbers import _number_join_ok
 from .shapes import (
-    CAPITALISED_RE, IDENTIFIER_RE, LIST_SEPARATOR_RE, QUOTE_RE, _letters_after, _letters_before, _punctuation_places,
+    CAPITALISED_RE, IDENTIFIER_RE, LIST_SEPARATOR_RE, QUOTE_RE, WORD_AT_RE, _letters_after, _letters_before,
+    _punctuation_places,
 )
 from .tuning import FUNCTION_NAME_CHARS, FUNCTION_ZIPF, INITIALS_NAME_ZIPF, KNOWN_ZIPF, WORD_ZIPF
 
@@ -53,12 +54,12 @@ PLACE_RULES = {
     "digits_letters": "split_number_word",
 }
 
-# Numbers with a dot inside, then the full stop before a letter (98.80.Hw, 4.50.+h).
 # The letters after a mark and before it, compiled once (a call to `regex` with a
-# pattern's text looks it up in the module's cache each time).
-LETTERS_AT_RE = regex.compile(r"[A-Za-z]*")
-WORD_AT_RE = regex.compile(r"[A-Za-z]+")
+# pattern's text looks it up in the module's cache each time; `shapes.WORD_AT_RE`
+# reads the letters after a mark, none or more).
+LETTER_RUN_AT_RE = regex.compile(r"[A-Za-z]+")
 SMALL_LETTERS_END_RE = regex.compile(r"[a-z]+\Z")
+# Numbers with a dot inside, then the full stop before a letter (98.80.Hw, 4.50.+h).
 DOTTED_NUMBER_RE = regex.compile(r"[0-9]+\.[0-9]+\.\Z")
 
 # A year, or any number of four digits, alone before a comma (2018,the).
@@ -147,7 +148,7 @@ def _punctuation_splits(
             # (un)happy: a prefix in brackets is one word with what follows.
             opening = token.rfind("(", 0, at)
             inner = token[opening + 1 : at - 1].lower()
-            rest = LETTERS_AT_RE.match(token, at).group().lower()
+            rest = WORD_AT_RE.match(token, at).group().lower()
             if doc.known(inner + rest, KNOWN_ZIPF):
                 continue
         elif kind == "paren_before" and _function_notation(doc, token[:at]):
@@ -177,11 +178,11 @@ def _punctuation_splits(
         elif kind == "leading_dash" and token[at].isupper():
             # A dash glued to a capitalised word (stance -Britain): a word or a
             # name the text uses elsewhere, not an option or a code (-Xmx512m).
-            word = WORD_AT_RE.match(token, at).group()
+            word = LETTER_RUN_AT_RE.match(token, at).group()
             if not (doc.known(word, WORD_ZIPF) or doc.count(word.lower()) >= 2):
                 continue
         elif kind == "leading_dash" and not (
-                len(word := WORD_AT_RE.match(token, at).group()) >= 3 and doc.known(word, WORD_ZIPF)
+                len(word := LETTER_RUN_AT_RE.match(token, at).group()) >= 3 and doc.known(word, WORD_ZIPF)
                 and doc.damaged() or doc.damaged() and (doc.zipf(word) or 0.0) >= FUNCTION_ZIPF):
             # rm -rf, lspci -nnk, ls -a: an option; web -based, Metroid -inspired: a compound's
             # hyphen with a stray space (but -the, -of, -decided in a text that lost spaces)
