@@ -49,6 +49,11 @@ CONTROL_RE = re.compile(f"[{CONTROL_CHARS}]+")
 SPACE_CONTROL_CHARS = "\x0b\x0c\x1c-\x1f\x85"
 SPACE_CONTROL_RE = re.compile(f"[{SPACE_CONTROL_CHARS}]+")
 ANY_CONTROL_RE = re.compile(f"[{CONTROL_CHARS}{SPACE_CONTROL_CHARS}]")
+# A zero-width no-break space (U+FEFF) with a space on each side glues
+# nothing: pages mean it (Wikipedia writes its coordinates `174°E \ufeff /
+# \ufeff 41.3°S`), so it stays. A BOM at the start of a text, or one inside
+# a word, goes as a control character.
+LONE_FEFF_RE = re.compile(r"(?<=[ \t])\ufeff(?=[ \t])")
 # The longest piece of a line handed to ftfy in one call (characters).
 MAX_FTFY_CHARS = 1 << 16
 # Where a long line is cut, a space should have this many ASCII characters
@@ -278,11 +283,24 @@ def _fix_line(text: str, start: int, end: int, plan: _Plan) -> list[tuple[int, i
     if ftfy_config.unescape_html == "auto" and text.find("<", start, end) >= 0:
         ftfy_config = plan.ftfy_config_markup
     spans = []
-    for piece_start, piece_end in _pieces(text, start, end):
-        span = _fix_piece(text, piece_start, piece_end, plan, ftfy_config)
-        if span:
-            spans.append(span)
+    for part_start, part_end in _around_lone_feff(text, start, end):
+        for piece_start, piece_end in _pieces(text, part_start, part_end):
+            span = _fix_piece(text, piece_start, piece_end, plan, ftfy_config)
+            if span:
+                spans.append(span)
     return spans
+
+
+def _around_lone_feff(text: str, start: int, end: int):
+    """The parts of text[start:end] on either side of each U+FEFF that stands
+    alone between spaces (LONE_FEFF_RE), which the stage leaves in place."""
+    if text.find("\ufeff", start, end) < 0:
+        yield start, end
+        return
+    for lone in LONE_FEFF_RE.finditer(text, start, end):
+        yield start, lone.start()
+        start = lone.end()
+    yield start, end
 
 
 def _pieces(text: str, start: int, end: int):

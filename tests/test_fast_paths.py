@@ -63,6 +63,7 @@ def test_whitespace_fast_path_matches_definition(text):
 REFERENCE_LINE_END_RE = regex.compile(r"\r\n?|[\n\u2028\u2029]")
 REFERENCE_CONTROL_RE = regex.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]+")
 REFERENCE_SPACE_CONTROL_RE = regex.compile(r"[\x0b\x0c\x1c-\x1f\x85]+")
+REFERENCE_LONE_FEFF_RE = regex.compile(r"(?<=[ \t])\ufeff(?=[ \t])")
 REFERENCE_NEEDS_FTFY_RE = regex.compile(r"[^\x00-\x7f]|&|\x1b")
 
 
@@ -104,13 +105,21 @@ def fix_encoding_by_definition(text: str, config: Config):
             tail += 1
         return [(start + head, end - tail, fixed[head : len(fixed) - tail], rule)]
 
+    def fix_parts(start, end):
+        # A U+FEFF with a space or tab on each side stays; the line is fixed around it.
+        found = []
+        for lone in REFERENCE_LONE_FEFF_RE.finditer(text[:end], start):
+            found += fix_line(start, lone.start())
+            start = lone.end()
+        return found + fix_line(start, end)
+
     spans, pos = [], 0
     for ending in REFERENCE_LINE_END_RE.finditer(text):
-        spans += fix_line(pos, ending.start())
+        spans += fix_parts(pos, ending.start())
         if ending.group() != "\n":
             spans.append((ending.start(), ending.end(), "\n", "line_endings"))
         pos = ending.end()
-    spans += fix_line(pos, len(text))
+    spans += fix_parts(pos, len(text))
     return replace_spans(text, "fix_encoding", spans)
 
 
@@ -126,7 +135,7 @@ ENCODING_CASES = [
     "", "plain ASCII line\nand another", "Vietnamâ€™s officials", "Â£5m deal", "£5m deal, not mojibake",
     "The “quoted” – and — dashes… with a\xa0no-break space’s", "AT&T and R&D", "Fish &amp; chips &#39;",
     "<b>markup &amp; entity</b>", "\x1b[31mred\x1b[0m text", "café\x1b[0m", "tab\tand\x0bvertical\x0cfeed",
-    "vertical\x0btab in a café", "NEL\x85here", "C1 \x92 quote", "\ufeffBOM first", "line\r\nCRLF\rCR\u2028LS\u2029PS",
+    "vertical\x0btab in a café", "NEL\x85here", "C1 \x92 quote", "\ufeffBOM first", "42°E \ufeff / \ufeff 42°S", "x \ufeff\ufeff y \ufeff", "line\r\nCRLF\rCR\u2028LS\u2029PS",
     "Ã ", "x Ã ", "Ã©tÃ©", "a Â “quote”", "вЂ™ Cyrillic mojibake", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "ÎºÎ±Î»Î·Î¼Î­ÏÎ±",
     "│box├drawing", "Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©", "œuvre and Œ", "×²", "√±", "full\uff57idth and ﬁ ligature", "e\u0301 combining",
     "lone \ud800 surrogate", "\U000e0041 tag", "word\x00nul", "Ã" * 50, "â€" * 30, "£" * 10 + "Ã" + "£" * 10,
