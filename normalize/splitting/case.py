@@ -201,8 +201,10 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
             doc.known(right.lower(), WORD_ZIPF) or doc.names(right.lower())) and doc.damaged() and (
             doc.lists_initials()) else None
     if left.isupper() and stem[i - 1].isupper():
-        # UNEconomic: the acronym ends one letter before the word.
-        return "split_acronym_word" if len(left) >= 2 and len(right) >= 3 and doc.known(right, WORD_ZIPF) else None
+        # UNEconomic: the acronym ends one letter before the word, in a text
+        # that lost spaces elsewhere (else a name, in code or not: ECMAScript, OSFile).
+        return "split_acronym_word" if len(left) >= 2 and len(right) >= 3 and doc.known(right, WORD_ZIPF) and (
+            doc.damaged()) else None
     if left_all == "a":
         # aLabour, aBBC: the article before a name or an acronym.
         return "split_article_before_name" if len(right) >= 2 and (
