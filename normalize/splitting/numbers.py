@@ -10,7 +10,7 @@ from .tuning import (
     CODE_WORD_ZIPF, COMMON_WORD_ZIPF, FUNCTION_ZIPF, NUMBER_HEAD_ZIPF, SHORT_NUMBER_HEAD_ZIPF, UNIT_REST_MARGIN,
     WINDOW, WORD_ZIPF,
 )
-from .words import CALENDAR_WORDS, DATE_OPENERS, JOIN_HEADS, NUMBER_SUFFIXES
+from .words import CALENDAR_WORDS, DATE_OPENERS, JOIN_HEADS, MEASURE_WORDS, NUMBER_SUFFIXES
 
 if TYPE_CHECKING:
     from .evidence import _Document
@@ -69,8 +69,12 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
         return letters.lower() in CALENDAR_WORDS or letters[1:].islower() and (
             year is not None and len(letters) >= 4 and doc.known(letters.lower(), WORD_ZIPF)
             or len(letters) >= 2 and (doc.zipf(letters.lower()) or 0.0) >= FUNCTION_ZIPF)
-    # 3ami: a short rare word after a number is more often a name's end.
-    return doc.known(letters.lower(), COMMON_WORD_ZIPF if len(letters) == 3 else WORD_ZIPF)
+    # 3ami: a short rare word after a number is more often a name's end; and
+    # in a text that lost no space elsewhere, a content word after a number
+    # is a name's (1010data, 4chan, 1password), but a function word (1999and)
+    # or what the number measures (100metres) is a lost space.
+    return doc.known(letters.lower(), COMMON_WORD_ZIPF if len(letters) == 3 else WORD_ZIPF) and (
+        doc.damaged() or letters in MEASURE_WORDS or (doc.zipf(letters) or 0.0) >= FUNCTION_ZIPF)
 
 
 def _unit_then_word(doc: _Document, word: str, decade: bool) -> int:

@@ -60,6 +60,9 @@ SUFFIX_WORDS = _word_list("suffix_words")
 # Letters after a number that are units or ordinals, not words: 5km, 3rd, 1990s.
 NUMBER_SUFFIXES = _word_list("number_suffixes")
 
+# What a number measures or counts (100metres): a lost space after a number in any text.
+MEASURE_WORDS = _word_list("measure_words")
+
 # Titles before a name (MrMilburn).
 TITLES = _word_list("titles")
 
