@@ -20,7 +20,7 @@ import re
 from .. import casing
 from ..config import Config
 from ..edits import Edit, replace_spans
-from . import scraps, years
+from . import capitals, scraps, years
 from .evidence import marks_needed, stretch_end
 from .gaps import displaced_spaces, hyphen_breaks, joined, resegmented_spaces
 from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
@@ -37,6 +37,7 @@ DISPLACED = "rejoin_displaced_space"
 LETTER_SPACED = "rejoin_letter_spaced"
 SPLIT_YEAR = years.RULE
 RARE_WORD = scraps.RULE
+SPLIT_CAPITAL = capitals.RULE
 # The stage's rules, id -> what each removes (the registry `--explain` and the docs name).
 RULES = {
     BROKEN_WORD: "a stray space inside a word, its pieces no words alone: evergr een, durin g, Representa t ions",
@@ -46,6 +47,7 @@ RULES = {
     DISPLACED: "a space inside a word moved to the end of it: wri ttenby -> written by, betweenth e -> between the",
     SPLIT_YEAR: "a space inside a year where a date goes: in 19 78, September 201 8",
     RARE_WORD: "a space inside a rarer word, its two pieces no words alone: cruc iform, shru bland",
+    SPLIT_CAPITAL: "a space after a word's capital, the rest no word alone: F ebruary, B ettini",
 }
 
 # A token as a word: opening brackets or quotes, letters, closing punctuation.
@@ -97,10 +99,13 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)] + [(at, SPLIT_YEAR) for at in years.split_years(line)]
         moves = sorted(displaced_spaces(line) + resegmented_spaces(line))
         spaces += _rare_word_joins(line, {at for at, _ in spaces}, {at for at, _ in moves})
+        spaces += _capital_joins(line, {at for at, _ in spaces}, paged)
         if (spaces or moves) and reads_as_english(line):
-            found += [(at_line + at, rule) for at, rule in spaces]
+            found += [(at_line + at, rule) for at, rule in sorted(spaces)]
             moved += [(at_line + at, at_line + to) for at, to in moves]
-    if len(found) >= marks_needed(text[start:end] if start or end < len(text) else text):
+    # (A capital set apart is no mark: pages style first letters so, D ata M odel.)
+    marks = sum(rule != SPLIT_CAPITAL for _, rule in found)
+    if marks >= marks_needed(text[start:end] if start or end < len(text) else text):
         # The text shows stray spaces (a long one twice, as for lost spaces: `evidence`):
         # words that read well apart may be a broken one too (`detect ive`), and on a
         # line with a broken word a space before a stop is stray (`membrane .`);
@@ -113,6 +118,7 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
                 (at, SPLIT_YEAR) for at in years.split_years(line)]
             spaces += _rare_word_joins(line, {at for at, _ in spaces}, {
                 at - at_line for at, _ in moved if at_line <= at < at_line + len(line)})
+            spaces += _capital_joins(line, {at for at, _ in spaces})
             if spaces and reads_as_english(line):
                 joined_at = {at for at, _ in spaces}
                 spaces += [(m.start(), BEFORE_PUNCTUATION) for m in SPACE_BEFORE_STOP_RE.finditer(line)]
@@ -127,6 +133,13 @@ def _rare_word_joins(line: str, taken: set, moving: set) -> list[tuple[int, str]
     """The stray spaces inside rarer words (`scraps`) that no rule before took
     (`taken`: the line's positions of other joins; `moving`: of spaces that move)."""
     return [(at, RARE_WORD) for at in scraps.rare_word_joins(line, moving) if at not in taken]
+
+
+def _capital_joins(line: str, taken: set, paged: bool = False) -> list[tuple[int, str]]:
+    """The stray spaces after a word's capital (`capitals`) that no rule before
+    took; with `paged`, none after a paragraph's drop cap."""
+    return [(at, SPLIT_CAPITAL) for at in capitals.capital_joins(line)
+            if at not in taken and not (paged and _after_drop_cap(line, at))]
 
 
 def _after_drop_cap(line: str, at: int) -> bool:
