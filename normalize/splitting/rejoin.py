@@ -27,7 +27,8 @@ from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
 from .shapes import SPACED_DASH_RE, _letter_words, spaced_tokens
-from .segment_tuning import JOIN_MAX_PIECES, LONE_LETTER_COST, SYMBOL_RUN_LETTERS
+from .segment_tuning import FINAL_STOP_WORD_COUNT, JOIN_MAX_PIECES, LONE_LETTER_COST, SYMBOL_RUN_LETTERS
+from .words import JOIN_HEADS, PARTICLES
 
 STAGE = "rejoin_words"
 BROKEN_WORD = "rejoin_broken_word"
@@ -38,6 +39,7 @@ LETTER_SPACED = "rejoin_letter_spaced"
 SPLIT_YEAR = years.RULE
 RARE_WORD = scraps.RULE
 SPLIT_CAPITAL = capitals.RULE
+FINAL_STOP = "rejoin_before_final_stop"
 # The stage's rules, id -> what each removes (the registry `--explain` and the docs name).
 RULES = {
     BROKEN_WORD: "a stray space inside a word, its pieces no words alone: evergr een, durin g, Representa t ions",
@@ -48,7 +50,12 @@ RULES = {
     SPLIT_YEAR: "a space inside a year where a date goes: in 19 78, September 201 8",
     RARE_WORD: "a space inside a rarer word, its two pieces no words alone: cruc iform, shru bland",
     SPLIT_CAPITAL: "a space after a word's capital, the rest no word alone: F ebruary, B ettini",
+    FINAL_STOP: "a space before the full stop that ends a line, after a content word: in Riga .",
 }
+
+# The rules whose joins are no mark of a text that lost or gained spaces: a line end's
+# hyphen (PDF text), a capital set apart (a page's styling), a line's last stop set apart.
+NO_MARKS = frozenset((HYPHENATED, SPLIT_CAPITAL, FINAL_STOP))
 
 # A token as a word: opening brackets or quotes, letters, closing punctuation.
 CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s)\Z")
@@ -56,6 +63,11 @@ CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s
 MATH_RE = re.compile(r"[=∑∫∏λ¯{}\\^_±×÷∈∀∃≤≥→]")
 # A space before a comma or a full stop that ends a word (`membrane .`, `ground ,`), in no language right.
 SPACE_BEFORE_STOP_RE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=[)\]\"”’])) (?=[.,](?:\s|\Z))")
+# A space before the full stop that ends a line, after a word (`Cemetery in Riga .`); the
+# word must be no function word (`denoted as .`, `if and only if .`: a formula the page lost).
+SPACE_BEFORE_FINAL_STOP_RE = re.compile(r"(?<=[a-z]{2}) (?=\.\Z)")
+# A comma or a full stop set apart inside a line (a space before, a word after).
+INNER_STOP_APART_RE = re.compile(r" [.,] +\S")
 # The same after one letter alone, the last of a word spelt out (`s e c t i o n .`).
 SPACE_AFTER_LETTER_BEFORE_STOP_RE = re.compile(r"(?<= [A-Za-z]) (?=[.,](?:\s|\Z))")
 
@@ -93,6 +105,7 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
     found, moved = [], []
     # The words the text writes whole: a join into one of them is as likely as in a damaged text.
     written = _Written(text, start, end)
+    stops_apart = None  # whether the stretch sets a stop or a comma apart inside a line, asked once
     for at_line, line in lines:
         spaces = [(at, rule) for at, rule in stray_spaces(line, damaged=False, written=written)
                   if not (paged and _after_drop_cap(line, at))]
@@ -100,11 +113,16 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         moves = sorted(displaced_spaces(line) + resegmented_spaces(line))
         spaces += _rare_word_joins(line, {at for at, _ in spaces}, {at for at, _ in moves})
         spaces += _capital_joins(line, {at for at, _ in spaces}, paged)
+        if stops_apart is None and line.rstrip("\n").endswith(" ."):
+            stops_apart = _writes_stops_apart(text, start, end)
+        if not stops_apart:
+            spaces += _final_stop(line)
         if (spaces or moves) and reads_as_english(line):
             found += [(at_line + at, rule) for at, rule in sorted(spaces)]
             moved += [(at_line + at, at_line + to) for at, to in moves]
-    # (A capital set apart is no mark: pages style first letters so, D ata M odel.)
-    marks = sum(rule != SPLIT_CAPITAL for _, rule in found)
+    # (A capital set apart is no mark: pages style first letters so, D ata M odel; nor is a
+    # line's last stop set apart, a slip of the hand.)
+    marks = sum(rule not in (SPLIT_CAPITAL, FINAL_STOP) for _, rule in found)
     if marks >= marks_needed(text[start:end] if start or end < len(text) else text):
         # The text shows stray spaces (a long one twice, as for lost spaces: `evidence`):
         # words that read well apart may be a broken one too (`detect ive`), and on a
@@ -126,6 +144,8 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
                 spaces += [(m.start(), BEFORE_PUNCTUATION) for m in SPACE_AFTER_LETTER_BEFORE_STOP_RE.finditer(line)
                            if m.start() - 2 in joined_at]
                 found += [(at_line + at, rule) for at, rule in sorted(spaces)]
+            elif not stops_apart and line.rstrip("\n").endswith(" .") and reads_as_english(line):
+                found += [(at_line + at, rule) for at, rule in _final_stop(line)]
     return found, moved
 
 
@@ -133,6 +153,28 @@ def _rare_word_joins(line: str, taken: set, moving: set) -> list[tuple[int, str]
     """The stray spaces inside rarer words (`scraps`) that no rule before took
     (`taken`: the line's positions of other joins; `moving`: of spaces that move)."""
     return [(at, RARE_WORD) for at in scraps.rare_word_joins(line, moving) if at not in taken]
+
+
+def _writes_stops_apart(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] sets a comma or a full stop apart inside a line
+    (`the complex number , called`): a text written so, or one that lost its
+    formulas, where a line's last stop set apart is as written too."""
+    return INNER_STOP_APART_RE.search(text, start, end) is not None
+
+
+def _final_stop(line: str) -> list[tuple[int, str]]:
+    """The space before the full stop that ends `line`, after a content word
+    (SPACE_BEFORE_FINAL_STOP_RE; not after a function word, FINAL_STOP_WORD_COUNT)."""
+    line = line.rstrip("\n")
+    if not line.endswith(" ."):
+        return []
+    stop = SPACE_BEFORE_FINAL_STOP_RE.search(line, len(line) - 3)
+    if stop is None:
+        return []
+    word = line[: stop.start()].rsplit(None, 1)[-1].lower()
+    if word in JOIN_HEADS or word in PARTICLES or lexicon().unigrams.get(word, 0.0) >= FINAL_STOP_WORD_COUNT:
+        return []
+    return [(stop.start(), FINAL_STOP)]
 
 
 def _capital_joins(line: str, taken: set, paged: bool = False) -> list[tuple[int, str]]:

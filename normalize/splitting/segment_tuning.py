@@ -143,3 +143,9 @@ LINES_KEPT = 4096
 # (initials, list markers), prose seldom writes one, so a broken word's last
 # letter (use d, Cyrtodactylu s) joins; symbols stay (of f, a formula's line).
 LONE_LETTER_COST = 2.0
+
+# A word the tables count this often is a function word (and, as, if, the): a space
+# before a line's last stop after one is where a page lost a formula (`denoted as .`),
+# not a slip (`rejoin._final_stop`; the lists JOIN_HEADS and PARTICLES name the rarer
+# ones, over, with). FUNCTION_WORD_COUNT (200M) would keep `people .`, `city .` apart.
+FINAL_STOP_WORD_COUNT = 1_000_000_000

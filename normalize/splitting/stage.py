@@ -18,7 +18,7 @@ from .leads import RULE as LEAD_RULE, lead_verb_cuts
 from .model import model_for
 from .nospace import RULE as NO_SPACE_RULE, no_space_cuts
 from .punctuation import _quote_roles
-from .rejoin import HYPHENATED, SPLIT_CAPITAL, STAGE as REJOIN_STAGE
+from .rejoin import NO_MARKS, STAGE as REJOIN_STAGE
 from .rules import _token_splits
 from .shapes import LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, TOKEN_RE, _parts
 from .tuning import (
@@ -87,8 +87,9 @@ def _stray_spaces_removed(earlier: Sequence[Edit]) -> list[int]:
     for edit in earlier:
         if edit.stage == REJOIN_STAGE:
             # (Not a line end's hyphen, cou- pled: a sign of PDF text, not of lost spaces;
-            # nor a capital set apart, D ata: a page's styling of first letters.)
-            if edit.removed == " " and not edit.inserted and edit.rule not in (HYPHENATED, SPLIT_CAPITAL):
+            # nor a capital set apart, D ata: a page's styling of first letters; nor a line's
+            # last stop set apart, a slip of the hand.)
+            if edit.removed == " " and not edit.inserted and edit.rule not in NO_MARKS:
                 found.append(edit.start + shift)
             shift += len(edit.inserted) - len(edit.removed)
     return found
