@@ -12,9 +12,9 @@ import re
 from .lexicon import Lexicon, lexicon
 from .segment import segment
 from .segment_tuning import (
-    COMMON_PIECE_COUNT, FUNCTION_WORD_COUNT, GLUED_PAIR_COUNT, JOIN_GAIN, JOIN_LETTER_WORD_COUNT, JOIN_MIN_LETTERS, JOIN_SHORT_COUNT,
-    JOIN_WORDS_GAIN, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, LATE_SPACE_COUNT, MAX_WORD, NONWORD_COUNT,
-    NO_SPACE_WORD_COUNT, PLURAL_HEAD_LETTERS, RESEGMENT_GAIN, SHORT_WORD_LETTERS,
+    COMMON_PIECE_COUNT, GLUED_PAIR_COUNT, JOIN_GAIN, JOIN_LETTER_WORD_COUNT, JOIN_MIN_LETTERS, JOIN_SHORT_COUNT,
+    JOIN_WORDS_GAIN, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, LATE_SPACE_COUNT, LETTER_SYMBOL_WORD_COUNT, MAX_WORD,
+    NONWORD_COUNT, NO_SPACE_WORD_COUNT, PLURAL_HEAD_LETTERS, RESEGMENT_GAIN, SHORT_WORD_LETTERS,
 )
 from .words import PREFIX_PIECES, SUSPENDED_HYPHEN_NEXT, _word_list
 
@@ -91,7 +91,7 @@ def _symbol_beside_words(pieces: list[str], count: float, at_start: bool, lex: L
         return pieces[0].isupper() and not at_start
     if any(len(p) == 1 and p.isupper() for p in pieces):
         return True
-    return any(lex.unigrams.get(p.lower(), 0.0) >= FUNCTION_WORD_COUNT for p in pieces if len(p) > 1)
+    return any(lex.unigrams.get(p.lower(), 0.0) >= LETTER_SYMBOL_WORD_COUNT for p in pieces if len(p) > 1)
 
 
 def _glued_pair(piece: str, lex: Lexicon) -> bool:
