@@ -17,7 +17,8 @@ from .segment_tuning import NO_SPACE_WORD_COUNT
 from .tuning import (
     ARTICLE_COMPOUND_FLOORS, ARTICLE_GLUED_LETTERS, ARTICLE_NEXT_ZIPF, COMMON_WORD_ZIPF, COMPOUND_APART_RATIO,
     DAMAGED_COMMON_ZIPF, DAMAGED_RARE_LEN, DAMAGED_RARE_ZIPF, DERIVED_ZIPF, FUNCTION_ZIPF, INITIAL_NEXT_ZIPF,
-    JOIN_OTHER_PART_ZIPF, LONG_JOIN_LEN, LONG_PART_LEN, PRONOUN_NEXT_ZIPF, RARE_WORD_ZIPF, UNDAMAGED_COMMON_ZIPF,
+    JOIN_OTHER_PART_ZIPF, LONG_JOIN_LEN, LONG_PART_LEN, PLAIN_PART_LEN, PLAIN_PART_ZIPF, PRONOUN_NEXT_ZIPF, RARE_WORD_ZIPF,
+    UNDAMAGED_COMMON_ZIPF,
     UNDAMAGED_PART_ZIPF, WEB_RATIO, WORD_ZIPF,
 )
 from .words import (
@@ -142,7 +143,9 @@ def _plain_join(model: Model, parts: list[str]) -> bool:
     words (last|year), a pair the web writes apart and never as one
     (`_web_pair`), or common words of eleven letters or more in all,
     longer than compounds' (nationaldefence, not softlock); or long words
-    (multilateralisation|effectively)."""
+    (multilateralisation|effectively), or words the list knows of six
+    letters or more each (current|rector, weekly|bulletins), longer than the
+    pieces compounds are made of (softlock, roguelite)."""
     if _reads_as_join(model, parts) or _web_pair(model, parts):
         return True
     if parts[0] in PARTICLES:
@@ -150,7 +153,7 @@ def _plain_join(model: Model, parts: list[str]) -> bool:
     # (Compounds join short words: softlock, passkeys; but not the commonest: lastyear.)
     least = min(model.lookup(part) or 0.0 for part in parts)
     return least >= UNDAMAGED_COMMON_ZIPF or least >= UNDAMAGED_PART_ZIPF and sum(map(len, parts)) >= LONG_JOIN_LEN or (
-        min(map(len, parts)) >= LONG_PART_LEN)
+        min(map(len, parts)) >= LONG_PART_LEN) or least >= PLAIN_PART_ZIPF and min(map(len, parts)) >= PLAIN_PART_LEN
 
 
 def _web_pair(model: Model, parts: list[str]) -> bool:

@@ -31,9 +31,11 @@ ATOM_RE = regex.compile(
 # One slash between two words or numbers may be prose (and/or, HIV/Aids,
 # 3.7m/h) or a path (docs/intro): such a token is split only in a text that
 # lost spaces elsewhere. More slashes, a slash at an end, or after one letter
-# (r/worldnews, u/name) make a path or a handle.
+# (r/worldnews, u/name) make a path or a handle. An address in a scheme that
+# writes no slashes (about:config, mailto:, javascript:void) is one too.
 UNTOUCHABLE_RE = regex.compile(
     r"://|^www\.|@|^#|#\p{L}|^--\p{L}|^\.\p{Ll}|[_\\=<>{}|~^`]|\p{L}\.\p{Ll}{2}"
+    r"|(?:^|[\"“‘'(])(?:about|mailto|javascript|data|tel|urn|magnet|chrome|view-source):\S"
     r"|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
     r"|/(?:.*/|(?<![A-Za-z\d]/)|(?<=(?<![A-Za-z\d])[A-Za-z\d]/)|(?![A-Za-z\d]))"
 )
