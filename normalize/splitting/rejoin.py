@@ -87,16 +87,19 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
 def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list, list]:
     """The stray spaces (position, rule) and displaced ones (position, where it
     belongs) of text[start:end], in positions of `text`."""
-    lines = list(_lines(text, start, end))
-    found, moved = [], []
+    found, moved, lines = [], [], []
     # The words the text writes whole: a join into one of them is as likely as in a damaged text.
     written = _Written(text, start, end)
-    for at_line, line in lines:
+    for at_line, line in _lines(text, start, end):
+        # What a line holds whether or not the text shows stray spaces, read once for both passes.
+        split_years = [(at, SPLIT_YEAR) for at in years.split_years(line)]
+        moves = sorted(displaced_spaces(line) + resegmented_spaces(line))
+        rare = scraps.rare_word_joins(line, {at for at, _ in moves})
+        lines.append((at_line, line, split_years, rare))
         spaces = [(at, rule) for at, rule in stray_spaces(line, damaged=False, written=written)
                   if not (paged and _after_drop_cap(line, at))]
-        spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)] + [(at, SPLIT_YEAR) for at in years.split_years(line)]
-        moves = sorted(displaced_spaces(line) + resegmented_spaces(line))
-        spaces += _rare_word_joins(line, {at for at, _ in spaces}, {at for at, _ in moves})
+        spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)] + split_years
+        spaces += _rare_word_joins(rare, spaces)
         if (spaces or moves) and reads_as_english(line):
             found += [(at_line + at, rule) for at, rule in spaces]
             moved += [(at_line + at, at_line + to) for at, to in moves]
@@ -107,12 +110,10 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         # elsewhere `tea spoon` and `the market , followed` are as written.
         found = []
         compounds = SPACED_DASH_RE.search(text, start, end) is None
-        for at_line, line in lines:
+        for at_line, line, split_years, rare in lines:
             spaces = stray_spaces(line, damaged=True) + [
-                (at, HYPHENATED) for at in hyphen_breaks(line, damaged=True, compounds=compounds)] + [
-                (at, SPLIT_YEAR) for at in years.split_years(line)]
-            spaces += _rare_word_joins(line, {at for at, _ in spaces}, {
-                at - at_line for at, _ in moved if at_line <= at < at_line + len(line)})
+                (at, HYPHENATED) for at in hyphen_breaks(line, damaged=True, compounds=compounds)] + split_years
+            spaces += _rare_word_joins(rare, spaces)
             if spaces and reads_as_english(line):
                 joined_at = {at for at, _ in spaces}
                 spaces += [(m.start(), BEFORE_PUNCTUATION) for m in SPACE_BEFORE_STOP_RE.finditer(line)]
@@ -123,10 +124,11 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
     return found, moved
 
 
-def _rare_word_joins(line: str, taken: set, moving: set) -> list[tuple[int, str]]:
-    """The stray spaces inside rarer words (`scraps`) that no rule before took
-    (`taken`: the line's positions of other joins; `moving`: of spaces that move)."""
-    return [(at, RARE_WORD) for at in scraps.rare_word_joins(line, moving) if at not in taken]
+def _rare_word_joins(rare: list[int], spaces: list) -> list[tuple[int, str]]:
+    """The line's stray spaces inside rarer words (`rare`: `scraps.rare_word_joins`,
+    spaces that move aside) that no rule before took (`spaces`: (position, rule))."""
+    taken = {at for at, _ in spaces}
+    return [(at, RARE_WORD) for at in rare if at not in taken]
 
 
 def _after_drop_cap(line: str, at: int) -> bool:
