@@ -71,8 +71,9 @@ SPACED_DASH_RE = re.compile(r"\w\w[,;)\]\"”’]? [-–] [\w(\[\"“‘£$€]"
 # plural_quote, economists'expectations, to PUNCT_RE.)
 PLAIN_WORD_RE = re.compile(r"\"?[“‘(]*([A-Za-z]+(?:['’](?!(?<=[a-z]s')[a-z]{2})[A-Za-z]+)*)[.,;:!?\"”’)]*")
 
-# Every byte but an ASCII lower-case letter becomes a space.
-_ONLY_LETTERS = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+# A table for bytes.translate: an ASCII letter becomes its small letter, every other byte a space
+# (the runs of letters of a lower-case or an ASCII text, split on spaces).
+LOWER_LETTERS_ONLY = bytes(ord(chr(code).lower()) if code < 128 and chr(code).isalpha() else 0x20 for code in range(256))
 
 
 def _has_foreign_letter(text: str) -> bool:
@@ -86,7 +87,7 @@ def _letter_words(lower: str) -> list[str]:
     if _has_foreign_letter(lower):
         return LETTERS_RE.findall(lower)
     # Only ASCII letters: bytes.translate finds the runs several times faster.
-    return lower.encode("ascii", "replace").translate(_ONLY_LETTERS).decode("ascii").split()
+    return lower.encode("ascii", "replace").translate(LOWER_LETTERS_ONLY).decode("ascii").split()
 
 
 def _is_letter(char: str) -> bool:
