@@ -183,9 +183,9 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     lex = lex or lexicon()
     words = _join_words()
     # Each token as a join's first piece (its last letters) and as its last piece (its first
-    # letters), with whether each is a word alone.
+    # letters), and as a gap's two sides.
     facts = [_token_facts(token) for _, token, _ in tokens]
-    if not any(_may_open(facts[k], facts[k + 1], words, damaged, written) for k in range(len(tokens) - 1)
+    if not any(_may_open(facts[k][2], facts[k + 1][3], words, damaged, written) for k in range(len(tokens) - 1)
                if tokens[k][2]):
         return []
     math = MATH_RE.search(line) is not None  # a formula's lone letters are symbols (λ j u j u j H)
@@ -226,10 +226,9 @@ def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool,
     the first token end some word the tables know (`_JoinWords`)."""
     joins: dict[int, list] = {}
     for j in range(1, len(tokens) + 1):
-        head_fact = facts[j - 1]
-        tail = head_fact[2]
-        # (Whether the last piece alone ends a join word is one of its facts: no search.)
-        if tail is None or j < 2 or not tokens[j - 2][2] or not head_fact[7]:
+        tail = facts[j - 1][1]
+        # (Whether the last piece alone ends a join word is one of its facts, its side as a gap's right: no search.)
+        if facts[j - 1][3] is None or j < 2 or not tokens[j - 2][2]:
             continue
         rest = [tail]  # the pieces after the window's first token, first to last
         for i in range(j - 2, max(-1, j - 1 - JOIN_MAX_PIECES), -1):
