@@ -12,8 +12,8 @@ import regex
 from .gaps import SHORT_WORDS
 from .numbers import _number_join_ok
 from .shapes import (
-    CAPITALISED_RE, IDENTIFIER_RE, LIST_SEPARATOR_RE, QUOTE_RE, WORD_AT_RE, _letters_after, _letters_before,
-    _punctuation_places,
+    CAPITALISED_RE, IDENTIFIER_RE, LIST_SEPARATOR_RE, QUOTE_RE, WORD_AT_RE, _broken_word_at, _letters_after,
+    _letters_before, _punctuation_places,
 )
 from .tuning import FUNCTION_NAME_CHARS, FUNCTION_ZIPF, INITIALS_NAME_ZIPF, KNOWN_ZIPF, WORD_ZIPF
 
@@ -329,7 +329,7 @@ def _broken_word(doc: _Document, token: str, at: int) -> bool:
     before, after = _letters_before(token, at - 1), _letters_after(token, at)
     if not before or not after or not after.islower():
         return False
-    return (doc.vocab_zipf((before + after).lower()) or 0.0) >= WORD_ZIPF and min(
+    return _broken_word_at(doc.vocab_zipf, before, after) and min(
         doc.vocab_zipf(before.lower()) or 0.0, doc.vocab_zipf(after) or 0.0) < WORD_ZIPF
 
 

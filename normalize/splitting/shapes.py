@@ -1,6 +1,6 @@
 """Token shapes: what a token, a word atom or a place between two
 characters looks like, as patterns and small scanners (no word model, no
-text's evidence).
+text's evidence: `_broken_word_at` asks the look-up it is given).
 """
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 
 import regex
 
-from .tuning import WINDOW
+from .tuning import WINDOW, WORD_ZIPF
 
 
 TOKEN_RE = re.compile(r"\S+")
@@ -206,6 +206,15 @@ def _letters_after(token: str, at: int) -> str | None:
     while end < len(token) and end - at <= WINDOW and token[end].isascii() and token[end].isalpha():
         end += 1
     return None if end - at > WINDOW else token[at:end]
+
+
+def _broken_word_at(lookup, before: str, after: str) -> bool:
+    """Whether the letters either side of a break make a word the list knows
+    (`lookup`: the model's, WORD_ZIPF): a word broken there, at a line end whose
+    hyphen kept its space (CLUS- TERING, suc- cessful) or at a letter OCR read as
+    a mark (Abst:ract, infor,mation). (`joins._hyphen_prefix_cut` asks the list
+    of a word glued to a hyphen's piece alike, but of the letters as they stand.)"""
+    return bool(before) and bool(after) and (lookup((before + after).lower()) or 0.0) >= WORD_ZIPF
 
 
 WORD_AT_RE = re.compile(r"[A-Za-z]*")
