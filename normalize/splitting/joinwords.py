@@ -11,12 +11,12 @@ stage's programme for a set look-up a token.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from .gaps import SHORT_WORDS, is_word, known_well
 from .lexicon import Lexicon, lexicon
 from .segment_tuning import COMMON_PIECE_COUNT, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, MAX_WORD
+from .sorted_words import SortedWords
 from .tuning import TOKENS_KEPT
 
 # The first token of a join: the letters that end it; the last: the letters that start it.
@@ -141,31 +141,15 @@ def _common_word(word: str, lex: Lexicon) -> bool:
     return len(word) <= 2 or lex.unigrams.get(word.lower(), 0.0) >= COMMON_PIECE_COUNT
 
 
-class _JoinWords:
+class _JoinWords(SortedWords):
     """The words a join may make (the tables' words of JOIN_WORD_COUNT or more,
     and the short words), sorted forwards and backwards: whether a string
     begins or ends one is a binary search, in two lists of the words themselves."""
-
-    def __init__(self, words: list[str]) -> None:
-        # (Tuples: the cyclic garbage collector stops walking a tuple of strings once it has seen
-        # it, where it would walk a list of 67,000 at every full collection.)
-        self.forwards = tuple(sorted(words))
-        self.backwards = tuple(sorted(word[::-1] for word in words))
 
     @staticmethod
     def holds(word: str, lex: Lexicon) -> bool:
         """Whether the lower-case `word` is one of the words (a look-up, no search)."""
         return len(word) <= MAX_WORD and word in known_well(lex) or word in SHORT_WORDS
-
-    def starts(self, letters: str) -> bool:
-        ordered = self.forwards
-        at = bisect_left(ordered, letters)
-        return at < len(ordered) and ordered[at].startswith(letters)
-
-    def ends(self, letters: str) -> bool:
-        ordered, letters = self.backwards, letters[::-1]
-        at = bisect_left(ordered, letters)
-        return at < len(ordered) and ordered[at].startswith(letters)
 
 
 @lru_cache(maxsize=1)
