@@ -110,9 +110,8 @@ def _token_facts(token: str) -> tuple:
     words = _join_words()
     if _plain_word(token):
         # Both pieces are the token: its look-ups made once, not read by the patterns.
-        word = is_word(token, lex)
         lower = token.lower()
-        side = (lower, word and _common_word(token, lex), word)
+        side = _side(token, lower, lex)
         if words.holds(lower, lex):
             return token, token, side, side  # (it begins and ends itself)
         return token, token, side if words.starts(lower) else None, side if words.ends(lower) else None
@@ -120,12 +119,17 @@ def _token_facts(token: str) -> tuple:
     # (A piece that is a join word begins and ends one: a look-up, no search.)
     left = right = None
     if first is not None and (words.holds(lower := first.lower(), lex) or words.starts(lower)):
-        word = is_word(first, lex)
-        left = (lower, word and _common_word(first, lex), word)
+        left = _side(first, lower, lex)
     if last is not None and (words.holds(lower := last.lower(), lex) or words.ends(lower)):
-        word = is_word(last, lex)
-        right = (lower, word and _common_word(last, lex), word)
+        right = _side(last, lower, lex)
     return first, last, left, right
+
+
+def _side(piece: str, lower: str, lex: Lexicon) -> tuple[str, bool, bool]:
+    """A token's piece as a gap's side: its letters in lower case (`lower`),
+    whether a common word alone (`_common_word`), whether a word alone."""
+    word = is_word(piece, lex)
+    return lower, word and _common_word(piece, lex), word
 
 
 def _plain_word(token: str) -> bool:
