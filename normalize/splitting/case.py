@@ -138,9 +138,11 @@ def _title_words(doc: _Document, stem: str, left: str, right: str, after_name: i
     is a brand or code: CrowdStrike, toString)."""
     if after_name != AFTER_NAME or not right[1:].islower() or len(right) < TITLE_WORD_LETTERS:
         return False
-    head, tail = doc.vocab_zipf(left.lower()) or 0.0, doc.vocab_zipf(right.lower()) or 0.0
-    return WORD_ZIPF <= tail < FUNCTION_ZIPF and doc.model.unknown(stem.lower()) and (
-        left in TITLE_SMALL_WORDS if left.islower() else len(left) >= TITLE_WORD_LETTERS and head >= LONG_PAIR_ZIPF)
+    # (The cheapest question first: a set's look-up or a length, then the list, then the web's table.)
+    if not (left in TITLE_SMALL_WORDS if left.islower()
+            else len(left) >= TITLE_WORD_LETTERS and (doc.vocab_zipf(left.lower()) or 0.0) >= LONG_PAIR_ZIPF):
+        return False
+    return WORD_ZIPF <= (doc.vocab_zipf(right.lower()) or 0.0) < FUNCTION_ZIPF and doc.model.unknown(stem.lower())
 
 
 def _subscripted(doc: _Document, word: str) -> bool:
@@ -236,8 +238,8 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
         # journalistSteven; code names, createElement, live beside code.)
         if not doc.damaged() and last not in JOIN_HEADS and not _title_words(doc, stem, left, right, after_name) and not (
                 z >= FUNCTION_ZIPF and right.lower() in CALENDAR_WORDS) and (
-                _humps(stem) > 1 or len(last) < 4 or not doc.names(right.lower())) and not (
-                _humps(stem) == 1 and len(last) >= CAMEL_HEAD_LETTERS and z >= WORD_ZIPF and right_all == right
+                (humps := _humps(stem)) > 1 or len(last) < 4 or not doc.names(right.lower())) and not (
+                humps == 1 and len(last) >= CAMEL_HEAD_LETTERS and z >= WORD_ZIPF and right_all == right
                 and right[1:].islower() and len(right) >= 3 and not doc.holds_code()):
             return None
     elif left_lower in TITLES:

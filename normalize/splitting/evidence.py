@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 from ..casing import lower
 from .guards import _holds_code
 from .joins import _plain_join
+from .numbers import year_after_date_opener
 from . import tuning
 from .shapes import INITIAL_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, SPACE_RE, SPACED_DASH_RE, _is_letter, _letter_words, _parts
 from .tuning import (
     ENGLISH_MIN_RUNS, ENGLISH_SHARE, GLUED_WORD_ZIPF, KNOWN_ZIPF, LOCAL_WORD_ZIPF, MARKS_COUNTED, MARKS_LONG_TEXT,
     MARKS_NEEDED,
 )
-from .words import DATE_OPENERS
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -243,8 +243,8 @@ def _run_starts(text: str, word: str):
 # A stop glued to the next word, which no prose writes: frameworks,thus; said.The
 # (Not an address's last part: desk@example.org.Staff.)
 GLUED_STOP_RE = re.compile(r"(?<![\w.@/:-])([A-Za-z][a-z]+)(?:,|[.!?](?=[A-Z]))([A-Za-z][a-z]+)\b")
-# A word glued to a year (till2006), and what every such match holds, found by a fast scan.
-GLUED_YEAR_RE = re.compile(r"(?<![\w.@/:-])([a-z]+)(?:19|20)[0-9][0-9]\b")
+# A word glued to a year (till2006): the word, the year; and what every such match holds, found by a fast scan.
+GLUED_YEAR_RE = re.compile(r"(?<![\w.@/:-])([a-z]+)((?:19|20)[0-9][0-9])\b")
 GLUED_YEAR_HINT_RE = re.compile(r"[a-z](?:19|20)[0-9]")
 # The three characters at the heart of every GLUED_STOP_RE match, found by a fast scan.
 GLUED_STOP_HINT_RE = re.compile(r"[a-z](?:,[A-Za-z]|[.!?][A-Z])")
@@ -289,7 +289,7 @@ def _shows_lost_spaces(model: Model, candidates: set, text: str, marks: int = 0)
                     and (model.lookup(right.lower()) or 0.0) >= GLUED_WORD_ZIPF)
     if GLUED_YEAR_HINT_RE.search(text):
         # A year glued to a word that opens a date (till2006, since2010): a lost space, as sure.
-        marks += sum(1 for word in GLUED_YEAR_RE.findall(text) if word in DATE_OPENERS)
+        marks += sum(1 for word, year in GLUED_YEAR_RE.findall(text) if year_after_date_opener(word, year))
     if marks >= needed:
         return True
     for token in candidates:

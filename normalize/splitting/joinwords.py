@@ -3,19 +3,20 @@ whether any gap of a line can open at all.
 
 A token's facts (`_token_facts`: its letters at each end, whether each is a
 word alone, a common one, and whether it begins or ends some word a join may
-make, `_JoinWords`) are worked out once per process for its commonest tokens.
-In a text that shows no stray space, most lines hold no gap that a join could
-take (`_opens_no_gap`), and skip the stage's programme for a set look-up a token.
+make, `_JoinWords`, and so its sides as a gap's) are worked out once per
+process for its commonest tokens. In a text that shows no stray space, most
+lines hold no gap that a join could take (`_opens_no_gap`), and skip the
+stage's programme for a set look-up a token.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from .gaps import SHORT_WORDS, is_word, known_well
 from .lexicon import Lexicon, lexicon
 from .segment_tuning import COMMON_PIECE_COUNT, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, MAX_WORD
+from .sorted_words import SortedWords
 from .tuning import TOKENS_KEPT
 
 # The first token of a join: the letters that end it; the last: the letters that start it.
@@ -26,9 +27,10 @@ GLUED_HEAD_RE = re.compile(r"(?<=[a-z]{2})([A-Z][a-z]+)\Z")
 LAST_RE = re.compile(r"([A-Za-z]+)(?:[^A-Za-z=+*/<>^_]|\Z)")
 
 
-
 # Tokens that open no gap in a text without stray spaces (`_opens_no_gap`), kept for the process's commonest tokens;
-# and those that may (whether one does depends on the token beside), kept alike.
+# and those that may (whether one does depends on the token beside), kept alike. (Two sets, not an lru_cache:
+# a line's tokens less the closed ones is one set operation, where a cached call a token, even called from C by
+# itertools.filterfalse, cost 10 ms more a pass over dev's 5,021 lines, a tenth of the gate's time.)
 _closed: set[str] = set()
 _opening: set[str] = set()
 
@@ -42,14 +44,13 @@ def _opens_no_gap(line: str, written=frozenset()) -> bool:
     loose = set(tokens) - _closed
     if not loose:
         return True
-    words = _join_words()
     lex = lexicon()
     for token in loose - _opening:
         # (A plain common word's pieces are itself, a common word: closed, its facts not needed.)
         closed = _plain_word(token) and _common_word(token, lex) and is_word(token, lex)
         if not closed:
-            head, head_common, tail, tail_common, _, _, head_starts, tail_ends = _token_facts(token)
-            closed = (head is None or head_common or not head_starts) and (tail is None or tail_common or not tail_ends)
+            _, _, left, right = _token_facts(token)
+            closed = (left is None or left[1]) and (right is None or right[1])
         kept = _closed if closed else _opening
         if len(kept) > TOKENS_KEPT:
             kept.clear()
@@ -58,60 +59,34 @@ def _opens_no_gap(line: str, written=frozenset()) -> bool:
             loose.discard(token)
     if not loose:
         return True
-    # Each gap with a loose token on a side, once (two loose tokens share one): `_may_open`
-    # (undamaged) written out on each token's two sides, most gaps told by a side that can open none.
-    sides = _sides
+    # Each gap with a loose token on a side, once (two loose tokens share one), most told by a side
+    # that can open none.
+    words = _join_words()
     for left, right in zip(tokens, tokens[1:]):
         if left in loose or right in loose:
-            head = sides.get(left) or _sides_of(left)
-            if head[0] is None:
-                continue
-            tail = sides.get(right) or _sides_of(right)
-            if tail[1] is None:
-                continue
-            head, head_common, head_word = head[0]
-            tail, tail_common, tail_word = tail[1]
-            if head_common and tail_common or not words.starts(head + tail):
-                continue
-            if not (head_word and tail_word) or head + tail in written or _clear_join(head, tail):
+            head = _token_facts(left)[2]
+            tail = None if head is None else _token_facts(right)[3]
+            if tail is not None and _may_open(head, tail, words, False, written):
                 return False
     return True
 
 
-# Each token's two sides as `_opens_no_gap` reads them (`_sides_of`), kept for the process's commonest tokens.
-_sides: dict[str, tuple] = {}
-
-
-def _sides_of(token: str) -> tuple:
-    """The token as a gap's left side (its last letters, lower case, whether a common word and
-    whether a word alone), None if they begin no join word; and as its right side (its first
-    letters, alike), None if they end none: `_may_open`'s facts of each, worked out once."""
-    head, head_common, tail, tail_common, head_word, tail_word, head_starts, tail_ends = _token_facts(token)
-    found = (None if head is None or not head_starts else (head.lower(), head_common, head_word),
-             None if tail is None or not tail_ends else (tail.lower(), tail_common, tail_word))
-    if len(_sides) > TOKENS_KEPT:
-        _sides.clear()
-    _sides[token] = found
-    return found
-
-
-def _may_open(left: tuple, right: tuple, words: "_JoinWords", damaged: bool, written=frozenset()) -> bool:
-    """Whether a join may take the gap between a token (`left`'s facts: its last
-    letters) and the next (`right`'s: its first letters): their letters begin
-    some word the tables know, the right's end one, and (in a text that shows no
-    stray space yet) one side is no word alone, or both are words not common
-    enough to stand apart and the word they make reads far better (`_clear_join`).
+def _may_open(left: tuple | None, right: tuple | None, words: "_JoinWords", damaged: bool,
+              written=frozenset()) -> bool:
+    """Whether a join may take the gap between a token (`left`: its side as a
+    gap's left, `_token_facts`) and the next (`right`: its side as a gap's
+    right): their letters begin some word the tables know, the right's end
+    one, and (in a text that shows no stray space yet) one side is no word
+    alone, or both are words not common enough to stand apart and the word
+    they make reads far better (`_clear_join`), or one the text writes whole.
     The line's gate: most lines have no such gap, and skip the programme."""
-    head, head_common, _, _, head_word, _, head_starts, _ = left
-    _, _, tail, tail_common, _, tail_word, _, tail_ends = right
-    if head is None or tail is None or not damaged and head_common and tail_common:
+    if left is None or right is None:
         return False
-    lower = tail.lower()
-    # (A join word begins with both pieces only if one begins with the first.)
-    if not (tail_ends and head_starts and words.starts(head.lower() + lower)):
+    head, head_common, head_word = left
+    tail, tail_common, tail_word = right
+    if not damaged and head_common and tail_common or not words.starts(head + tail):
         return False
-    return damaged or not (head_word and tail_word) or head.lower() + lower in written or _clear_join(
-        head.lower(), lower)
+    return damaged or not (head_word and tail_word) or head + tail in written or _clear_join(head, tail)
 
 
 def _clear_join(head: str, tail: str) -> bool:
@@ -123,31 +98,38 @@ def _clear_join(head: str, tail: str) -> bool:
     return lex.score(head + tail) - lex.score(head) - lex.score(tail, head) >= JOIN_WORDS_UNDAMAGED_GAIN
 
 
-
 @lru_cache(maxsize=TOKENS_KEPT)
 def _token_facts(token: str) -> tuple:
     """A token as a join's first piece (its last letters) and last piece (its
-    first letters): (first piece, whether a common word alone, last piece,
-    whether a common word alone, whether the first is a word alone, whether the
-    last is, whether the first begins a join word, whether the last ends one);
-    kept for the process's commonest tokens, as the splitter keeps its decisions."""
+    first letters): (the first piece, the last piece, as the token writes
+    them; the token as a gap's left side: the first piece in lower case,
+    whether a common word alone and whether a word alone, None if it begins no
+    join word; as a gap's right side: the last piece, alike, None if it ends
+    none); kept for the process's commonest tokens, as the splitter keeps its decisions."""
     lex = lexicon()
     words = _join_words()
     if _plain_word(token):
         # Both pieces are the token: its look-ups made once, not read by the patterns.
-        word = is_word(token, lex)
-        common = word and _common_word(token, lex)
         lower = token.lower()
+        side = _side(token, lower, lex)
         if words.holds(lower, lex):
-            return token, common, token, common, word, word, True, True  # (it begins and ends itself)
-        return token, common, token, common, word, word, words.starts(lower), words.ends(lower)
+            return token, token, side, side  # (it begins and ends itself)
+        return token, token, side if words.starts(lower) else None, side if words.ends(lower) else None
     first, last = _first_piece(token), _last_piece(token)
-    first_word, last_word = first is not None and is_word(first, lex), last is not None and is_word(last, lex)
     # (A piece that is a join word begins and ends one: a look-up, no search.)
-    return (first, first_word and _common_word(first, lex), last, last_word and _common_word(last, lex),
-            first_word, last_word,
-            first is not None and (words.holds(first.lower(), lex) or words.starts(first.lower())),
-            last is not None and (words.holds(last.lower(), lex) or words.ends(last.lower())))
+    left = right = None
+    if first is not None and (words.holds(lower := first.lower(), lex) or words.starts(lower)):
+        left = _side(first, lower, lex)
+    if last is not None and (words.holds(lower := last.lower(), lex) or words.ends(lower)):
+        right = _side(last, lower, lex)
+    return first, last, left, right
+
+
+def _side(piece: str, lower: str, lex: Lexicon) -> tuple[str, bool, bool]:
+    """A token's piece as a gap's side: its letters in lower case (`lower`),
+    whether a common word alone (`_common_word`), whether a word alone."""
+    word = is_word(piece, lex)
+    return lower, word and _common_word(piece, lex), word
 
 
 def _plain_word(token: str) -> bool:
@@ -163,31 +145,15 @@ def _common_word(word: str, lex: Lexicon) -> bool:
     return len(word) <= 2 or lex.unigrams.get(word.lower(), 0.0) >= COMMON_PIECE_COUNT
 
 
-class _JoinWords:
+class _JoinWords(SortedWords):
     """The words a join may make (the tables' words of JOIN_WORD_COUNT or more,
     and the short words), sorted forwards and backwards: whether a string
     begins or ends one is a binary search, in two lists of the words themselves."""
-
-    def __init__(self, words: list[str]) -> None:
-        # (Tuples: the cyclic garbage collector stops walking a tuple of strings once it has seen
-        # it, where it would walk a list of 67,000 at every full collection.)
-        self.forwards = tuple(sorted(words))
-        self.backwards = tuple(sorted(word[::-1] for word in words))
 
     @staticmethod
     def holds(word: str, lex: Lexicon) -> bool:
         """Whether the lower-case `word` is one of the words (a look-up, no search)."""
         return len(word) <= MAX_WORD and word in known_well(lex) or word in SHORT_WORDS
-
-    def starts(self, letters: str) -> bool:
-        ordered = self.forwards
-        at = bisect_left(ordered, letters)
-        return at < len(ordered) and ordered[at].startswith(letters)
-
-    def ends(self, letters: str) -> bool:
-        ordered, letters = self.backwards, letters[::-1]
-        at = bisect_left(ordered, letters)
-        return at < len(ordered) and ordered[at].startswith(letters)
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .segment_tuning import FOREIGN_LETTER_SHARE, FOREIGN_WORDS_LEAST, LINES_KEPT
+from .shapes import LOWER_LETTERS_ONLY
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # One Greek letter, alone or glued to ASCII letters: a formula's symbol (ρ, δand), no accented word.
@@ -24,10 +25,6 @@ DATA = Path(__file__).with_name("data") / "foreign_words.txt"
 ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in is that for it with as was on be by this are at from his her have has had not but "
     "they which you we an or were will would their been there who its she he".split())
-
-
-# Every ASCII character but a letter becomes a space, and capitals small ones.
-_ASCII_LETTERS = bytes(ord(chr(code).lower()) if code < 128 and chr(code).isalpha() else 0x20 for code in range(256))
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +54,7 @@ def reads_as_english(line: str) -> bool:
     if line.isascii():
         # Most lines: no accented word, and no run of letters a foreign word (which hold letters
         # alone, so no word with an apostrophe is one either), told without the pattern.
-        runs = line.encode("ascii").translate(_ASCII_LETTERS).decode("ascii").split()
+        runs = line.encode("ascii").translate(LOWER_LETTERS_ONLY).decode("ascii").split()
         if strong.isdisjoint(runs) and weak.isdisjoint(runs):
             return True
     words = WORD_RE.findall(line.lower())

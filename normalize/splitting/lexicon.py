@@ -21,9 +21,11 @@ from functools import lru_cache
 from ..vocabulary import web_counts
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
-    """Word and pair counts, and the totals their scores are taken against."""
+    """Word and pair counts, and the totals their scores are taken against.
+    (Equal only to itself, and hashed so: the word sets made from its tables are
+    kept by `lru_cache` for it, `gaps.words_alone`.)"""
 
     unigrams: dict[str, float]
     bigrams: dict[str, float]  # "first second" -> count

@@ -16,6 +16,13 @@ if TYPE_CHECKING:
     from .evidence import _Document
 
 
+def year_after_date_opener(letters: str, number: str) -> bool:
+    """Whether `letters` glued to `number` are a word that opens a date, in
+    small letters, and a year (since2010, till2006): a lost space in any text
+    (and a mark of one, `evidence._shows_lost_spaces`)."""
+    return letters.islower() and letters in DATE_OPENERS and YEAR_RE.fullmatch(number) is not None
+
+
 def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
     if kind == "letters_digits":
         # in2005, to2.9%, at11pm, June1966: a word, then a number (and its unit).
@@ -34,8 +41,8 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
             return False  # a4, b2: paper sizes, roads, grid squares
         if letters.lower() in CALENDAR_WORDS:
             return True
-        if letters.islower() and letters in DATE_OPENERS and YEAR_RE.fullmatch(number.group()):
-            return True  # since2010, till2006: a year after a word that opens a date
+        if year_after_date_opener(letters, number.group()):
+            return True
         z = doc.zipf(letters.lower()) or 0.0
         if letters[0].isupper():
             return letters[1:].islower() and z >= FUNCTION_ZIPF  # In2003; Windows95 is a name

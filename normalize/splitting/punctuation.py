@@ -12,8 +12,8 @@ import regex
 from .gaps import SHORT_WORDS
 from .numbers import _number_join_ok
 from .shapes import (
-    CAPITALISED_RE, IDENTIFIER_RE, LIST_SEPARATOR_RE, QUOTE_RE, WORD_AT_RE, _letters_after, _letters_before,
-    _punctuation_places,
+    CAPITALISED_RE, IDENTIFIER_RE, LIST_SEPARATOR_RE, QUOTE_RE, WORD_AT_RE, _broken_word_at, _letters_after,
+    _letters_before, _punctuation_places,
 )
 from .tuning import FUNCTION_NAME_CHARS, FUNCTION_ZIPF, INITIALS_NAME_ZIPF, KNOWN_ZIPF, WORD_ZIPF
 
@@ -126,9 +126,7 @@ def _punctuation_splits(
     for m in _punctuation_places(token):
         at = m.end()
         kind = m.lastgroup
-        if not doc.damaged() and (kind in DAMAGED_ONLY and not _article_after_colon(doc, token, at, kind)
-                                  and not _clause_after_bracket(doc, token, at, kind)
-                                  or _undamaged_style(doc, token, at, kind)):
+        if not doc.damaged() and (_damaged_only(doc, token, at, kind) or _undamaged_style(doc, token, at, kind)):
             continue
         if kind == "quote_after":
             q = at - 1
@@ -224,13 +222,27 @@ def _symbol_then_word(doc: _Document, token: str, at: int) -> bool:
     return len(word) >= 3 and word.islower() and (doc.vocab_zipf(word) or 0.0) >= WORD_ZIPF
 
 
-def _article_after_colon(doc: _Document, token: str, at: int, kind: str) -> bool:
+def _damaged_only(doc: _Document, token: str, at: int, kind: str) -> bool:
+    """Whether the place at `at` is cut only in a text that lost spaces
+    elsewhere (DAMAGED_ONLY), but for the lost spaces of such kinds that any
+    text shows: the article or I after a colon (`_article_after_colon`), a
+    clause after an aside's bracket (`_clause_after_bracket`)."""
+    if kind not in DAMAGED_ONLY:
+        return False
+    if kind == "colon":
+        return not _article_after_colon(doc, token, at)
+    if kind == "paren_after":
+        return not _clause_after_bracket(doc, token, at)
+    return True
+
+
+def _article_after_colon(doc: _Document, token: str, at: int) -> bool:
     """Whether a colon glued to the article or I that ends the token follows a
     word the list knows (interfaces:A domain-independent): a title's subtitle or
     a sentence after its colon, in any text; no code writes a word, a colon and
     one capital (key:value, starter:flour are small letters)."""
     before = _letters_before(token, at - 1) or ""
-    return kind == "colon" and token[at:] in ("A", "I") and len(before) >= 3 and before.islower() and (
+    return token[at:] in ("A", "I") and len(before) >= 3 and before.islower() and (
         doc.vocab_zipf(before) or 0.0) >= WORD_ZIPF
 
 
@@ -247,13 +259,11 @@ def _function_notation(doc: _Document, before: str) -> bool:
 HEX_RE = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{4,}")
 
 
-def _clause_after_bracket(doc: _Document, token: str, at: int, kind: str) -> bool:
+def _clause_after_bracket(doc: _Document, token: str, at: int) -> bool:
     """Whether a closing bracket glued to the next word ends an aside and a
     function word opens the clause after it (born 10 June 1951)is, (FPA)was): a
     lost space in any text, where a prefix in brackets, small letters that open
     no clause, is the text's own ((web)page, (ab)use)."""
-    if kind != "paren_after":
-        return False
     opening = token.rfind("(", 0, at)
     inner = token[opening + 1 : at - 1]
     after = _letters_after(token, at) or ""
@@ -319,7 +329,7 @@ def _broken_word(doc: _Document, token: str, at: int) -> bool:
     before, after = _letters_before(token, at - 1), _letters_after(token, at)
     if not before or not after or not after.islower():
         return False
-    return (doc.vocab_zipf((before + after).lower()) or 0.0) >= WORD_ZIPF and min(
+    return _broken_word_at(doc.vocab_zipf, before, after) and min(
         doc.vocab_zipf(before.lower()) or 0.0, doc.vocab_zipf(after) or 0.0) < WORD_ZIPF
 
 

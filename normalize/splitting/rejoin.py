@@ -101,17 +101,20 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
 def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list, list]:
     """The stray spaces (position, rule) and displaced ones (position, where it
     belongs) of text[start:end], in positions of `text`."""
-    lines = list(_lines(text, start, end))
-    found, moved = [], []
+    found, moved, lines = [], [], []
     # The words the text writes whole: a join into one of them is as likely as in a damaged text.
     written = _Written(text, start, end)
     stops_apart = None  # whether the stretch sets a stop or a comma apart inside a line, asked once
-    for at_line, line in lines:
+    for at_line, line in _lines(text, start, end):
+        # What a line holds whether or not the text shows stray spaces, read once for both passes.
+        split_years = [(at, SPLIT_YEAR) for at in years.split_years(line)]
+        moves = sorted(displaced_spaces(line) + resegmented_spaces(line))
+        rare = scraps.rare_word_joins(line, {at for at, _ in moves})
+        lines.append((at_line, line, split_years, rare))
         spaces = [(at, rule) for at, rule in stray_spaces(line, damaged=False, written=written)
                   if not (paged and _after_drop_cap(line, at))]
-        spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)] + [(at, SPLIT_YEAR) for at in years.split_years(line)]
-        moves = sorted(displaced_spaces(line) + resegmented_spaces(line))
-        spaces += _rare_word_joins(line, {at for at, _ in spaces}, {at for at, _ in moves})
+        spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)] + split_years
+        spaces += _rare_word_joins(rare, spaces)
         spaces += _capital_joins(line, {at for at, _ in spaces}, paged)
         if stops_apart is None and line.rstrip("\n").endswith(" ."):
             stops_apart = _writes_stops_apart(text, start, end)
@@ -130,12 +133,10 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         # elsewhere `tea spoon` and `the market , followed` are as written.
         found = []
         compounds = SPACED_DASH_RE.search(text, start, end) is None
-        for at_line, line in lines:
+        for at_line, line, split_years, rare in lines:
             spaces = stray_spaces(line, damaged=True) + [
-                (at, HYPHENATED) for at in hyphen_breaks(line, damaged=True, compounds=compounds)] + [
-                (at, SPLIT_YEAR) for at in years.split_years(line)]
-            spaces += _rare_word_joins(line, {at for at, _ in spaces}, {
-                at - at_line for at, _ in moved if at_line <= at < at_line + len(line)})
+                (at, HYPHENATED) for at in hyphen_breaks(line, damaged=True, compounds=compounds)] + split_years
+            spaces += _rare_word_joins(rare, spaces)
             spaces += _capital_joins(line, {at for at, _ in spaces})
             if spaces and reads_as_english(line):
                 joined_at = {at for at, _ in spaces}
@@ -149,10 +150,11 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
     return found, moved
 
 
-def _rare_word_joins(line: str, taken: set, moving: set) -> list[tuple[int, str]]:
-    """The stray spaces inside rarer words (`scraps`) that no rule before took
-    (`taken`: the line's positions of other joins; `moving`: of spaces that move)."""
-    return [(at, RARE_WORD) for at in scraps.rare_word_joins(line, moving) if at not in taken]
+def _rare_word_joins(rare: list[int], spaces: list) -> list[tuple[int, str]]:
+    """The line's stray spaces inside rarer words (`rare`: `scraps.rare_word_joins`,
+    spaces that move aside) that no rule before took (`spaces`: (position, rule))."""
+    taken = {at for at, _ in spaces}
+    return [(at, RARE_WORD) for at in rare if at not in taken]
 
 
 def _writes_stops_apart(text: str, start: int, end: int) -> bool:
@@ -236,9 +238,9 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     lex = lex or lexicon()
     words = _join_words()
     # Each token as a join's first piece (its last letters) and as its last piece (its first
-    # letters), with whether each is a word alone.
+    # letters), and as a gap's two sides.
     facts = [_token_facts(token) for _, token, _ in tokens]
-    if not any(_may_open(facts[k], facts[k + 1], words, damaged, written) for k in range(len(tokens) - 1)
+    if not any(_may_open(facts[k][2], facts[k + 1][3], words, damaged, written) for k in range(len(tokens) - 1)
                if tokens[k][2]):
         return []
     math = MATH_RE.search(line) is not None  # a formula's lone letters are symbols (λ j u j u j H)
@@ -279,10 +281,9 @@ def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool,
     the first token end some word the tables know (`_JoinWords`)."""
     joins: dict[int, list] = {}
     for j in range(1, len(tokens) + 1):
-        head_fact = facts[j - 1]
-        tail = head_fact[2]
-        # (Whether the last piece alone ends a join word is one of its facts: no search.)
-        if tail is None or j < 2 or not tokens[j - 2][2] or not head_fact[7]:
+        tail = facts[j - 1][1]
+        # (Whether the last piece alone ends a join word is one of its facts, its side as a gap's right: no search.)
+        if facts[j - 1][3] is None or j < 2 or not tokens[j - 2][2]:
             continue
         rest = [tail]  # the pieces after the window's first token, first to last
         for i in range(j - 2, max(-1, j - 1 - JOIN_MAX_PIECES), -1):

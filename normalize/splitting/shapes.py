@@ -1,6 +1,6 @@
 """Token shapes: what a token, a word atom or a place between two
 characters looks like, as patterns and small scanners (no word model, no
-text's evidence).
+text's evidence: `_broken_word_at` asks the look-up it is given).
 """
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 
 import regex
 
-from .tuning import WINDOW
+from .tuning import WINDOW, WORD_ZIPF
 
 
 TOKEN_RE = re.compile(r"\S+")
@@ -73,8 +73,9 @@ SPACED_DASH_RE = re.compile(r"\w\w[,;)\]\"”’]? [-–] [\w(\[\"“‘£$€]"
 # plural_quote, economists'expectations, to PUNCT_RE.)
 PLAIN_WORD_RE = re.compile(r"\"?[“‘(]*([A-Za-z]+(?:['’](?!(?<=[a-z]s')[a-z]{2})[A-Za-z]+)*)[.,;:!?\"”’)]*")
 
-# Every byte but an ASCII lower-case letter becomes a space.
-_ONLY_LETTERS = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+# A table for bytes.translate: an ASCII letter becomes its small letter, every other byte a space
+# (the runs of letters of a lower-case or an ASCII text, split on spaces).
+LOWER_LETTERS_ONLY = bytes(ord(chr(code).lower()) if code < 128 and chr(code).isalpha() else 0x20 for code in range(256))
 
 
 def _has_foreign_letter(text: str) -> bool:
@@ -88,7 +89,7 @@ def _letter_words(lower: str) -> list[str]:
     if _has_foreign_letter(lower):
         return LETTERS_RE.findall(lower)
     # Only ASCII letters: bytes.translate finds the runs several times faster.
-    return lower.encode("ascii", "replace").translate(_ONLY_LETTERS).decode("ascii").split()
+    return lower.encode("ascii", "replace").translate(LOWER_LETTERS_ONLY).decode("ascii").split()
 
 
 def _is_letter(char: str) -> bool:
@@ -207,6 +208,15 @@ def _letters_after(token: str, at: int) -> str | None:
     while end < len(token) and end - at <= WINDOW and token[end].isascii() and token[end].isalpha():
         end += 1
     return None if end - at > WINDOW else token[at:end]
+
+
+def _broken_word_at(lookup, before: str, after: str) -> bool:
+    """Whether the letters either side of a break make a word the list knows
+    (`lookup`: the model's, WORD_ZIPF): a word broken there, at a line end whose
+    hyphen kept its space (CLUS- TERING, suc- cessful) or at a letter OCR read as
+    a mark (Abst:ract, infor,mation). (`joins._hyphen_prefix_cut` asks the list
+    of a word glued to a hyphen's piece alike, but of the letters as they stand.)"""
+    return bool(before) and bool(after) and (lookup((before + after).lower()) or 0.0) >= WORD_ZIPF
 
 
 WORD_AT_RE = re.compile(r"[A-Za-z]*")

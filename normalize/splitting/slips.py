@@ -11,13 +11,14 @@ the list of the longer side, then a short scan of the words that share it.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
+
+from .sorted_words import SortedWords
 
 
 class CommonWords:
     """The common words of letters (str.isalpha) by length, each length's
-    words sorted forwards and, spelt backwards, sorted again; and the whole set
+    words sorted forwards and backwards (`SortedWords`); and the whole set
     of common words, for the slips that are one look-up (a letter added or two swapped)."""
 
     def __init__(self, common: frozenset) -> None:
@@ -26,26 +27,13 @@ class CommonWords:
         for word in common:
             if word.isalpha():
                 by_length[len(word)].append(word)
-        # (Tuples, which the cyclic garbage collector stops walking once it has seen them.)
-        self.forwards = {length: tuple(sorted(words)) for length, words in by_length.items()}
-        self.backwards = {length: tuple(sorted(word[::-1] for word in words)) for length, words in by_length.items()}
+        self.by_length = {length: SortedWords(words) for length, words in by_length.items()}
 
     def holds(self, length: int, head: str, tail: str) -> bool:
         """Whether a common word of letters, `length` letters long, begins with
-        `head` and ends with `tail`; the search runs on the longer of the two,
-        whose words are few."""
-        if len(head) >= len(tail):
-            ordered, first, last = self.forwards.get(length), head, tail
-        else:
-            ordered, first, last = self.backwards.get(length), tail[::-1], head[::-1]
-        if not ordered:
-            return False
-        at = bisect_left(ordered, first)
-        while at < len(ordered) and ordered[at].startswith(first):
-            if ordered[at].endswith(last):
-                return True
-            at += 1
-        return False
+        `head` and ends with `tail`."""
+        words = self.by_length.get(length)
+        return words is not None and words.begins_and_ends(head, tail)
 
 
 def one_slip_from_word(words: CommonWords, run: str) -> bool:

@@ -20,7 +20,7 @@ from .nospace import RULE as NO_SPACE_RULE, no_space_cuts
 from .punctuation import _quote_roles
 from .rejoin import NO_MARKS, STAGE as REJOIN_STAGE
 from .rules import _token_splits
-from .shapes import LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, TOKEN_RE, _parts
+from .shapes import LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, TOKEN_RE, _broken_word_at, _parts
 from .tuning import (
     FUNCTION_ZIPF, MAX_PASSES, NAME_LOOKBACK, OCCURRENCE_CHARS_PER_TOKEN, OCCURRENCE_MANY_TOKENS, OCCURRENCE_MIN_CHARS,
     VERSIONS_KEPT,
@@ -273,8 +273,7 @@ def _continues(doc: _Document, token: str, following: str) -> bool:
     `following` make a word the list knows (CLUS- TERING, suc- cessful): a
     word broken at a line end whose hyphen kept its space, no dash after a word."""
     before, after = LETTERS_AT_END_RE.search(token).group(), LETTERS_RE.match(following)
-    return bool(before) and after is not None and (
-        doc.model.lookup((before + after.group()).lower()) or 0.0) >= tuning.WORD_ZIPF
+    return after is not None and _broken_word_at(doc.model.lookup, before, after.group())
 
 
 # The letters a token ends with before its dash.
