@@ -22,7 +22,8 @@ from .tuning import (
     UNDAMAGED_PART_ZIPF, WEB_RATIO, WORD_ZIPF,
 )
 from .words import (
-    HYPHEN_PREFIXES, INFLECTED_ENDINGS, PARTICLES, PREFIX_PIECES, SUFFIX_PIECES, SUFFIX_WORDS, WORD_ENDING_WORDS,
+    HYPHEN_PREFIXES, INFLECTED_ENDINGS, LATIN_ENDING_WORDS, PARTICLES, PREFIX_PIECES, SUFFIX_PIECES, SUFFIX_WORDS,
+    WORD_ENDING_WORDS,
 )
 
 if TYPE_CHECKING:
@@ -146,6 +147,8 @@ def _plain_join(model: Model, parts: list[str]) -> bool:
     (multilateralisation|effectively), or words the list knows of six
     letters or more each (current|rector, weekly|bulletins), longer than the
     pieces compounds are made of (softlock, roguelite)."""
+    if _latin_ending(model, parts):
+        return False  # oblong|us: a Latin name's ending (but for|us)
     if _reads_as_join(model, parts) or _web_pair(model, parts):
         return True
     if parts[0] in PARTICLES:
@@ -154,6 +157,13 @@ def _plain_join(model: Model, parts: list[str]) -> bool:
     least = min(model.lookup(part) or 0.0 for part in parts)
     return least >= UNDAMAGED_COMMON_ZIPF or least >= UNDAMAGED_PART_ZIPF and sum(map(len, parts)) >= LONG_JOIN_LEN or (
         min(map(len, parts)) >= LONG_PART_LEN) or least >= PLAIN_PART_ZIPF and min(map(len, parts)) >= PLAIN_PART_LEN
+
+
+def _latin_ending(model: Model, parts: list[str]) -> bool:
+    """Whether `parts` are a word and a Latin name's ending that is a word
+    too (oblong|us, Tell|us; LATIN_ENDING_WORDS), not a function word and
+    a word glued to it (for|us, with|us)."""
+    return len(parts) == 2 and parts[1] in LATIN_ENDING_WORDS and (model.lookup(parts[0]) or 0.0) < FUNCTION_ZIPF
 
 
 def _web_pair(model: Model, parts: list[str]) -> bool:

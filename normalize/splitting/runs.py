@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .joins import _common_and_rare_word, _compound_pair, _long_words, _name_then_verb, _plain_join
+from .joins import _common_and_rare_word, _compound_pair, _latin_ending, _long_words, _name_then_verb, _plain_join
 from .model import _judge, best_split
 from .shapes import PREFIXED_NAME_RE, _parts
 from .tuning import (
@@ -41,6 +41,8 @@ def _undamaged_join(doc: _Document, parts: list[str], capitalised: bool, sentenc
     if not capitalised:
         return _plain_join(doc.model, parts)
     lookup, tail = doc.model.lookup, parts[-1]
+    if _latin_ending(doc.model, parts):
+        return False  # Tell|us, Stream|us: a Latin name's ending (but For|us)
     if tail in NAME_ENDING_WORDS and (lookup(parts[-2]) or 0.0) < FUNCTION_ZIPF:
         return False  # Tokelau|an, Christin|a: a name's own ending (Tokelauan, Christina; but In|an)
     function = [(lookup(part) or 0.0) >= FUNCTION_ZIPF for part in parts]

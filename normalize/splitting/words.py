@@ -55,6 +55,9 @@ SUFFIX_PIECES = _word_list("suffix_pieces")
 # Christina): after a capitalised word in a text that shows no lost space,
 # the name's own ending, not a word glued to it.
 NAME_ENDING_WORDS = frozenset(("a", "an"))
+# ... and a Latin name's ending, in lower case too (oblongus, Tellus, Streamus): after a word
+# that is no function word, in a text that shows no lost space, no word glued (but for|us).
+LATIN_ENDING_WORDS = frozenset(("us",))
 SUFFIX_WORDS = _word_list("suffix_words")
 
 # Letters after a number that are units or ordinals, not words: 5km, 3rd, 1990s.
