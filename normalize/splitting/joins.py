@@ -22,8 +22,8 @@ from .tuning import (
     UNDAMAGED_PART_ZIPF, WEB_RATIO, WORD_ZIPF,
 )
 from .words import (
-    HYPHEN_PREFIXES, INFLECTED_ENDINGS, LATIN_ENDING_WORDS, PARTICLES, PREFIX_PIECES, SUFFIX_PIECES, SUFFIX_WORDS,
-    WORD_ENDING_WORDS,
+    HYPHEN_PREFIXES, INFLECTED_ENDINGS, LATIN_ENDING_WORDS, OBJECT_PRONOUNS, PARTICLES, PREFIX_PIECES, SUFFIX_PIECES,
+    SUFFIX_WORDS, WORD_ENDING_WORDS,
 )
 
 if TYPE_CHECKING:
@@ -121,8 +121,8 @@ def _initial_split(model: Model, lower: str) -> bool:
     the next (Iwas, Apenalty) rather than a name (Ireland, Alan)."""
     rest = lower[1:]
     rest_z = model.lookup(rest) or 0.0
-    if lower[0] not in "ia" or len(rest) < 2 or rest_z < INITIAL_NEXT_ZIPF:
-        return False
+    if lower[0] not in "ia" or len(rest) < 2 or rest_z < INITIAL_NEXT_ZIPF or lower[0] == "i" and rest in OBJECT_PRONOUNS:
+        return False  # (Ius, Ime: no sentence writes I us, I me)
     other = model.cuts(lower)
     if other[:1] not in ([], [1]) and min(model.lookup(part) or 0.0 for part in _parts(lower, other)) > rest_z:
         return False  # Ifour: If our, not I four (but Ishall is I shall, not Is hall)

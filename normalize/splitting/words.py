@@ -58,6 +58,8 @@ NAME_ENDING_WORDS = frozenset(("a", "an"))
 # ... and a Latin name's ending, in lower case too (oblongus, Tellus, Streamus): after a word
 # that is no function word, in a text that shows no lost space, no word glued (but for|us).
 LATIN_ENDING_WORDS = frozenset(("us",))
+# Pronouns no sentence writes after the pronoun I (Ius, Ime: a name, not I us).
+OBJECT_PRONOUNS = frozenset(("me", "us", "him", "them"))
 SUFFIX_WORDS = _word_list("suffix_words")
 
 # Letters after a number that are units or ordinals, not words: 5km, 3rd, 1990s.
