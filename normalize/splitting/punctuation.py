@@ -274,12 +274,14 @@ def _clause_after_bracket(doc: _Document, token: str, at: int) -> bool:
 def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
     """Whether the place at `at`, in a text that shows no lost space elsewhere,
     is more likely the text's own writing: an opening quote after a stop or
-    a sign (percent.“We, (),"X-Header: cut after a letter only, a"dispiriting),
+    a sign (percent.“We, (),"X-Header: cut after a letter only, a"dispiriting;
+    nor after a name in code, two humps or more: NamedExpressions"enemy),
     an acronym's full stop (IO.Stream), a bracket after a name no list knows
     (Vaultix(XC); but Agreement(FPA), $12m(£9m)), letters then a number in a
     code (4:b512, c7d2)."""
     if kind == "quote_before":
-        return not token[at - 1].isalpha()
+        # (Or a camel-case name in code before its quoted value: NamedNoiseExpressions"enemy".)
+        return not token[at - 1].isalpha() or CAMEL_NAME_BEFORE_RE.search(token, 0, at) is not None
     if kind == "sentence":
         # (Or a code of dotted numbers and a letter or two: 98.80.Hw, a
         # classification, not a sentence's end; but 4.5.The.)
@@ -296,6 +298,8 @@ def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
     return False
 
 
+# A camel-case name of two humps or more, ending where the match must end (a name in code).
+CAMEL_NAME_BEFORE_RE = re.compile(r"[A-Za-z]*[a-z][A-Z][a-z]+[A-Z][a-z]+\Z")
 # What may stand right before a comma glued to the next word, other than a letter: frameworks,thus;
 # 2018,the; (LSE),which; "quoted",said; etc.,and; rALM?,whether.
 BEFORE_COMMA = frozenset(")]\"”’'.%?!")
