@@ -23,7 +23,7 @@ from .rules import _token_splits
 from .shapes import LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, TOKEN_RE, _broken_word_at, _parts
 from .tuning import (
     FUNCTION_ZIPF, MAX_PASSES, NAME_LOOKBACK, OCCURRENCE_CHARS_PER_TOKEN, OCCURRENCE_MANY_TOKENS, OCCURRENCE_MIN_CHARS,
-    VERSIONS_KEPT,
+    SENTENCE_WORD_ZIPF, VERSIONS_KEPT,
 )
 from .words import SUSPENDED_HYPHEN_NEXT
 
@@ -106,6 +106,14 @@ def _stretch_spaces(text: str, config: Config, marks: int = 0) -> list[tuple[int
         return _lost_spaces(text, config, marks)
     found = sorted([(at, NO_SPACE_RULE) for at in runs] + [(at, LEAD_RULE) for at in leads if at not in runs])
     return _merge_positions(found, _lost_spaces(_insert_spaces(text, found), config, marks))
+
+
+def _opens_sentence(text: str, start: int, at: int) -> bool:
+    """Whether the word at `at` opens a sentence (capitalised by its place: Set, Use)."""
+    before = at - 1
+    while before >= start and text[before] == " ":
+        before -= 1
+    return before < start or text[before] in '.!?:"”\n'
 
 
 def _name_boundary(text: str, at: int) -> bool:
@@ -237,8 +245,10 @@ def _split_pass(doc: _Document, candidates: set, code: bool) -> tuple[list, list
                 # (A function word is capitalised by its place, not as a name: The, In.)
                 name = PREVIOUS_NAME_RE.search(text, max(start, before - NAME_LOOKBACK), before + 1)
                 if name is not None:
-                    after_name = AFTER_FUNCTION_WORD if (
-                        doc.model.lookup(name.group().lower()) or 0.0) >= FUNCTION_ZIPF else AFTER_NAME
+                    # (A common word that opens a sentence is capitalised by its place too: Set, Use.)
+                    z = doc.model.lookup(name.group().lower()) or 0.0
+                    after_name = AFTER_FUNCTION_WORD if z >= FUNCTION_ZIPF or z >= SENTENCE_WORD_ZIPF and _opens_sentence(
+                        text, start, name.start()) else AFTER_NAME
         if token.endswith(("-", "–")):
             following = NEXT_TOKEN_RE.match(text, end).group(1)
             # (Or the word goes on after it: CLUS- TERING, suc- cessful, a word broken at a line end.)
