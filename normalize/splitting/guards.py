@@ -34,13 +34,15 @@ CODE_PATTERNS = tuple(
     re.compile(pattern, re.MULTILINE)
     for pattern in (r"[{};]\s*$", r"\(\)(?<=\w\(\))", r"==|!=|->|=>|::|:=", r"_(?<=\w_)(?=\w)", r"def (?<=\bdef )",
                     r"import (?<=\bimport )", r"return\b(?<=\breturn)", r"\.(?<=\w\.)\w+\(", r"// (?<=\s// )",
-                    r"^[ \t]{2,}(?=\S)", r"\((?<=[A-Za-z]\()[A-Za-z_]\w*\((?=\w)")
+                    r"^[ \t]{2,}(?=\S)", r"\((?<=[A-Za-z]\()[A-Za-z_]\w*\((?=\w)",
+                    # a camel-case name called: setTimeout(callback, getValue()
+                    r"[a-z][A-Z]\w*\((?=[\w)'\"])")
 )
 
 # What each of CODE_PATTERNS cannot match without: a text holding none of a
 # pattern's strings is not searched with it (`in` runs many times faster than a pattern's scan).
 CODE_NEEDS = (("{", "}", ";"), ("()",), ("==", "!=", "->", "=>", "::", ":="), ("_",), ("def ",), ("import ",),
-              ("return",), ("(",), ("// ",), ("  ", "\t"), ("(",))
+              ("return",), ("(",), ("// ",), ("  ", "\t"), ("(",), ("(",))
 
 
 def _holds_code(text: str) -> bool:
