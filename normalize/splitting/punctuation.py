@@ -159,6 +159,8 @@ def _punctuation_splits(
                  or YEAR_BEFORE_COMMA_RE.search(token, 0, at))
                 and len(after := _letters_after(token, at) or "") >= 3 and doc.known(after.lower(), WORD_ZIPF)):
             continue  # tl;dr, a,b: a code, where the text lost no space elsewhere (but words: met,then; 2018,the)
+        elif kind == "comma" and token[at].isupper() and ABBREVIATION_PAIR_RE.fullmatch(token.strip(".,:;!?()[]\"'")):
+            continue  # TL;DR, Q&A;FAQ: capitals on both sides of a semicolon, an abbreviation's
         elif kind == "comma" and token[at].islower() and _garbled_before(doc, token, at - 1):
             continue  # f,i.6e, (;lfe, neeand,ded: OCR's garble around a comma, not a lost space
         elif kind == "comma" and token[at].isupper() and token[at + 1 : at + 2] != "." and len(
@@ -300,6 +302,8 @@ def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
 
 # A camel-case name of two humps or more, ending where the match must end (a name in code).
 CAMEL_NAME_BEFORE_RE = re.compile(r"[A-Za-z]*[a-z][A-Z][a-z]+[A-Z][a-z]+\Z")
+# Capitals, a semicolon, capitals: an abbreviation written so (TL;DR), not a lost space.
+ABBREVIATION_PAIR_RE = re.compile(r"[A-Z]{1,4};[A-Z]{1,4}")
 # What may stand right before a comma glued to the next word, other than a letter: frameworks,thus;
 # 2018,the; (LSE),which; "quoted",said; etc.,and; rALM?,whether.
 BEFORE_COMMA = frozenset(")]\"”’'.%?!")
