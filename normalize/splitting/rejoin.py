@@ -27,7 +27,7 @@ from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
 from .shapes import SPACED_DASH_RE, _letter_words, spaced_tokens
-from .segment_tuning import FINAL_STOP_WORD_COUNT, JOIN_MAX_PIECES, LONE_LETTER_COST, SYMBOL_RUN_LETTERS
+from .segment_tuning import FINAL_STOP_WORD_COUNT, JOIN_MAX_PIECES, LONE_LETTER_COST, MAX_WORD, SYMBOL_RUN_LETTERS
 from .words import JOIN_HEADS, PARTICLES
 
 STAGE = "rejoin_words"
@@ -56,6 +56,14 @@ RULES = {
 # The rules whose joins are no mark of a text that lost or gained spaces: a line end's
 # hyphen (PDF text), a capital set apart (a page's styling), a line's last stop set apart.
 NO_MARKS = frozenset((HYPHENATED, SPLIT_CAPITAL, FINAL_STOP))
+
+# The rules that join a broken word, which a long text must show twice (two words, or a
+# space displaced; a capital set apart does not count) before any is joined or moved; the
+# others have evidence of their own (a hyphen, a year, a line's last stop).
+LONE_BREAKS = frozenset((BROKEN_WORD, LETTER_SPACED, RARE_WORD, SPLIT_CAPITAL))
+# The tokens on either side of a stray space.
+TOKEN_BEFORE_RE = re.compile(r"\S*\Z")
+TOKEN_AFTER_RE = re.compile(r"\S*")
 
 # A token as a word: opening brackets or quotes, letters, closing punctuation.
 CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s)\Z")
@@ -126,7 +134,13 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
     # (A capital set apart is no mark: pages style first letters so, D ata M odel; nor is a
     # line's last stop set apart, a slip of the hand.)
     marks = sum(rule not in (SPLIT_CAPITAL, FINAL_STOP) for _, rule in found)
-    if marks >= marks_needed(text[start:end] if start or end < len(text) else text):
+    needed = marks_needed(text[start:end] if start or end < len(text) else text)
+    if needed > 1 and len({_broken_word(text, at) for at, rule in found if rule in LONE_BREAKS and rule not in NO_MARKS}
+                          | {_broken_word(text, at) for at, _ in moved}) < needed:
+        # A long text with one broken word alone (however often written) is as it was
+        # published: a title's styled letters (D ata M odel), a film's name (b y).
+        return [(at, rule) for at, rule in found if rule not in LONE_BREAKS], []
+    if marks >= needed:
         # The text shows stray spaces (a long one twice, as for lost spaces: `evidence`):
         # words that read well apart may be a broken one too (`detect ive`), and on a
         # line with a broken word a space before a stop is stray (`membrane .`);
@@ -155,6 +169,11 @@ def _rare_word_joins(rare: list[int], spaces: list) -> list[tuple[int, str]]:
     spaces that move aside) that no rule before took (`spaces`: (position, rule))."""
     taken = {at for at, _ in spaces}
     return [(at, RARE_WORD) for at in rare if at not in taken]
+
+
+def _broken_word(text: str, at: int) -> str:
+    """The two tokens around the stray space at `at`, as written (`b y`)."""
+    return TOKEN_BEFORE_RE.search(text, max(0, at - MAX_WORD), at).group() + " " + TOKEN_AFTER_RE.match(text, at + 1).group()
 
 
 def _writes_stops_apart(text: str, start: int, end: int) -> bool:
