@@ -92,17 +92,3 @@ def test_a_space_one_letter_too_late_moves():
     assert {edit.rule for edit in result.edits} == {"rejoin_displaced_space"}
     assert restore(result) == "The prizes, thatw ere handed out today, went to two films."
 
-
-# About 1,100 characters of clean prose: a long text, which must show two broken words.
-LONG_CLEAN = "The committee met on Tuesday to discuss the budget for the coming year in detail. " * 13
-
-
-def test_a_long_text_with_one_broken_word_alone_is_left_as_written():
-    # However often the page writes it (a film's name, a title's styled first letters).
-    text = LONG_CLEAN + "They watched Call Me b y Your Name, then Call Me b y Your Name again, in the D ata room."
-    assert STAGES["rejoin_words"](text, CONFIG)[0] == text
-
-
-def test_a_long_text_with_two_broken_words_is_joined():
-    text = LONG_CLEAN + "The data were sig nificant durin g the trial."
-    assert STAGES["rejoin_words"](text, CONFIG)[0] == LONG_CLEAN + "The data were significant during the trial."

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Sequence
 from ..edits import replace_spans
 from . import tuning
 from .evidence import (
-    AFTER_FUNCTION_WORD, AFTER_NAME, APART, DAMAGED, DASHES, INITIALS, _Document, _shows_lost_spaces, stretch_end,
+    AFTER_FUNCTION_WORD, AFTER_NAME, APART, DAMAGED, DASHES, INITIALS, _Document, _shows_lost_spaces, marks_needed,
+    stretch_end,
 )
 from .guards import _holds_code, _skip_line
 from .leads import RULE as LEAD_RULE, lead_verb_cuts
@@ -22,7 +23,7 @@ from .rejoin import NO_MARKS, STAGE as REJOIN_STAGE
 from .rules import _token_splits
 from .shapes import LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, TOKEN_RE, _broken_word_at, _parts
 from .tuning import (
-    FUNCTION_ZIPF, MAX_PASSES, NAME_LOOKBACK, OCCURRENCE_CHARS_PER_TOKEN, OCCURRENCE_MANY_TOKENS, OCCURRENCE_MIN_CHARS,
+    FUNCTION_ZIPF, MAX_PASSES, MAX_RUN, NAME_LOOKBACK, OCCURRENCE_CHARS_PER_TOKEN, OCCURRENCE_MANY_TOKENS, OCCURRENCE_MIN_CHARS,
     SENTENCE_WORD_ZIPF, VERSIONS_KEPT,
 )
 from .words import SUSPENDED_HYPHEN_NEXT
@@ -178,7 +179,24 @@ def _lost_spaces(text: str, config: Config, marks: int = 0) -> list[tuple[int, s
         candidates = model.candidates(pieces) | {
             token for token, words in asked.items() if not touched.isdisjoint(words) or token.endswith(("-", "–"))
         }
-    return list(_dedupe(inserted))
+    found = list(_dedupe(inserted))
+    needed = marks_needed(text)
+    if not damaged and needed > 1 and len({_token_around(text, at) for at, _ in found}) < needed:
+        # A long text that lost a space in one token alone, however often written, is as
+        # published (metric,especially; I’mnah): a long text shows damage twice (`evidence`).
+        return []
+    return found
+
+
+def _token_around(text: str, at: int) -> str:
+    """The token that a space inserted at `at` splits, as written (its first MAX_RUN
+    characters on each side)."""
+    return TOKEN_END_RE.search(text, max(0, at - MAX_RUN), at).group() + TOKEN_START_RE.match(text, at, at + MAX_RUN).group()
+
+
+# The end of the token before a place, and the start of the one after it.
+TOKEN_END_RE = re.compile(r"\S*\Z")
+TOKEN_START_RE = re.compile(r"\S*")
 
 
 def _merge_positions(inserted: list, positions: list) -> list:
