@@ -18,7 +18,7 @@ from .tuning import (
     FUNCTION_ZIPF, KNOWN_MARGIN, KNOWN_ZIPF, LONG_PAIR_ZIPF, MIN_PART_ZIPF, SAFE_ZIPF, SHORT_ACRONYM_HEAD_ZIPF, TITLE_WORD_LETTERS,
     UNDAMAGED_ACRONYM_TAIL_ZIPF, WORD_ZIPF, ZIPF_SHIFT,
 )
-from .words import CALENDAR_WORDS, JOIN_HEADS, NAME_PREFIXES, SUFFIX_PIECES, TITLE_SMALL_WORDS, TITLES
+from .words import CALENDAR_WORDS, GIVEN_NAMES, JOIN_HEADS, NAME_PREFIXES, SUFFIX_PIECES, TITLE_SMALL_WORDS, TITLES
 
 # The letters either side of a case change, compiled once (a call to `regex` with a
 # pattern's text looks it up in the module's cache each time, at first sight most of a
@@ -145,6 +145,15 @@ def _title_words(doc: _Document, stem: str, left: str, right: str, after_name: i
     return WORD_ZIPF <= (doc.vocab_zipf(right.lower()) or 0.0) < FUNCTION_ZIPF and doc.model.unknown(stem.lower())
 
 
+def _given_name_first(doc: _Document, stem: str, left: str, left_all: str, right: str, right_all: str) -> bool:
+    """Whether `stem` is a given name glued to a capitalised word, the two the
+    whole token (RalphCarney, DanieleRugani; GIVEN_NAMES): a name that lost its
+    space, not a brand (TomTom, a name twice), nor a field that is the whole
+    text (a user name: MargaretHollings alone)."""
+    return left_all == left and right_all == right and len(right) >= 3 and right[1:].islower() and (
+        left.lower() in GIVEN_NAMES and right != left) and doc.text.strip() != stem
+
+
 def _subscripted(doc: _Document, word: str) -> bool:
     """Whether `word`, no word the list knows, is a common word and one more
     consonant (analj: a formula's variable and its index, AvgAnalj), not a
@@ -259,7 +268,8 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
                      or doc.web_says(left_lower + right.lower(), [left_lower, right.lower()],
                                      ratio=CAMEL_APART_RATIO) is True
                      or len(left) >= 4 and len(right) >= 4 and (doc.vocab_zipf(left_lower) or 0.0) >= CAMEL_NAME_ZIPF
-                     and doc.model.unknown(stem.lower()) and doc.damaged())
+                     and doc.model.unknown(stem.lower()) and doc.damaged()
+                     or _given_name_first(doc, stem, left, left_all, right, right_all))
                 and not _camel_name(doc, stem)) else None
     elif not right.isupper():
         camel, pair = left_lower + right.lower(), [left_lower, right.lower()]
@@ -285,7 +295,8 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
         # glued are a brand or a name (RaceDay, Dustwise RoboClean), or a
         # code name (NotFound, GetValue), unless the first is an article or a
         # preposition (TheGerman).
-        if not doc.damaged() and left_lower not in JOIN_HEADS and not _title_words(doc, stem, left, right, after_name):
+        if not doc.damaged() and left_lower not in JOIN_HEADS and not _title_words(doc, stem, left, right, after_name) and not (
+                _given_name_first(doc, stem, left, left_all, right, right_all)):
             return None
         return "split_capitalised_words" if len(right) >= 3 and (
             doc.known(right.lower(), KNOWN_ZIPF) or doc.count(right.lower()) >= 1

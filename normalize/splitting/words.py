@@ -68,6 +68,9 @@ NUMBER_SUFFIXES = _word_list("number_suffixes")
 # What a number measures or counts (100metres): a lost space after a number in any text.
 MEASURE_WORDS = _word_list("measure_words")
 
+# Given names: one glued to a capitalised word is a name that lost its space (RalphCarney).
+GIVEN_NAMES = _word_list("given_names")
+
 # Titles before a name (MrMilburn).
 TITLES = _word_list("titles")
 
