@@ -17,16 +17,18 @@ Never deletes or reorders a character: the result is where spaces go.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from string import ascii_lowercase as ASCII_LOWERCASE
 
 from .gaps import SHORT_WORDS
 from .lexicon import lexicon
 from .segment import segment
 from .segment_tuning import (
-    FOREIGN_SCRIPT_SHARE, FUNCTION_WORD_COUNT, NO_SPACE_KNOWN_SHARE, NO_SPACE_LINE_LETTERS, NO_SPACE_MIN_WORDS,
+    FOREIGN_SCRIPT_SHARE, FUNCTION_WORD_COUNT, LETTER_SYMBOL_WORD_COUNT, NO_SPACE_KNOWN_SHARE, NO_SPACE_LINE_LETTERS, NO_SPACE_MIN_WORDS,
     NO_SPACE_RUN_LETTERS, NO_SPACE_TEXT_KNOWN_SHARE, NO_SPACE_WORD_COUNT, PEELED_NAME_LETTERS, SCRAP_ALONE_LETTERS,
-    SCRAP_COUNT, SHORT_WORD_LETTERS,
+    SCRAP_COUNT, SHORT_WORD_LETTERS, SLIPPED_WORD_LETTERS, SLIPPED_WORDS_KEPT,
 )
-from .words import LINKING_WORDS
+from .words import CALENDAR_WORDS, LINKING_WORDS
 
 RULE = "split_no_space_run"
 
@@ -66,12 +68,14 @@ FORCED_CUT_RE = re.compile(
     | (?<=[A-Za-z0-9.)\]])  (?=[(\[])         # a bracket opening after a word or a bracket: Agreement(FPA, 1864(, Jr.(, )(
     | (?<=[^\W\d_])         (?=[|][^\W\d_])  # a bar between names, spaced in a list: Nargesi|Narmun
     | (?<=[^\W\d_][|])      (?=[^\W\d_])
-    | (?<=[0-9]{4})         (?=–[0-9]{1,2}[A-Z])  # a spaced en dash between full dates: 1864–9January
-    | (?<=[0-9]{4}–)        (?=[0-9]{1,2}[A-Z])
     | (?<=[)\]])            (?=[A-Za-z])      # a letter after a closing bracket: (FPA)signed
     """,
     re.VERBOSE,
 )
+# A spaced en dash between full dates (1864–9January -> 1864 – 9 January), where the letters
+# after the day are a month (`_date_range_cuts`); a season's 2015–16Serbian stays whole.
+DATE_RANGE_RE = re.compile(r"(?<=[0-9]{4})–[0-9]{1,2}([A-Z][a-z]+)")
+MONTH_STARTS = tuple(sorted(CALENDAR_WORDS))
 # Letters that belong to the number before them (1990s, 21st, 5km), never cut off.
 NUMBER_SUFFIX_RE = re.compile(r"(?:s|st|nd|rd|th|am|pm|m|km|kg|cm|mm|bn|k|g|ft|mph|mb|gb|d)(?![a-z])")
 # An ordinal's ending, or a decade's s, that stays with its number when a word follows (46th|minute, 1990s|and).
@@ -154,6 +158,13 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
                     cuts.add(ending.end())
                     at = ending.end()
                     text = token[at:piece.end()]
+            if at and token[at - 1] in APOSTROPHES:
+                ending = _contraction_ending(text)
+                if ending:
+                    # A contraction's or a possessive's ending, cut from what follows (John's|house, don't|know).
+                    cuts.add(at + len(ending))
+                    at += len(ending)
+                    text = text[len(ending):]
             lower = text.lower()
             if lex.unigrams.get(lower, 0.0) >= NO_SPACE_WORD_COUNT:
                 parts = [lower]  # a word the web writes (Insecurities), whatever reading the model prefers
@@ -177,9 +188,30 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
     return sorted(c for c in cuts if 0 < c < len(token))
 
 
+def _contraction_ending(text: str) -> str:
+    """The ending of a contraction or a possessive that opens `text` (after an
+    apostrophe) when more letters follow: `s` of `shouse` (John's|house), else ''."""
+    lower = text.lower()
+    for ending in CONTRACTION_ENDINGS:
+        if lower.startswith(ending) and len(lower) > len(ending):
+            parts = segment(lower)
+            if parts[0] == ending:
+                return ending
+    return ""
+
+
 def _forced_cuts(token: str) -> set[int]:
     """Where `token` is cut whatever the model says: FORCED_CUT_RE and the quotation marks."""
-    return {m.start() for m in FORCED_CUT_RE.finditer(token)} | _quote_cuts(token)
+    return {m.start() for m in FORCED_CUT_RE.finditer(token)} | _quote_cuts(token) | _date_range_cuts(token)
+
+
+def _date_range_cuts(token: str) -> set[int]:
+    """Cuts around the en dash between a year and a day of a month (1864|–|9January)."""
+    cuts = set()
+    for match in DATE_RANGE_RE.finditer(token):
+        if match.group(1).lower().startswith(MONTH_STARTS):
+            cuts |= {match.start(), match.start() + 1}
+    return cuts
 
 
 def _quote_cuts(token: str) -> set[int]:
@@ -202,6 +234,9 @@ def _quote_cuts(token: str) -> set[int]:
 
 
 QUOTES = '"“”'
+APOSTROPHES = "'’"
+# What follows an apostrophe in a contraction or a possessive (John's, don't, I'm, we'll, they're, I've, I'd).
+CONTRACTION_ENDINGS = ("ll", "re", "ve", "s", "t", "m", "d")
 
 
 def _is_scrap(word: str, lex) -> bool:
@@ -235,6 +270,10 @@ def _without_scraps(parts: list[str], lex, scraps: set[int] = frozenset()) -> li
     scrap = [index in scraps or _is_scrap(p, lex) for index, p in enumerate(parts)]
     if not any(scrap):
         return parts
+    for index in range(1, len(parts) - 1):
+        if (scrap[index] and index not in scraps and _slipped_common_word(parts[index])
+                and not scrap[index - 1] and not scrap[index + 1]):
+            scrap[index] = False  # a typo of the commonest words between two words: debut|cn|the, of|au|home
     merged: list[str] = []
     merged_scrap: list[bool] = []
     for part, is_scrap in zip(parts, scrap):
@@ -262,6 +301,35 @@ def _without_scraps(parts: list[str], lex, scraps: set[int] = frozenset()) -> li
             out.append(part)
             glue_next = right is not None
     return out
+
+
+@lru_cache(maxsize=SLIPPED_WORDS_KEPT)
+def _slipped_common_word(part: str) -> bool:
+    """Whether a short `part` (2 to SLIPPED_WORD_LETTERS letters) is one letter
+    dropped, added, changed or two swapped from one of the web's commonest
+    words (LETTER_SYMBOL_WORD_COUNT: the, of, and, to, was): a typo of a
+    function word (cn, yo, au, tht, fo), a word of its own between words."""
+    if not 1 < len(part) <= SLIPPED_WORD_LETTERS:
+        return False  # (a letter alone is a plural's s or an initial more than a typo)
+    common = _commonest_words()
+    if part in common:
+        return False
+    for at in range(len(part) + 1):
+        head, tail = part[:at], part[at:]
+        if tail and head + tail[1:] in common:
+            return True
+        if len(tail) > 1 and head + tail[1] + tail[0] + tail[2:] in common:
+            return True
+        for letter in ASCII_LOWERCASE:
+            if tail and head + letter + tail[1:] in common or head + letter + tail in common:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _commonest_words() -> frozenset:
+    return frozenset(w for w, count in lexicon().unigrams.items()
+                     if count >= LETTER_SYMBOL_WORD_COUNT and w.isalpha() and (len(w) > 1 or w in "ai"))
 
 
 def _verb_peeled(parts: list[str], lex) -> list[str]:
