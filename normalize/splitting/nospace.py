@@ -9,8 +9,10 @@ English words: most of its letters fall in words the web tables know. It is
 then cut where the segmentation ends a word, at a small letter before a capital
 (`theUnder`), between letters and a number (`had50rooms`) and after a comma,
 semicolon, colon or a sentence's full stop before a letter. A letter outside
-ASCII and the letters next to it are never cut apart (`Pepéwas` stays whole;
-`Šančićwerethe` -> `Šančićwere the`: the model cuts the rest).
+ASCII and the letters next to it are never cut apart (`Pequeñas` stays whole),
+but where a word of such letters meets a capital (`AntonioŠančić`) or is
+followed by a function word of three letters or more (`Šančićwerethe` ->
+`Šančić were the`, `Pepéwas` -> `Pepé was`).
 
 Never deletes or reorders a character: the result is where spaces go.
 """
@@ -26,7 +28,7 @@ from .segment import segment
 from .segment_tuning import (
     FOREIGN_SCRIPT_SHARE, FUNCTION_WORD_COUNT, LETTER_SYMBOL_WORD_COUNT, NO_SPACE_KNOWN_SHARE, NO_SPACE_LINE_LETTERS, NO_SPACE_MIN_WORDS,
     NO_SPACE_RUN_LETTERS, NO_SPACE_TEXT_KNOWN_SHARE, NO_SPACE_WORD_COUNT, PEELED_NAME_LETTERS, SCRAP_ALONE_LETTERS,
-    SCRAP_COUNT, SHORT_WORD_LETTERS, SLIPPED_WORD_LETTERS, SLIPPED_WORDS_KEPT,
+    SCRAP_COUNT, SHORT_WORD_LETTERS, FOREIGN_WORD_LETTERS, SLIPPED_WORD_LETTERS, SLIPPED_WORDS_KEPT,
 )
 from .words import CALENDAR_WORDS, LINKING_WORDS
 
@@ -76,6 +78,8 @@ FORCED_CUT_RE = re.compile(
 # after the day are a month (`_date_range_cuts`); a season's 2015–16Serbian stays whole.
 DATE_RANGE_RE = re.compile(r"(?<=[0-9]{4})–[0-9]{1,2}([A-Z][a-z]+)")
 MONTH_STARTS = tuple(sorted(CALENDAR_WORDS))
+# A letter, then a letter and a small one: where `_accented_capital_cuts` asks the case.
+CASE_CHANGE_RE = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_][^\W\d_])")
 # Letters that belong to the number before them (1990s, 21st, 5km), never cut off.
 NUMBER_SUFFIX_RE = re.compile(r"(?:s|st|nd|rd|th|am|pm|m|km|kg|cm|mm|bn|k|g|ft|mph|mb|gb|d)(?![a-z])")
 # An ordinal's ending, or a decade's s, that stays with its number when a word follows (46th|minute, 1990s|and).
@@ -178,6 +182,8 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
             kept = _verb_peeled(_without_scraps(parts, lex, _small_i(text, parts)), lex)
             if not whole_line and (kept != parts or any(lex.unigrams.get(p, 0.0) < SCRAP_COUNT for p in parts)):
                 return None  # a long name among spaced words (Southernplayalisticadillacmuzik)
+            if at and _after_foreign_word(token, at, kept, piece.end()):
+                cuts.add(at)  # Mektić|and|the, Pérez|was: a function word after a word of accented letters
             pos = at
             for part in kept:
                 if pos > at:
@@ -186,6 +192,23 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
     if words < NO_SPACE_MIN_WORDS or not all_letters or known_letters < share * all_letters:
         return None
     return sorted(c for c in cuts if 0 < c < len(token))
+
+
+def _after_foreign_word(token: str, at: int, parts: list[str], end: int) -> bool:
+    """Whether the letters at `at` open with a function word (`parts[0]`:
+    FUNCTION_WORD_COUNT, of three letters or more: and, was, were) right after a word of FOREIGN_WORD_LETTERS
+    letters or more that ends in a letter outside ASCII (Mektićand, Pérezwas):
+    cut when more words follow it or a capital does (Lušticaand|Bigova)."""
+    if not (token[at - 1].isalpha() and not token[at - 1].isascii()):
+        return False
+    if len(parts[0]) < 3 or lexicon().unigrams.get(parts[0], 0.0) < FUNCTION_WORD_COUNT:
+        return False  # (two letters are as often the word's own ending: Pequeñ|as, Diplô|me)
+    if len(parts) == 1 and not token[end:end + 1].isupper():
+        return False  # (Québecor: the word's own last letters)
+    letters = at
+    while letters and token[letters - 1].isalpha():
+        letters -= 1
+    return at - letters >= FOREIGN_WORD_LETTERS
 
 
 def _contraction_ending(text: str) -> str:
@@ -202,7 +225,19 @@ def _contraction_ending(text: str) -> str:
 
 def _forced_cuts(token: str) -> set[int]:
     """Where `token` is cut whatever the model says: FORCED_CUT_RE and the quotation marks."""
-    return {m.start() for m in FORCED_CUT_RE.finditer(token)} | _quote_cuts(token) | _date_range_cuts(token)
+    return ({m.start() for m in FORCED_CUT_RE.finditer(token)} | _quote_cuts(token) | _date_range_cuts(token)
+            | _accented_capital_cuts(token))
+
+
+def _accented_capital_cuts(token: str) -> set[int]:
+    """Cuts where a small letter meets a capitalised word and either letter is
+    outside ASCII (theÉcole, AntonioŠančić, GuðrúnÓsvífrsdóttir): FORCED_CUT_RE's
+    small letter then capital, in any script of cased letters."""
+    if token.isascii():
+        return set()
+    return {m.start() for m in CASE_CHANGE_RE.finditer(token)
+            if not (token[m.start() - 1].isascii() and token[m.start()].isascii())
+            and token[m.start() - 1].islower() and token[m.start()].isupper()}
 
 
 def _date_range_cuts(token: str) -> set[int]:

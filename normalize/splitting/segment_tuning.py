@@ -60,6 +60,9 @@ LEAD_NAME_LETTERS = 4
 SHORT_WORD_LETTERS = 2
 # A scrap this long stands as a word of its own (a name: Mosher|house); shorter ones are glued back.
 SCRAP_ALONE_LETTERS = 5
+# A word ending in a letter outside ASCII this long at least is cut from one of the web's
+# commonest words glued after it (Mektić|and, Pérez|was; `nospace._after_foreign_word`).
+FOREIGN_WORD_LETTERS = 3
 # A token with more than this many letters for each ASCII one is in another script: never segmented.
 FOREIGN_SCRIPT_SHARE = 1.5
 
