@@ -25,6 +25,7 @@ from string import ascii_lowercase as ASCII_LOWERCASE
 from .gaps import SHORT_WORDS
 from .lexicon import lexicon
 from .segment import segment
+from .typos import segment_with_typos
 from .segment_tuning import (
     FOREIGN_SCRIPT_SHARE, FUNCTION_WORD_COUNT, LETTER_SYMBOL_WORD_COUNT, NO_SPACE_KNOWN_SHARE, NO_SPACE_LINE_LETTERS, NO_SPACE_MIN_WORDS,
     NO_SPACE_RUN_LETTERS, NO_SPACE_TEXT_KNOWN_SHARE, NO_SPACE_WORD_COUNT, PEELED_NAME_LETTERS, SCRAP_ALONE_LETTERS,
@@ -173,7 +174,7 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
             if lex.unigrams.get(lower, 0.0) >= NO_SPACE_WORD_COUNT:
                 parts = [lower]  # a word the web writes (Insecurities), whatever reading the model prefers
             else:
-                parts = segment(lower)
+                parts = segment_with_typos(lower)
             for part in parts:
                 all_letters += len(part)
                 words += 1

@@ -48,6 +48,22 @@ SCRAP_COUNT = 3_000_000
 SLIPPED_WORD_LETTERS = 3
 # Scraps `_slipped_common_word` remembers.
 SLIPPED_WORDS_KEPT = 20_000
+# Misspelt words in a run with no spaces (`typos.segment_with_typos`): a string the tables lack,
+# of TYPO_MIN_LETTERS to TYPO_MAX_LETTERS letters, one slip inside it from a word the web counts
+# TYPO_WORD_COUNT times or more, scores as that word less TYPO_COST (log10), in the stretches
+# where the segmentation holds weak parts (rarer than SCRAP_COUNT). Wiki.typos.no_spaces split
+# 0.9421/0.9655 -> 0.9426/0.9669 at 5.0 (3.0: 0.9413/0.9674, 4.0: 0.9421/0.9670, 6.0:
+# 0.9425/0.9666; 10 million at 4.0: 0.9420/0.9666). Whole pieces read so: 0.9411/0.9694 at 4.0,
+# but 18 times slower on text with no spaces; a first letter slipped too (the|rfollowing): worse.
+TYPO_WORD_COUNT = 1_000_000
+TYPO_COST = 5.0
+TYPO_MIN_LETTERS = 4
+TYPO_MAX_LETTERS = 12
+# A stretch of weak parts longer than this keeps the compiled segmentation (the Python
+# programme is about 50 times slower).
+TYPO_STRETCH_LETTERS = 200
+# Strings `typos._meant` remembers.
+TYPO_PIECES_KEPT = 50_000
 # A name no list knows glued to `is` or `was` before an article keeps this many letters at least
 # when the verb is cut from it (gubaot|is|a; not Ar|is).
 PEELED_NAME_LETTERS = 4
