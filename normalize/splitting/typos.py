@@ -4,7 +4,7 @@ The word model (`segment`) scores a string its tables lack by length alone,
 so a misspelt word (`popultion`, `recongnized`) is cut into the short words
 and scraps it holds (`popul|tion`). Here the stretches of a segmentation
 that hold such weak parts (rarer than SCRAP_COUNT, or a letter alone) are
-read again, with the part before and the part after them, by the same
+read again, with TYPO_CONTEXT_WORDS parts before and after them, by the same
 dynamic programme in which a string the tables lack may also be one slip
 (`slips`: a letter dropped, added or changed, or two swapped, not the first
 letter) from a word of TYPO_WORD_COUNT or more, scored as that word less
@@ -21,7 +21,7 @@ from functools import lru_cache
 from .lexicon import lexicon
 from .segment import segment
 from .segment_tuning import (
-    MAX_WORD, SCRAP_COUNT, TYPO_COST, TYPO_MAX_LETTERS, TYPO_MIN_LETTERS, TYPO_PIECES_KEPT, TYPO_STRETCH_LETTERS,
+    MAX_WORD, SCRAP_COUNT, TYPO_CONTEXT_WORDS, TYPO_COST, TYPO_MAX_LETTERS, TYPO_MIN_LETTERS, TYPO_PIECES_KEPT, TYPO_STRETCH_LETTERS,
     TYPO_WORD_COUNT,
 )
 
@@ -44,12 +44,14 @@ def segment_with_typos(run: str) -> list[str]:
             out.append(parts[index])
             index += 1
             continue
-        # The stretch of weak parts, with a word each side (a typo's letters may have gone to them).
-        before = [out.pop()] if out else []
+        # The stretch of weak parts, with TYPO_CONTEXT_WORDS words each side (a typo's letters
+        # may have gone to them).
+        before = out[len(out) - TYPO_CONTEXT_WORDS:] if out else []
+        del out[len(out) - len(before):]
         end = index
         while end < len(parts) and weak[end]:
             end += 1
-        end = min(end + 1, len(parts))
+        end = min(end + TYPO_CONTEXT_WORDS, len(parts))
         stretch = before + parts[index:end]
         window = "".join(stretch)
         out += _segment_python_typos(window) if len(window) <= TYPO_STRETCH_LETTERS else stretch
@@ -63,16 +65,26 @@ def _weak(part: str) -> bool:
 
 
 def _segment_python_typos(run: str) -> list[str]:
-    """`segment.segment_python`'s programme with `_score`."""
+    """`segment.segment_python`'s programme, where a string the tables lack
+    scores the better of its length's score and the score of the word it is
+    one slip from, less TYPO_COST."""
+    lex = lexicon()
+    unigrams, score, unknown = lex.unigrams, lex.score, lex.unknown
     lengths = [0] * (len(run) + 1)
     scores = [0.0] * (len(run) + 1)
     for end in range(1, len(run) + 1):
         best_len, best_score = 0, 0.0
         for split in range(max(0, end - MAX_WORD), end):
-            if split:
-                total = _score(run[split:end], run[split - lengths[split]:split]) + scores[split]
+            word = run[split:end]
+            previous = run[split - lengths[split]:split] if split else None
+            if word in unigrams:
+                total = score(word, previous)
             else:
-                total = _score(run[:end], None)
+                total = unknown(word)
+                meant = _meant(word) if TYPO_MIN_LETTERS <= end - split <= TYPO_MAX_LETTERS else None
+                if meant is not None:
+                    total = max(total, score(meant, previous) - TYPO_COST)
+            total += scores[split]
             if not best_len or best_score < total:
                 best_len, best_score = end - split, total
         lengths[end], scores[end] = best_len, best_score
@@ -83,17 +95,6 @@ def _segment_python_typos(run: str) -> list[str]:
         end -= lengths[end]
     words.reverse()
     return words
-
-
-def _score(word: str, previous: str | None) -> float:
-    """The lexicon's score of `word`; for a string the tables lack, the better
-    of that and the score of the word it is one slip from, less TYPO_COST."""
-    lex = lexicon()
-    if word in lex.unigrams:
-        return lex.score(word, previous)
-    unknown = lex.unknown(word)
-    meant = _meant(word)
-    return unknown if meant is None else max(unknown, lex.score(meant, previous) - TYPO_COST)
 
 
 @lru_cache(maxsize=TYPO_PIECES_KEPT)
