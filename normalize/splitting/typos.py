@@ -10,7 +10,8 @@ dynamic programme in which a string the tables lack may also be one slip
 letter) from a word of TYPO_WORD_COUNT or more, scored as that word less
 TYPO_COST (log10). The rest of the run keeps the compiled segmentation, so
 the cost stays linear in the run and small where the text is clean; a
-stretch longer than TYPO_STRETCH_LETTERS keeps it too.
+stretch longer than TYPO_STRETCH_LETTERS, and a run longer than
+TYPO_RUN_LETTERS, keep it whole.
 
 Never changes a character: only where the words end.
 """
@@ -21,8 +22,8 @@ from functools import lru_cache
 from .lexicon import lexicon
 from .segment import segment
 from .segment_tuning import (
-    MAX_WORD, SCRAP_COUNT, TYPO_CONTEXT_WORDS, TYPO_COST, TYPO_MAX_LETTERS, TYPO_MIN_LETTERS, TYPO_PIECES_KEPT, TYPO_STRETCH_LETTERS,
-    TYPO_WORD_COUNT,
+    MAX_WORD, SCRAP_COUNT, TYPO_CONTEXT_WORDS, TYPO_COST, TYPO_MAX_LETTERS, TYPO_MIN_LETTERS, TYPO_PIECES_KEPT,
+    TYPO_RUN_LETTERS, TYPO_STRETCH_LETTERS, TYPO_WORD_COUNT,
 )
 
 
@@ -34,6 +35,8 @@ def segment_with_typos(run: str) -> list[str]:
     ['the', 'popultion', 'was']
     """
     parts = segment(run)
+    if len(run) > TYPO_RUN_LETTERS:
+        return parts  # (a run of a page's length is data more than a sentence: the compiled reading)
     weak = [_weak(part) for part in parts]
     if not any(weak):
         return parts
