@@ -4,6 +4,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from normalize.splitting import segment as seg
+from normalize.splitting import typos
 
 RUNS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", max_size=80)
 
@@ -33,3 +34,18 @@ def test_a_run_with_no_spaces_is_read_as_words():
 
 def test_a_known_long_word_stays_whole():
     assert seg.segment("internationalization") == ["internationalization"]
+
+
+@given(RUNS)
+@settings(max_examples=200, deadline=None)
+@example("thepopultionwasgrowing")
+def test_reading_typos_only_cuts(run):
+    words = typos.segment_with_typos(run)
+    assert "".join(words) == run
+    assert all(0 < len(word) <= seg.MAX_WORD for word in words)
+
+
+def test_a_misspelt_word_stays_whole_where_the_model_cuts_it():
+    assert seg.segment("thepopultionwas") != ["the", "popultion", "was"]
+    assert typos.segment_with_typos("thepopultionwas") == ["the", "popultion", "was"]
+    assert typos.segment_with_typos("thequickbrownfox") == ["the", "quick", "brown", "fox"]

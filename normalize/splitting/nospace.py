@@ -9,24 +9,29 @@ English words: most of its letters fall in words the web tables know. It is
 then cut where the segmentation ends a word, at a small letter before a capital
 (`theUnder`), between letters and a number (`had50rooms`) and after a comma,
 semicolon, colon or a sentence's full stop before a letter. A letter outside
-ASCII and the letters next to it are never cut apart (`Pepéwas` stays whole;
-`Šančićwerethe` -> `Šančićwere the`: the model cuts the rest).
+ASCII and the letters next to it are never cut apart (`Pequeñas` stays whole),
+but where a word of such letters meets a capital (`AntonioŠančić`) or is
+followed by a function word of three letters or more (`Šančićwerethe` ->
+`Šančić were the`, `Pepéwas` -> `Pepé was`).
 
 Never deletes or reorders a character: the result is where spaces go.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from string import ascii_lowercase as ASCII_LOWERCASE
 
 from .gaps import SHORT_WORDS
 from .lexicon import lexicon
 from .segment import segment
 from .segment_tuning import (
-    FOREIGN_SCRIPT_SHARE, FUNCTION_WORD_COUNT, NO_SPACE_KNOWN_SHARE, NO_SPACE_LINE_LETTERS, NO_SPACE_MIN_WORDS,
-    NO_SPACE_RUN_LETTERS, NO_SPACE_TEXT_KNOWN_SHARE, NO_SPACE_WORD_COUNT, PEELED_NAME_LETTERS, SCRAP_ALONE_LETTERS,
-    SCRAP_COUNT, SHORT_WORD_LETTERS,
+    FOREIGN_SCRIPT_SHARE, FOREIGN_WORD_LETTERS, FUNCTION_WORD_COUNT, LETTER_SYMBOL_WORD_COUNT, NO_SPACE_KNOWN_SHARE,
+    NO_SPACE_LINE_LETTERS, NO_SPACE_MIN_WORDS, NO_SPACE_RUN_LETTERS, NO_SPACE_TEXT_KNOWN_SHARE, NO_SPACE_WORD_COUNT,
+    PEELED_NAME_LETTERS, SCRAP_ALONE_LETTERS, SCRAP_COUNT, SHORT_WORD_LETTERS, SLIPPED_WORD_LETTERS, SLIPPED_WORDS_KEPT,
 )
-from .words import LINKING_WORDS
+from .typos import segment_with_typos
+from .words import CALENDAR_WORDS, LINKING_WORDS
 
 RULE = "split_no_space_run"
 
@@ -66,12 +71,16 @@ FORCED_CUT_RE = re.compile(
     | (?<=[A-Za-z0-9.)\]])  (?=[(\[])         # a bracket opening after a word or a bracket: Agreement(FPA, 1864(, Jr.(, )(
     | (?<=[^\W\d_])         (?=[|][^\W\d_])  # a bar between names, spaced in a list: Nargesi|Narmun
     | (?<=[^\W\d_][|])      (?=[^\W\d_])
-    | (?<=[0-9]{4})         (?=–[0-9]{1,2}[A-Z])  # a spaced en dash between full dates: 1864–9January
-    | (?<=[0-9]{4}–)        (?=[0-9]{1,2}[A-Z])
     | (?<=[)\]])            (?=[A-Za-z])      # a letter after a closing bracket: (FPA)signed
     """,
     re.VERBOSE,
 )
+# A spaced en dash between full dates (1864–9January -> 1864 – 9 January), where the letters
+# after the day are a month (`_date_range_cuts`); a season's 2015–16Serbian stays whole.
+DATE_RANGE_RE = re.compile(r"(?<=[0-9]{4})–[0-9]{1,2}([A-Z][a-z]+)")
+MONTH_STARTS = tuple(sorted(CALENDAR_WORDS))
+# A letter, then a letter and a small one: where `_accented_capital_cuts` asks the case.
+CASE_CHANGE_RE = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_][^\W\d_])")
 # Letters that belong to the number before them (1990s, 21st, 5km), never cut off.
 NUMBER_SUFFIX_RE = re.compile(r"(?:s|st|nd|rd|th|am|pm|m|km|kg|cm|mm|bn|k|g|ft|mph|mb|gb|d)(?![a-z])")
 # An ordinal's ending, or a decade's s, that stays with its number when a word follows (46th|minute, 1990s|and).
@@ -154,11 +163,18 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
                     cuts.add(ending.end())
                     at = ending.end()
                     text = token[at:piece.end()]
+            if at and token[at - 1] in APOSTROPHES:
+                ending = _contraction_ending(text)
+                if ending:
+                    # A contraction's or a possessive's ending, cut from what follows (John's|house, don't|know).
+                    cuts.add(at + len(ending))
+                    at += len(ending)
+                    text = text[len(ending):]
             lower = text.lower()
             if lex.unigrams.get(lower, 0.0) >= NO_SPACE_WORD_COUNT:
                 parts = [lower]  # a word the web writes (Insecurities), whatever reading the model prefers
             else:
-                parts = segment(lower)
+                parts = segment_with_typos(lower)
             for part in parts:
                 all_letters += len(part)
                 words += 1
@@ -167,6 +183,8 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
             kept = _verb_peeled(_without_scraps(parts, lex, _small_i(text, parts)), lex)
             if not whole_line and (kept != parts or any(lex.unigrams.get(p, 0.0) < SCRAP_COUNT for p in parts)):
                 return None  # a long name among spaced words (Southernplayalisticadillacmuzik)
+            if at and _after_foreign_word(token, at, kept, piece.end()):
+                cuts.add(at)  # Mektić|and|the, Pérez|was: a function word after a word of accented letters
             pos = at
             for part in kept:
                 if pos > at:
@@ -177,9 +195,59 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
     return sorted(c for c in cuts if 0 < c < len(token))
 
 
+def _after_foreign_word(token: str, at: int, parts: list[str], end: int) -> bool:
+    """Whether the letters at `at` open with a function word (`parts[0]`:
+    FUNCTION_WORD_COUNT, of three letters or more: and, was, were) right after a word of FOREIGN_WORD_LETTERS
+    letters or more that ends in a letter outside ASCII (Mektićand, Pérezwas):
+    cut when more words follow it or a capital does (Lušticaand|Bigova)."""
+    if not (token[at - 1].isalpha() and not token[at - 1].isascii()):
+        return False
+    if len(parts[0]) < 3 or lexicon().unigrams.get(parts[0], 0.0) < FUNCTION_WORD_COUNT:
+        return False  # (two letters are as often the word's own ending: Pequeñ|as, Diplô|me)
+    if len(parts) == 1 and not token[end:end + 1].isupper():
+        return False  # (Québecor: the word's own last letters)
+    letters = at
+    while letters and token[letters - 1].isalpha():
+        letters -= 1
+    return at - letters >= FOREIGN_WORD_LETTERS
+
+
+def _contraction_ending(text: str) -> str:
+    """The ending of a contraction or a possessive that opens `text` (after an
+    apostrophe) when more letters follow: `s` of `shouse` (John's|house), else ''."""
+    lower = text.lower()
+    for ending in CONTRACTION_ENDINGS:
+        if lower.startswith(ending) and len(lower) > len(ending):
+            parts = segment(lower)
+            if parts[0] == ending:
+                return ending
+    return ""
+
+
 def _forced_cuts(token: str) -> set[int]:
     """Where `token` is cut whatever the model says: FORCED_CUT_RE and the quotation marks."""
-    return {m.start() for m in FORCED_CUT_RE.finditer(token)} | _quote_cuts(token)
+    return ({m.start() for m in FORCED_CUT_RE.finditer(token)} | _quote_cuts(token) | _date_range_cuts(token)
+            | _accented_capital_cuts(token))
+
+
+def _accented_capital_cuts(token: str) -> set[int]:
+    """Cuts where a small letter meets a capitalised word and either letter is
+    outside ASCII (theÉcole, AntonioŠančić, GuðrúnÓsvífrsdóttir): FORCED_CUT_RE's
+    small letter then capital, in any script of cased letters."""
+    if token.isascii():
+        return set()
+    return {m.start() for m in CASE_CHANGE_RE.finditer(token)
+            if not (token[m.start() - 1].isascii() and token[m.start()].isascii())
+            and token[m.start() - 1].islower() and token[m.start()].isupper()}
+
+
+def _date_range_cuts(token: str) -> set[int]:
+    """Cuts around the en dash between a year and a day of a month (1864|–|9January)."""
+    cuts = set()
+    for match in DATE_RANGE_RE.finditer(token):
+        if match.group(1).lower().startswith(MONTH_STARTS):
+            cuts |= {match.start(), match.start() + 1}
+    return cuts
 
 
 def _quote_cuts(token: str) -> set[int]:
@@ -202,6 +270,9 @@ def _quote_cuts(token: str) -> set[int]:
 
 
 QUOTES = '"“”'
+APOSTROPHES = "'’"
+# What follows an apostrophe in a contraction or a possessive (John's, don't, I'm, we'll, they're, I've, I'd).
+CONTRACTION_ENDINGS = ("ll", "re", "ve", "s", "t", "m", "d")
 
 
 def _is_scrap(word: str, lex) -> bool:
@@ -235,6 +306,10 @@ def _without_scraps(parts: list[str], lex, scraps: set[int] = frozenset()) -> li
     scrap = [index in scraps or _is_scrap(p, lex) for index, p in enumerate(parts)]
     if not any(scrap):
         return parts
+    for index in range(1, len(parts) - 1):
+        if (scrap[index] and index not in scraps and _slipped_common_word(parts[index])
+                and not scrap[index - 1] and not scrap[index + 1]):
+            scrap[index] = False  # a typo of the commonest words between two words: debut|cn|the, of|au|home
     merged: list[str] = []
     merged_scrap: list[bool] = []
     for part, is_scrap in zip(parts, scrap):
@@ -262,6 +337,35 @@ def _without_scraps(parts: list[str], lex, scraps: set[int] = frozenset()) -> li
             out.append(part)
             glue_next = right is not None
     return out
+
+
+@lru_cache(maxsize=SLIPPED_WORDS_KEPT)
+def _slipped_common_word(part: str) -> bool:
+    """Whether a short `part` (2 to SLIPPED_WORD_LETTERS letters) is one letter
+    dropped, added, changed or two swapped from one of the web's commonest
+    words (LETTER_SYMBOL_WORD_COUNT: the, of, and, to, was): a typo of a
+    function word (cn, yo, au, tht, fo), a word of its own between words."""
+    if not 1 < len(part) <= SLIPPED_WORD_LETTERS:
+        return False  # (a letter alone is a plural's s or an initial more than a typo)
+    common = _commonest_words()
+    if part in common:
+        return False
+    for at in range(len(part) + 1):
+        head, tail = part[:at], part[at:]
+        if tail and head + tail[1:] in common:
+            return True
+        if len(tail) > 1 and head + tail[1] + tail[0] + tail[2:] in common:
+            return True
+        for letter in ASCII_LOWERCASE:
+            if tail and head + letter + tail[1:] in common or head + letter + tail in common:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _commonest_words() -> frozenset:
+    return frozenset(w for w, count in lexicon().unigrams.items()
+                     if count >= LETTER_SYMBOL_WORD_COUNT and w.isalpha() and (len(w) > 1 or w in "ai"))
 
 
 def _verb_peeled(parts: list[str], lex) -> list[str]:

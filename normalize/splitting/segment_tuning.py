@@ -34,9 +34,43 @@ NO_SPACE_TEXT_KNOWN_SHARE = 0.6
 # A piece counts as a known word from this web count on (of 588 billion words; about zipf 2.2).
 NO_SPACE_WORD_COUNT = 100_000
 # A piece of three or four letters rarer than this is a scrap, glued back to a neighbour (a name
-# or a typo cut into bits: De|it|re, el|lected); about zipf 3.2. Wiki.typos.no_spaces: split
-# precision 0.936 -> 0.962 for recall 0.853 -> 0.840 (the DP alone).
-SCRAP_COUNT = 1_000_000
+# or a typo cut into bits: De|it|re, el|lected); about zipf 3.7. Wiki.typos.no_spaces: split
+# precision 0.936 -> 0.962 for recall 0.853 -> 0.840 (the DP alone). Raised from 1 million
+# (zipf 3.2) with SLIPPED_WORD_LETTERS, which keeps typo'd function words: 0.9450/0.9608 ->
+# 0.9414/0.9655 (5 million: 0.9393/0.9669; 10 million cost recall at the same rate).
+SCRAP_COUNT = 3_000_000
+# A scrap of two letters up to this many that is one slip from one of the web's commonest words
+# (`nospace._slipped_common_word`: cn, yo, au, tht; LETTER_SYMBOL_WORD_COUNT), between two
+# pieces that are no scraps, stands as a word (a typo'd function word), not glued to a
+# neighbour. Wiki.typos.no_spaces split 0.9369/0.9631 -> 0.9450/0.9608 (SCRAP_COUNT 1 million),
+# 0.9414/0.9655 with SCRAP_COUNT at 3 million; 2 letters: 0.9388/0.9659. A letter alone
+# (champion|s|that) is never such a word.
+SLIPPED_WORD_LETTERS = 3
+# Scraps `_slipped_common_word` remembers.
+SLIPPED_WORDS_KEPT = 20_000
+# Misspelt words in a run with no spaces (`typos.segment_with_typos`): a string the tables lack,
+# of TYPO_MIN_LETTERS to TYPO_MAX_LETTERS letters, one slip inside it from a word the web counts
+# TYPO_WORD_COUNT times or more, scores as that word less TYPO_COST (log10), in the stretches
+# where the segmentation holds weak parts (rarer than SCRAP_COUNT). Wiki.typos.no_spaces split
+# 0.9421/0.9655 -> 0.9426/0.9669 at 5.0 (3.0: 0.9413/0.9674, 4.0: 0.9421/0.9670, 6.0:
+# 0.9425/0.9666; 10 million at 4.0: 0.9420/0.9666). Whole pieces read so: 0.9411/0.9694 at 4.0,
+# but 18 times slower on text with no spaces; a first letter slipped too (the|rfollowing): worse.
+TYPO_WORD_COUNT = 1_000_000
+TYPO_COST = 5.0
+TYPO_MIN_LETTERS = 4
+TYPO_MAX_LETTERS = 12
+# The words read again with a stretch of weak parts, each side: 1 gave 0.9426/0.9669; 2
+# 0.9427/0.9678; 3 0.9426/0.9679, 4 0.9425/0.9682 (108 KB of no-space lines with typos: 1.2 s
+# at 1, 2.2 s at 2 with the programme inlined, 3.5 s at 3, 4.8 s at 4).
+TYPO_CONTEXT_WORDS = 2
+# A stretch of weak parts longer than this keeps the compiled segmentation (the Python
+# programme is about 50 times slower).
+TYPO_STRETCH_LETTERS = 200
+# A run longer than this keeps the compiled segmentation whole (a megabyte with no space:
+# 4.4 s cleaned before typos, 10.0 s read again throughout).
+TYPO_RUN_LETTERS = 10_000
+# Strings `typos._meant` remembers.
+TYPO_PIECES_KEPT = 50_000
 # A name no list knows glued to `is` or `was` before an article keeps this many letters at least
 # when the verb is cut from it (gubaot|is|a; not Ar|is).
 PEELED_NAME_LETTERS = 4
@@ -49,6 +83,9 @@ LEAD_NAME_LETTERS = 4
 SHORT_WORD_LETTERS = 2
 # A scrap this long stands as a word of its own (a name: Mosher|house); shorter ones are glued back.
 SCRAP_ALONE_LETTERS = 5
+# A word ending in a letter outside ASCII this long at least is cut from one of the web's
+# commonest words glued after it (Mektić|and, Pérez|was; `nospace._after_foreign_word`).
+FOREIGN_WORD_LETTERS = 3
 # A token with more than this many letters for each ASCII one is in another script: never segmented.
 FOREIGN_SCRIPT_SHARE = 1.5
 

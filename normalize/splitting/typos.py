@@ -1,0 +1,147 @@
+"""Typo-tolerant segmentation of a run with no spaces, where the model reads scraps.
+
+The word model (`segment`) scores a string its tables lack by length alone,
+so a misspelt word (`popultion`, `recongnized`) is cut into the short words
+and scraps it holds (`popul|tion`). Here the stretches of a segmentation
+that hold such weak parts (rarer than SCRAP_COUNT, or a letter alone) are
+read again, with TYPO_CONTEXT_WORDS parts before and after them, by the same
+dynamic programme in which a string the tables lack may also be one slip
+(`slips`: a letter dropped, added or changed, or two swapped, not the first
+letter) from a word of TYPO_WORD_COUNT or more, scored as that word less
+TYPO_COST (log10). The rest of the run keeps the compiled segmentation, so
+the cost stays linear in the run and small where the text is clean; a
+stretch longer than TYPO_STRETCH_LETTERS, and a run longer than
+TYPO_RUN_LETTERS, keep it whole.
+
+Never changes a character: only where the words end.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicon import lexicon
+from .segment import segment
+from .segment_tuning import (
+    MAX_WORD, SCRAP_COUNT, TYPO_CONTEXT_WORDS, TYPO_COST, TYPO_MAX_LETTERS, TYPO_MIN_LETTERS, TYPO_PIECES_KEPT,
+    TYPO_RUN_LETTERS, TYPO_STRETCH_LETTERS, TYPO_WORD_COUNT,
+)
+
+
+def segment_with_typos(run: str) -> list[str]:
+    """The words of `run` (lower-case ASCII letters), as `segment` reads them,
+    but each stretch of weak parts read again with misspelt words allowed.
+
+    >>> segment_with_typos("thepopultionwas")
+    ['the', 'popultion', 'was']
+    """
+    parts = segment(run)
+    if len(run) > TYPO_RUN_LETTERS:
+        return parts  # (a run of a page's length is data more than a sentence: the compiled reading)
+    weak = [_weak(part) for part in parts]
+    if not any(weak):
+        return parts
+    out: list[str] = []
+    index = 0
+    while index < len(parts):
+        if not weak[index]:
+            out.append(parts[index])
+            index += 1
+            continue
+        # The stretch of weak parts, with TYPO_CONTEXT_WORDS words each side (a typo's letters
+        # may have gone to them).
+        before = out[len(out) - TYPO_CONTEXT_WORDS:] if out else []
+        del out[len(out) - len(before):]
+        end = index
+        while end < len(parts) and weak[end]:
+            end += 1
+        end = min(end + TYPO_CONTEXT_WORDS, len(parts))
+        stretch = before + parts[index:end]
+        window = "".join(stretch)
+        out += _segment_python_typos(window) if len(window) <= TYPO_STRETCH_LETTERS else stretch
+        index = end
+    return out
+
+
+def _weak(part: str) -> bool:
+    """A part the tables hardly know (a scrap of a name or of a misspelt word), or a letter alone."""
+    return lexicon().unigrams.get(part, 0.0) < SCRAP_COUNT or len(part) == 1 and part not in "ai"
+
+
+def _segment_python_typos(run: str) -> list[str]:
+    """`segment.segment_python`'s programme, where a string the tables lack
+    scores the better of its length's score and the score of the word it is
+    one slip from, less TYPO_COST."""
+    lex = lexicon()
+    unigrams, score, unknown = lex.unigrams, lex.score, lex.unknown
+    lengths = [0] * (len(run) + 1)
+    scores = [0.0] * (len(run) + 1)
+    for end in range(1, len(run) + 1):
+        best_len, best_score = 0, 0.0
+        for split in range(max(0, end - MAX_WORD), end):
+            word = run[split:end]
+            previous = run[split - lengths[split]:split] if split else None
+            if word in unigrams:
+                total = score(word, previous)
+            else:
+                total = unknown(word)
+                meant = _meant(word) if TYPO_MIN_LETTERS <= end - split <= TYPO_MAX_LETTERS else None
+                if meant is not None:
+                    total = max(total, score(meant, previous) - TYPO_COST)
+            total += scores[split]
+            if not best_len or best_score < total:
+                best_len, best_score = end - split, total
+        lengths[end], scores[end] = best_len, best_score
+    words = []
+    end = len(run)
+    while end:
+        words.append(run[end - lengths[end]:end])
+        end -= lengths[end]
+    words.reverse()
+    return words
+
+
+@lru_cache(maxsize=TYPO_PIECES_KEPT)
+def _meant(word: str) -> str | None:
+    """The commonest word of TYPO_WORD_COUNT or more one slip from `word`
+    (TYPO_MIN_LETTERS to TYPO_MAX_LETTERS letters), its first letter kept, or None.
+
+    Looked up through the words' variants with one letter dropped (`_dropped`),
+    a few look-ups a string, not the hundreds of strings one slip away."""
+    if not TYPO_MIN_LETTERS <= len(word) <= TYPO_MAX_LETTERS:
+        return None
+    common, dropped = _common_words(), _dropped()
+    counts = lexicon().unigrams
+    found = [dropped.get(word)]  # a letter dropped: frst
+    for at in range(1, len(word)):
+        shorter = word[:at] + word[at + 1:]
+        if shorter in common:
+            found.append(shorter)  # a letter added: familiy
+        other = dropped.get(shorter)
+        if other is not None and len(other) == len(word) and _one_changed_or_swapped(word, other):
+            found.append(other)  # a letter changed (popultion) or two swapped (teh)
+    found = [w for w in found if w is not None]
+    return max(found, key=counts.__getitem__) if found else None
+
+
+def _one_changed_or_swapped(word: str, other: str) -> bool:
+    """Whether two strings of one length differ in one letter or in two neighbours swapped."""
+    diff = [at for at, (a, b) in enumerate(zip(word, other)) if a != b]
+    return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == other[diff[1]] and (
+        word[diff[1]] == other[diff[0]])
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset:
+    return frozenset(word for word, count in lexicon().unigrams.items()
+                     if count >= TYPO_WORD_COUNT and word.isalpha() and len(word) >= TYPO_MIN_LETTERS - 1)
+
+
+@lru_cache(maxsize=1)
+def _dropped() -> dict:
+    """Each common word with a letter dropped after its first -> the commonest such word."""
+    counts = lexicon().unigrams
+    table: dict = {}
+    for word in sorted(_common_words(), key=counts.__getitem__):
+        for at in range(1, len(word)):
+            table[word[:at] + word[at + 1:]] = word  # (commonest last: it wins)
+    return table
