@@ -14,7 +14,7 @@ from .segment import segment
 from .segment_tuning import (
     COMMON_PIECE_COUNT, FUNCTION_WORD_COUNT, GLUED_PAIR_COUNT, JOIN_GAIN, JOIN_LETTER_WORD_COUNT, JOIN_MIN_LETTERS, JOIN_SHORT_COUNT,
     JOIN_WORDS_GAIN, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, LATE_SPACE_COUNT, MAX_WORD, NONWORD_COUNT,
-    NO_SPACE_WORD_COUNT, PLURAL_HEAD_LETTERS, RESEGMENT_GAIN, SHORT_WORD_LETTERS,
+    NO_SPACE_WORD_COUNT, PLURAL_HEAD_LETTERS, RESEGMENT_GAIN, SHORT_WORD_LETTERS, SPELT_LETTERS,
 )
 from .words import PREFIX_PIECES, SUSPENDED_HYPHEN_NEXT, _word_list
 
@@ -57,7 +57,9 @@ def joined(pieces: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tu
     words = [is_word(p, lex) for p in pieces]
     letters = [len(p) == 1 and p.lower() not in "ai" for p in pieces]
     longer = [w for p, w in zip(pieces, words) if len(p) > 1]
-    if any(letters) and longer and all(longer) and _symbol_beside_words(pieces, count, at_start, lex):
+    # (Many lone letters are a word spelt out, whatever word stands beside them: a c c e l e r a t i on.)
+    if (any(letters) and longer and all(longer) and sum(letters) < SPELT_LETTERS
+            and _symbol_beside_words(pieces, count, at_start, lex)):
         return None
     if all(words):
         return word, JOIN_WORDS_GAIN if damaged else JOIN_WORDS_UNDAMAGED_GAIN
