@@ -50,6 +50,8 @@ RULES = {
 
 # A token as a word: opening brackets or quotes, letters, closing punctuation.
 CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s)\Z")
+# An inner piece of a word spelt out that holds its line end's hyphen: -, -pl, n-.
+INNER_HYPHEN_RE = re.compile(r"-|-[a-z]+|[a-z]+-")
 # A formula's signs: on such a line, lone letters are symbols, not a word spelt out.
 MATH_RE = re.compile(r"[=∑∫∏λ¯{}\\^_±×÷∈∀∃≤≥→]")
 # A space before a comma or a full stop that ends a word (`membrane .`, `ground ,`), in no language right.
@@ -212,7 +214,9 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
         i = start_of[j]
         if i < j - 1:
             rule = LETTER_SPACED if all(sum(map(str.isalpha, t)) == 1 for _, t, _ in tokens[i:j]) else BROKEN_WORD
-            found += [(tokens[k][0] + len(tokens[k][1]), rule) for k in range(i, j - 1)]
+            # (A space beside the hyphen of a word spelt out is a hyphen's: r e - s u l t.)
+            found += [(tokens[k][0] + len(tokens[k][1]),
+                       HYPHENATED if "-" in tokens[k][1] or "-" in tokens[k + 1][1] else rule) for k in range(i, j - 1)]
         j = i
     return sorted(found)
 
@@ -230,6 +234,7 @@ def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool,
         if tail is None or j < 2 or not tokens[j - 2][2] or not head_fact[7]:
             continue
         rest = [tail]  # the pieces after the window's first token, first to last
+        hyphened = False  # whether an inner token holds a line end's hyphen (r e - s u l t, c ou -pl ed)
         for i in range(j - 2, max(-1, j - 1 - JOIN_MAX_PIECES), -1):
             if len(rest) > 1 and (not tokens[i][2] or not words.ends("".join(rest).lower())):
                 break
@@ -239,15 +244,27 @@ def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool,
             if letters is not None and words.holds(letters, lex):
                 at_start = i == 0 or tokens[i - 1][1].endswith((".", "!", "?"))
                 pieces = [head, *rest]
-                join = None if math and _among_symbols(tokens, i, j) else joined(
+                join = None if math and _among_symbols(tokens, i, j) or hyphened and not _spelt(pieces) else joined(
                     pieces, lex, damaged or letters in written, at_start)
                 if join is not None:
                     joins.setdefault(j, []).append((i, join))
             inner = tokens[i][1]
+            if not hyphened and INNER_HYPHEN_RE.fullmatch(inner):
+                # (The hyphen stays; its letters are the word's: i n t e r e s t - i n g.)
+                hyphened = True
+                inner = inner.strip("-")
+                if not inner:
+                    continue
             if not (inner.isascii() and inner.isalpha() and (inner.islower() or len(inner) == 1)):
                 break
             rest.insert(0, inner)
     return joins
+
+
+def _spelt(pieces: list[str]) -> bool:
+    """Whether `pieces` hold a letter alone (not a or i): a word spelt out, whose
+    hyphen is a line end's (r e - s u l t), not a dash between words (re - enter)."""
+    return any(len(p) == 1 and p.lower() not in "ai" for p in pieces)
 
 
 def _among_symbols(tokens: list, i: int, j: int) -> bool:

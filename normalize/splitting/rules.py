@@ -168,7 +168,7 @@ def _token_splits(
                 out.append((m.start() + unit.end(1), "split_acronym_unit_word"))
             continue
         if m.lastgroup == "word":
-            if _name_letters(doc, token, m):
+            if _name_letters(doc, token, m) or _line_end_piece(doc, token, m):
                 continue
             opens = m.start() in cuts or (starts_sentence and not token[: m.start()].strip("\"“‘'("))
             found = _word_splits(doc, m.group(), opens, after_name if not m.start() else 0)
@@ -183,6 +183,26 @@ def _token_splits(
 # frame of brackets, quotes and stops around it (Hermax669, SR388).
 HANDLE_RE = regex.compile(r"[A-Za-z]+\d+")
 HANDLE_FRAME = "()[]{}\"'“”‘’.,;:!?"
+
+
+# The letters that end a token before a hyphen (entan in entan-glement).
+LETTERS_BEFORE_RE = regex.compile(r"[A-Za-z]+\Z")
+
+
+def _line_end_piece(doc: _Document, token: str, atom) -> bool:
+    """Whether the letters of word `atom` are a piece of a word broken at a
+    line end whose hyphen stayed, read whole by the list with the letters on
+    the hyphen's other side (entan-glement, interpre-tation): no join of words
+    to cut (ent|an). Asks the word list alone."""
+    word, start, end = atom.group(), atom.start(), atom.end()
+    if token[end : end + 1] == "-":
+        after = _next_word(token, end + 1)
+        if after.islower() and doc.model.lookup((word + after).lower()) is not None:
+            return True
+    if start > 1 and token[start - 1] == "-" and word.islower():
+        before = LETTERS_BEFORE_RE.search(token, 0, start - 1)
+        return before is not None and doc.model.lookup((before.group() + word).lower()) is not None
+    return False
 
 
 def _name_letters(doc: _Document, token: str, atom) -> bool:
