@@ -27,7 +27,7 @@ from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
 from .shapes import SPACED_DASH_RE, _letter_words, spaced_tokens
-from .segment_tuning import JOIN_MAX_PIECES, LONE_LETTER_COST, SYMBOL_RUN_LETTERS
+from .segment_tuning import JOIN_MAX_PIECES, LONE_LETTER_COST, SPELT_OUT_LETTERS, SYMBOL_RUN_LETTERS
 
 STAGE = "rejoin_words"
 BROKEN_WORD = "rejoin_broken_word"
@@ -37,6 +37,7 @@ DISPLACED = "rejoin_displaced_space"
 LETTER_SPACED = "rejoin_letter_spaced"
 SPLIT_YEAR = years.RULE
 RARE_WORD = scraps.RULE
+SPELT_OUT = "rejoin_spelt_out"
 # The stage's rules, id -> what each removes (the registry `--explain` and the docs name).
 RULES = {
     BROKEN_WORD: "a stray space inside a word, its pieces no words alone: evergr een, durin g, Representa t ions",
@@ -46,12 +47,15 @@ RULES = {
     DISPLACED: "a space inside a word moved to the end of it: wri ttenby -> written by, betweenth e -> between the",
     SPLIT_YEAR: "a space inside a year where a date goes: in 19 78, September 201 8",
     RARE_WORD: "a space inside a rarer word, its two pieces no words alone: cruc iform, shru bland",
+    SPELT_OUT: "a word the tables lack spelt out in five letters alone or more: L y u b e z n i k, D i m o v a",
 }
 
 # A token as a word: opening brackets or quotes, letters, closing punctuation.
 CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s)\Z")
 # An inner piece of a word spelt out that holds its line end's hyphen: -, -pl, n-.
 INNER_HYPHEN_RE = re.compile(r"-|-[a-z]+|[a-z]+-")
+# Lone letters in a row, the last with a closing stop or comma at most (L y u b e z n i k,).
+SPELT_RUN_RE = re.compile(r"(?<!\S)[A-Za-z](?: [A-Za-z])+(?=[.,;:)]?(?:\s|\Z))")
 # A formula's signs: on such a line, lone letters are symbols, not a word spelt out.
 MATH_RE = re.compile(r"[=∑∫∏λ¯{}\\^_±×÷∈∀∃≤≥→]")
 # A space before a comma or a full stop that ends a word (`membrane .`, `ground ,`), in no language right.
@@ -175,8 +179,9 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     and each join with a cost; the best reading's joins are the stray spaces.
     A window grows leftwards only while its letters after the first token end
     some word the tables know (`_JoinWords`), so a line costs a few steps a token."""
+    spelt = _spelt_out_runs(line)
     if not damaged and _opens_no_gap(line, written):
-        return []
+        return _spelt_out(line, spelt, [])
     tokens = spaced_tokens(line)
     if len(tokens) < 2:
         return []
@@ -191,7 +196,7 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     math = MATH_RE.search(line) is not None  # a formula's lone letters are symbols (λ j u j u j H)
     joins = _join_windows(tokens, facts, words, lex, damaged, written, math)
     if not joins:
-        return []  # (no window makes a word: the best reading keeps every token, whatever the scores)
+        return _spelt_out(line, spelt, [])  # (no window makes a word: the best reading keeps every token)
     cores = [_core(token) for _, token, _ in tokens]
     n = len(tokens)
     best = [0.0] * (n + 1)
@@ -218,6 +223,46 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
             found += [(tokens[k][0] + len(tokens[k][1]),
                        HYPHENATED if "-" in tokens[k][1] or "-" in tokens[k + 1][1] else rule) for k in range(i, j - 1)]
         j = i
+    return _spelt_out(line, spelt, sorted(found))
+
+
+def _spelt_out_runs(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of SPELT_OUT_LETTERS lone letters or more in
+    `line`, small after the first or all capitals, neither in the alphabet's
+    order (a b c d, list markers) nor on a formula's line (variables)."""
+    if " " not in line:
+        return []
+    found = []
+    for match in SPELT_RUN_RE.finditer(line):
+        letters = match.group().replace(" ", "")
+        if len(letters) < SPELT_OUT_LETTERS or not (letters[1:].islower() or letters.isupper()):
+            continue
+        if all(a < b for a, b in zip(letters.lower(), letters[1:].lower())) or MATH_RE.search(line):
+            continue
+        found.append(match.span())
+    return found
+
+
+def _spelt_out(line: str, runs: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`found` with every space of each spelt-out run (`_spelt_out_runs`)
+    that the programme read mostly as letters alone (L y u b e z n i k, a name,
+    where it read only `be`; K a r v one n; e r f o r t e o u, OCR's garble):
+    a word the tables lack, spelt out (rule SPELT_OUT). A run the programme
+    read mostly as words stays as it read it (t h e m o d e l; u s i n g t
+    hear ctype, wrong in part), as does one it joined past its ends (c o n c
+    l u s i o ns: a word's letters)."""
+    if not runs:
+        return found
+    taken = {at for at, _ in found}
+    for start, end in runs:
+        inside = list(range(start + 1, end, 2))
+        if start - 1 in taken or end in taken:
+            continue
+        # (The run as the programme read it: each space it took gone.)
+        words = "".join("" if at in taken else line[at] for at in range(start, end)).split()
+        if 2 * sum(len(word) == 1 and word.lower() not in "ai" for word in words) <= len(words):
+            continue
+        found = [(at, rule) for at, rule in found if not start < at < end] + [(at, SPELT_OUT) for at in inside]
     return sorted(found)
 
 
