@@ -158,9 +158,11 @@ def _punctuation_splits(
             continue  # debounce(fn, fetchUserProfile(userId): a call in code, where the text lost no space elsewhere
         elif kind == "comma" and token[at].islower() and not doc.damaged() and not (
                 (len(before := _letters_before(token, at - 1) or "") >= 3 and doc.known(before.lower(), WORD_ZIPF)
-                 or YEAR_BEFORE_COMMA_RE.search(token, 0, at))
+                 or YEAR_BEFORE_COMMA_RE.search(token, 0, at) or CLOSED_BEFORE_COMMA_RE.match(token, at - 2))
                 and len(after := _letters_after(token, at) or "") >= 3 and doc.known(after.lower(), WORD_ZIPF)):
-            continue  # tl;dr, a,b: a code, where the text lost no space elsewhere (but words: met,then; 2018,the)
+            # tl;dr, a,b: a code, where the text lost no space elsewhere (but words: met,then; 2018,the;
+            # and what closes a phrase, a bracket, a number or a symbol: rest),then; Table 1,where; Φ,which)
+            continue
         elif kind == "comma" and token[at].islower() and _garbled_before(doc, token, at - 1):
             continue  # f,i.6e, (;lfe, neeand,ded: OCR's garble around a comma, not a lost space
         elif kind == "comma" and token[at].isupper() and token[at + 1 : at + 2] != "." and len(
@@ -286,9 +288,15 @@ def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
     return False
 
 
+# What closes a phrase before a comma glued to a word, in any text: a bracket, a digit, a Greek
+# letter (rest),then; Table 1,where; Φ,which). Clean web pages, dev's articles and the true texts of
+# spaces-dev and extract-dev write none before a word of three letters or more.
+CLOSED_BEFORE_COMMA_RE = re.compile(r"[)\]0-9α-ωΑ-Ω],")
 # What may stand right before a comma glued to the next word, other than a letter: frameworks,thus;
 # 2018,the; (LSE),which; "quoted",said; etc.,and; rALM?,whether.
 BEFORE_COMMA = frozenset(")]\"”’'.%?!")
+# A Greek letter, a formula's symbol: Φ,which.
+GREEK_RE = re.compile(r"[α-ωΑ-Ω]")
 
 
 def _garbled_before(doc: _Document, token: str, comma: int) -> bool:
@@ -300,7 +308,7 @@ def _garbled_before(doc: _Document, token: str, comma: int) -> bool:
         return False
     before = _letters_before(token, comma)
     if not before:
-        return not (token[comma - 1].isdigit() or token[comma - 1] in BEFORE_COMMA)
+        return not (token[comma - 1].isdigit() or token[comma - 1] in BEFORE_COMMA or GREEK_RE.match(token, comma - 1))
     if comma > len(before) and token[comma - len(before) - 1] in "'’":
         return False  # isn't,then: a contraction's end
     if len(before) == 1:
