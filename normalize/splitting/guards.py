@@ -14,7 +14,8 @@ from .joins import (
     _common_and_rare_word, _compound_pair, _domain_then_word, _hyphen_prefix_cut, _initial_split, _long_words,
 )
 from .shapes import (
-    ATOM_RE, CONTRACTION_RE, GLUED_O_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, POSSESSIVE_RE, PUNCT_RE, UNTOUCHABLE_RE,
+    ATOM_RE, CONTRACTION_RE, GLUED_O_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, POSSESSIVE_RE, PUNCT_RE, RELATION_GLUED_RE,
+    UNTOUCHABLE_RE,
     _has_foreign_letter, _next_word,
 )
 from .verdicts import can_split, learnt
@@ -51,6 +52,8 @@ def _holds_code(text: str) -> bool:
 
 def _never_splits(model: Model, token: str) -> bool:
     """Whether no rule could split `token` in any text (see `Model.settled`)."""
+    if RELATION_GLUED_RE.fullmatch(token):
+        return False  # (q=, m∈: short, but a formula's sign glued to a variable)
     if len(token) < 3 or len(token) > MAX_TOKEN:
         return True
     plain = PLAIN_WORD_RE.fullmatch(token)

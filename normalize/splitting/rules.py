@@ -17,7 +17,7 @@ from .punctuation import _punctuation_splits
 from .runs import _prefixed_name_then_word, segment_run
 from .shapes import (
     ACRONYM_THEN_WORD_RE, ATOM_RE, CONTRACTION_RE, GLUED_O_NAME_RE, ORDINAL_THEN_NAME_RE, POSSESSIVE_RE,
-    UNTOUCHABLE_RE, _next_word, _parts,
+    RELATION_GLUED_RE, UNTOUCHABLE_RE, _next_word, _parts,
 )
 from .tuning import FUNCTION_ZIPF, KNOWN_ZIPF, SAFE_ZIPF, WORD_ZIPF
 
@@ -60,6 +60,7 @@ RULES = {
     "split_unit_word": "a unit after a number glued to a word: 268bnpaid, 1960shits",
     "split_ordinal_word": "an ordinal's ending glued to a capitalised word: 21stCentury, 2ndBattalion",
     "split_acronym_unit_word": "an acronym unit after a number glued to a function word: 1800GMTto",
+    "split_beside_relation": "a formula's relation sign spaced on one side, glued to a variable or number on the other: n =2, q= p",
     # inside a word atom (`_word_splits`)
     "split_after_contraction": "a contraction or possessive glued to the next word: it'snot, Scotland'sLee",
     "split_before_o_surname": "a word glued to an O' surname: EddieO'Sullivan",
@@ -144,6 +145,9 @@ def _token_splits(
     doc: _Document, token: str, place: tuple[bool, int], suspended: bool, quotes: tuple[str, ...]
 ) -> list[tuple[int, str]]:
     starts_sentence, after_name = place
+    relation = RELATION_GLUED_RE.fullmatch(token)
+    if relation:
+        return [(relation.end(relation.lastgroup), "split_beside_relation")]
     if UNTOUCHABLE_RE.search(token):
         cut = _domain_then_word(doc.model, token)
         return [(cut, "split_address_word")] if cut and doc.damaged() else []
