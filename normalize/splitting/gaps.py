@@ -13,7 +13,8 @@ from .lexicon import Lexicon, lexicon
 from .segment import segment
 from .segment_tuning import (
     COMMON_PIECE_COUNT, FUNCTION_WORD_COUNT, GLUED_PAIR_COUNT, JOIN_GAIN, JOIN_LETTER_WORD_COUNT, JOIN_MIN_LETTERS, JOIN_SHORT_COUNT,
-    JOIN_WORDS_GAIN, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, LATE_SPACE_COUNT, MAX_WORD, NONWORD_COUNT,
+    JOIN_RARE_MIN_LETTERS, JOIN_RARE_WORD_COUNT, JOIN_WORDS_GAIN, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT,
+    LATE_SPACE_COUNT, MAX_WORD, NONWORD_COUNT,
     NO_SPACE_WORD_COUNT, PLURAL_HEAD_LETTERS, RESEGMENT_GAIN, SHORT_WORD_LETTERS, SPELT_LETTERS,
 )
 from .words import PREFIX_PIECES, SUSPENDED_HYPHEN_NEXT, _word_list
@@ -41,6 +42,8 @@ def joined(pieces: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tu
     if len(word) > MAX_WORD:
         return None
     count = lex.unigrams.get(word, 0.0)
+    if spelt_rare(pieces) and len(word) >= JOIN_RARE_MIN_LETTERS and count >= JOIN_RARE_WORD_COUNT:
+        count = max(count, JOIN_WORD_COUNT)  # (a rarer word spelt out: m e t a l l i ci t y, a n s a tz)
     if len(word) < JOIN_MIN_LETTERS:
         # A short word spelt out (u p, b y; I n opening a sentence), not symbols (A N Other, matrix I n).
         spelt = word in SHORT_WORDS and len(pieces) == len(word) and pieces[-1].islower()
@@ -64,6 +67,14 @@ def joined(pieces: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tu
     if all(words):
         return word, JOIN_WORDS_GAIN if damaged else JOIN_WORDS_UNDAMAGED_GAIN
     return word, JOIN_GAIN
+
+
+def spelt_rare(pieces: list[str]) -> bool:
+    """Whether `pieces` spell a word out: pieces of two letters at most, SPELT_LETTERS
+    of them small letters alone (not a or i), which may make a rarer word
+    (JOIN_RARE_WORD_COUNT): m e t a l l i ci t y, a n s a tz."""
+    return all(len(p) <= SHORT_WORD_LETTERS for p in pieces) and sum(
+        len(p) == 1 and p.islower() and p not in "ai" for p in pieces) >= SPELT_LETTERS
 
 
 def _may_join(pieces: list[str]) -> bool:

@@ -22,12 +22,12 @@ from ..config import Config
 from ..edits import Edit, replace_spans
 from . import scraps, years
 from .evidence import marks_needed, stretch_end
-from .gaps import displaced_spaces, hyphen_breaks, joined, resegmented_spaces
+from .gaps import displaced_spaces, hyphen_breaks, joined, resegmented_spaces, spelt_rare
 from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
 from .shapes import SPACED_DASH_RE, _letter_words, spaced_tokens
-from .segment_tuning import JOIN_MAX_PIECES, LONE_LETTER_COST, SPELT_OUT_LETTERS, SYMBOL_RUN_LETTERS
+from .segment_tuning import JOIN_MAX_PIECES, LONE_LETTER_COST, SHORT_WORD_LETTERS, SPELT_OUT_LETTERS, SYMBOL_RUN_LETTERS
 
 STAGE = "rejoin_words"
 BROKEN_WORD = "rejoin_broken_word"
@@ -281,12 +281,15 @@ def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool,
         rest = [tail]  # the pieces after the window's first token, first to last
         hyphened = False  # whether an inner token holds a line end's hyphen (r e - s u l t, c ou -pl ed)
         for i in range(j - 2, max(-1, j - 1 - JOIN_MAX_PIECES), -1):
-            if len(rest) > 1 and (not tokens[i][2] or not words.ends("".join(rest).lower())):
+            # (Pieces of two letters at most may spell out a rarer word, which no join word ends.)
+            short = all(len(p) <= SHORT_WORD_LETTERS for p in rest)
+            if len(rest) > 1 and (not tokens[i][2] or not (short or words.ends("".join(rest).lower()))):
                 break
             head = facts[i][0]
             # (`joined` makes only a join word, `_JoinWords.holds`: most windows make none, a look-up tells.)
             letters = None if head is None else (head + "".join(rest)).lower()
-            if letters is not None and words.holds(letters, lex):
+            if letters is not None and (words.holds(letters, lex) or short and spelt_rare([head, *rest])
+                                        and _whole_run(tokens, i, j)):
                 at_start = i == 0 or tokens[i - 1][1].endswith((".", "!", "?"))
                 pieces = [head, *rest]
                 join = None if math and _among_symbols(tokens, i, j) or hyphened and not _spelt(pieces) else joined(
@@ -304,6 +307,15 @@ def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool,
                 break
             rest.insert(0, inner)
     return joins
+
+
+def _whole_run(tokens: list, i: int, j: int) -> bool:
+    """Whether tokens i .. j-1 are a whole run of short pieces: no piece of two
+    letters at most beside them, or a stop after them (m e t a l l i ci t y.;
+    not c o n f i g u r a t i o n a l is t, where the run goes on)."""
+    before = i == 0 or len(tokens[i - 1][1]) > SHORT_WORD_LETTERS
+    after = j == len(tokens) or not tokens[j - 1][1][-1].isalpha() or len(tokens[j][1]) > SHORT_WORD_LETTERS
+    return before and after
 
 
 def _spelt(pieces: list[str]) -> bool:

@@ -122,6 +122,10 @@ SYMBOL_RUN_LETTERS = 4
 # symbols beside a function word (a c c e l e r a t i on; of f, s am e stay): spaces-dev
 # arXiv.OCR join recall 0.7873 -> 0.7901 (precision 0.9920 -> 0.9921); the other sets unchanged.
 SPELT_LETTERS = 3
+# (Pieces of two letters at most holding as many, a whole run of them, may make a rarer word of
+# JOIN_RARE_MIN_LETTERS and JOIN_RARE_WORD_COUNT: m e t a l l i ci t y. spaces-dev arXiv.OCR join
+# R/P 0.8308/0.9924 -> 0.8362/0.9925; not a run that goes on, c o n f i g u r a t i o n a l is t:
+# ACL join precision 0.9970 -> 0.9950 without that check.)
 # A run of this many lone letters or more that the programme reads mostly as letters is a word the
 # tables lack, spelt out (L y u b e z n i k, a name; OCR's garble): clean-web-dev, dev and the true
 # texts of spaces-dev write no run of four but list markers in the alphabet's order and a formula's
