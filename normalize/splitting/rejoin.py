@@ -246,7 +246,7 @@ def _spelt_out_runs(line: str) -> list[tuple[int, int]]:
 def _spelt_out(line: str, runs: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """`found` with every space of each spelt-out run (`_spelt_out_runs`)
     that the programme read mostly as letters alone (L y u b e z n i k, a name,
-    where it read only `be`; K a r v one n; e r f o r t e o u, OCR's garble):
+    where it read only `be`; D r a v o she k; e r f o r t e o u, OCR's garble):
     a word the tables lack, spelt out (rule SPELT_OUT). A run the programme
     read mostly as words stays as it read it (t h e m o d e l; u s i n g t
     hear ctype, wrong in part), as does one it joined past its ends (c o n c
