@@ -221,6 +221,10 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
             return None
         if right_all == "I":
             return "split_camel_case" if z >= FUNCTION_ZIPF else None  # thatI, whenI
+        if len(right_all) == 1 and last in JOIN_HEADS and len(last) >= 2:
+            # overY, ofW, byF.: a variable or an initial after a preposition that opens no code
+            # name (not toX, isA; nor the article: aP is a formula's product).
+            return "split_camel_case"
         # In a text that shows no other lost space, only an article, a
         # preposition or a possessive that opens no code name glued to a
         # name is one (inHanoi, theEU, againstNewcastle, hisEuropean), or a
