@@ -15,7 +15,7 @@ from .runs import segment_run
 from .shapes import CAPITALISED_RE, PLURAL_ACRONYM_RE, PREFIXED_NAME_RE, _parts
 from .tuning import (
     ACRONYM_HEAD_ZIPF, BOUNDARY_COST, CAMEL_APART_RATIO, CAMEL_HEAD_LETTERS, CAMEL_NAME_ZIPF, CAMEL_WORD_ZIPF, COMMON_WORD_ZIPF,
-    FUNCTION_ZIPF, KNOWN_MARGIN, KNOWN_ZIPF, LONG_PAIR_ZIPF, MIN_PART_ZIPF, SAFE_ZIPF, SHORT_ACRONYM_HEAD_ZIPF, TITLE_WORD_LETTERS,
+    FUNCTION_ZIPF, KNOWN_MARGIN, KNOWN_ZIPF, LONG_PAIR_ZIPF, MIN_PART_ZIPF, SAFE_ZIPF, SHORT_ACRONYM_HEAD_ZIPF, TITLE_LONG_LETTERS, TITLE_WORD_LETTERS,
     UNDAMAGED_ACRONYM_TAIL_ZIPF, WORD_ZIPF, ZIPF_SHIFT,
 )
 from .words import CALENDAR_WORDS, JOIN_HEADS, NAME_PREFIXES, SUFFIX_PIECES, TITLE_SMALL_WORDS, TITLES
@@ -133,13 +133,19 @@ def _title_words(doc: _Document, stem: str, left: str, right: str, after_name: i
     capitalised word the list knows (WORD_ZIPF; a second word rarer than the
     first measured the same on clean web text, a rarer first did not: 22.7 ->
     23.9 false changes per 100k words) of as many that is no function word, in
-    a token no list knows;
+    a token no list knows; or, after any word, two capitalised words the list
+    knows of TITLE_LONG_LETTERS or more, the second at all (the
+    InterstellarAccretion: a first word rarer than WORD_ZIPF is a name's, the
+    caller's LucianoOrquera);
     where the text shows no lost space elsewhere (in it, a word glued to a name
     is a brand or code: CrowdStrike, toString)."""
-    if after_name != AFTER_NAME or not right[1:].islower() or len(right) < TITLE_WORD_LETTERS:
+    if not right[1:].islower() or len(right) < TITLE_WORD_LETTERS:
         return False
     head, tail = doc.vocab_zipf(left.lower()) or 0.0, doc.vocab_zipf(right.lower()) or 0.0
-    return WORD_ZIPF <= tail < FUNCTION_ZIPF and doc.model.unknown(stem.lower()) and (
+    if (min(len(left), len(right)) >= TITLE_LONG_LETTERS and left[1:].islower() and min(head, tail) >= KNOWN_ZIPF
+            and doc.model.unknown(stem.lower())):
+        return True  # the InterstellarAccretion: a paper's terms, rarer and longer than brands' words
+    return after_name == AFTER_NAME and WORD_ZIPF <= tail < FUNCTION_ZIPF and doc.model.unknown(stem.lower()) and (
         left in TITLE_SMALL_WORDS if left.islower() else len(left) >= TITLE_WORD_LETTERS and head >= LONG_PAIR_ZIPF)
 
 
