@@ -16,8 +16,8 @@ from .shapes import DOMAIN_THEN_WORD_RE, _parts
 from .segment_tuning import NO_SPACE_WORD_COUNT
 from .tuning import (
     ARTICLE_COMPOUND_FLOORS, ARTICLE_GLUED_LETTERS, ARTICLE_NEXT_ZIPF, COMMON_WORD_ZIPF, COMPOUND_APART_RATIO,
-    DAMAGED_COMMON_ZIPF, DAMAGED_RARE_LEN, DAMAGED_RARE_ZIPF, DERIVED_ZIPF, FUNCTION_ZIPF, INITIAL_NEXT_ZIPF,
-    JOIN_OTHER_PART_ZIPF, LONG_JOIN_LEN, LONG_PART_LEN, PRONOUN_NEXT_ZIPF, RARE_WORD_ZIPF, UNDAMAGED_COMMON_ZIPF,
+    DAMAGED_COMMON_ZIPF, DAMAGED_RARE_LEN, DAMAGED_RARE_ZIPF, DERIVED_ZIPF, FUNCTION_THEN_WRITTEN_LETTERS, FUNCTION_ZIPF,
+    INITIAL_NEXT_ZIPF, JOIN_OTHER_PART_ZIPF, LONG_JOIN_LEN, LONG_PART_LEN, PRONOUN_NEXT_ZIPF, RARE_WORD_ZIPF, UNDAMAGED_COMMON_ZIPF,
     UNDAMAGED_PART_ZIPF, WEB_RATIO, WORD_ZIPF,
 )
 from .words import (
@@ -59,6 +59,18 @@ def _long_words(model: Model, run: str) -> int:
     found = [cut for cut in range(LONG_PART_LEN, len(run) - LONG_PART_LEN + 1)
              if model.lookup(run[:cut]) is not None and model.lookup(run[cut:]) is not None]
     return found[0] if len(found) == 1 else 0
+
+
+def _function_word_openings(model: Model, run: str) -> list[int]:
+    """The cuts of a run no list knows into a function word (not a particle
+    opening it: over|dense) and FUNCTION_THEN_WRITTEN_LETTERS letters or more
+    no list knows (the|quarkyonic): a lost space if the text writes that word
+    alone (`runs._function_word_then_written`), which only a text tells."""
+    if len(run) < FUNCTION_THEN_WRITTEN_LETTERS + 2 or not model.unknown(run):
+        return []
+    return [cut for cut in range(2, len(run) - FUNCTION_THEN_WRITTEN_LETTERS + 1)
+            if (model.lookup(run[:cut]) or 0.0) >= FUNCTION_ZIPF and run[:cut] not in PARTICLES
+            and model.lookup(run[cut:]) is None]
 
 
 def _suffix_chain(part: str) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .joins import _common_and_rare_word, _compound_pair, _long_words, _name_then_verb, _plain_join
+from .joins import (
+    _common_and_rare_word, _compound_pair, _function_word_openings, _long_words, _name_then_verb, _plain_join,
+)
 from .model import _judge, best_split
 from .shapes import PREFIXED_NAME_RE, _parts
 from .tuning import (
@@ -27,7 +29,18 @@ def _rare_pair(doc: _Document, run: str, capitalised: bool) -> list[int]:
     coreference|resolution), if the text lost spaces elsewhere and does
     not write the run twice; else []."""
     cut = 0 if capitalised else _common_and_rare_word(doc.model, run) or _long_words(doc.model, run)
+    if not cut and not capitalised and doc.damaged():
+        cut = _function_word_then_written(doc, run)
     return [cut] if cut and doc.damaged() and doc.count(run) < 2 else []
+
+
+def _function_word_then_written(doc: _Document, run: str) -> int:
+    """The cut of a run no list knows into a function word and a word no list
+    knows that the text writes alone elsewhere (the|quarkyonic beside
+    `quarkyonic phase`: a paper's own term; `joins._function_word_openings`),
+    or 0; at most one such cut."""
+    found = [cut for cut in _function_word_openings(doc.model, run) if doc.count(run[cut:]) >= 1]
+    return found[0] if len(found) == 1 else 0
 
 
 def _undamaged_join(doc: _Document, parts: list[str], capitalised: bool, sentence_start: bool = False) -> bool:
