@@ -21,7 +21,7 @@ from .tuning import (
     UNDAMAGED_PART_ZIPF, WEB_RATIO, WORD_ZIPF,
 )
 from .words import (
-    HYPHEN_PREFIXES, INFLECTED_ENDINGS, PARTICLES, PREFIX_PIECES, SUFFIX_PIECES, SUFFIX_WORDS, WORD_ENDING_WORDS,
+    HYPHEN_PREFIXES, INFLECTED_ENDINGS, JOIN_HEADS, PARTICLES, PREFIX_PIECES, SUFFIX_PIECES, SUFFIX_WORDS, WORD_ENDING_WORDS,
 )
 
 if TYPE_CHECKING:
@@ -244,4 +244,11 @@ def _hyphen_prefix_cut(model: Model, word: str, following: str = "") -> int:
             z = model.lookup(head) or 0.0
             if z >= FUNCTION_ZIPF or len(head) >= 3 and z >= COMMON_WORD_ZIPF:
                 return len(head)
+    # A function word glued to a letter that opens a term (ofd-separation) or to the first piece of
+    # a word broken at a line end (thetrajec-tory: trajectory).
+    for cut in range(2, len(word)):
+        head, rest = word[:cut], word[cut:]
+        if head in JOIN_HEADS and (len(rest) == 1 and following or following.islower() and (
+                model.lookup(rest + following) or 0.0) >= WORD_ZIPF > (model.lookup(rest) or 0.0)):
+            return cut
     return 0
