@@ -38,6 +38,7 @@ LETTER_SPACED = "rejoin_letter_spaced"
 SPLIT_YEAR = years.RULE
 RARE_WORD = scraps.RULE
 SPELT_OUT = "rejoin_spelt_out"
+INSIDE_BRACKET = "rejoin_inside_bracket"
 # The stage's rules, id -> what each removes (the registry `--explain` and the docs name).
 RULES = {
     BROKEN_WORD: "a stray space inside a word, its pieces no words alone: evergr een, durin g, Representa t ions",
@@ -48,6 +49,7 @@ RULES = {
     SPLIT_YEAR: "a space inside a year where a date goes: in 19 78, September 201 8",
     RARE_WORD: "a space inside a rarer word, its two pieces no words alone: cruc iform, shru bland",
     SPELT_OUT: "a word the tables lack spelt out in five letters alone or more: L y u b e z n i k, D i m o v a",
+    INSIDE_BRACKET: "a space after an opening bracket before a short label that closes it: ( 9), 4( b), ( MDC)",
 }
 
 # A token as a word: opening brackets or quotes, letters, closing punctuation.
@@ -56,6 +58,10 @@ CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s
 INNER_HYPHEN_RE = re.compile(r"-|-[a-z]+|[a-z]+-")
 # Lone letters in a row, the last with a closing stop or comma at most (L y u b e z n i k,).
 SPELT_RUN_RE = re.compile(r"(?<!\S)[A-Za-z](?: [A-Za-z])+(?=[.,;:)]?(?:\s|\Z))")
+# A space after an opening bracket before a label of three letters or digits at most that closes it
+# (( 9), 4( b), ( MDC)); clean-web-dev, dev, extract-dev and the true texts of spaces-dev write none
+# (they write a space before a closing one: (max ) twice).
+SPACE_INSIDE_BRACKET_RE = re.compile(r"(?<=\() (?=[A-Za-z0-9]{1,3}\))")
 # A formula's signs: on such a line, lone letters are symbols, not a word spelt out.
 MATH_RE = re.compile(r"[=∑∫∏λ¯{}\\^_±×÷∈∀∃≤≥→]")
 # A space before a comma or a full stop that ends a word (`membrane .`, `ground ,`), in no language right.
@@ -101,6 +107,7 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         spaces = [(at, rule) for at, rule in stray_spaces(line, damaged=False, written=written)
                   if not (paged and _after_drop_cap(line, at))]
         spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)] + [(at, SPLIT_YEAR) for at in years.split_years(line)]
+        spaces += _inside_brackets(line)
         moves = sorted(displaced_spaces(line) + resegmented_spaces(line))
         spaces += _rare_word_joins(line, {at for at, _ in spaces}, {at for at, _ in moves})
         if (spaces or moves) and reads_as_english(line):
@@ -116,7 +123,7 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         for at_line, line in lines:
             spaces = stray_spaces(line, damaged=True) + [
                 (at, HYPHENATED) for at in hyphen_breaks(line, damaged=True, compounds=compounds)] + [
-                (at, SPLIT_YEAR) for at in years.split_years(line)]
+                (at, SPLIT_YEAR) for at in years.split_years(line)] + _inside_brackets(line)
             spaces += _rare_word_joins(line, {at for at, _ in spaces}, {
                 at - at_line for at, _ in moved if at_line <= at < at_line + len(line)})
             if spaces and reads_as_english(line):
@@ -127,6 +134,11 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
                            if m.start() - 2 in joined_at]
                 found += [(at_line + at, rule) for at, rule in sorted(spaces)]
     return found, moved
+
+
+def _inside_brackets(line: str) -> list[tuple[int, str]]:
+    """The stray spaces after an opening bracket before a short label that closes it (( 9), 4( b))."""
+    return [(m.start(), INSIDE_BRACKET) for m in SPACE_INSIDE_BRACKET_RE.finditer(line)] if "( " in line else []
 
 
 def _rare_word_joins(line: str, taken: set, moving: set) -> list[tuple[int, str]]:
