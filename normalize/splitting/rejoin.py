@@ -57,7 +57,7 @@ CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s
 # An inner piece of a word spelt out that holds its line end's hyphen: -, -pl, n-.
 INNER_HYPHEN_RE = re.compile(r"-|-[a-z]+|[a-z]+-")
 # Lone letters in a row, the last with a closing stop or comma at most (L y u b e z n i k,).
-SPELT_RUN_RE = re.compile(r"(?<!\S)[A-Za-z](?: [A-Za-z])+(?=[.,;:)]?(?:\s|\Z))")
+SPELT_RUN_RE = re.compile(r"(?<!\S)[A-Za-z](?: [A-Za-z]){%d,}(?=[.,;:)]?(?:\s|\Z))" % (SPELT_OUT_LETTERS - 1))
 # A space after an opening bracket before a label of three letters or digits at most that closes it
 # (( 9), 4( b), ( MDC)); clean-web-dev, dev, extract-dev and the true texts of spaces-dev write none
 # (they write a space before a closing one: (max ) twice).
@@ -247,7 +247,7 @@ def _spelt_out_runs(line: str) -> list[tuple[int, int]]:
     found = []
     for match in SPELT_RUN_RE.finditer(line):
         letters = match.group().replace(" ", "")
-        if len(letters) < SPELT_OUT_LETTERS or not (letters[1:].islower() or letters.isupper()):
+        if not (letters[1:].islower() or letters.isupper()):
             continue
         if all(a < b for a, b in zip(letters.lower(), letters[1:].lower())) or MATH_RE.search(line):
             continue
