@@ -73,6 +73,17 @@ def _function_word_openings(model: Model, run: str) -> list[int]:
             and model.lookup(run[cut:]) is None]
 
 
+def _variable_cuts(model: Model, run: str) -> list[int]:
+    """The cuts of a run no list knows into a function word and one letter, a
+    formula's variable (which|m, c|is; not a or i, words of their own): a lost
+    space if the text writes that letter alone (`runs._variable_then_word`),
+    which only a text tells."""
+    if len(run) < 3 or not model.unknown(run):
+        return []
+    return [cut for cut, letter, word in ((1, run[0], run[1:]), (len(run) - 1, run[-1], run[:-1]))
+            if letter not in "ai" and (model.lookup(word) or 0.0) >= FUNCTION_ZIPF]
+
+
 def _suffix_chain(part: str) -> bool:
     """Whether `part` is two suffixes (lessly, fulness): the end of a derived word."""
     return any(part.startswith(suffix) and part[len(suffix):] in SUFFIX_PIECES for suffix in SUFFIX_PIECES)

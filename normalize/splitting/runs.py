@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from .joins import (
     _common_and_rare_word, _compound_pair, _function_word_openings, _long_words, _name_then_verb, _plain_join,
+    _variable_cuts,
 )
 from .model import _judge, best_split
 from .shapes import PREFIXED_NAME_RE, _parts
@@ -31,7 +32,19 @@ def _rare_pair(doc: _Document, run: str, capitalised: bool) -> list[int]:
     cut = 0 if capitalised else _common_and_rare_word(doc.model, run) or _long_words(doc.model, run)
     if not cut and not capitalised and doc.damaged():
         cut = _function_word_then_written(doc, run)
+    if not cut and not capitalised:
+        # (In any text: the letter alone elsewhere is the evidence.)
+        found = _variable_then_word(doc, run)
+        return [found] if found and doc.count(run) < 2 else []
     return [cut] if cut and doc.damaged() and doc.count(run) < 2 else []
+
+
+def _variable_then_word(doc: _Document, run: str) -> int:
+    """The cut of a run no list knows into a function word and one letter that
+    the text writes alone elsewhere, a formula's variable (which|m beside `m
+    and n`, c|is beside `c ∈ C`; `joins._variable_cuts`), or 0."""
+    found = [cut for cut in _variable_cuts(doc.model, run) if doc.count(run[0] if cut == 1 else run[-1]) >= 1]
+    return found[0] if len(found) == 1 else 0
 
 
 def _function_word_then_written(doc: _Document, run: str) -> int:
