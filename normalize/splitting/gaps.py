@@ -102,6 +102,8 @@ def _symbol_beside_words(pieces: list[str], count: float, at_start: bool, lex: L
         return False
     if count >= JOIN_LETTER_WORD_COUNT:
         return pieces[0].isupper() and not at_start
+    if at_start and len(pieces) == 2 and len(pieces[0]) == 1 and lex.unigrams.get(pieces[1], 0.0) < COMMON_PIECE_COUNT:
+        return False  # B oth, W hen opening a sentence: a capital broken off a word that is no common one
     if any(len(p) == 1 and p.isupper() for p in pieces):
         return True
     return any(lex.unigrams.get(p.lower(), 0.0) >= FUNCTION_WORD_COUNT for p in pieces if len(p) > 1)
