@@ -104,6 +104,9 @@ def _symbol_beside_words(pieces: list[str], count: float, at_start: bool, lex: L
         return pieces[0].isupper() and not at_start
     if at_start and len(pieces) == 2 and len(pieces[0]) == 1 and lex.unigrams.get(pieces[1], 0.0) < COMMON_PIECE_COUNT:
         return False  # B oth, W hen opening a sentence: a capital broken off a word that is no common one
+    if (len(pieces) >= 3 and all(len(p) == 1 and p.islower() and p not in "ai" for p in (pieces[0], pieces[-1]))
+            and count >= COMMON_PIECE_COUNT):
+        return False  # s am e, t he n: small letters on both sides of a common word's middle (not V is a)
     if any(len(p) == 1 and p.isupper() for p in pieces):
         return True
     return any(lex.unigrams.get(p.lower(), 0.0) >= FUNCTION_WORD_COUNT for p in pieces if len(p) > 1)
