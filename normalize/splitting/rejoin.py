@@ -27,7 +27,7 @@ from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
 from .shapes import SPACED_DASH_RE, _letter_words, spaced_tokens
-from .segment_tuning import JOIN_MAX_PIECES, LONE_LETTER_COST, SHORT_WORD_LETTERS, SPELT_OUT_LETTERS, SYMBOL_RUN_LETTERS
+from .segment_tuning import JOIN_MAX_PIECES, LONE_LETTER_COST, SHORT_WORD_LETTERS, SPELT_MATH_LETTERS, SPELT_OUT_LETTERS, SYMBOL_RUN_LETTERS
 
 STAGE = "rejoin_words"
 BROKEN_WORD = "rejoin_broken_word"
@@ -241,7 +241,8 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
 def _spelt_out_runs(line: str) -> list[tuple[int, int]]:
     """(start, end) of each run of SPELT_OUT_LETTERS lone letters or more in
     `line`, small after the first or all capitals, neither in the alphabet's
-    order (a b c d, list markers) nor on a formula's line (variables)."""
+    order (a b c d, list markers) nor, up to SPELT_MATH_LETTERS, on a
+    formula's line (variables: n a k b k)."""
     if " " not in line:
         return []
     found = []
@@ -249,7 +250,8 @@ def _spelt_out_runs(line: str) -> list[tuple[int, int]]:
         letters = match.group().replace(" ", "")
         if not (letters[1:].islower() or letters.isupper()):
             continue
-        if all(a < b for a, b in zip(letters.lower(), letters[1:].lower())) or MATH_RE.search(line):
+        if all(a < b for a, b in zip(letters.lower(), letters[1:].lower())) or (
+                len(letters) <= SPELT_MATH_LETTERS and MATH_RE.search(line)):
             continue
         found.append(match.span())
     return found
