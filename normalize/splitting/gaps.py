@@ -14,8 +14,8 @@ from .segment import segment
 from .segment_tuning import (
     COMMON_PIECE_COUNT, FUNCTION_WORD_COUNT, GLUED_PAIR_COUNT, JOIN_GAIN, JOIN_LETTER_WORD_COUNT, JOIN_MIN_LETTERS, JOIN_SHORT_COUNT,
     JOIN_RARE_MIN_LETTERS, JOIN_RARE_WORD_COUNT, JOIN_WORDS_GAIN, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT,
-    LATE_SPACE_COUNT, MAX_WORD, NONWORD_COUNT,
-    NO_SPACE_WORD_COUNT, PLURAL_HEAD_LETTERS, RESEGMENT_GAIN, SHORT_WORD_LETTERS, SPELT_LETTERS,
+    LATE_SPACE_COUNT, MAX_WORD, NONWORD_COUNT, NO_SPACE_WORD_COUNT, PLURAL_HEAD_LETTERS, RESEGMENT_GAIN,
+    SHORT_WORD_LETTERS, SPELT_LETTERS,
 )
 from .words import PREFIX_PIECES, SUSPENDED_HYPHEN_NEXT, _word_list
 
@@ -102,7 +102,8 @@ def _symbol_beside_words(pieces: list[str], count: float, at_start: bool, lex: L
         return False
     if count >= JOIN_LETTER_WORD_COUNT:
         return pieces[0].isupper() and not at_start
-    if at_start and len(pieces) == 2 and len(pieces[0]) == 1 and lex.unigrams.get(pieces[1], 0.0) < COMMON_PIECE_COUNT:
+    if at_start and len(pieces) == 2 and len(pieces[0]) == 1 and (
+            lex.unigrams.get(pieces[1], 0.0) < COMMON_PIECE_COUNT):
         return False  # B oth, W hen opening a sentence: a capital broken off a word that is no common one
     if (len(pieces) >= 3 and all(len(p) == 1 and p.islower() and p not in "ai" for p in (pieces[0], pieces[-1]))
             and count >= COMMON_PIECE_COUNT):

@@ -27,7 +27,9 @@ from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
 from .shapes import SPACED_DASH_RE, _letter_words, spaced_tokens
-from .segment_tuning import JOIN_MAX_PIECES, LONE_LETTER_COST, SHORT_WORD_LETTERS, SPELT_MATH_LETTERS, SPELT_OUT_LETTERS, SYMBOL_RUN_LETTERS
+from .segment_tuning import (
+    JOIN_MAX_PIECES, LONE_LETTER_COST, SHORT_WORD_LETTERS, SPELT_MATH_LETTERS, SPELT_OUT_LETTERS, SYMBOL_RUN_LETTERS,
+)
 
 STAGE = "rejoin_words"
 BROKEN_WORD = "rejoin_broken_word"
@@ -204,7 +206,7 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     facts = [_token_facts(token) for _, token, _ in tokens]
     if not any(_may_open(facts[k], facts[k + 1], words, damaged, written) for k in range(len(tokens) - 1)
                if tokens[k][2]):
-        return []
+        return _spelt_out(line, spelt, [])
     math = MATH_RE.search(line) is not None  # a formula's lone letters are symbols (λ j u j u j H)
     joins = _join_windows(tokens, facts, words, lex, damaged, written, math)
     if not joins:

@@ -60,7 +60,7 @@ RULES = {
     "split_unit_word": "a unit after a number glued to a word: 268bnpaid, 1960shits",
     "split_ordinal_word": "an ordinal's ending glued to a capitalised word: 21stCentury, 2ndBattalion",
     "split_acronym_unit_word": "an acronym unit after a number glued to a function word: 1800GMTto",
-    "split_beside_relation": "a formula's relation sign spaced on one side, glued to a variable or number on the other: n =2, q= p",
+    "split_beside_relation": "a formula's relation sign spaced on one side, glued on the other: n =2, q= p, m∈ M",
     # inside a word atom (`_word_splits`)
     "split_after_contraction": "a contraction or possessive glued to the next word: it'snot, Scotland'sLee",
     "split_before_o_surname": "a word glued to an O' surname: EddieO'Sullivan",
