@@ -49,6 +49,7 @@ PLACE_RULES = {
     "percent": "split_after_percent",
     "plural_quote": "split_after_plural_apostrophe",
     "ampersand": "split_before_ampersand_acronym",
+    "ampersand_after": "split_after_ampersand",
     "score_bracket": "split_score_bracket",
     "letters_digits": "split_word_number",
     "digits_letters": "split_number_word",

@@ -52,6 +52,7 @@ RULES = {
     "split_after_percent": "a percentage glued to the next word: 8%higher",
     "split_after_plural_apostrophe": "a plural's apostrophe glued to the next word: economists'expectations",
     "split_before_ampersand_acronym": "a word glued to an acronym with an ampersand: bestR&B, theQ&A",
+    "split_after_ampersand": "a spaced ampersand glued to the name after it: Smith &Jones",
     "split_symbol_word": "a Greek letter, a formula's symbol, glued to an English word: δand, betweenβ",
     "split_score_bracket": "a set's score glued to its tie-break: 7-6(7-1), (7-3)6-2",
     "split_word_number": "a word glued to a number: in2005, top75, about10%",

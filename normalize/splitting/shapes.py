@@ -153,6 +153,8 @@ PUNCT_RE = re.compile(
     | (?P<plural_quote> (?=[a-z]{2}) (?<=[a-z]s') )
     | (?P<ampersand>    (?=[A-Z]{1,3}&[A-Z]{1,3}(?![a-z]{2})) (?<=[a-z]{2}) )
                         # (a word glued to an acronym with an ampersand: bestR&B, theQ&A)
+    | (?P<ampersand_after> (?=[A-Z][a-z]{2}) (?<=(?<!\S)&) )
+                        # (an ampersand opening the token, glued to a name: Bian &Zhao; not &c.)
     | (?P<score_bracket> (?=\(\d{1,2}-\d{1,2}\))
                         (?:(?<=(?<![\d.])\d-\d)|(?<=(?<![\d.])\d\d-\d)|(?<=(?<![\d.])\d-\d\d)|(?<=(?<![\d.])\d\d-\d\d))
                       | (?=\d{1,2}-\d{1,2}(?!\d)) (?:(?<=\(\d-\d\))|(?<=\(\d\d-\d\))|(?<=\(\d-\d\d\))|(?<=\(\d\d-\d\d\))) )
