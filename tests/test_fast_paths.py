@@ -258,6 +258,7 @@ PUNCT_DEFINITION = regex.compile(
     | (?P<percent>      (?<=\d%) (?=[A-Za-z]{2}) )
     | (?P<plural_quote> (?<=[a-z]s') (?=[a-z]{2}) )
     | (?P<ampersand>    (?<=(?<![A-Za-z])[a-z]{2,}) (?=[A-Z]{1,3}&[A-Z]{1,3}(?![a-z]{2})) )
+    | (?P<ampersand_after> (?<=(?:\A|\s)&) (?=[A-Z][a-z]{2}) )
     | (?P<score_bracket> (?<=(?<![\d.])\d{1,2}-\d{1,2}) (?=\(\d{1,2}-\d{1,2}\))
                       | (?<=\(\d{1,2}-\d{1,2}\)) (?=\d{1,2}-\d{1,2}(?!\d)) )
     | (?P<letters_digits> (?<=[A-Za-z]) (?=\d) )
@@ -288,6 +289,8 @@ def punctuation_places(token: str) -> list[tuple[int, str]]:
 @example("abR&B")
 @example("AbR&B")
 @example("aR&B")
+@example("&Aaa")
+@example("a &Aaa")
 def test_punctuation_places_match_definition(token):
     assert punctuation_places(token) == [(m.end(), m.lastgroup) for m in PUNCT_DEFINITION.finditer(token)]
 

@@ -15,8 +15,8 @@ from .runs import segment_run
 from .shapes import CAPITALISED_RE, PLURAL_ACRONYM_RE, PREFIXED_NAME_RE, _parts
 from .tuning import (
     ACRONYM_HEAD_ZIPF, BOUNDARY_COST, CAMEL_APART_RATIO, CAMEL_HEAD_LETTERS, CAMEL_NAME_ZIPF, CAMEL_WORD_ZIPF, COMMON_WORD_ZIPF,
-    FUNCTION_ZIPF, KNOWN_MARGIN, KNOWN_ZIPF, LONG_PAIR_ZIPF, MIN_PART_ZIPF, SAFE_ZIPF, SHORT_ACRONYM_HEAD_ZIPF, TITLE_WORD_LETTERS,
-    UNDAMAGED_ACRONYM_TAIL_ZIPF, WORD_ZIPF, ZIPF_SHIFT,
+    FUNCTION_ZIPF, KNOWN_MARGIN, KNOWN_ZIPF, LONG_PAIR_ZIPF, MIN_PART_ZIPF, SAFE_ZIPF, SHORT_ACRONYM_HEAD_ZIPF,
+    TITLE_LONG_LETTERS, TITLE_WORD_LETTERS, UNDAMAGED_ACRONYM_TAIL_ZIPF, WORD_ZIPF, ZIPF_SHIFT,
 )
 from .words import CALENDAR_WORDS, GIVEN_NAMES, JOIN_HEADS, NAME_PREFIXES, SUFFIX_PIECES, TITLE_SMALL_WORDS, TITLES
 
@@ -133,16 +133,20 @@ def _title_words(doc: _Document, stem: str, left: str, right: str, after_name: i
     capitalised word the list knows (WORD_ZIPF; a second word rarer than the
     first measured the same on clean web text, a rarer first did not: 22.7 ->
     23.9 false changes per 100k words) of as many that is no function word, in
-    a token no list knows;
+    a token no list knows; or, after any word, two capitalised words the list
+    knows of TITLE_LONG_LETTERS or more, the second at all (the
+    InterstellarAccretion: a first word rarer than WORD_ZIPF is a name's, the
+    caller's LucianoOrquera);
     where the text shows no lost space elsewhere (in it, a word glued to a name
     is a brand or code: CrowdStrike, toString)."""
-    if after_name != AFTER_NAME or not right[1:].islower() or len(right) < TITLE_WORD_LETTERS:
+    if not right[1:].islower() or len(right) < TITLE_WORD_LETTERS:
         return False
-    # (The cheapest question first: a set's look-up or a length, then the list, then the web's table.)
-    if not (left in TITLE_SMALL_WORDS if left.islower()
-            else len(left) >= TITLE_WORD_LETTERS and (doc.vocab_zipf(left.lower()) or 0.0) >= LONG_PAIR_ZIPF):
-        return False
-    return WORD_ZIPF <= (doc.vocab_zipf(right.lower()) or 0.0) < FUNCTION_ZIPF and doc.model.unknown(stem.lower())
+    head, tail = doc.vocab_zipf(left.lower()) or 0.0, doc.vocab_zipf(right.lower()) or 0.0
+    if (min(len(left), len(right)) >= TITLE_LONG_LETTERS and left[1:].islower() and min(head, tail) >= KNOWN_ZIPF
+            and doc.model.unknown(stem.lower())):
+        return True  # the InterstellarAccretion: a paper's terms, rarer and longer than brands' words
+    return after_name == AFTER_NAME and WORD_ZIPF <= tail < FUNCTION_ZIPF and doc.model.unknown(stem.lower()) and (
+        left in TITLE_SMALL_WORDS if left.islower() else len(left) >= TITLE_WORD_LETTERS and head >= LONG_PAIR_ZIPF)
 
 
 def _given_name_first(doc: _Document, stem: str, left: str, left_all: str, right: str, right_all: str) -> bool:
@@ -234,6 +238,10 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
             return None
         if right_all == "I":
             return "split_camel_case" if z >= FUNCTION_ZIPF else None  # thatI, whenI
+        if len(right_all) == 1 and last in JOIN_HEADS and len(last) >= 2:
+            # overY, ofW, byF.: a variable or an initial after a preposition that opens no code
+            # name (not toX, isA; nor the article: aP is a formula's product).
+            return "split_camel_case"
         # In a text that shows no other lost space, only an article, a
         # preposition or a possessive that opens no code name glued to a
         # name is one (inHanoi, theEU, againstNewcastle, hisEuropean), or a

@@ -246,6 +246,9 @@ GLUED_STOP_RE = re.compile(r"(?<![\w.@/:-])([A-Za-z][a-z]+)(?:,|[.!?](?=[A-Z]))(
 # A word glued to a year (till2006): the word, the year; and what every such match holds, found by a fast scan.
 GLUED_YEAR_RE = re.compile(r"(?<![\w.@/:-])([a-z]+)((?:19|20)[0-9][0-9])\b")
 GLUED_YEAR_HINT_RE = re.compile(r"[a-z](?:19|20)[0-9]")
+# A comma glued between a bracket, a digit or a Greek letter and a word of three letters or more.
+CLOSED_COMMA_RE = re.compile(r"[)\]0-9α-ωΑ-Ω],([a-z]{3,})\b")
+CLOSED_COMMA_HINT_RE = re.compile(r"[)\]0-9α-ωΑ-Ω],[a-z]")
 # The three characters at the heart of every GLUED_STOP_RE match, found by a fast scan.
 GLUED_STOP_HINT_RE = re.compile(r"[a-z](?:,[A-Za-z]|[.!?][A-Z])")
 
@@ -287,6 +290,11 @@ def _shows_lost_spaces(model: Model, candidates: set, text: str, marks: int = 0)
         marks += sum(1 for left, right in GLUED_STOP_RE.findall(text)
                     if (model.lookup(left.lower()) or 0.0) >= GLUED_WORD_ZIPF
                     and (model.lookup(right.lower()) or 0.0) >= GLUED_WORD_ZIPF)
+    if CLOSED_COMMA_HINT_RE.search(text):
+        # A comma glued between a bracket, a digit or a Greek letter and a word (rest),requiring;
+        # Φ,depending): no clean text writes one (`punctuation.CLOSED_BEFORE_COMMA_RE`).
+        marks += sum(1 for word in CLOSED_COMMA_RE.findall(text)
+                     if (model.lookup(word.lower()) or 0.0) >= GLUED_WORD_ZIPF)
     if GLUED_YEAR_HINT_RE.search(text):
         # A year glued to a word that opens a date (till2006, since2010): a lost space, as sure.
         marks += sum(1 for word, year in GLUED_YEAR_RE.findall(text) if year_after_date_opener(word, year))

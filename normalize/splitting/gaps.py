@@ -13,9 +13,10 @@ from functools import lru_cache
 from .lexicon import Lexicon, lexicon
 from .segment import segment
 from .segment_tuning import (
-    COMMON_PIECE_COUNT, GLUED_PAIR_COUNT, JOIN_GAIN, JOIN_LETTER_WORD_COUNT, JOIN_MIN_LETTERS, JOIN_SHORT_COUNT,
-    JOIN_WORDS_GAIN, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, LATE_SPACE_COUNT, LETTER_SYMBOL_WORD_COUNT, MAX_WORD,
-    NONWORD_COUNT, NO_SPACE_WORD_COUNT, PLURAL_HEAD_LETTERS, RESEGMENT_GAIN, SHORT_WORD_LETTERS,
+    COMMON_PIECE_COUNT, GLUED_PAIR_COUNT, JOIN_GAIN, JOIN_LETTER_WORD_COUNT, JOIN_MIN_LETTERS,
+    JOIN_RARE_MIN_LETTERS, JOIN_RARE_WORD_COUNT, JOIN_SHORT_COUNT, JOIN_WORDS_GAIN, JOIN_WORDS_UNDAMAGED_GAIN,
+    JOIN_WORD_COUNT, LATE_SPACE_COUNT, LETTER_SYMBOL_WORD_COUNT, MAX_WORD, NONWORD_COUNT, NO_SPACE_WORD_COUNT,
+    PLURAL_HEAD_LETTERS, RESEGMENT_GAIN, SHORT_WORD_LETTERS, SPELT_LETTERS,
 )
 from .words import PREFIX_PIECES, SUSPENDED_HYPHEN_NEXT, _word_list
 
@@ -43,6 +44,8 @@ def joined(pieces: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tu
     if len(word) > MAX_WORD:
         return None
     count = lex.unigrams.get(word, 0.0)
+    if spelt_rare(pieces) and len(word) >= JOIN_RARE_MIN_LETTERS and count >= JOIN_RARE_WORD_COUNT:
+        count = max(count, JOIN_WORD_COUNT)  # (a rarer word spelt out: m e t a l l i ci t y, a n s a tz)
     if len(word) < JOIN_MIN_LETTERS:
         # A short word spelt out (u p, b y; I n opening a sentence), not symbols (A N Other, matrix I n).
         spelt = word in SHORT_WORDS and len(pieces) == len(word) and pieces[-1].islower()
@@ -59,11 +62,21 @@ def joined(pieces: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tu
     words = [is_word(p, lex) for p in pieces]
     letters = [len(p) == 1 and p.lower() not in "ai" for p in pieces]
     longer = [w for p, w in zip(pieces, words) if len(p) > 1]
-    if any(letters) and longer and all(longer) and _symbol_beside_words(pieces, count, at_start, lex):
+    # (Many lone letters are a word spelt out, whatever word stands beside them: a c c e l e r a t i on.)
+    if (any(letters) and longer and all(longer) and sum(letters) < SPELT_LETTERS
+            and _symbol_beside_words(pieces, count, at_start, lex)):
         return None
     if all(words):
         return word, JOIN_WORDS_GAIN if damaged else JOIN_WORDS_UNDAMAGED_GAIN
     return word, JOIN_GAIN
+
+
+def spelt_rare(pieces: list[str]) -> bool:
+    """Whether `pieces` spell a word out: pieces of two letters at most, SPELT_LETTERS
+    of them small letters alone (not a or i), which may make a rarer word
+    (JOIN_RARE_WORD_COUNT): m e t a l l i ci t y, a n s a tz."""
+    return all(len(p) <= SHORT_WORD_LETTERS for p in pieces) and sum(
+        len(p) == 1 and p.islower() and p not in "ai" for p in pieces) >= SPELT_LETTERS
 
 
 def _may_join(pieces: list[str]) -> bool:
@@ -91,6 +104,12 @@ def _symbol_beside_words(pieces: list[str], count: float, at_start: bool, lex: L
         return False
     if count >= JOIN_LETTER_WORD_COUNT:
         return pieces[0].isupper() and not at_start
+    if at_start and len(pieces) == 2 and len(pieces[0]) == 1 and (
+            lex.unigrams.get(pieces[1], 0.0) < COMMON_PIECE_COUNT):
+        return False  # B oth, W hen opening a sentence: a capital broken off a word that is no common one
+    if (len(pieces) >= 3 and all(len(p) == 1 and p.islower() and p not in "ai" for p in (pieces[0], pieces[-1]))
+            and count >= COMMON_PIECE_COUNT):
+        return False  # s am e, t he n: small letters on both sides of a common word's middle (not V is a)
     if any(len(p) == 1 and p.isupper() for p in pieces):
         return True
     return any(lex.unigrams.get(p.lower(), 0.0) >= LETTER_SYMBOL_WORD_COUNT for p in pieces if len(p) > 1)

@@ -11,11 +11,12 @@ from .language import GREEK_SYMBOL_RE, reads_as_english
 from ..vocabulary import web_counts
 from . import tuning
 from .joins import (
-    _common_and_rare_word, _compound_pair, _domain_then_word, _hyphen_prefix_cut, _initial_split, _long_words,
+    _common_and_rare_word, _compound_pair, _domain_then_word, _function_word_openings, _hyphen_prefix_cut,
+    _initial_split, _long_words, _variable_cuts,
 )
 from .shapes import (
-    ATOM_RE, CONTRACTION_RE, GLUED_O_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, POSSESSIVE_RE, PUNCT_RE, UNTOUCHABLE_RE,
-    _has_foreign_letter, _next_word,
+    ATOM_RE, CONTRACTION_RE, GLUED_O_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, POSSESSIVE_RE, PUNCT_RE, RELATION_GLUED_RE,
+    UNTOUCHABLE_RE, _has_foreign_letter, _next_word,
 )
 from .verdicts import can_split, learnt
 from .tuning import (
@@ -53,6 +54,8 @@ def _holds_code(text: str) -> bool:
 
 def _never_splits(model: Model, token: str) -> bool:
     """Whether no rule could split `token` in any text (see `Model.settled`)."""
+    if RELATION_GLUED_RE.fullmatch(token):
+        return False  # (q=, m∈: short, but a formula's sign glued to a variable)
     if len(token) < 3 or len(token) > MAX_TOKEN:
         return True
     plain = PLAIN_WORD_RE.fullmatch(token)
@@ -104,7 +107,8 @@ def _judge_word(model: Model, word: str, learn: bool = True) -> bool:
         if learn and learnt(model, lower):
             return not can_split(lower, False)
         return not model.cuts(lower) and not _compound_pair(model, lower) and not _common_and_rare_word(model, lower) and (
-            not _long_words(model, lower))
+            not _long_words(model, lower)) and not _function_word_openings(model, lower) and (
+            not _variable_cuts(model, lower))
     if stem[0].isupper() and stem[1:].islower():
         if lower in model.safe:
             return True

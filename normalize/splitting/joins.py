@@ -16,14 +16,14 @@ from .shapes import DOMAIN_THEN_WORD_RE, _parts
 from .segment_tuning import NO_SPACE_WORD_COUNT
 from .tuning import (
     ARTICLE_COMPOUND_FLOORS, ARTICLE_GLUED_LETTERS, ARTICLE_NEXT_ZIPF, COMMON_WORD_ZIPF, COMPOUND_APART_RATIO,
-    DAMAGED_COMMON_ZIPF, DAMAGED_RARE_LEN, DAMAGED_RARE_ZIPF, DERIVED_ZIPF, FUNCTION_ZIPF, INITIAL_NEXT_ZIPF,
-    JOIN_OTHER_PART_ZIPF, LONG_JOIN_LEN, LONG_PART_LEN, PLAIN_PART_LEN, PLAIN_PART_ZIPF, PRONOUN_NEXT_ZIPF, RARE_WORD_ZIPF,
-    UNDAMAGED_COMMON_ZIPF,
-    UNDAMAGED_PART_ZIPF, WEB_RATIO, WORD_ZIPF,
+    DAMAGED_COMMON_ZIPF, DAMAGED_RARE_LEN, DAMAGED_RARE_ZIPF, DERIVED_ZIPF, FUNCTION_THEN_WRITTEN_LETTERS,
+    FUNCTION_ZIPF, INITIAL_NEXT_ZIPF, JOIN_OTHER_PART_ZIPF, LONG_JOIN_LEN, LONG_PART_LEN, PLAIN_PART_LEN,
+    PLAIN_PART_ZIPF, PRONOUN_NEXT_ZIPF, RARE_WORD_ZIPF, UNDAMAGED_COMMON_ZIPF, UNDAMAGED_PART_ZIPF, WEB_RATIO,
+    WORD_ZIPF,
 )
 from .words import (
-    HYPHEN_PREFIXES, INFLECTED_ENDINGS, LATIN_ENDING_WORDS, OBJECT_PRONOUNS, PARTICLES, PREFIX_PIECES, SUFFIX_PIECES,
-    SUFFIX_WORDS, WORD_ENDING_WORDS,
+    HYPHEN_PREFIXES, INFLECTED_ENDINGS, JOIN_HEADS, LATIN_ENDING_WORDS, OBJECT_PRONOUNS, PARTICLES, PREFIX_PIECES,
+    SUFFIX_PIECES, SUFFIX_WORDS, WORD_ENDING_WORDS,
 )
 
 if TYPE_CHECKING:
@@ -61,6 +61,29 @@ def _long_words(model: Model, run: str) -> int:
     found = [cut for cut in range(LONG_PART_LEN, len(run) - LONG_PART_LEN + 1)
              if model.lookup(run[:cut]) is not None and model.lookup(run[cut:]) is not None]
     return found[0] if len(found) == 1 else 0
+
+
+def _function_word_openings(model: Model, run: str) -> list[int]:
+    """The cuts of a run no list knows into a function word (not a particle
+    opening it: over|dense) and FUNCTION_THEN_WRITTEN_LETTERS letters or more
+    no list knows (the|quarkyonic): a lost space if the text writes that word
+    alone (`runs._function_word_then_written`), which only a text tells."""
+    if len(run) < FUNCTION_THEN_WRITTEN_LETTERS + 2 or not model.unknown(run):
+        return []
+    return [cut for cut in range(2, len(run) - FUNCTION_THEN_WRITTEN_LETTERS + 1)
+            if (model.lookup(run[:cut]) or 0.0) >= FUNCTION_ZIPF and run[:cut] not in PARTICLES
+            and model.lookup(run[cut:]) is None]
+
+
+def _variable_cuts(model: Model, run: str) -> list[int]:
+    """The cuts of a run no list knows into a function word and one letter, a
+    formula's variable (which|m, c|is; not a or i, words of their own): a lost
+    space if the text writes that letter alone (`runs._variable_then_word`),
+    which only a text tells."""
+    if len(run) < 3 or not model.unknown(run):
+        return []
+    return [cut for cut, letter, word in ((1, run[0], run[1:]), (len(run) - 1, run[-1], run[:-1]))
+            if letter not in "ai" and (model.lookup(word) or 0.0) >= FUNCTION_ZIPF]
 
 
 def _suffix_chain(part: str) -> bool:
@@ -245,4 +268,11 @@ def _hyphen_prefix_cut(model: Model, word: str, following: str = "") -> int:
             z = model.lookup(head) or 0.0
             if z >= FUNCTION_ZIPF or len(head) >= 3 and z >= COMMON_WORD_ZIPF:
                 return len(head)
+    # A function word glued to a letter that opens a term (ofd-separation) or to the first piece of
+    # a word broken at a line end (thetrajec-tory: trajectory).
+    for cut in range(2, len(word)):
+        head, rest = word[:cut], word[cut:]
+        if head in JOIN_HEADS and (len(rest) == 1 and following or following.islower() and (
+                model.lookup(rest + following) or 0.0) >= WORD_ZIPF > (model.lookup(rest) or 0.0)):
+            return cut
     return 0

@@ -181,7 +181,7 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
                 if lex.unigrams.get(part, 0.0) >= NO_SPACE_WORD_COUNT and (len(part) > 1 or part in "ai"):
                     known_letters += len(part)
             kept = _verb_peeled(_without_scraps(parts, lex, _small_i(text, parts)), lex)
-            if not whole_line and (kept != parts or any(lex.unigrams.get(p, 0.0) < SCRAP_COUNT for p in parts)):
+            if not whole_line and (kept != parts or any(_rare_among_words(p, lex) for p in parts)):
                 return None  # a long name among spaced words (Southernplayalisticadillacmuzik)
             if at and _after_foreign_word(token, at, kept, piece.end()):
                 cuts.add(at)  # Mektić|and|the, Pérez|was: a function word after a word of accented letters
@@ -281,6 +281,13 @@ def _is_scrap(word: str, lex) -> bool:
     longer one the tables hardly know."""
     if len(word) <= SHORT_WORD_LETTERS:
         return word not in SHORT_WORDS
+    return lex.unigrams.get(word, 0.0) < (SCRAP_COUNT if len(word) < SCRAP_ALONE_LETTERS else NO_SPACE_WORD_COUNT)
+
+
+def _rare_among_words(word: str, lex) -> bool:
+    """Whether a part of a long run among spaced words is too rare to be read
+    as a word: under SCRAP_COUNT, or for a part of SCRAP_ALONE_LETTERS letters
+    or more (a paper's terms: invariance, amplitudes) under NO_SPACE_WORD_COUNT."""
     return lex.unigrams.get(word, 0.0) < (SCRAP_COUNT if len(word) < SCRAP_ALONE_LETTERS else NO_SPACE_WORD_COUNT)
 
 

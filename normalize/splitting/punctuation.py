@@ -49,6 +49,7 @@ PLACE_RULES = {
     "percent": "split_after_percent",
     "plural_quote": "split_after_plural_apostrophe",
     "ampersand": "split_before_ampersand_acronym",
+    "ampersand_after": "split_after_ampersand",
     "score_bracket": "split_score_bracket",
     "letters_digits": "split_word_number",
     "digits_letters": "split_number_word",
@@ -156,11 +157,13 @@ def _punctuation_splits(
             continue  # debounce(fn, fetchUserProfile(userId): a call in code, where the text lost no space elsewhere
         elif kind == "comma" and token[at].islower() and not doc.damaged() and not (
                 (len(before := _letters_before(token, at - 1) or "") >= 3 and doc.known(before.lower(), WORD_ZIPF)
-                 or YEAR_BEFORE_COMMA_RE.search(token, 0, at))
+                 or YEAR_BEFORE_COMMA_RE.search(token, 0, at) or CLOSED_BEFORE_COMMA_RE.match(token, at - 2))
                 and len(after := _letters_after(token, at) or "") >= 3 and doc.known(after.lower(), WORD_ZIPF)):
-            continue  # tl;dr, a,b: a code, where the text lost no space elsewhere (but words: met,then; 2018,the)
+            # tl;dr, a,b: a code, where the text lost no space elsewhere (but words: met,then; 2018,the;
+            # and what closes a phrase, a bracket, a number or a symbol: rest),then; Table 1,where; Φ,which)
+            continue
         elif kind == "comma" and token[at].isupper() and ABBREVIATION_PAIR_RE.fullmatch(token.strip(".,:;!?()[]\"'")):
-            continue  # TL;DR, Q&A;FAQ: capitals on both sides of a semicolon, an abbreviation's
+            continue  # TL;DR: capitals on both sides of a semicolon, an abbreviation's
         elif kind == "comma" and token[at].islower() and _garbled_before(doc, token, at - 1):
             continue  # f,i.6e, (;lfe, neeand,ded: OCR's garble around a comma, not a lost space
         elif kind == "comma" and token[at].isupper() and token[at + 1 : at + 2] != "." and len(
@@ -301,12 +304,18 @@ def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
 
 
 # A camel-case name of two humps or more, ending where the match must end (a name in code).
-CAMEL_NAME_BEFORE_RE = re.compile(r"[A-Za-z]*[a-z][A-Z][a-z]+[A-Z][a-z]+\Z")
+CAMEL_NAME_BEFORE_RE = re.compile(r"[a-z][A-Z][a-z]+[A-Z][a-z]+\Z")
 # Capitals, a semicolon, capitals: an abbreviation written so (TL;DR), not a lost space.
 ABBREVIATION_PAIR_RE = re.compile(r"[A-Z]{1,4};[A-Z]{1,4}")
+# What closes a phrase before a comma glued to a word, in any text: a bracket, a digit, a Greek
+# letter (rest),then; Table 1,where; Φ,which). Clean web pages, dev's articles and the true texts of
+# spaces-dev and extract-dev write none before a word of three letters or more.
+CLOSED_BEFORE_COMMA_RE = re.compile(r"[)\]0-9α-ωΑ-Ω],")
 # What may stand right before a comma glued to the next word, other than a letter: frameworks,thus;
 # 2018,the; (LSE),which; "quoted",said; etc.,and; rALM?,whether.
 BEFORE_COMMA = frozenset(")]\"”’'.%?!")
+# A Greek letter, a formula's symbol: Φ,which.
+GREEK_RE = re.compile(r"[α-ωΑ-Ω]")
 
 
 def _garbled_before(doc: _Document, token: str, comma: int) -> bool:
@@ -318,7 +327,7 @@ def _garbled_before(doc: _Document, token: str, comma: int) -> bool:
         return False
     before = _letters_before(token, comma)
     if not before:
-        return not (token[comma - 1].isdigit() or token[comma - 1] in BEFORE_COMMA)
+        return not (token[comma - 1].isdigit() or token[comma - 1] in BEFORE_COMMA or GREEK_RE.match(token, comma - 1))
     if comma > len(before) and token[comma - len(before) - 1] in "'’":
         return False  # isn't,then: a contraction's end
     if len(before) == 1:

@@ -22,12 +22,15 @@ from ..config import Config
 from ..edits import Edit, replace_spans
 from . import capitals, scraps, years
 from .evidence import marks_needed, stretch_end
-from .gaps import displaced_spaces, hyphen_breaks, joined, resegmented_spaces
+from .gaps import displaced_spaces, hyphen_breaks, joined, resegmented_spaces, spelt_rare
 from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
 from .shapes import SPACED_DASH_RE, _letter_words, spaced_tokens
-from .segment_tuning import FINAL_STOP_WORD_COUNT, JOIN_MAX_PIECES, LONE_LETTER_COST, MAX_WORD, SYMBOL_RUN_LETTERS
+from .segment_tuning import (
+    FINAL_STOP_WORD_COUNT, JOIN_MAX_PIECES, LONE_LETTER_COST, MAX_WORD, SHORT_WORD_LETTERS, SPELT_MATH_LETTERS,
+    SPELT_OUT_LETTERS, SYMBOL_RUN_LETTERS,
+)
 from .words import JOIN_HEADS, PARTICLES
 
 STAGE = "rejoin_words"
@@ -40,6 +43,8 @@ SPLIT_YEAR = years.RULE
 RARE_WORD = scraps.RULE
 SPLIT_CAPITAL = capitals.RULE
 FINAL_STOP = "rejoin_before_final_stop"
+SPELT_OUT = "rejoin_spelt_out"
+INSIDE_BRACKET = "rejoin_inside_bracket"
 # The stage's rules, id -> what each removes (the registry `--explain` and the docs name).
 RULES = {
     BROKEN_WORD: "a stray space inside a word, its pieces no words alone: evergr een, durin g, Representa t ions",
@@ -51,6 +56,8 @@ RULES = {
     RARE_WORD: "a space inside a rarer word, its two pieces no words alone: cruc iform, shru bland",
     SPLIT_CAPITAL: "a space after a word's capital, the rest no word alone: F ebruary, B ettini",
     FINAL_STOP: "a space before the full stop that ends a line, after a content word: in Riga .",
+    SPELT_OUT: "a word the tables lack spelt out in five letters alone or more: L y u b e z n i k, D i m o v a",
+    INSIDE_BRACKET: "a space after an opening bracket before a short label that closes it: ( 9), 4( b), ( MDC)",
 }
 
 # The rules whose joins are no mark of a text that lost or gained spaces: a line end's
@@ -67,6 +74,14 @@ TOKEN_AFTER_RE = re.compile(r"\S*")
 
 # A token as a word: opening brackets or quotes, letters, closing punctuation.
 CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s)\Z")
+# An inner piece of a word spelt out that holds its line end's hyphen: -, -pl, n-.
+INNER_HYPHEN_RE = re.compile(r"-|-[a-z]+|[a-z]+-")
+# Lone letters in a row, the last with a closing stop or comma at most (L y u b e z n i k,).
+SPELT_RUN_RE = re.compile(r"(?<!\S)[A-Za-z](?: [A-Za-z]){%d,}(?=[.,;:)]?(?:\s|\Z))" % (SPELT_OUT_LETTERS - 1))
+# A space after an opening bracket before a label of three letters or digits at most that closes it
+# (( 9), 4( b), ( MDC)); clean-web-dev, dev, extract-dev and the true texts of spaces-dev write none
+# (they write a space before a closing one: (max ) twice).
+SPACE_INSIDE_BRACKET_RE = re.compile(r"(?<=\() (?=[A-Za-z0-9]{1,3}\))")
 # A formula's signs: on such a line, lone letters are symbols, not a word spelt out.
 MATH_RE = re.compile(r"[=∑∫∏λ¯{}\\^_±×÷∈∀∃≤≥→]")
 # A space before a comma or a full stop that ends a word (`membrane .`, `ground ,`), in no language right.
@@ -121,7 +136,7 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         lines.append((at_line, line, split_years, rare))
         spaces = [(at, rule) for at, rule in stray_spaces(line, damaged=False, written=written)
                   if not (paged and _after_drop_cap(line, at))]
-        spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)] + split_years
+        spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)] + split_years + _inside_brackets(line)
         spaces += _rare_word_joins(rare, spaces)
         spaces += _capital_joins(line, {at for at, _ in spaces}, paged)
         if stops_apart is None and line.rstrip("\n").endswith(" ."):
@@ -149,7 +164,8 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         compounds = SPACED_DASH_RE.search(text, start, end) is None
         for at_line, line, split_years, rare in lines:
             spaces = stray_spaces(line, damaged=True) + [
-                (at, HYPHENATED) for at in hyphen_breaks(line, damaged=True, compounds=compounds)] + split_years
+                (at, HYPHENATED) for at in hyphen_breaks(line, damaged=True, compounds=compounds)] + split_years + (
+                _inside_brackets(line))
             spaces += _rare_word_joins(rare, spaces)
             spaces += _capital_joins(line, {at for at, _ in spaces})
             if spaces and reads_as_english(line):
@@ -162,6 +178,11 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
             elif not stops_apart and line.rstrip("\n").endswith(" .") and reads_as_english(line):
                 found += [(at_line + at, rule) for at, rule in _final_stop(line)]
     return found, moved
+
+
+def _inside_brackets(line: str) -> list[tuple[int, str]]:
+    """The stray spaces after an opening bracket before a short label that closes it (( 9), 4( b))."""
+    return [(m.start(), INSIDE_BRACKET) for m in SPACE_INSIDE_BRACKET_RE.finditer(line)] if "( " in line else []
 
 
 def _rare_word_joins(rare: list[int], spaces: list) -> list[tuple[int, str]]:
@@ -249,8 +270,9 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     and each join with a cost; the best reading's joins are the stray spaces.
     A window grows leftwards only while its letters after the first token end
     some word the tables know (`_JoinWords`), so a line costs a few steps a token."""
+    spelt = _spelt_out_runs(line)
     if not damaged and _opens_no_gap(line, written):
-        return []
+        return _spelt_out(line, spelt, [])
     tokens = spaced_tokens(line)
     if len(tokens) < 2:
         return []
@@ -261,11 +283,11 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     facts = [_token_facts(token) for _, token, _ in tokens]
     if not any(_may_open(facts[k][2], facts[k + 1][3], words, damaged, written) for k in range(len(tokens) - 1)
                if tokens[k][2]):
-        return []
+        return _spelt_out(line, spelt, [])
     math = MATH_RE.search(line) is not None  # a formula's lone letters are symbols (λ j u j u j H)
     joins = _join_windows(tokens, facts, words, lex, damaged, written, math)
     if not joins:
-        return []  # (no window makes a word: the best reading keeps every token, whatever the scores)
+        return _spelt_out(line, spelt, [])  # (no window makes a word: the best reading keeps every token)
     cores = [_core(token) for _, token, _ in tokens]
     n = len(tokens)
     best = [0.0] * (n + 1)
@@ -288,8 +310,52 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
         i = start_of[j]
         if i < j - 1:
             rule = LETTER_SPACED if all(sum(map(str.isalpha, t)) == 1 for _, t, _ in tokens[i:j]) else BROKEN_WORD
-            found += [(tokens[k][0] + len(tokens[k][1]), rule) for k in range(i, j - 1)]
+            # (A space beside the hyphen of a word spelt out is a hyphen's: r e - s u l t.)
+            found += [(tokens[k][0] + len(tokens[k][1]),
+                       HYPHENATED if "-" in tokens[k][1] or "-" in tokens[k + 1][1] else rule) for k in range(i, j - 1)]
         j = i
+    return _spelt_out(line, spelt, sorted(found))
+
+
+def _spelt_out_runs(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of SPELT_OUT_LETTERS lone letters or more in
+    `line`, small after the first or all capitals, neither in the alphabet's
+    order (a b c d, list markers) nor, up to SPELT_MATH_LETTERS, on a
+    formula's line (variables: n a k b k)."""
+    if " " not in line:
+        return []
+    found = []
+    for match in SPELT_RUN_RE.finditer(line):
+        letters = match.group().replace(" ", "")
+        if not (letters[1:].islower() or letters.isupper()):
+            continue
+        if all(a < b for a, b in zip(letters.lower(), letters[1:].lower())) or (
+                len(letters) <= SPELT_MATH_LETTERS and MATH_RE.search(line)):
+            continue
+        found.append(match.span())
+    return found
+
+
+def _spelt_out(line: str, runs: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`found` with every space of each spelt-out run (`_spelt_out_runs`)
+    that the programme read mostly as letters alone (L y u b e z n i k, a name,
+    where it read only `be`; D r a v o she k; e r f o r t e o u, OCR's garble):
+    a word the tables lack, spelt out (rule SPELT_OUT). A run the programme
+    read mostly as words stays as it read it (t h e m o d e l; u s i n g t
+    hear ctype, wrong in part), as does one it joined past its ends (c o n c
+    l u s i o ns: a word's letters)."""
+    if not runs:
+        return found
+    taken = {at for at, _ in found}
+    for start, end in runs:
+        inside = list(range(start + 1, end, 2))
+        if start - 1 in taken or end in taken:
+            continue
+        # (The run as the programme read it: each space it took gone.)
+        words = "".join("" if at in taken else line[at] for at in range(start, end)).split()
+        if 2 * sum(len(word) == 1 and word.lower() not in "ai" for word in words) <= len(words):
+            continue
+        found = [(at, rule) for at, rule in found if not start < at < end] + [(at, SPELT_OUT) for at in inside]
     return sorted(found)
 
 
@@ -305,24 +371,49 @@ def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool,
         if facts[j - 1][3] is None or j < 2 or not tokens[j - 2][2]:
             continue
         rest = [tail]  # the pieces after the window's first token, first to last
+        hyphened = False  # whether an inner token holds a line end's hyphen (r e - s u l t, c ou -pl ed)
         for i in range(j - 2, max(-1, j - 1 - JOIN_MAX_PIECES), -1):
-            if len(rest) > 1 and (not tokens[i][2] or not words.ends("".join(rest).lower())):
+            # (Pieces of two letters at most may spell out a rarer word, which no join word ends.)
+            short = all(len(p) <= SHORT_WORD_LETTERS for p in rest)
+            if len(rest) > 1 and (not tokens[i][2] or not (short or words.ends("".join(rest).lower()))):
                 break
             head = facts[i][0]
             # (`joined` makes only a join word, `_JoinWords.holds`: most windows make none, a look-up tells.)
             letters = None if head is None else (head + "".join(rest)).lower()
-            if letters is not None and words.holds(letters, lex):
+            if letters is not None and (words.holds(letters, lex) or short and spelt_rare([head, *rest])
+                                        and _whole_run(tokens, i, j)):
                 at_start = i == 0 or tokens[i - 1][1].endswith((".", "!", "?"))
                 pieces = [head, *rest]
-                join = None if math and _among_symbols(tokens, i, j) else joined(
+                join = None if math and _among_symbols(tokens, i, j) or hyphened and not _spelt(pieces) else joined(
                     pieces, lex, damaged or letters in written, at_start)
                 if join is not None:
                     joins.setdefault(j, []).append((i, join))
             inner = tokens[i][1]
+            if not hyphened and INNER_HYPHEN_RE.fullmatch(inner):
+                # (The hyphen stays; its letters are the word's: i n t e r e s t - i n g.)
+                hyphened = True
+                inner = inner.strip("-")
+                if not inner:
+                    continue
             if not (inner.isascii() and inner.isalpha() and (inner.islower() or len(inner) == 1)):
                 break
             rest.insert(0, inner)
     return joins
+
+
+def _whole_run(tokens: list, i: int, j: int) -> bool:
+    """Whether tokens i .. j-1 are a whole run of short pieces: no piece of two
+    letters at most beside them, or a stop after them (m e t a l l i ci t y.;
+    not c o n f i g u r a t i o n a l is t, where the run goes on)."""
+    before = i == 0 or len(tokens[i - 1][1]) > SHORT_WORD_LETTERS
+    after = j == len(tokens) or not tokens[j - 1][1][-1].isalpha() or len(tokens[j][1]) > SHORT_WORD_LETTERS
+    return before and after
+
+
+def _spelt(pieces: list[str]) -> bool:
+    """Whether `pieces` hold a letter alone (not a or i): a word spelt out, whose
+    hyphen is a line end's (r e - s u l t), not a dash between words (re - enter)."""
+    return any(len(p) == 1 and p.lower() not in "ai" for p in pieces)
 
 
 def _among_symbols(tokens: list, i: int, j: int) -> bool:

@@ -17,7 +17,7 @@ from .punctuation import _punctuation_splits
 from .runs import _prefixed_name_then_word, segment_run
 from .shapes import (
     ACRONYM_THEN_WORD_RE, ATOM_RE, CONTRACTION_RE, GLUED_O_NAME_RE, ORDINAL_THEN_NAME_RE, POSSESSIVE_RE,
-    UNTOUCHABLE_RE, _next_word, _parts,
+    RELATION_GLUED_RE, UNTOUCHABLE_RE, _next_word, _parts,
 )
 from .tuning import FUNCTION_ZIPF, KNOWN_ZIPF, SAFE_ZIPF, WORD_ZIPF
 
@@ -52,6 +52,7 @@ RULES = {
     "split_after_percent": "a percentage glued to the next word: 8%higher",
     "split_after_plural_apostrophe": "a plural's apostrophe glued to the next word: economists'expectations",
     "split_before_ampersand_acronym": "a word glued to an acronym with an ampersand: bestR&B, theQ&A",
+    "split_after_ampersand": "a spaced ampersand glued to the name after it: Smith &Jones",
     "split_symbol_word": "a Greek letter, a formula's symbol, glued to an English word: δand, betweenβ",
     "split_score_bracket": "a set's score glued to its tie-break: 7-6(7-1), (7-3)6-2",
     "split_word_number": "a word glued to a number: in2005, top75, about10%",
@@ -60,6 +61,7 @@ RULES = {
     "split_unit_word": "a unit after a number glued to a word: 268bnpaid, 1960shits",
     "split_ordinal_word": "an ordinal's ending glued to a capitalised word: 21stCentury, 2ndBattalion",
     "split_acronym_unit_word": "an acronym unit after a number glued to a function word: 1800GMTto",
+    "split_beside_relation": "a formula's relation sign spaced on one side, glued on the other: n =2, q= p, m∈ M",
     # inside a word atom (`_word_splits`)
     "split_after_contraction": "a contraction or possessive glued to the next word: it'snot, Scotland'sLee",
     "split_before_o_surname": "a word glued to an O' surname: EddieO'Sullivan",
@@ -144,6 +146,9 @@ def _token_splits(
     doc: _Document, token: str, place: tuple[bool, int], suspended: bool, quotes: tuple[str, ...]
 ) -> list[tuple[int, str]]:
     starts_sentence, after_name = place
+    relation = RELATION_GLUED_RE.fullmatch(token)
+    if relation:
+        return [(relation.end(relation.lastgroup), "split_beside_relation")]
     if UNTOUCHABLE_RE.search(token):
         cut = _domain_then_word(doc.model, token)
         return [(cut, "split_address_word")] if cut and doc.damaged() else []
@@ -168,7 +173,7 @@ def _token_splits(
                 out.append((m.start() + unit.end(1), "split_acronym_unit_word"))
             continue
         if m.lastgroup == "word":
-            if _name_letters(doc, token, m):
+            if _name_letters(doc, token, m) or _line_end_piece(doc, token, m):
                 continue
             opens = m.start() in cuts or (starts_sentence and not token[: m.start()].strip("\"“‘'("))
             found = _word_splits(doc, m.group(), opens, after_name if not m.start() else 0)
@@ -183,6 +188,26 @@ def _token_splits(
 # frame of brackets, quotes and stops around it (Hermax669, SR388).
 HANDLE_RE = regex.compile(r"[A-Za-z]+\d+")
 HANDLE_FRAME = "()[]{}\"'“”‘’.,;:!?"
+
+
+# The letters that end a token before a hyphen (entan in entan-glement).
+LETTERS_BEFORE_RE = regex.compile(r"[A-Za-z]+\Z")
+
+
+def _line_end_piece(doc: _Document, token: str, atom) -> bool:
+    """Whether the letters of word `atom` are a piece of a word broken at a
+    line end whose hyphen stayed, read whole by the list with the letters on
+    the hyphen's other side (entan-glement, interpre-tation): no join of words
+    to cut (ent|an). Asks the word list alone."""
+    word, start, end = atom.group(), atom.start(), atom.end()
+    if token[end : end + 1] == "-":
+        after = _next_word(token, end + 1)
+        if after.islower() and doc.model.lookup((word + after).lower()) is not None:
+            return True
+    if start > 1 and token[start - 1] == "-" and word.islower():
+        before = LETTERS_BEFORE_RE.search(token, 0, start - 1)
+        return before is not None and doc.model.lookup((before.group() + word).lower()) is not None
+    return False
 
 
 def _name_letters(doc: _Document, token: str, atom) -> bool:

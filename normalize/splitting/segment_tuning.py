@@ -20,6 +20,9 @@ SHORT_RUNS_KEPT = 50_000
 # lost every space; shorter glued runs are the rules' (dev: 860 joins of 16 letters or more, none of
 # 40; at 24 the model cut a seed's rare derived word, multilateral|is|at|ion).
 NO_SPACE_RUN_LETTERS = 40
+# (Among spaced words such a run's parts of SCRAP_ALONE_LETTERS letters or more need only be
+# known words, NO_SPACE_WORD_COUNT, not common ones, SCRAP_COUNT: a paper's terms, invariance,
+# amplitudes. spaces-dev arXiv.OCR split R/P 0.7240/0.9205 -> 0.7448/0.9226; the other sets unchanged.)
 # A token alone on its line is asked from this many letters on (a sentence that lost its spaces).
 NO_SPACE_LINE_LETTERS = 12
 # A run is segmented only into this many words or more.
@@ -158,6 +161,24 @@ LETTER_SYMBOL_WORD_COUNT = 1_000_000_000
 # or sign is symbols (u j u j, H i), not a word spelt out. 4 kept arXiv.OCR's join recall 0.791
 # -> 0.776 (a run of any length: 0.757); extract-dev's formulas lost their joins (juju, Hi).
 SYMBOL_RUN_LETTERS = 4
+# A join's pieces holding this many small letters alone (not a or i) are a word spelt out, not
+# symbols beside a function word (a c c e l e r a t i on; of f, s am e stay): spaces-dev
+# arXiv.OCR join recall 0.7873 -> 0.7901 (precision 0.9920 -> 0.9921); the other sets unchanged.
+SPELT_LETTERS = 3
+# (Pieces of two letters at most holding as many, a whole run of them, may make a rarer word of
+# JOIN_RARE_MIN_LETTERS and JOIN_RARE_WORD_COUNT: m e t a l l i ci t y. spaces-dev arXiv.OCR join
+# R/P 0.8308/0.9924 -> 0.8362/0.9925; not a run that goes on, c o n f i g u r a t i o n a l is t:
+# ACL join precision 0.9970 -> 0.9950 without that check.)
+# A run of this many lone letters or more that the programme reads mostly as letters is a word the
+# tables lack, spelt out (L y u b e z n i k, a name; OCR's garble): clean-web-dev, dev and the true
+# texts of spaces-dev write no run of four but list markers in the alphabet's order and a formula's
+# letters. spaces-dev join R/P arXiv.OCR 0.8163/0.9923 -> 0.8308/0.9924, ACL 0.7818/0.9960 ->
+# 0.7841/0.9970; the other sets unchanged (4 letters: the same).
+SPELT_OUT_LETTERS = 5
+# ... and on a formula's line (MATH_RE) more letters than this (a formula's letters run to five:
+# a sum's n a k b k in clean-web-dev's mathjax page; OCR's garble beside a backslash to seven):
+# spaces-dev arXiv.OCR join R/P 0.8416/0.9925 -> 0.8471/0.9926; the other sets unchanged.
+SPELT_MATH_LETTERS = 5
 # A lone s after a word of more letters than this is its plural's (railway s; not As s -> Ass).
 PLURAL_HEAD_LETTERS = 3
 # A piece is a lost space more than a stray one when it is a pair of words written this often

@@ -156,6 +156,8 @@ PUNCT_RE = re.compile(
     | (?P<plural_quote> (?=[a-z]{2}) (?<=[a-z]s') )
     | (?P<ampersand>    (?=[A-Z]{1,3}&[A-Z]{1,3}(?![a-z]{2})) (?<=[a-z]{2}) )
                         # (a word glued to an acronym with an ampersand: bestR&B, theQ&A)
+    | (?P<ampersand_after> (?=[A-Z][a-z]{2}) (?<=(?<!\S)&) )
+                        # (an ampersand opening the token, glued to a name: Bian &Zhao; not &c.)
     | (?P<score_bracket> (?=\(\d{1,2}-\d{1,2}\))
                         (?:(?<=(?<![\d.])\d-\d)|(?<=(?<![\d.])\d\d-\d)|(?<=(?<![\d.])\d-\d\d)|(?<=(?<![\d.])\d\d-\d\d))
                       | (?=\d{1,2}-\d{1,2}(?!\d)) (?:(?<=\(\d-\d\))|(?<=\(\d\d-\d\))|(?<=\(\d-\d\d\))|(?<=\(\d\d-\d\d\))) )
@@ -186,6 +188,18 @@ def _lower_run_before(token: str, at: int, least: int) -> bool:
 
 
 ACRONYM_THEN_WORD_RE = re.compile(r"([A-Z]{2,})([a-z]{2,})\Z")
+# A formula's relation sign glued to a variable on one side, the token's whole (its other side
+# spaced): a variable, then the sign (q= p, m∈ M), or the sign, then a variable or, after =, a
+# number (n =2, pM ≪ρM). A number after ≈, ≪ or ∈ is a style (σ ≈0.02, like ≤1), a longer
+# token code or data (Njkd1CJx= padding, assoc_status=).
+RELATION_GLUED_RE = re.compile(
+    r"""
+      (?:[A-Za-z]|[α-ωΑ-Ω])[A-Za-z0-9]{0,2} (?P<before>)[=≈≪≫∈]
+    | [=≈≪≫∈](?P<after>) (?:[A-Za-z]|[α-ωΑ-Ω])[A-Za-z0-9]{0,2}[,.;:)]?
+    | =(?P<after_number>) [0-9]+(?:\.[0-9]+)?[,.;:)]?
+    """,
+    re.VERBOSE,
+)
 ORDINAL_THEN_NAME_RE = re.compile(r"(?:st|nd|rd|th)(?=[A-Z][a-z]{2,}\Z)")
 YEAR_RE = re.compile(r"(?<![\d.,])(?:19|20)\d\d\Z")
 

@@ -183,6 +183,10 @@ LONG_PAIR_ZIPF = 4.0
 DAMAGED_COMMON_ZIPF = FUNCTION_ZIPF
 DAMAGED_RARE_ZIPF = (1.0, 3.0)
 DAMAGED_RARE_LEN = 6
+# ... and, in such a text, a function word glued to a word no list knows that the text writes
+# alone elsewhere, of this many letters or more (the|quarkyonic beside `quarkyonic phase`):
+# spaces-dev arXiv.OCR split R/P 0.7786/0.9257 -> 0.7812/0.9259; the other sets unchanged.
+FUNCTION_THEN_WRITTEN_LETTERS = 6
 
 # What reads as a lost space where a text shows none elsewhere (`_plain_join`,
 # `_reads_as_join`, `runs._undamaged_join`): how common the parts of a
@@ -248,6 +252,12 @@ CAMEL_HEAD_LETTERS = 5
 # word aside): brands pair shorter words (RingCentral beside Ring). See
 # docs/measurements.md, fifth session.
 TITLE_WORD_LETTERS = 5
+# ... or, after any word, two capitalised words the list knows (the second at all, KNOWN_ZIPF)
+# when each is this long: a paper's terms (the InterstellarAccretion, EquivalencePrinciple);
+# brands pair shorter words (PricewaterhouseCoopers ends in seven letters). spaces-dev split
+# R/P arXiv.OCR 0.7734/0.9252 -> 0.7786/0.9257, Wiki 0.8344 -> 0.8358 (0.9604), no_spaces
+# 0.9371 -> 0.9374 (0.9630); dev, clean-web and ACL unchanged.
+TITLE_LONG_LETTERS = 9
 
 # A capital I glued to a word this common is the pronoun (Iwill).
 PRONOUN_NEXT_ZIPF = 4.5
