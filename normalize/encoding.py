@@ -50,8 +50,8 @@ SPACE_CONTROL_CHARS = "\x0b\x0c\x1c-\x1f\x85"
 SPACE_CONTROL_RE = re.compile(f"[{SPACE_CONTROL_CHARS}]+")
 ANY_CONTROL_RE = re.compile(f"[{CONTROL_CHARS}{SPACE_CONTROL_CHARS}]")
 # A zero-width no-break space (U+FEFF) with a space on each side glues
-# nothing: pages mean it (Wikipedia writes its coordinates `174°E \ufeff /
-# \ufeff 41.3°S`), so it stays. A BOM at the start of a text, or one inside
+# nothing: pages mean it (Wikipedia writes its coordinates `10°E \ufeff /
+# \ufeff 5°N`), so it stays. A BOM at the start of a text, or one inside
 # a word, goes as a control character.
 LONE_FEFF_RE = re.compile(r"(?<=[ \t])\ufeff(?=[ \t])")
 # The longest piece of a line handed to ftfy in one call (characters).

@@ -10,7 +10,7 @@ LONG_CLEAN = "The committee met on Tuesday to discuss the budget for the coming 
 
 def test_a_long_text_with_one_broken_word_alone_is_left_as_written():
     # However often the page writes it (a film's name, a title's styled first letters).
-    text = LONG_CLEAN + "They watched Call Me b y Your Name, then Call Me b y Your Name again, in the D ata room."
+    text = LONG_CLEAN + "They watched Walk Wi th Me, then Walk Wi th Me again."
     assert STAGES["rejoin_words"](text, CONFIG)[0] == text
 
 
@@ -20,14 +20,14 @@ def test_a_long_text_with_two_broken_words_is_joined():
 
 
 def test_a_long_text_with_one_glued_word_alone_is_left_as_written():
-    text = LONG_CLEAN + "It is a pretty odd metric,especially for a budget."
+    text = LONG_CLEAN + "It is a pretty odd rule,mostly for a budget."
     assert clean(text) == text
 
 
 def test_a_long_text_with_two_glued_words_is_split():
-    text = LONG_CLEAN + "It is a pretty odd metric,especially for a budget that theytried to pass inHanoi."
+    text = LONG_CLEAN + "It is a pretty odd rule,mostly for a budget that theytried to pass inHanoi."
     assert clean(text) == LONG_CLEAN + (
-        "It is a pretty odd metric, especially for a budget that they tried to pass in Hanoi.")
+        "It is a pretty odd rule, mostly for a budget that they tried to pass in Hanoi.")
 
 
 def test_a_short_text_with_one_glued_word_is_split():

@@ -135,7 +135,7 @@ ENCODING_CASES = [
     "", "plain ASCII line\nand another", "Vietnamâ€™s officials", "Â£5m deal", "£5m deal, not mojibake",
     "The “quoted” – and — dashes… with a\xa0no-break space’s", "AT&T and R&D", "Fish &amp; chips &#39;",
     "<b>markup &amp; entity</b>", "\x1b[31mred\x1b[0m text", "café\x1b[0m", "tab\tand\x0bvertical\x0cfeed",
-    "vertical\x0btab in a café", "NEL\x85here", "C1 \x92 quote", "\ufeffBOM first", "42°E \ufeff / \ufeff 42°S", "x \ufeff\ufeff y \ufeff", "line\r\nCRLF\rCR\u2028LS\u2029PS",
+    "vertical\x0btab in a café", "NEL\x85here", "C1 \x92 quote", "\ufeffBOM first", "10°E \ufeff / \ufeff 5°N", "x \ufeff\ufeff y \ufeff", "line\r\nCRLF\rCR\u2028LS\u2029PS",
     "Ã ", "x Ã ", "Ã©tÃ©", "a Â “quote”", "вЂ™ Cyrillic mojibake", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "ÎºÎ±Î»Î·Î¼Î­ÏÎ±",
     "│box├drawing", "Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©", "œuvre and Œ", "×²", "√±", "full\uff57idth and ﬁ ligature", "e\u0301 combining",
     "lone \ud800 surrogate", "\U000e0041 tag", "word\x00nul", "Ã" * 50, "â€" * 30, "£" * 10 + "Ã" + "£" * 10,

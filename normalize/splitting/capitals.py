@@ -1,24 +1,24 @@
-"""Rule `rejoin_split_capital`: a stray space after a word's capital (`F ebruary`, `B ettini`).
+"""Rule `rejoin_split_capital`: a stray space after a word's capital (`F ebruary`, `B ortelli`).
 
 A capital letter alone, then small letters that the web tables never write
-as a word (`ettini`, `eversham`, `oshua`), or that make, with the capital, a
-word the tables know better than those letters alone (`F ebruary`, `S imple`,
-`G olden`): the capital is the word's own, split off by a stray space. (Not
-after a token with no letter or digit, in a formula: `? K isassociative`.) No
-English text writes a lone capital before a scrap; a capital before a word
-stays (`W boson`, `K decays`, `T cells`, `C stdio`), as do `A`, `I` and `O`
-(words of their own, and an article in Portuguese), a name's particle
-(`P de Villiers`), capitals in a row (initials, or letters spaced out: left to
-`rejoin_letter_spaced`) and an initial with its stop (`J. Smith`). The caller reads only lines that
-read as English, and leaves a paragraph's first letter alone to the drop-cap
-check (`rejoin._after_drop_cap`).
+as a word (`ortelli`, `arnsworth`), or that make, with the capital, a word
+the tables know better than those letters alone (`F ebruary`, `S imple`): the
+capital is the word's own, split off by a stray space. No English text writes
+a lone capital before a scrap; a capital before a word stays (`T cells`,
+`X rays`, `F or Esc`, `E mail`: a letter's name before a common word,
+FUNCTION_WORD_COUNT), as do `A`, `I` and `O` (words of their own, and an
+article in Portuguese), a name's particle (`J de Vries`), capitals in a row
+(initials, or letters spaced out: left to `rejoin_letter_spaced`), an initial
+with its stop (`J. Smith`) and a capital after a formula's symbols (`= K
+isnormal`). The caller reads only lines that read as English, and leaves a
+paragraph's first letter alone to the drop-cap check (`rejoin._after_drop_cap`).
 """
 from __future__ import annotations
 
 import re
 
 from .lexicon import Lexicon, lexicon
-from .segment_tuning import JOIN_RARE_WORD_COUNT
+from .segment_tuning import FUNCTION_WORD_COUNT, JOIN_RARE_WORD_COUNT
 from .shapes import spaced_tokens
 from .words import NAME_PREFIXES
 
@@ -51,7 +51,9 @@ def capital_joins(line: str, lex: Lexicon | None = None) -> list[int]:
         if rest is None or rest.group(1) in NAME_PREFIXES:
             continue
         alone = unigrams.get(rest.group(1), 0.0)
+        if alone >= FUNCTION_WORD_COUNT:
+            continue  # F or Esc, T here, E mail: a letter's name before a common word
         whole = unigrams.get(token[-1].lower() + rest.group(1), 0.0)
-        if whole >= JOIN_RARE_WORD_COUNT and whole > alone or not alone:
+        if not alone or (whole >= JOIN_RARE_WORD_COUNT and whole > alone):
             found.append(start + len(token))
     return found

@@ -151,7 +151,7 @@ def _title_words(doc: _Document, stem: str, left: str, right: str, after_name: i
 
 def _given_name_first(doc: _Document, stem: str, left: str, left_all: str, right: str, right_all: str) -> bool:
     """Whether `stem` is a given name glued to a capitalised word, the two the
-    whole token (RalphCarney, DanieleRugani; GIVEN_NAMES): a name that lost its
+    whole token (RalphTurnbow, DanieleMarzotti; GIVEN_NAMES): a name that lost its
     space, not a brand (TomTom, a name twice), nor a field that is the whole
     text (a user name: MargaretHollings alone)."""
     return left_all == left and right_all == right and len(right) >= 3 and right[1:].islower() and (
@@ -217,7 +217,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
             doc.lists_initials()) else None
     if left.isupper() and stem[i - 1].isupper():
         # UNEconomic: the acronym ends one letter before the word, in a text
-        # that lost spaces elsewhere (else a name, in code or not: ECMAScript, OSFile).
+        # that lost spaces elsewhere (else a name, in code or not: ANSIScript, IOBuffer).
         return "split_acronym_word" if len(left) >= 2 and len(right) >= 3 and doc.known(right, WORD_ZIPF) and (
             doc.damaged()) else None
     if left_all == "a":

@@ -36,8 +36,9 @@ CODE_PATTERNS = tuple(
     for pattern in (r"[{};]\s*$", r"\(\)(?<=\w\(\))", r"==|!=|->|=>|::|:=", r"_(?<=\w_)(?=\w)", r"def (?<=\bdef )",
                     r"import (?<=\bimport )", r"return\b(?<=\breturn)", r"\.(?<=\w\.)\w+\(", r"// (?<=\s// )",
                     r"^[ \t]{2,}(?=\S)", r"\((?<=[A-Za-z]\()[A-Za-z_]\w*\((?=\w)",
-                    # a camel-case name called: setTimeout(callback, getValue()
-                    r"[a-z][A-Z]\w*\((?=[\w)'\"])")
+                    # a camel-case name called, read from a word's start (linear), not a method
+                    # after a dot, which the pattern before finds: setTimeout(callback, getValue()
+                    r"(?<![\w.])[a-z]+[A-Z]\w*\((?=[\w)'\"])")
 )
 
 # What each of CODE_PATTERNS cannot match without: a text holding none of a

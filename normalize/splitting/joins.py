@@ -168,7 +168,7 @@ def _plain_join(model: Model, parts: list[str]) -> bool:
     (`_web_pair`), or common words of eleven letters or more in all,
     longer than compounds' (nationaldefence, not softlock); or long words
     (multilateralisation|effectively), or words the list knows of six
-    letters or more each (current|rector, weekly|bulletins), longer than the
+    letters or more each (former|chairman, quarterly|reports), longer than the
     pieces compounds are made of (softlock, roguelite)."""
     if _latin_ending(model, parts):
         return False  # oblong|us: a Latin name's ending (but for|us)

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 def year_after_date_opener(letters: str, number: str) -> bool:
     """Whether `letters` glued to `number` are a word that opens a date, in
     small letters, and a year (since2010, till2006): a lost space in any text
-    (and a mark of one, `evidence._shows_lost_spaces`)."""
+    (and a mark of one, `evidence._shows_lost_spaces`; a long text shows two
+    before any is split, `stage._lost_spaces`)."""
     return letters.islower() and letters in DATE_OPENERS and YEAR_RE.fullmatch(number) is not None
 
 
@@ -78,8 +79,8 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
             or len(letters) >= 2 and (doc.zipf(letters.lower()) or 0.0) >= FUNCTION_ZIPF)
     # 3ami: a short rare word after a number is more often a name's end; and
     # in a text that lost no space elsewhere, a content word after a number
-    # is a name's (1010data, 4chan, 1password), but a function word (1999and)
-    # or what the number measures (100metres) is a lost space.
+    # is a name's (4chan, 1password), but a function word (1999and)
+    # or what the number measures (200yards) is a lost space.
     return doc.known(letters.lower(), COMMON_WORD_ZIPF if len(letters) == 3 else WORD_ZIPF) and (
         doc.damaged() or letters in MEASURE_WORDS or (doc.zipf(letters) or 0.0) >= FUNCTION_ZIPF)
 

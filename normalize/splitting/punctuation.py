@@ -285,7 +285,7 @@ def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
     (Vaultix(XC); but Agreement(FPA), $12m(£9m)), letters then a number in a
     code (4:b512, c7d2)."""
     if kind == "quote_before":
-        # (Or a camel-case name in code before its quoted value: NamedNoiseExpressions"enemy".)
+        # (Or a camel-case name in code before its quoted value: ShadowNoiseSettings"coarse".)
         return not token[at - 1].isalpha() or CAMEL_NAME_BEFORE_RE.search(token, 0, at) is not None
     if kind == "sentence":
         # (Or a code of dotted numbers and a letter or two: 98.80.Hw, a

@@ -54,8 +54,8 @@ RULES = {
     DISPLACED: "a space inside a word moved to the end of it: wri ttenby -> written by, betweenth e -> between the",
     SPLIT_YEAR: "a space inside a year where a date goes: in 19 78, September 201 8",
     RARE_WORD: "a space inside a rarer word, its two pieces no words alone: cruc iform, shru bland",
-    SPLIT_CAPITAL: "a space after a word's capital, the rest no word alone: F ebruary, B ettini",
-    FINAL_STOP: "a space before the full stop that ends a line, after a content word: in Riga .",
+    SPLIT_CAPITAL: "a space after a word's capital, the rest no word alone: F ebruary, B ortelli",
+    FINAL_STOP: "a space before the full stop that ends a line, after a content word: in Tarnby .",
     SPELT_OUT: "a word the tables lack spelt out in five letters alone or more: L y u b e z n i k, D i m o v a",
     INSIDE_BRACKET: "a space after an opening bracket before a short label that closes it: ( 9), 4( b), ( MDC)",
 }
@@ -64,10 +64,13 @@ RULES = {
 # hyphen (PDF text), a capital set apart (a page's styling), a line's last stop set apart.
 NO_MARKS = frozenset((HYPHENATED, SPLIT_CAPITAL, FINAL_STOP))
 
-# The rules that join a broken word, which a long text must show twice (two words, or a
-# space displaced; a capital set apart does not count) before any is joined or moved; the
-# others have evidence of their own (a hyphen, a year, a line's last stop).
-LONE_BREAKS = frozenset((BROKEN_WORD, LETTER_SPACED, RARE_WORD, SPLIT_CAPITAL))
+# The rules that join a broken word, which a long text must show twice (two words broken,
+# by these rules or any other but a capital set apart or a line's last stop, or a space
+# displaced) before any is joined or moved; the others have evidence of their own (a
+# hyphen, a year, a bracket's label, a line's last stop).
+LONE_BREAKS = frozenset((BROKEN_WORD, LETTER_SPACED, RARE_WORD, SPLIT_CAPITAL, SPELT_OUT))
+# Text with no space: what stands between two stray spaces of one word.
+NO_SPACE_RE = re.compile(r"\S*")
 # The tokens on either side of a stray space.
 TOKEN_BEFORE_RE = re.compile(r"\S*\Z")
 TOKEN_AFTER_RE = re.compile(r"\S*")
@@ -86,8 +89,8 @@ SPACE_INSIDE_BRACKET_RE = re.compile(r"(?<=\() (?=[A-Za-z0-9]{1,3}\))")
 MATH_RE = re.compile(r"[=∑∫∏λ¯{}\\^_±×÷∈∀∃≤≥→]")
 # A space before a comma or a full stop that ends a word (`membrane .`, `ground ,`), in no language right.
 SPACE_BEFORE_STOP_RE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=[)\]\"”’])) (?=[.,](?:\s|\Z))")
-# A space before the full stop that ends a line, after a word (`Cemetery in Riga .`); the
-# word must be no function word (`denoted as .`, `if and only if .`: a formula the page lost).
+# A space before the full stop that ends a line, after a word (`the mill in Tarnby .`); the
+# word must be no function word (`written as .`: a formula the page lost).
 SPACE_BEFORE_FINAL_STOP_RE = re.compile(r"(?<=[a-z]{2}) (?=\.\Z)")
 # A comma or a full stop set apart inside a line (a space before, a word after).
 INNER_STOP_APART_RE = re.compile(r" [.,] +\S")
@@ -146,14 +149,14 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         if (spaces or moves) and reads_as_english(line):
             found += [(at_line + at, rule) for at, rule in sorted(spaces)]
             moved += [(at_line + at, at_line + to) for at, to in moves]
-    # (A capital set apart is no mark: pages style first letters so, D ata M odel; nor is a
+    # (A capital set apart is no mark: pages style first letters so, R ecord L ayout; nor is a
     # line's last stop set apart, a slip of the hand.)
     marks = sum(rule not in (SPLIT_CAPITAL, FINAL_STOP) for _, rule in found)
     needed = marks_needed(text[start:end] if start or end < len(text) else text)
-    if needed > 1 and len({_broken_word(text, at) for at, rule in found if rule in LONE_BREAKS and rule not in NO_MARKS}
-                          | {_broken_word(text, at) for at, _ in moved}) < needed:
+    if needed > 1 and len(_broken_words(text, [at for at, rule in found if rule not in (SPLIT_CAPITAL, FINAL_STOP)]
+                                        + [at for at, _ in moved])) < needed:
         # A long text with one broken word alone (however often written) is as it was
-        # published: a title's styled letters (D ata M odel), a film's name (b y).
+        # published: a title's styled letters (R ecord L ayout), a film's name (Wi th).
         return [(at, rule) for at, rule in found if rule not in LONE_BREAKS], []
     if marks >= needed:
         # The text shows stray spaces (a long one twice, as for lost spaces: `evidence`):
@@ -192,14 +195,32 @@ def _rare_word_joins(rare: list[int], spaces: list) -> list[tuple[int, str]]:
     return [(at, RARE_WORD) for at in rare if at not in taken]
 
 
-def _broken_word(text: str, at: int) -> str:
-    """The two tokens around the stray space at `at`, as written (`b y`)."""
-    return TOKEN_BEFORE_RE.search(text, max(0, at - MAX_WORD), at).group() + " " + TOKEN_AFTER_RE.match(text, at + 1).group()
+def _broken_words(text: str, spaces: list[int]) -> set[str]:
+    """The words the stray spaces at `spaces` break, each once however often
+    written: the spaces inside one word make one (`S P O R T S`), and a word is
+    its small letters (`b y` and `B y,` are one)."""
+    words, group = set(), []
+    for at in sorted(spaces):
+        if group and not NO_SPACE_RE.fullmatch(text, group[-1] + 1, at):
+            words.add(_word_of(text, group))
+            group = []
+        group.append(at)
+    if group:
+        words.add(_word_of(text, group))
+    return words
+
+
+def _word_of(text: str, group: list[int]) -> str:
+    """The small letters of the word that the stray spaces of `group` break."""
+    first, last = group[0], group[-1]
+    before = TOKEN_BEFORE_RE.search(text, max(0, first - MAX_WORD), first).group()
+    after = TOKEN_AFTER_RE.match(text, last + 1, last + 1 + MAX_WORD).group()
+    return "".join(filter(str.isalpha, before + text[first:last] + after)).lower()
 
 
 def _writes_stops_apart(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] sets a comma or a full stop apart inside a line
-    (`the complex number , called`): a text written so, or one that lost its
+    (`the value , named`): a text written so, or one that lost its
     formulas, where a line's last stop set apart is as written too."""
     return INNER_STOP_APART_RE.search(text, start, end) is not None
 

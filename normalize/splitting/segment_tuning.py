@@ -153,7 +153,7 @@ JOIN_LETTER_WORD_COUNT = 500_000_000
 FUNCTION_WORD_COUNT = 200_000_000
 # A lone letter beside a word this common is a symbol, not a broken word's letter (of f, is g),
 # in `gaps`: the web's 42 commonest words (the, of, and, as, if, was). At FUNCTION_WORD_COUNT
-# (370 words) good e, pos e stayed apart: spaces-dev join recall Wiki 0.7792 -> 0.7817,
+# (370 words) fin e, pos e stayed apart: spaces-dev join recall Wiki 0.7792 -> 0.7817,
 # arXiv.OCR 0.7891 -> 0.7946, ACL 0.7724 -> 0.7732 (precision unchanged); Wiki split
 # 0.8331/0.9633 -> 0.8344/0.9618 (a joined word then split: thetopminnow); dev, clean-web unchanged.
 LETTER_SYMBOL_WORD_COUNT = 1_000_000_000
@@ -209,7 +209,7 @@ LINES_KEPT = 4096
 LONE_LETTER_COST = 2.0
 
 # A word the tables count this often is a function word (and, as, if, the): a space
-# before a line's last stop after one is where a page lost a formula (`denoted as .`),
+# before a line's last stop after one is where a page lost a formula (`written as .`),
 # not a slip (`rejoin._final_stop`; the lists JOIN_HEADS and PARTICLES name the rarer
 # ones, over, with). FUNCTION_WORD_COUNT (200M) would keep `people .`, `city .` apart.
 FINAL_STOP_WORD_COUNT = 1_000_000_000

@@ -35,7 +35,7 @@ ATOM_RE = regex.compile(
 # writes no slashes (about:config, mailto:, javascript:void) is one too.
 UNTOUCHABLE_RE = regex.compile(
     r"://|^www\.|@|^#|#\p{L}|^--\p{L}|^\.\p{Ll}|[_\\=<>{}|~^`]|\p{L}\.\p{Ll}{2}"
-    r"|(?:^|[\"“‘'(])(?:about|mailto|javascript|data|tel|urn|magnet|chrome|view-source):\S"
+    r"|(?:^|[\"“‘'(])(?:about|mailto|javascript):\S"
     r"|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
     r"|/(?:.*/|(?<![A-Za-z\d]/)|(?<=(?<![A-Za-z\d])[A-Za-z\d]/)|(?![A-Za-z\d]))"
 )

@@ -88,7 +88,7 @@ def _stray_spaces_removed(earlier: Sequence[Edit]) -> list[int]:
     for edit in earlier:
         if edit.stage == REJOIN_STAGE:
             # (Not a line end's hyphen, cou- pled: a sign of PDF text, not of lost spaces;
-            # nor a capital set apart, D ata: a page's styling of first letters; nor a line's
+            # nor a capital set apart, R ecord: a page's styling of first letters; nor a line's
             # last stop set apart, a slip of the hand.)
             if edit.removed == " " and not edit.inserted and edit.rule not in NO_MARKS:
                 found.append(edit.start + shift)
@@ -106,7 +106,9 @@ def _stretch_spaces(text: str, config: Config, marks: int = 0) -> list[tuple[int
     if not runs and not leads:
         return _lost_spaces(text, config, marks)
     found = sorted([(at, NO_SPACE_RULE) for at in runs] + [(at, LEAD_RULE) for at in leads if at not in runs])
-    return _merge_positions(found, _lost_spaces(_insert_spaces(text, found), config, marks))
+    # (The tokens these cut are shown damage for the gate of a long text, not marks: `_lost_spaces`.)
+    shown = len({_token_around(text, at) for at, _ in found})
+    return _merge_positions(found, _lost_spaces(_insert_spaces(text, found), config, marks, shown))
 
 
 def _opens_sentence(text: str, start: int, at: int) -> bool:
@@ -147,9 +149,11 @@ def _outside_foreign_words(text: str, inserted: list) -> list:
     return kept
 
 
-def _lost_spaces(text: str, config: Config, marks: int = 0) -> list[tuple[int, str]]:
+def _lost_spaces(text: str, config: Config, marks: int = 0, shown: int = 0) -> list[tuple[int, str]]:
     """Where spaces were lost in `text`, read as one stretch: (position, rule), in order
-    (`marks`: of damage found before, the stray spaces removed)."""
+    (`marks`: of damage found before, the stray spaces removed; `shown`: the tokens
+    cut before, in runs that lost every space). A long text that shows one glued
+    token alone keeps it (`marks_needed`)."""
     model = model_for(config)
     candidates = model.candidates(set(text.split()))
     damaged = _shows_lost_spaces(model, candidates, text, marks)
@@ -181,9 +185,10 @@ def _lost_spaces(text: str, config: Config, marks: int = 0) -> list[tuple[int, s
         }
     found = list(_dedupe(inserted))
     needed = marks_needed(text)
-    if not damaged and needed > 1 and len({_token_around(text, at) for at, _ in found}) < needed:
+    if not damaged and needed > 1 and len({_token_around(text, at) for at, _ in found}) + shown < needed:
         # A long text that lost a space in one token alone, however often written, is as
-        # published (metric,especially; I’mnah): a long text shows damage twice (`evidence`).
+        # published (a phrase,glued; a dialect's Iknow): a long text shows damage twice
+        # (`evidence`), here or in the runs cut before (`shown`).
         return []
     return found
 

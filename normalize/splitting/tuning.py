@@ -383,7 +383,7 @@ FUNCTION_NAME_CHARS = 3
 INITIALS_NAME_ZIPF = 5.0
 
 # A word this common that opens a sentence is capitalised by its place, not a name, so a
-# camel-case name after it is no title's words (Set ShadowNoiseSettings, Use ServiceWorkers;
-# `stage._opens_sentence`); a rarer one may open a name (Sierra NevadaAlliance, zipf 4.06).
+# camel-case name after it is no title's words (Set ShadowNoiseSettings, Use RenderWorkers;
+# `stage._opens_sentence`); a rarer one may open a name (Sierra CoastTrust: sierra, zipf 4.06).
 # spaces-dev and clean-web-dev unchanged (any zipf: Wiki split recall 0.8384 -> 0.8371).
 SENTENCE_WORD_ZIPF = 4.5

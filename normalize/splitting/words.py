@@ -55,7 +55,7 @@ SUFFIX_PIECES = _word_list("suffix_pieces")
 # Christina): after a capitalised word in a text that shows no lost space,
 # the name's own ending, not a word glued to it.
 NAME_ENDING_WORDS = frozenset(("a", "an"))
-# ... and a Latin name's ending, in lower case too (oblongus, Tellus, Streamus): after a word
+# ... and a Latin name's ending, in lower case too (longulus, Tellus, Fieldus): after a word
 # that is no function word, in a text that shows no lost space, no word glued (but for|us).
 LATIN_ENDING_WORDS = frozenset(("us",))
 # Pronouns no sentence writes after the pronoun I (Ius, Ime: a name, not I us).
@@ -65,10 +65,10 @@ SUFFIX_WORDS = _word_list("suffix_words")
 # Letters after a number that are units or ordinals, not words: 5km, 3rd, 1990s.
 NUMBER_SUFFIXES = _word_list("number_suffixes")
 
-# What a number measures or counts (100metres): a lost space after a number in any text.
+# What a number measures or counts (200yards): a lost space after a number in any text.
 MEASURE_WORDS = _word_list("measure_words")
 
-# Given names: one glued to a capitalised word is a name that lost its space (RalphCarney).
+# Given names: one glued to a capitalised word is a name that lost its space (RalphTurnbow).
 GIVEN_NAMES = _word_list("given_names")
 
 # Titles before a name (MrMilburn).
