@@ -91,4 +91,3 @@ def test_a_space_one_letter_too_late_moves():
     assert result.text == "The prizes, that were handed out today, went to two films."
     assert {edit.rule for edit in result.edits} == {"rejoin_displaced_space"}
     assert restore(result) == "The prizes, thatw ere handed out today, went to two films."
-

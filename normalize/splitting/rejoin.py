@@ -10,8 +10,12 @@ apart always stay apart (`a part`, `in to`, `may be`), and so does anything
 that is no lower-case word after the gap (names, numbers, code, markup).
 
 Never deletes anything but a single space: between two letters, beside a
-hyphen inside a broken word (rule `rejoin_hyphenated`: `pos -sible`), or
-before a stop on a line with a broken word (`rejoin_before_punctuation`).
+hyphen inside a broken word (rule `rejoin_hyphenated`: `pos -sible`), after a
+capital set apart (`rejoin_split_capital`, `capitals`), inside a bracket
+before its label (`rejoin_inside_bracket`: `( 9)`), before a stop on a line
+with a broken word (`rejoin_before_punctuation`) or before the stop that ends
+a line (`rejoin_before_final_stop`). A long text must show two broken words
+before any is joined (LONE_BREAKS).
 """
 from __future__ import annotations
 

@@ -112,11 +112,12 @@ def _stretch_spaces(text: str, config: Config, marks: int = 0) -> list[tuple[int
 
 
 def _opens_sentence(text: str, start: int, at: int) -> bool:
-    """Whether the word at `at` opens a sentence (capitalised by its place: Set, Use)."""
+    """Whether the word at `at` opens a sentence (capitalised by its place: Set, Use):
+    nothing before it in the stretch but spaces, or a stop, a colon or a quote."""
     before = at - 1
-    while before >= start and text[before] == " ":
+    while before >= start and text[before].isspace():
         before -= 1
-    return before < start or text[before] in '.!?:"”\n'
+    return before < start or text[before] in '.!?:"”'
 
 
 def _name_boundary(text: str, at: int) -> bool:
@@ -260,10 +261,10 @@ def _split_pass(doc: _Document, candidates: set, code: bool) -> tuple[list, list
         starts_sentence = suspended = False
         after_name = 0
         if not token.islower():
+            starts_sentence = _opens_sentence(text, start, at)
             before = at - 1
             while before >= start and text[before].isspace():
                 before -= 1
-            starts_sentence = before < start or text[before] in '.!?:"”'
             if not starts_sentence and text[before].isalpha():
                 # (A function word is capitalised by its place, not as a name: The, In.)
                 name = PREVIOUS_NAME_RE.search(text, max(start, before - NAME_LOOKBACK), before + 1)

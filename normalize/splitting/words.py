@@ -50,7 +50,6 @@ NAME_PREFIXES = _word_list("name_prefixes")
 PREFIX_PIECES = _word_list("prefix_pieces")
 SUFFIX_PIECES = _word_list("suffix_pieces")
 
-# Suffix pieces that are words too: a run ending in one after a word is ambiguous.
 # Words that also end names and the words for peoples (Tokelauan, Kenyan,
 # Christina): after a capitalised word in a text that shows no lost space,
 # the name's own ending, not a word glued to it.
@@ -60,6 +59,7 @@ NAME_ENDING_WORDS = frozenset(("a", "an"))
 LATIN_ENDING_WORDS = frozenset(("us",))
 # Pronouns no sentence writes after the pronoun I (Ius, Ime: a name, not I us).
 OBJECT_PRONOUNS = frozenset(("me", "us", "him", "them"))
+# Suffix pieces that are words too: a run ending in one after a word is ambiguous.
 SUFFIX_WORDS = _word_list("suffix_words")
 
 # Letters after a number that are units or ordinals, not words: 5km, 3rd, 1990s.
