@@ -44,6 +44,12 @@ def segment_python(run: str, lex: Lexicon | None = None) -> list[str]:
             if not best_len or best_score < total:
                 best_len, best_score = end - split, total
         lengths[end], scores[end] = best_len, best_score
+    return read_back(run, lengths)
+
+
+def read_back(run: str, lengths: list[int]) -> list[str]:
+    """The words of `run` from the best reading's word lengths, `lengths[end]` the
+    length of the last word ending at `end`."""
     words = []
     end = len(run)
     while end:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .lexicon import lexicon
-from .segment import segment
+from .segment import read_back, segment
 from .segment_tuning import (
     MAX_WORD, SCRAP_COUNT, TYPO_CONTEXT_WORDS, TYPO_COST, TYPO_MAX_LETTERS, TYPO_MIN_LETTERS, TYPO_PIECES_KEPT,
     TYPO_RUN_LETTERS, TYPO_STRETCH_LETTERS, TYPO_WORD_COUNT,
@@ -91,13 +91,7 @@ def _segment_python_typos(run: str) -> list[str]:
             if not best_len or best_score < total:
                 best_len, best_score = end - split, total
         lengths[end], scores[end] = best_len, best_score
-    words = []
-    end = len(run)
-    while end:
-        words.append(run[end - lengths[end]:end])
-        end -= lengths[end]
-    words.reverse()
-    return words
+    return read_back(run, lengths)
 
 
 @lru_cache(maxsize=TYPO_PIECES_KEPT)
