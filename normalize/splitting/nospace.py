@@ -78,8 +78,9 @@ FORCED_CUT_RE = re.compile(
 # A spaced en dash between full dates (1864–9January -> 1864 – 9 January), where the letters
 # after the day are a month (`_date_range_cuts`); a season's 2015–16Serbian stays whole.
 DATE_RANGE_RE = re.compile(r"(?<=[0-9]{4})–[0-9]{1,2}([A-Z][a-z]+)")
-MONTH_STARTS = tuple(sorted(CALENDAR_WORDS))
-# A letter, then a letter and a small one: where `_accented_capital_cuts` asks the case.
+# Its names of five letters or more, which a word glued after them cannot make another word of.
+FULL_MONTHS = tuple(sorted(word for word in CALENDAR_WORDS if len(word) >= 5))
+# A letter before two letters: where `_accented_capital_cuts` asks the case.
 CASE_CHANGE_RE = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_][^\W\d_])")
 # Letters that belong to the number before them (1990s, 21st, 5km), never cut off.
 NUMBER_SUFFIX_RE = re.compile(r"(?:s|st|nd|rd|th|am|pm|m|km|kg|cm|mm|bn|k|g|ft|mph|mb|gb|d)(?![a-z])")
@@ -206,10 +207,8 @@ def _after_foreign_word(token: str, at: int, parts: list[str], end: int) -> bool
         return False  # (two letters are as often the word's own ending: Pequeñ|as, Diplô|me)
     if len(parts) == 1 and not token[end:end + 1].isupper():
         return False  # (Québecor: the word's own last letters)
-    letters = at
-    while letters and token[letters - 1].isalpha():
-        letters -= 1
-    return at - letters >= FOREIGN_WORD_LETTERS
+    # (The last FOREIGN_WORD_LETTERS before it, not the whole run back: linear in the token.)
+    return at >= FOREIGN_WORD_LETTERS and token[at - FOREIGN_WORD_LETTERS:at].isalpha()
 
 
 def _contraction_ending(text: str) -> str:
@@ -241,11 +240,18 @@ def _accented_capital_cuts(token: str) -> set[int]:
             and token[m.start() - 1].islower() and token[m.start()].isupper()}
 
 
+def _month(word: str) -> bool:
+    """Whether `word`, the letters after a day, is a month or opens with a month's full
+    name (of five letters or more) glued to the next word (January, Jan, Januaryin; not
+    Junior, Marvel)."""
+    return word in CALENDAR_WORDS or word.startswith(FULL_MONTHS)
+
+
 def _date_range_cuts(token: str) -> set[int]:
     """Cuts around the en dash between a year and a day of a month (1864|–|9January)."""
     cuts = set()
     for match in DATE_RANGE_RE.finditer(token):
-        if match.group(1).lower().startswith(MONTH_STARTS):
+        if _month(match.group(1).lower()):
             cuts |= {match.start(), match.start() + 1}
     return cuts
 

@@ -350,13 +350,18 @@ def _spelt_out_runs(line: str) -> list[tuple[int, int]]:
     if " " not in line:
         return []
     found = []
+    math = None  # whether the line holds a formula's signs, asked once
     for match in SPELT_RUN_RE.finditer(line):
         letters = match.group().replace(" ", "")
         if not (letters[1:].islower() or letters.isupper()):
             continue
-        if all(a < b for a, b in zip(letters.lower(), letters[1:].lower())) or (
-                len(letters) <= SPELT_MATH_LETTERS and MATH_RE.search(line)):
+        if all(a < b for a, b in zip(letters.lower(), letters[1:].lower())):
             continue
+        if len(letters) <= SPELT_MATH_LETTERS:
+            if math is None:
+                math = MATH_RE.search(line) is not None
+            if math:
+                continue
         found.append(match.span())
     return found
 
@@ -372,16 +377,21 @@ def _spelt_out(line: str, runs: list[tuple[int, int]], found: list[tuple[int, st
     if not runs:
         return found
     taken = {at for at, _ in found}
+    spelt = []  # the runs read as spelt out
     for start, end in runs:
-        inside = list(range(start + 1, end, 2))
         if start - 1 in taken or end in taken:
             continue
         # (The run as the programme read it: each space it took gone.)
         words = "".join("" if at in taken else line[at] for at in range(start, end)).split()
         if 2 * sum(len(word) == 1 and word.lower() not in "ai" for word in words) <= len(words):
             continue
-        found = [(at, rule) for at, rule in found if not start < at < end] + [(at, SPELT_OUT) for at in inside]
-    return sorted(found)
+        spelt.append((start, end))
+    if not spelt:
+        return found
+    # (`found` is filtered once for all runs: a line of many runs stays linear.)
+    inside = {at for start, end in spelt for at in range(start + 1, end)}
+    return sorted([(at, rule) for at, rule in found if at not in inside]
+                  + [(at, SPELT_OUT) for start, end in spelt for at in range(start + 1, end, 2)])
 
 
 def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool, written, math: bool) -> dict:
