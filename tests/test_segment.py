@@ -38,7 +38,7 @@ def test_a_known_long_word_stays_whole():
 
 @given(RUNS)
 @settings(max_examples=200, deadline=None)
-@example("thepopultionwasgrowing")
+@example("thegovermentwasgrowing")
 def test_reading_typos_only_cuts(run):
     words = typos.segment_with_typos(run)
     assert "".join(words) == run
@@ -46,6 +46,6 @@ def test_reading_typos_only_cuts(run):
 
 
 def test_a_misspelt_word_stays_whole_where_the_model_cuts_it():
-    assert seg.segment("thepopultionwas") != ["the", "popultion", "was"]
-    assert typos.segment_with_typos("thepopultionwas") == ["the", "popultion", "was"]
+    assert seg.segment("thebeleifwas") != ["the", "beleif", "was"]
+    assert typos.segment_with_typos("thebeleifwas") == ["the", "beleif", "was"]
     assert typos.segment_with_typos("thequickbrownfox") == ["the", "quick", "brown", "fox"]

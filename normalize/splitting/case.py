@@ -135,8 +135,8 @@ def _title_words(doc: _Document, stem: str, left: str, right: str, after_name: i
     23.9 false changes per 100k words) of as many that is no function word, in
     a token no list knows; or, after any word, two capitalised words the list
     knows of TITLE_LONG_LETTERS or more, the second at all (the
-    InterstellarAccretion: a first word rarer than WORD_ZIPF is a name's, the
-    caller's LucianoOrquera);
+    GalacticSedimentation: a first word rarer than WORD_ZIPF is a name's, the
+    caller's LucianoOrvetti);
     where the text shows no lost space elsewhere (in it, a word glued to a name
     is a brand or code: CrowdStrike, toString)."""
     if not right[1:].islower() or len(right) < TITLE_WORD_LETTERS:
@@ -144,7 +144,7 @@ def _title_words(doc: _Document, stem: str, left: str, right: str, after_name: i
     head, tail = doc.vocab_zipf(left.lower()) or 0.0, doc.vocab_zipf(right.lower()) or 0.0
     if (min(len(left), len(right)) >= TITLE_LONG_LETTERS and left[1:].islower() and min(head, tail) >= KNOWN_ZIPF
             and doc.model.unknown(stem.lower())):
-        return True  # the InterstellarAccretion: a paper's terms, rarer and longer than brands' words
+        return True  # the GalacticSedimentation: a paper's terms, rarer and longer than brands' words
     return after_name == AFTER_NAME and WORD_ZIPF <= tail < FUNCTION_ZIPF and doc.model.unknown(stem.lower()) and (
         left in TITLE_SMALL_WORDS if left.islower() else len(left) >= TITLE_WORD_LETTERS and head >= LONG_PAIR_ZIPF)
 
@@ -239,7 +239,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
         if right_all == "I":
             return "split_camel_case" if z >= FUNCTION_ZIPF else None  # thatI, whenI
         if len(right_all) == 1 and last in JOIN_HEADS and len(last) >= 2:
-            # overY, ofW, byF.: a variable or an initial after a preposition that opens no code
+            # underZ, ofW, withG.: a variable or an initial after a preposition that opens no code
             # name (not toX, isA; nor the article: aP is a formula's product).
             return "split_camel_case"
         # In a text that shows no other lost space, only an article, a
@@ -263,7 +263,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
         # MrMilburn
         return "split_title_name" if right[0].isupper() and right[1:].islower() and len(right) >= 3 else None
     elif len(left) < 3 or not doc.known(left_lower, WORD_ZIPF):
-        # LucianoOrquera: a first name the word list lacks, then a surname
+        # LucianoOrvetti: a first name the word list lacks, then a surname
         # the text names alone elsewhere, one the word list lacks or where
         # the text lost spaces elsewhere (else a brand: DreameHome beside Home).
         # (Or a pair the web writes apart more often than as one: AvrilLavigne;

@@ -291,8 +291,8 @@ def _shows_lost_spaces(model: Model, candidates: set, text: str, marks: int = 0)
                     if (model.lookup(left.lower()) or 0.0) >= GLUED_WORD_ZIPF
                     and (model.lookup(right.lower()) or 0.0) >= GLUED_WORD_ZIPF)
     if CLOSED_COMMA_HINT_RE.search(text):
-        # A comma glued between a bracket, a digit or a Greek letter and a word (rest),requiring;
-        # Φ,depending): no clean text writes one (`punctuation.CLOSED_BEFORE_COMMA_RE`).
+        # A comma glued between a bracket, a digit or a Greek letter and a word (rest),giving;
+        # Φ,varying): no clean text writes one (`punctuation.CLOSED_BEFORE_COMMA_RE`).
         marks += sum(1 for word in CLOSED_COMMA_RE.findall(text)
                      if (model.lookup(word.lower()) or 0.0) >= GLUED_WORD_ZIPF)
     if GLUED_YEAR_HINT_RE.search(text):

@@ -45,7 +45,7 @@ def joined(pieces: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tu
         return None
     count = lex.unigrams.get(word, 0.0)
     if spelt_rare(pieces) and len(word) >= JOIN_RARE_MIN_LETTERS and count >= JOIN_RARE_WORD_COUNT:
-        count = max(count, JOIN_WORD_COUNT)  # (a rarer word spelt out: m e t a l l i ci t y, a n s a tz)
+        count = max(count, JOIN_WORD_COUNT)  # (a rarer word spelt out: v e l o ci t y, k r a n tz)
     if len(word) < JOIN_MIN_LETTERS:
         # A short word spelt out (u p, b y; I n opening a sentence), not symbols (A N Other, matrix I n).
         spelt = word in SHORT_WORDS and len(pieces) == len(word) and pieces[-1].islower()
@@ -74,7 +74,7 @@ def joined(pieces: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tu
 def spelt_rare(pieces: list[str]) -> bool:
     """Whether `pieces` spell a word out: pieces of two letters at most, SPELT_LETTERS
     of them small letters alone (not a or i), which may make a rarer word
-    (JOIN_RARE_WORD_COUNT): m e t a l l i ci t y, a n s a tz."""
+    (JOIN_RARE_WORD_COUNT): v e l o ci t y, k r a n tz."""
     return all(len(p) <= SHORT_WORD_LETTERS for p in pieces) and sum(
         len(p) == 1 and p.islower() and p not in "ai" for p in pieces) >= SPELT_LETTERS
 
@@ -106,10 +106,10 @@ def _symbol_beside_words(pieces: list[str], count: float, at_start: bool, lex: L
         return pieces[0].isupper() and not at_start
     if at_start and len(pieces) == 2 and len(pieces[0]) == 1 and (
             lex.unigrams.get(pieces[1], 0.0) < COMMON_PIECE_COUNT):
-        return False  # B oth, W hen opening a sentence: a capital broken off a word that is no common one
+        return False  # T hey, W hich opening a sentence: a capital broken off a word that is no common one
     if (len(pieces) >= 3 and all(len(p) == 1 and p.islower() and p not in "ai" for p in (pieces[0], pieces[-1]))
             and count >= COMMON_PIECE_COUNT):
-        return False  # s am e, t he n: small letters on both sides of a common word's middle (not V is a)
+        return False  # w he n, t he n: small letters on both sides of a common word's middle (not V is a)
     if any(len(p) == 1 and p.isupper() for p in pieces):
         return True
     return any(lex.unigrams.get(p.lower(), 0.0) >= LETTER_SYMBOL_WORD_COUNT for p in pieces if len(p) > 1)

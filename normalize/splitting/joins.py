@@ -66,7 +66,7 @@ def _long_words(model: Model, run: str) -> int:
 def _function_word_openings(model: Model, run: str) -> list[int]:
     """The cuts of a run no list knows into a function word (not a particle
     opening it: over|dense) and FUNCTION_THEN_WRITTEN_LETTERS letters or more
-    no list knows (the|quarkyonic): a lost space if the text writes that word
+    no list knows (the|fluxonic): a lost space if the text writes that word
     alone (`runs._function_word_then_written`), which only a text tells."""
     if len(run) < FUNCTION_THEN_WRITTEN_LETTERS + 2 or not model.unknown(run):
         return []
@@ -261,15 +261,15 @@ def _hyphen_prefix_cut(model: Model, word: str, following: str = "") -> int:
         if apart >= (WEB_RATIO * joined if joined else ARTICLE_COMPOUND_FLOORS * _web_floors()[1]):
             return 1
     if (model.lookup(word) or 0.0) >= WORD_ZIPF or following and (model.lookup(word + following) or 0.0) >= WORD_ZIPF:
-        return 0  # (interpre-tation, compu-tational: a word broken at a line end, which the list knows whole)
+        return 0  # (reconstruc-tion, compu-tational: a word broken at a line end, which the list knows whole)
     for prefix in HYPHEN_PREFIXES:
         head = word[: -len(prefix)]
         if word.endswith(prefix) and head:
             z = model.lookup(head) or 0.0
             if z >= FUNCTION_ZIPF or len(head) >= 3 and z >= COMMON_WORD_ZIPF:
                 return len(head)
-    # A function word glued to a letter that opens a term (ofd-separation) or to the first piece of
-    # a word broken at a line end (thetrajec-tory: trajectory).
+    # A function word glued to a letter that opens a term (ofk-means) or to the first piece of
+    # a word broken at a line end (theboun-dary: trajectory).
     for cut in range(2, len(word)):
         head, rest = word[:cut], word[cut:]
         if head in JOIN_HEADS and (len(rest) == 1 and following or following.islower() and (

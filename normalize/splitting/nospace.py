@@ -9,10 +9,10 @@ English words: most of its letters fall in words the web tables know. It is
 then cut where the segmentation ends a word, at a small letter before a capital
 (`theUnder`), between letters and a number (`had50rooms`) and after a comma,
 semicolon, colon or a sentence's full stop before a letter. A letter outside
-ASCII and the letters next to it are never cut apart (`Pequeñas` stays whole),
-but where a word of such letters meets a capital (`AntonioŠančić`) or is
-followed by a function word of three letters or more (`Šančićwerethe` ->
-`Šančić were the`, `Pepéwas` -> `Pepé was`).
+ASCII and the letters next to it are never cut apart (`Cabañas` stays whole),
+but where a word of such letters meets a capital (`MarkoŠarić`) or is
+followed by a function word of three letters or more (`Šarićwerethe` ->
+`Šarić were the`, `Renéwas` -> `René was`).
 
 Never deletes or reorders a character: the result is where spaces go.
 """
@@ -75,8 +75,8 @@ FORCED_CUT_RE = re.compile(
     """,
     re.VERBOSE,
 )
-# A spaced en dash between full dates (1864–9January -> 1864 – 9 January), where the letters
-# after the day are a month (`_date_range_cuts`); a season's 2015–16Serbian stays whole.
+# A spaced en dash between full dates (1871–9January -> 1871 – 9 January), where the letters
+# after the day are a month (`_date_range_cuts`); a season's 2015–16Premier stays whole.
 DATE_RANGE_RE = re.compile(r"(?<=[0-9]{4})–[0-9]{1,2}([A-Z][a-z]+)")
 # Its names of five letters or more, which a word glued after them cannot make another word of.
 FULL_MONTHS = tuple(sorted(word for word in CALENDAR_WORDS if len(word) >= 5))
@@ -199,12 +199,12 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
 def _after_foreign_word(token: str, at: int, parts: list[str], end: int) -> bool:
     """Whether the letters at `at` open with a function word (`parts[0]`:
     FUNCTION_WORD_COUNT, of three letters or more: and, was, were) right after a word of FOREIGN_WORD_LETTERS
-    letters or more that ends in a letter outside ASCII (Mektićand, Pérezwas):
-    cut when more words follow it or a capital does (Lušticaand|Bigova)."""
+    letters or more that ends in a letter outside ASCII (Petrićand, Núñezwas):
+    cut when more words follow it or a capital does (Bračkaand|Zora)."""
     if not (token[at - 1].isalpha() and not token[at - 1].isascii()):
         return False
     if len(parts[0]) < 3 or lexicon().unigrams.get(parts[0], 0.0) < FUNCTION_WORD_COUNT:
-        return False  # (two letters are as often the word's own ending: Pequeñ|as, Diplô|me)
+        return False  # (two letters are as often the word's own ending: Cabañ|as, Rhô|ne)
     if len(parts) == 1 and not token[end:end + 1].isupper():
         return False  # (Québecor: the word's own last letters)
     # (The last FOREIGN_WORD_LETTERS before it, not the whole run back: linear in the token.)
@@ -231,7 +231,7 @@ def _forced_cuts(token: str) -> set[int]:
 
 def _accented_capital_cuts(token: str) -> set[int]:
     """Cuts where a small letter meets a capitalised word and either letter is
-    outside ASCII (theÉcole, AntonioŠančić, GuðrúnÓsvífrsdóttir): FORCED_CUT_RE's
+    outside ASCII (theÉtoile, MarkoŠarić, SigrúnÁrnadóttir): FORCED_CUT_RE's
     small letter then capital, in any script of cased letters."""
     if token.isascii():
         return set()
@@ -248,7 +248,7 @@ def _month(word: str) -> bool:
 
 
 def _date_range_cuts(token: str) -> set[int]:
-    """Cuts around the en dash between a year and a day of a month (1864|–|9January)."""
+    """Cuts around the en dash between a year and a day of a month (1871|–|9January)."""
     cuts = set()
     for match in DATE_RANGE_RE.finditer(token):
         if _month(match.group(1).lower()):
@@ -322,7 +322,7 @@ def _without_scraps(parts: list[str], lex, scraps: set[int] = frozenset()) -> li
     for index in range(1, len(parts) - 1):
         if (scrap[index] and index not in scraps and _slipped_common_word(parts[index])
                 and not scrap[index - 1] and not scrap[index + 1]):
-            scrap[index] = False  # a typo of the commonest words between two words: debut|cn|the, of|au|home
+            scrap[index] = False  # a typo of the commonest words between two words: left|cn|the, of|au|home
     merged: list[str] = []
     merged_scrap: list[bool] = []
     for part, is_scrap in zip(parts, scrap):

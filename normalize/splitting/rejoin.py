@@ -60,8 +60,8 @@ RULES = {
     RARE_WORD: "a space inside a rarer word, its two pieces no words alone: cruc iform, shru bland",
     SPLIT_CAPITAL: "a space after a word's capital, the rest no word alone: F ebruary, B ortelli",
     FINAL_STOP: "a space before the full stop that ends a line, after a content word: in Tarnby .",
-    SPELT_OUT: "a word the tables lack spelt out in five letters alone or more: L y u b e z n i k, D i m o v a",
-    INSIDE_BRACKET: "a space after an opening bracket before a short label that closes it: ( 9), 4( b), ( MDC)",
+    SPELT_OUT: "a word the tables lack spelt out in five letters alone or more: K a r v o n e n, P e t r o v a",
+    INSIDE_BRACKET: "a space after an opening bracket before a short label that closes it: ( 7), 3( c), ( UNF)",
 }
 
 # The rules whose joins are no mark of a text that lost or gained spaces: a line end's
@@ -83,10 +83,10 @@ TOKEN_AFTER_RE = re.compile(r"\S*")
 CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s)\Z")
 # An inner piece of a word spelt out that holds its line end's hyphen: -, -pl, n-.
 INNER_HYPHEN_RE = re.compile(r"-|-[a-z]+|[a-z]+-")
-# Lone letters in a row, the last with a closing stop or comma at most (L y u b e z n i k,).
+# Lone letters in a row, the last with a closing stop or comma at most (K a r v o n e n,).
 SPELT_RUN_RE = re.compile(r"(?<!\S)[A-Za-z](?: [A-Za-z]){%d,}(?=[.,;:)]?(?:\s|\Z))" % (SPELT_OUT_LETTERS - 1))
 # A space after an opening bracket before a label of three letters or digits at most that closes it
-# (( 9), 4( b), ( MDC)); clean-web-dev, dev, extract-dev and the true texts of spaces-dev write none
+# (( 7), 3( c), ( UNF)); clean-web-dev, dev, extract-dev and the true texts of spaces-dev write none
 # (they write a space before a closing one: (max ) twice).
 SPACE_INSIDE_BRACKET_RE = re.compile(r"(?<=\() (?=[A-Za-z0-9]{1,3}\))")
 # A formula's signs: on such a line, lone letters are symbols, not a word spelt out.
@@ -188,7 +188,7 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
 
 
 def _inside_brackets(line: str) -> list[tuple[int, str]]:
-    """The stray spaces after an opening bracket before a short label that closes it (( 9), 4( b))."""
+    """The stray spaces after an opening bracket before a short label that closes it (( 7), 3( c))."""
     return [(m.start(), INSIDE_BRACKET) for m in SPACE_INSIDE_BRACKET_RE.finditer(line)] if "( " in line else []
 
 
@@ -335,7 +335,7 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
         i = start_of[j]
         if i < j - 1:
             rule = LETTER_SPACED if all(sum(map(str.isalpha, t)) == 1 for _, t, _ in tokens[i:j]) else BROKEN_WORD
-            # (A space beside the hyphen of a word spelt out is a hyphen's: r e - s u l t.)
+            # (A space beside the hyphen of a word spelt out is a hyphen's: r e - c o r d.)
             found += [(tokens[k][0] + len(tokens[k][1]),
                        HYPHENATED if "-" in tokens[k][1] or "-" in tokens[k + 1][1] else rule) for k in range(i, j - 1)]
         j = i
@@ -346,7 +346,7 @@ def _spelt_out_runs(line: str) -> list[tuple[int, int]]:
     """(start, end) of each run of SPELT_OUT_LETTERS lone letters or more in
     `line`, small after the first or all capitals, neither in the alphabet's
     order (a b c d, list markers) nor, up to SPELT_MATH_LETTERS, on a
-    formula's line (variables: n a k b k)."""
+    formula's line (variables: m b j c j)."""
     if " " not in line:
         return []
     found = []
@@ -368,10 +368,10 @@ def _spelt_out_runs(line: str) -> list[tuple[int, int]]:
 
 def _spelt_out(line: str, runs: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """`found` with every space of each spelt-out run (`_spelt_out_runs`)
-    that the programme read mostly as letters alone (L y u b e z n i k, a name,
-    where it read only `be`; D r a v o she k; e r f o r t e o u, OCR's garble):
+    that the programme read mostly as letters alone (K a r v o n e n, a name,
+    where it read only `be`; D r a v o she k; o r t e f u r a, OCR's garble):
     a word the tables lack, spelt out (rule SPELT_OUT). A run the programme
-    read mostly as words stays as it read it (t h e m o d e l; u s i n g t
+    read mostly as words stays as it read it (t h e m o d e l; m a k i n g t
     hear ctype, wrong in part), as does one it joined past its ends (c o n c
     l u s i o ns: a word's letters)."""
     if not runs:
@@ -406,7 +406,7 @@ def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool,
         if facts[j - 1][3] is None or j < 2 or not tokens[j - 2][2]:
             continue
         rest = [tail]  # the pieces after the window's first token, first to last
-        hyphened = False  # whether an inner token holds a line end's hyphen (r e - s u l t, c ou -pl ed)
+        hyphened = False  # whether an inner token holds a line end's hyphen (r e - c o r d, f ou -nd ed)
         for i in range(j - 2, max(-1, j - 1 - JOIN_MAX_PIECES), -1):
             # (Pieces of two letters at most may spell out a rarer word, which no join word ends.)
             short = all(len(p) <= SHORT_WORD_LETTERS for p in rest)
@@ -425,7 +425,7 @@ def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool,
                     joins.setdefault(j, []).append((i, join))
             inner = tokens[i][1]
             if not hyphened and INNER_HYPHEN_RE.fullmatch(inner):
-                # (The hyphen stays; its letters are the word's: i n t e r e s t - i n g.)
+                # (The hyphen stays; its letters are the word's: c o n t r a s t - i n g.)
                 hyphened = True
                 inner = inner.strip("-")
                 if not inner:
@@ -438,8 +438,8 @@ def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool,
 
 def _whole_run(tokens: list, i: int, j: int) -> bool:
     """Whether tokens i .. j-1 are a whole run of short pieces: no piece of two
-    letters at most beside them, or a stop after them (m e t a l l i ci t y.;
-    not c o n f i g u r a t i o n a l is t, where the run goes on)."""
+    letters at most beside them, or a stop after them (v e l o ci t y.;
+    not o r g a n i z a t i o n a l is t, where the run goes on)."""
     before = i == 0 or len(tokens[i - 1][1]) > SHORT_WORD_LETTERS
     after = j == len(tokens) or not tokens[j - 1][1][-1].isalpha() or len(tokens[j][1]) > SHORT_WORD_LETTERS
     return before and after
@@ -447,7 +447,7 @@ def _whole_run(tokens: list, i: int, j: int) -> bool:
 
 def _spelt(pieces: list[str]) -> bool:
     """Whether `pieces` hold a letter alone (not a or i): a word spelt out, whose
-    hyphen is a line end's (r e - s u l t), not a dash between words (re - enter)."""
+    hyphen is a line end's (r e - c o r d), not a dash between words (re - enter)."""
     return any(len(p) == 1 and p.lower() not in "ai" for p in pieces)
 
 

@@ -61,7 +61,7 @@ RULES = {
     "split_unit_word": "a unit after a number glued to a word: 268bnpaid, 1960shits",
     "split_ordinal_word": "an ordinal's ending glued to a capitalised word: 21stCentury, 2ndBattalion",
     "split_acronym_unit_word": "an acronym unit after a number glued to a function word: 1800GMTto",
-    "split_beside_relation": "a formula's relation sign spaced on one side, glued on the other: n =2, q= p, m∈ M",
+    "split_beside_relation": "a formula's relation sign spaced on one side, glued on the other: k =3, q= p, x∈ X",
     # inside a word atom (`_word_splits`)
     "split_after_contraction": "a contraction or possessive glued to the next word: it'snot, Scotland'sLee",
     "split_before_o_surname": "a word glued to an O' surname: EddieO'Sullivan",
@@ -69,7 +69,7 @@ RULES = {
     "split_camel_case": "a lower-case word glued to a capitalised one: inHanoi, againstNewcastle, thatI",
     "split_word_acronym": "a word glued to an acronym: theEU's, legalUK, campaignersHACAN",
     "split_acronym_word": "an acronym glued to a word: EApublishes, SECis, UNEconomic, USPresident",
-    "split_capitalised_words": "two capitalised words glued: NationsConvention, DavidBlunkett, LucianoOrquera",
+    "split_capitalised_words": "two capitalised words glued: NationsConvention, DavidBlunkett, LucianoOrvetti",
     "split_title_name": "a title glued to a name: MrMilburn",
     "split_prefixed_surname": "a name glued to a Mc, Mac, Di or De surname: IanMcCafferty",
     "split_article_before_name": "the article glued to a name or an acronym: ADepartment, aLabour, aPC",
@@ -190,14 +190,14 @@ HANDLE_RE = regex.compile(r"[A-Za-z]+\d+")
 HANDLE_FRAME = "()[]{}\"'“”‘’.,;:!?"
 
 
-# The letters that end a token before a hyphen (entan in entan-glement).
+# The letters that end a token before a hyphen (entan in decompo-sition).
 LETTERS_BEFORE_RE = regex.compile(r"[A-Za-z]+\Z")
 
 
 def _line_end_piece(doc: _Document, token: str, atom) -> bool:
     """Whether the letters of word `atom` are a piece of a word broken at a
     line end whose hyphen stayed, read whole by the list with the letters on
-    the hyphen's other side (entan-glement, interpre-tation): no join of words
+    the hyphen's other side (decompo-sition, reconstruc-tion): no join of words
     to cut (ent|an). Asks the word list alone."""
     word, start, end = atom.group(), atom.start(), atom.end()
     if token[end : end + 1] == "-":

@@ -50,8 +50,8 @@ def _variable_then_word(doc: _Document, run: str) -> int:
 
 def _function_word_then_written(doc: _Document, run: str) -> int:
     """The cut of a run no list knows into a function word and a word no list
-    knows that the text writes alone elsewhere (the|quarkyonic beside
-    `quarkyonic phase`: a paper's own term; `joins._function_word_openings`),
+    knows that the text writes alone elsewhere (the|fluxonic beside
+    `fluxonic phase`: a paper's own term; `joins._function_word_openings`),
     or 0; at most one such cut."""
     found = [cut for cut in _function_word_openings(doc.model, run) if doc.count(run[cut:]) >= 1]
     return found[0] if len(found) == 1 else 0

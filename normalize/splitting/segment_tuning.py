@@ -57,7 +57,7 @@ SLIPPED_WORDS_KEPT = 20_000
 # where the segmentation holds weak parts (rarer than SCRAP_COUNT). Wiki.typos.no_spaces split
 # 0.9421/0.9655 -> 0.9426/0.9669 at 5.0 (3.0: 0.9413/0.9674, 4.0: 0.9421/0.9670, 6.0:
 # 0.9425/0.9666; 10 million at 4.0: 0.9420/0.9666). Whole pieces read so: 0.9411/0.9694 at 4.0,
-# but 18 times slower on text with no spaces; a first letter slipped too (the|rfollowing): worse.
+# but 18 times slower on text with no spaces; a first letter slipped too (the|rfinal): worse.
 TYPO_WORD_COUNT = 1_000_000
 TYPO_COST = 5.0
 TYPO_MIN_LETTERS = 4
@@ -162,21 +162,21 @@ LETTER_SYMBOL_WORD_COUNT = 1_000_000_000
 # -> 0.776 (a run of any length: 0.757); extract-dev's formulas lost their joins (juju, Hi).
 SYMBOL_RUN_LETTERS = 4
 # A join's pieces holding this many small letters alone (not a or i) are a word spelt out, not
-# symbols beside a function word (a c c e l e r a t i on; of f, s am e stay): spaces-dev
+# symbols beside a function word (a c c e l e r a t i on; of f, w he n stay): spaces-dev
 # arXiv.OCR join recall 0.7873 -> 0.7901 (precision 0.9920 -> 0.9921); the other sets unchanged.
 SPELT_LETTERS = 3
 # (Pieces of two letters at most holding as many, a whole run of them, may make a rarer word of
-# JOIN_RARE_MIN_LETTERS and JOIN_RARE_WORD_COUNT: m e t a l l i ci t y. spaces-dev arXiv.OCR join
-# R/P 0.8308/0.9924 -> 0.8362/0.9925; not a run that goes on, c o n f i g u r a t i o n a l is t:
+# JOIN_RARE_MIN_LETTERS and JOIN_RARE_WORD_COUNT: v e l o ci t y. spaces-dev arXiv.OCR join
+# R/P 0.8308/0.9924 -> 0.8362/0.9925; not a run that goes on, o r g a n i z a t i o n a l is t:
 # ACL join precision 0.9970 -> 0.9950 without that check.)
 # A run of this many lone letters or more that the programme reads mostly as letters is a word the
-# tables lack, spelt out (L y u b e z n i k, a name; OCR's garble): clean-web-dev, dev and the true
+# tables lack, spelt out (K a r v o n e n, a name; OCR's garble): clean-web-dev, dev and the true
 # texts of spaces-dev write no run of four but list markers in the alphabet's order and a formula's
 # letters. spaces-dev join R/P arXiv.OCR 0.8163/0.9923 -> 0.8308/0.9924, ACL 0.7818/0.9960 ->
 # 0.7841/0.9970; the other sets unchanged (4 letters: the same).
 SPELT_OUT_LETTERS = 5
 # ... and on a formula's line (MATH_RE) more letters than this (a formula's letters run to five:
-# a sum's n a k b k in clean-web-dev's mathjax page; OCR's garble beside a backslash to seven):
+# a sum's m b j c j in clean-web-dev's mathjax page; OCR's garble beside a backslash to seven):
 # spaces-dev arXiv.OCR join R/P 0.8416/0.9925 -> 0.8471/0.9926; the other sets unchanged.
 SPELT_MATH_LETTERS = 5
 # A lone s after a word of more letters than this is its plural's (railway s; not As s -> Ass).

@@ -157,7 +157,7 @@ PUNCT_RE = re.compile(
     | (?P<ampersand>    (?=[A-Z]{1,3}&[A-Z]{1,3}(?![a-z]{2})) (?<=[a-z]{2}) )
                         # (a word glued to an acronym with an ampersand: bestR&B, theQ&A)
     | (?P<ampersand_after> (?=[A-Z][a-z]{2}) (?<=(?<!\S)&) )
-                        # (an ampersand opening the token, glued to a name: Bian &Zhao; not &c.)
+                        # (an ampersand opening the token, glued to a name: Moreau &Lindqvist; not &c.)
     | (?P<score_bracket> (?=\(\d{1,2}-\d{1,2}\))
                         (?:(?<=(?<![\d.])\d-\d)|(?<=(?<![\d.])\d\d-\d)|(?<=(?<![\d.])\d-\d\d)|(?<=(?<![\d.])\d\d-\d\d))
                       | (?=\d{1,2}-\d{1,2}(?!\d)) (?:(?<=\(\d-\d\))|(?<=\(\d\d-\d\))|(?<=\(\d-\d\d\))|(?<=\(\d\d-\d\d\))) )
@@ -189,9 +189,9 @@ def _lower_run_before(token: str, at: int, least: int) -> bool:
 
 ACRONYM_THEN_WORD_RE = re.compile(r"([A-Z]{2,})([a-z]{2,})\Z")
 # A formula's relation sign glued to a variable on one side, the token's whole (its other side
-# spaced): a variable, then the sign (q= p, m∈ M), or the sign, then a variable or, after =, a
-# number (n =2, pM ≪ρM). A number after ≈, ≪ or ∈ is a style (σ ≈0.02, like ≤1), a longer
-# token code or data (Njkd1CJx= padding, assoc_status=).
+# spaced): a variable, then the sign (q= p, x∈ X), or the sign, then a variable or, after =, a
+# number (k =3, qN ≪μN). A number after ≈, ≪ or ∈ is a style (σ ≈0.5, like ≤1), a longer
+# token code or data (Qzv9PxWm= padding, link_state=).
 RELATION_GLUED_RE = re.compile(
     r"""
       (?:[A-Za-z]|[α-ωΑ-Ω])[A-Za-z0-9]{0,2} (?P<before>)[=≈≪≫∈]

@@ -184,7 +184,7 @@ DAMAGED_COMMON_ZIPF = FUNCTION_ZIPF
 DAMAGED_RARE_ZIPF = (1.0, 3.0)
 DAMAGED_RARE_LEN = 6
 # ... and, in such a text, a function word glued to a word no list knows that the text writes
-# alone elsewhere, of this many letters or more (the|quarkyonic beside `quarkyonic phase`):
+# alone elsewhere, of this many letters or more (the|fluxonic beside `fluxonic phase`):
 # spaces-dev arXiv.OCR split R/P 0.7786/0.9257 -> 0.7812/0.9259; the other sets unchanged.
 FUNCTION_THEN_WRITTEN_LETTERS = 6
 
@@ -253,7 +253,7 @@ CAMEL_HEAD_LETTERS = 5
 # docs/measurements.md, fifth session.
 TITLE_WORD_LETTERS = 5
 # ... or, after any word, two capitalised words the list knows (the second at all, KNOWN_ZIPF)
-# when each is this long: a paper's terms (the InterstellarAccretion, EquivalencePrinciple);
+# when each is this long: a paper's terms (the GalacticSedimentation, ConservationTheorem);
 # brands pair shorter words (PricewaterhouseCoopers ends in seven letters). spaces-dev split
 # R/P arXiv.OCR 0.7734/0.9252 -> 0.7786/0.9257, Wiki 0.8344 -> 0.8358 (0.9604), no_spaces
 # 0.9371 -> 0.9374 (0.9630); dev, clean-web and ACL unchanged.

@@ -1,7 +1,7 @@
 """Typo-tolerant segmentation of a run with no spaces, where the model reads scraps.
 
 The word model (`segment`) scores a string its tables lack by length alone,
-so a misspelt word (`popultion`, `recongnized`) is cut into the short words
+so a misspelt word (`goverment`, `recieved`) is cut into the short words
 and scraps it holds (`popul|tion`). Here the stretches of a segmentation
 that hold such weak parts (rarer than SCRAP_COUNT, or a letter alone) are
 read again, with TYPO_CONTEXT_WORDS parts before and after them, by the same
@@ -31,8 +31,8 @@ def segment_with_typos(run: str) -> list[str]:
     """The words of `run` (lower-case ASCII letters), as `segment` reads them,
     but each stretch of weak parts read again with misspelt words allowed.
 
-    >>> segment_with_typos("thepopultionwas")
-    ['the', 'popultion', 'was']
+    >>> segment_with_typos("thegovermentwas")
+    ['the', 'goverment', 'was']
     """
     parts = segment(run)
     if len(run) > TYPO_RUN_LETTERS:
@@ -105,14 +105,14 @@ def _meant(word: str) -> str | None:
         return None
     common, dropped = _common_words(), _dropped()
     counts = lexicon().unigrams
-    found = [dropped.get(word)]  # a letter dropped: frst
+    found = [dropped.get(word)]  # a letter dropped: secnd
     for at in range(1, len(word)):
         shorter = word[:at] + word[at + 1:]
         if shorter in common:
-            found.append(shorter)  # a letter added: familiy
+            found.append(shorter)  # a letter added: villiage
         other = dropped.get(shorter)
         if other is not None and len(other) == len(word) and _one_changed_or_swapped(word, other):
-            found.append(other)  # a letter changed (popultion) or two swapped (teh)
+            found.append(other)  # a letter changed (goverment) or two swapped (teh)
     found = [w for w in found if w is not None]
     return max(found, key=counts.__getitem__) if found else None
 
