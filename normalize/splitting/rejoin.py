@@ -24,16 +24,15 @@ import re
 from .. import casing
 from ..config import Config
 from ..edits import Edit, replace_spans
-from . import capitals, scraps, years
+from . import capitals, scraps, spelt, years
 from .evidence import marks_needed, stretch_end
 from .gaps import displaced_spaces, hyphen_breaks, joined, resegmented_spaces, spelt_rare
 from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
-from .shapes import SPACED_DASH_RE, _letter_words, spaced_tokens
+from .shapes import MATH_RE, SPACED_DASH_RE, _letter_words, spaced_tokens
 from .segment_tuning import (
-    FINAL_STOP_WORD_COUNT, JOIN_MAX_PIECES, LONE_LETTER_COST, MAX_WORD, SHORT_WORD_LETTERS, SPELT_MATH_LETTERS,
-    SPELT_OUT_LETTERS, SYMBOL_RUN_LETTERS,
+    FINAL_STOP_WORD_COUNT, JOIN_MAX_PIECES, LONE_LETTER_COST, MAX_WORD, SHORT_WORD_LETTERS, SYMBOL_RUN_LETTERS,
 )
 from .words import JOIN_HEADS, PARTICLES
 
@@ -47,7 +46,7 @@ SPLIT_YEAR = years.RULE
 RARE_WORD = scraps.RULE
 SPLIT_CAPITAL = capitals.RULE
 FINAL_STOP = "rejoin_before_final_stop"
-SPELT_OUT = "rejoin_spelt_out"
+SPELT_OUT = spelt.RULE
 INSIDE_BRACKET = "rejoin_inside_bracket"
 # The stage's rules, id -> what each removes (the registry `--explain` and the docs name).
 RULES = {
@@ -83,14 +82,10 @@ TOKEN_AFTER_RE = re.compile(r"\S*")
 CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s)\Z")
 # An inner piece of a word spelt out that holds its line end's hyphen: -, -pl, n-.
 INNER_HYPHEN_RE = re.compile(r"-|-[a-z]+|[a-z]+-")
-# Lone letters in a row, the last with a closing stop or comma at most (K a r v o n e n,).
-SPELT_RUN_RE = re.compile(r"(?<!\S)[A-Za-z](?: [A-Za-z]){%d,}(?=[.,;:)]?(?:\s|\Z))" % (SPELT_OUT_LETTERS - 1))
 # A space after an opening bracket before a label of three letters or digits at most that closes it
 # (( 7), 3( c), ( UNF)); clean-web-dev, dev, extract-dev and the true texts of spaces-dev write none
 # (they write a space before a closing one: (max ) twice).
 SPACE_INSIDE_BRACKET_RE = re.compile(r"(?<=\() (?=[A-Za-z0-9]{1,3}\))")
-# A formula's signs: on such a line, lone letters are symbols, not a word spelt out.
-MATH_RE = re.compile(r"[=∑∫∏λ¯{}\\^_±×÷∈∀∃≤≥→]")
 # A space before a comma or a full stop that ends a word (`membrane .`, `ground ,`), in no language right.
 SPACE_BEFORE_STOP_RE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=[)\]\"”’])) (?=[.,](?:\s|\Z))")
 # A space before the full stop that ends a line, after a word (`the mill in Tarnby .`); the
@@ -295,9 +290,9 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     and each join with a cost; the best reading's joins are the stray spaces.
     A window grows leftwards only while its letters after the first token end
     some word the tables know (`_JoinWords`), so a line costs a few steps a token."""
-    spelt = _spelt_out_runs(line)
+    runs = spelt.spelt_out_runs(line)
     if not damaged and _opens_no_gap(line, written):
-        return _spelt_out(line, spelt, [])
+        return spelt.spelt_out(line, runs, [])
     tokens = spaced_tokens(line)
     if len(tokens) < 2:
         return []
@@ -308,11 +303,11 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     facts = [_token_facts(token) for _, token, _ in tokens]
     if not any(_may_open(facts[k][2], facts[k + 1][3], words, damaged, written) for k in range(len(tokens) - 1)
                if tokens[k][2]):
-        return _spelt_out(line, spelt, [])
+        return spelt.spelt_out(line, runs, [])
     math = MATH_RE.search(line) is not None  # a formula's lone letters are symbols (λ j u j u j H)
     joins = _join_windows(tokens, facts, words, lex, damaged, written, math)
     if not joins:
-        return _spelt_out(line, spelt, [])  # (no window makes a word: the best reading keeps every token)
+        return spelt.spelt_out(line, runs, [])  # (no window makes a word: the best reading keeps every token)
     cores = [_core(token) for _, token, _ in tokens]
     n = len(tokens)
     best = [0.0] * (n + 1)
@@ -339,59 +334,7 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
             found += [(tokens[k][0] + len(tokens[k][1]),
                        HYPHENATED if "-" in tokens[k][1] or "-" in tokens[k + 1][1] else rule) for k in range(i, j - 1)]
         j = i
-    return _spelt_out(line, spelt, sorted(found))
-
-
-def _spelt_out_runs(line: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of SPELT_OUT_LETTERS lone letters or more in
-    `line`, small after the first or all capitals, neither in the alphabet's
-    order (a b c d, list markers) nor, up to SPELT_MATH_LETTERS, on a
-    formula's line (variables: m b j c j)."""
-    if " " not in line:
-        return []
-    found = []
-    math = None  # whether the line holds a formula's signs, asked once
-    for match in SPELT_RUN_RE.finditer(line):
-        letters = match.group().replace(" ", "")
-        if not (letters[1:].islower() or letters.isupper()):
-            continue
-        if all(a < b for a, b in zip(letters.lower(), letters[1:].lower())):
-            continue
-        if len(letters) <= SPELT_MATH_LETTERS:
-            if math is None:
-                math = MATH_RE.search(line) is not None
-            if math:
-                continue
-        found.append(match.span())
-    return found
-
-
-def _spelt_out(line: str, runs: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """`found` with every space of each spelt-out run (`_spelt_out_runs`)
-    that the programme read mostly as letters alone (K a r v o n e n, a name,
-    where it read only `be`; D r a v o she k; o r t e f u r a, OCR's garble):
-    a word the tables lack, spelt out (rule SPELT_OUT). A run the programme
-    read mostly as words stays as it read it (t h e m o d e l; m a k i n g t
-    hear ctype, wrong in part), as does one it joined past its ends (c o n c
-    l u s i o ns: a word's letters)."""
-    if not runs:
-        return found
-    taken = {at for at, _ in found}
-    spelt = []  # the runs read as spelt out
-    for start, end in runs:
-        if start - 1 in taken or end in taken:
-            continue
-        # (The run as the programme read it: each space it took gone.)
-        words = "".join("" if at in taken else line[at] for at in range(start, end)).split()
-        if 2 * sum(len(word) == 1 and word.lower() not in "ai" for word in words) <= len(words):
-            continue
-        spelt.append((start, end))
-    if not spelt:
-        return found
-    # (`found` is filtered once for all runs: a line of many runs stays linear.)
-    inside = {at for start, end in spelt for at in range(start + 1, end)}
-    return sorted([(at, rule) for at, rule in found if at not in inside]
-                  + [(at, SPELT_OUT) for start, end in spelt for at in range(start + 1, end, 2)])
+    return spelt.spelt_out(line, runs, sorted(found))
 
 
 def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool, written, math: bool) -> dict:

@@ -247,3 +247,6 @@ SPACE_RE = re.compile(r"\s")
 def spaced_tokens(line: str) -> list[tuple[int, str, bool]]:
     """The tokens of `line`: (where each starts, the token, whether one space and another token follow)."""
     return [(m.start(1), m.group(1), m.group(2) is not None) for m in SPACED_TOKEN_RE.finditer(line)]
+
+# A formula's signs: on such a line, lone letters are symbols, not a word spelt out (`rejoin`, `spelt`).
+MATH_RE = re.compile(r"[=∑∫∏λ¯{}\\^_±×÷∈∀∃≤≥→]")
