@@ -67,6 +67,10 @@ RULES = {
 # hyphen (PDF text), a capital set apart (a page's styling), a line's last stop set apart.
 NO_MARKS = frozenset((HYPHENATED, SPLIT_CAPITAL, FINAL_STOP))
 
+# The joins this stage does not count as its own damage: a capital set apart (pages style
+# first letters so, R ecord L ayout), a line's last stop set apart (a slip of the hand). (A
+# line end's hyphen counts here, though not for `split_words`: NO_MARKS.)
+UNCOUNTED = frozenset((SPLIT_CAPITAL, FINAL_STOP))
 # The rules that join a broken word, which a long text must show twice (two words broken,
 # by these rules or any other but a capital set apart or a line's last stop, or a space
 # displaced) before any is joined or moved; the others have evidence of their own (a
@@ -148,11 +152,9 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         if (spaces or moves) and reads_as_english(line):
             found += [(at_line + at, rule) for at, rule in sorted(spaces)]
             moved += [(at_line + at, at_line + to) for at, to in moves]
-    # (A capital set apart is no mark: pages style first letters so, R ecord L ayout; nor is a
-    # line's last stop set apart, a slip of the hand.)
-    marks = sum(rule not in (SPLIT_CAPITAL, FINAL_STOP) for _, rule in found)
+    marks = sum(rule not in UNCOUNTED for _, rule in found)
     needed = marks_needed(text[start:end] if start or end < len(text) else text)
-    if needed > 1 and len(_broken_words(text, [at for at, rule in found if rule not in (SPLIT_CAPITAL, FINAL_STOP)]
+    if needed > 1 and len(_broken_words(text, [at for at, rule in found if rule not in UNCOUNTED]
                                         + [at for at, _ in moved])) < needed:
         # A long text with one broken word alone (however often written) is as it was
         # published: a title's styled letters (R ecord L ayout), a film's name (Wi th).
