@@ -30,7 +30,7 @@ from .gaps import displaced_spaces, hyphen_breaks, joined, resegmented_spaces, s
 from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
-from .shapes import MATH_RE, SPACED_DASH_RE, _letter_words, spaced_tokens
+from .shapes import MATH_RE, SPACED_DASH_RE, TOKEN_END_RE, TOKEN_START_RE, _letter_words, spaced_tokens
 from .segment_tuning import (
     FINAL_STOP_WORD_COUNT, JOIN_MAX_PIECES, LONE_LETTER_COST, MAX_WORD, SHORT_WORD_LETTERS, SYMBOL_RUN_LETTERS,
 )
@@ -76,11 +76,6 @@ UNCOUNTED = frozenset((SPLIT_CAPITAL, FINAL_STOP))
 # displaced) before any is joined or moved; the others have evidence of their own (a
 # hyphen, a year, a bracket's label, a line's last stop).
 LONE_BREAKS = frozenset((BROKEN_WORD, LETTER_SPACED, RARE_WORD, SPLIT_CAPITAL, SPELT_OUT))
-# Text with no space: what stands between two stray spaces of one word.
-NO_SPACE_RE = re.compile(r"\S*")
-# The tokens on either side of a stray space.
-TOKEN_BEFORE_RE = re.compile(r"\S*\Z")
-TOKEN_AFTER_RE = re.compile(r"\S*")
 
 # A token as a word: opening brackets or quotes, letters, closing punctuation.
 CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s)\Z")
@@ -202,7 +197,7 @@ def _broken_words(text: str, spaces: list[int]) -> set[str]:
     its small letters (`b y` and `B y,` are one)."""
     words, group = set(), []
     for at in sorted(spaces):
-        if group and not NO_SPACE_RE.fullmatch(text, group[-1] + 1, at):
+        if group and not TOKEN_START_RE.fullmatch(text, group[-1] + 1, at):
             words.add(_word_of(text, group))
             group = []
         group.append(at)
@@ -214,8 +209,8 @@ def _broken_words(text: str, spaces: list[int]) -> set[str]:
 def _word_of(text: str, group: list[int]) -> str:
     """The small letters of the word that the stray spaces of `group` break."""
     first, last = group[0], group[-1]
-    before = TOKEN_BEFORE_RE.search(text, max(0, first - MAX_WORD), first).group()
-    after = TOKEN_AFTER_RE.match(text, last + 1, last + 1 + MAX_WORD).group()
+    before = TOKEN_END_RE.search(text, max(0, first - MAX_WORD), first).group()
+    after = TOKEN_START_RE.match(text, last + 1, last + 1 + MAX_WORD).group()
     return "".join(filter(str.isalpha, before + text[first:last] + after)).lower()
 
 

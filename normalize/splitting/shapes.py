@@ -250,3 +250,8 @@ def spaced_tokens(line: str) -> list[tuple[int, str, bool]]:
 
 # A formula's signs: on such a line, lone letters are symbols, not a word spelt out (`rejoin`, `spelt`).
 MATH_RE = re.compile(r"[=∑∫∏λ¯{}\\^_±×÷∈∀∃≤≥→]")
+
+# The end of the token before a place (searched up to it), and the start of the one at it
+# (matched from it; fully matched between two places, whether no space stands between them).
+TOKEN_END_RE = re.compile(r"\S*\Z")
+TOKEN_START_RE = re.compile(r"\S*")

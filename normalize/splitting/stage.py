@@ -21,7 +21,9 @@ from .nospace import RULE as NO_SPACE_RULE, no_space_cuts
 from .punctuation import _quote_roles
 from .rejoin import NO_MARKS, STAGE as REJOIN_STAGE
 from .rules import _token_splits
-from .shapes import LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, TOKEN_RE, _broken_word_at, _parts
+from .shapes import (
+    LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, TOKEN_END_RE, TOKEN_RE, TOKEN_START_RE, _broken_word_at, _parts,
+)
 from .tuning import (
     FUNCTION_ZIPF, MAX_PASSES, MAX_RUN, NAME_LOOKBACK, OCCURRENCE_CHARS_PER_TOKEN, OCCURRENCE_MANY_TOKENS, OCCURRENCE_MIN_CHARS,
     SENTENCE_WORD_ZIPF, VERSIONS_KEPT,
@@ -199,10 +201,6 @@ def _token_around(text: str, at: int) -> str:
     characters on each side)."""
     return TOKEN_END_RE.search(text, max(0, at - MAX_RUN), at).group() + TOKEN_START_RE.match(text, at, at + MAX_RUN).group()
 
-
-# The end of the token before a place, and the start of the one after it.
-TOKEN_END_RE = re.compile(r"\S*\Z")
-TOKEN_START_RE = re.compile(r"\S*")
 
 
 def _merge_positions(inserted: list, positions: list) -> list:
