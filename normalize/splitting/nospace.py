@@ -39,13 +39,15 @@ RULE = "split_no_space_run"
 LONG_TOKEN_RE = re.compile(r"\S{%d,}" % NO_SPACE_LINE_LETTERS)
 ASCII_LETTERS_RE = re.compile(r"[A-Za-z]")
 # What a run of prose never holds: addresses, paths, markup, code.
-NOT_PROSE_RE = re.compile(r'://|www\.|@|[\\_=<>{}#~^*]|/\S*/|(?<![A-Za-z0-9])/|/(?![A-Za-z0-9])|[a-z]\.[a-z]|\(\)|\);|","|\A[^a-z]*\Z|\A[a-z0-9]+(?:-[a-z0-9]+){2,}\W*\Z')
+NOT_PROSE_RE = re.compile(r'://|www\.|@|[\\_=<>{}#~^*]|/\S*/|(?<![A-Za-z0-9])/|/(?![A-Za-z0-9])|[a-z]\.[a-z]|\(\)|\);|","|\A[^a-z]*\Z|\A\W*[a-z0-9]+(?:-[a-z0-9]+){2,}\W*\Z')
 # A code name: small letters first, then a capital, and no punctuation of prose (getElementById).
 IDENTIFIER_RE = re.compile(r"[a-z]+[A-Z][A-Za-z0-9]*\Z")
 # A run of capitalised humps and nothing else (URLSearchParams): a name, not a sentence.
 CAMEL_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*\Z")
 # A name of capitalised parts joined by hyphens, with short particles between (d', sur, upon).
 HYPHENATED_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-(?:[a-z]{1,4}-)*(?:[a-z]{1,2}['’])?[A-Z][a-z]+)+\W?\Z")
+# A name of small letters, digits and hyphens, a colon after it at most (gcc-textdomain:).
+HYPHENATED_LOWER_RE = re.compile(r"[a-z0-9+.]+(?:-[a-z0-9+.]+)+:?\Z")
 # The verbs a name's lead sentence opens with, cut from a name glued to them before an article.
 PEELED_VERBS = ("was", "is")
 ARTICLES = frozenset({"a", "an", "the"})
@@ -110,6 +112,8 @@ def no_space_cuts(text: str) -> list[int]:
             continue
         if whole_line and HYPHENATED_NAME_RE.match(token):
             continue  # a place's hyphenated name on its line: Valle-d'Orezza, Notre-Dame-d'Aliermont
+        if spaced and whole_line and letters < NO_SPACE_RUN_LETTERS and HYPHENATED_LOWER_RE.match(token):
+            continue  # a package's or a command's name on its line, in a text that writes spaces: dpkg-buildflags
         found = _token_cuts(token, whole_line, NO_SPACE_KNOWN_SHARE if spaced else NO_SPACE_TEXT_KNOWN_SHARE)
         if found is not None:
             cuts += [match.start() + at for at in found]

@@ -24,7 +24,7 @@ import re
 from .. import casing
 from ..config import Config
 from ..edits import Edit, replace_spans
-from . import capitals, scraps, spelt, years
+from . import capitals, marked_code, scraps, spelt, years
 from .evidence import marks_needed, stretch_end
 from .gaps import displaced_spaces, hyphen_breaks, joined, resegmented_spaces, spelt_rare
 from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
@@ -103,13 +103,20 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
     if " " not in text:
         return text, []
     paged = "\n" in text.rstrip()  # a text of paragraphs, where a page's drop caps may stand apart
+    # (Code the text marks as such is read as blank, and no space goes inside it or beside it.)
+    code = marked_code.code_spans(text)
+    read = marked_code.mask(text, code)
     found, moved, start = [], [], 0
-    while start < len(text):
-        end = stretch_end(text, start)
-        stretch_found, stretch_moved = _stretch_spaces(text, start, end, paged)
+    while start < len(read):
+        end = stretch_end(read, start)
+        stretch_found, stretch_moved = _stretch_spaces(read, start, end, paged)
         found += stretch_found
         moved += stretch_moved
         start = end
+    if code:
+        found = marked_code.outside(found, code, key=lambda space: space[0])
+        moved = marked_code.outside(marked_code.outside(moved, code, key=lambda move: move[0]), code,
+                                    key=lambda move: move[1])
     if moved:
         # A space moves only where no other edit of the stage is (nor one moved before it).
         taken, inserts = {at for at, _ in found}, []
@@ -231,6 +238,8 @@ def _final_stop(line: str) -> list[tuple[int, str]]:
     if stop is None:
         return []
     word = line[: stop.start()].rsplit(None, 1)[-1].lower()
+    if "/" in word or "@" in word:
+        return []  # an address or a path, set apart from the stop that ends the sentence: see https://example.org .
     if word in JOIN_HEADS or word in PARTICLES or lexicon().unigrams.get(word, 0.0) >= FINAL_STOP_WORD_COUNT:
         return []
     return [(stop.start(), FINAL_STOP)]

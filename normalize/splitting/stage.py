@@ -9,7 +9,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, Sequence
 
 from ..edits import replace_spans
-from . import tuning
+from . import marked_code, tuning
 from .evidence import (
     AFTER_FUNCTION_WORD, AFTER_NAME, APART, DAMAGED, DASHES, INITIALS, _Document, _shows_lost_spaces, marks_needed,
     stretch_end,
@@ -70,14 +70,18 @@ def split_words(text: str, config: Config, earlier: Sequence[Edit] = ()) -> tupl
     stray space rejoin_words removed is a mark of damage where it was."""
     inserted, start = [], 0
     strays = _stray_spaces_removed(earlier)
-    while start < len(text):
-        end = stretch_end(text, start)
-        stretch = text[start:end] if start or end < len(text) else text
+    # (Code the text marks as such is read as blank, and no space goes inside it or beside it.)
+    code = marked_code.code_spans(text)
+    read = marked_code.mask(text, code)
+    while start < len(read):
+        end = stretch_end(read, start)
+        stretch = read[start:end] if start or end < len(read) else read
         marks = bisect_left(strays, end) - bisect_left(strays, start)
         inserted += [(start + at, rule) for at, rule in _stretch_spaces(stretch, config, marks)]
         start = end
-    if inserted and not text.isascii():
-        inserted = _outside_foreign_words(text, inserted)
+    if inserted and not read.isascii():
+        inserted = _outside_foreign_words(read, inserted)
+    inserted = marked_code.outside(inserted, code, key=lambda found: found[0])
     return replace_spans(text, STAGE, ((at, at, " ", rule) for at, rule in inserted))
 
 

@@ -300,6 +300,10 @@ WINDOW = 40
 # A line is code when this many of CODE_PATTERNS match it (two, not one
 # twice: a user name's underscores, sleepy_head_from_Tampere, make no code).
 CODE_PATTERNS_NEEDED = 2
+# An inline code span (`marked_code`) holds at most this many characters between its
+# backticks: the longest a README or a forum post writes on one line is well under it, and
+# the bound keeps a line of many lone backticks linear (each is read this far at most).
+INLINE_CODE_LETTERS = 400
 
 # A line with a letter beyond ASCII and at least this many words is judged
 # foreign when this share of them is accented (Việt Nam, défense) or less

@@ -19,13 +19,13 @@ from .words import CALENDAR_WORDS, DATE_OPENERS
 
 RULE = "rejoin_split_year"
 
-# Two numbers one space apart that make four digits, each whole (not inside 3.4 or 1,200), and
-# the word or the character before them.
+# Two numbers one space apart that make four digits, each whole (not inside 3.4 or 1,200, nor
+# a time's hour: Oct 16 14:29), and the word or the character before them.
 SPLIT_YEAR_RE = regex.compile(
     r"""
     (?P<before> (?<![\w.,]) [^\W\d_]+ [ ] | [0-9]{1,2},?[ ] | ^ | [(] )
     (?P<head> [12][0-9]{0,2} ) [ ] (?P<tail> [0-9]{1,3} )
-    (?![\w]|[.,][0-9])
+    (?![\w]|[.,:][0-9])
     """,
     regex.VERBOSE,
 )
