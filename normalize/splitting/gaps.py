@@ -222,7 +222,8 @@ def _late_space(head: str, tail: str, lex: Lexicon) -> int:
     return 0
 
 
-def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None, compounds: bool = False) -> list[int]:
+def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None,
+                  compounds: bool = False) -> list[tuple[int, bool]]:
     """Positions of the stray spaces beside a hyphen inside a broken word: `pos -sible`,
     `cou- pled` (the hyphen stays: possible is a word, its pieces are not; in
     a text that shows stray spaces, also `Crypto- graphic`, pieces that are
@@ -230,7 +231,7 @@ def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None, 
     With `compounds` (a text that shows stray spaces and writes no dash between
     words with spaces: a PDF's), also the space after a compound's hyphen where
     a line ended (`error- correction`, `task- specific`), but a suspended one's
-    (`pre- and post-war`)."""
+    (`pre- and post-war`). Each as (position, whether it follows a compound's own hyphen)."""
     if " -" not in line and "- " not in line:
         return []  # (every HYPHEN_BREAK_RE match has a space beside a hyphen)
     lex = lex or lexicon()
@@ -244,9 +245,9 @@ def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None, 
         head, tail = left.group(1), right.group(1)
         word = (head + tail).lower()
         if word in known_well(lex) and (damaged or not (is_word(head, lex) and is_word(tail, lex))):
-            found.append(at)
+            found.append((at, False))
         elif compounds and line[at - 1] == "-" and tail not in SUSPENDED_HYPHEN_NEXT:
-            found.append(at)
+            found.append((at, True))
     return found
 
 

@@ -12,7 +12,9 @@ that is no lower-case word after the gap (names, numbers, code, markup).
 Never deletes anything but a single space: between two letters, beside a
 hyphen inside a broken word (rule `rejoin_hyphenated`: `pos -sible`), after a
 capital set apart (`rejoin_split_capital`, `capitals`), inside a bracket
-before its label (`rejoin_inside_bracket`: `( 9)`), before a stop on a line
+before its label (`rejoin_inside_bracket`: `( 9)`), after a compound's own
+hyphen where a PDF's line ended (`rejoin_compound_hyphen`: `time- consuming`),
+before a stop on a line
 with a broken word (`rejoin_before_punctuation`) or before the stop that ends
 a line (`rejoin_before_final_stop`). A long text must show two broken words
 before any is joined (LONE_BREAKS).
@@ -48,6 +50,7 @@ SPLIT_CAPITAL = capitals.RULE
 FINAL_STOP = "rejoin_before_final_stop"
 SPELT_OUT = spelt.RULE
 INSIDE_BRACKET = "rejoin_inside_bracket"
+COMPOUND_HYPHEN = "rejoin_compound_hyphen"
 # The stage's rules, id -> what each removes (the registry `--explain` and the docs name).
 RULES = {
     BROKEN_WORD: "a stray space inside a word, its pieces no words alone: evergr een, durin g, Representa t ions",
@@ -61,11 +64,12 @@ RULES = {
     FINAL_STOP: "a space before the full stop that ends a line, after a content word: in Tarnby .",
     SPELT_OUT: "a word the tables lack spelt out in five letters alone or more: K a r v o n e n, P e t r o v a",
     INSIDE_BRACKET: "a space after an opening bracket before a short label that closes it: ( 7), 3( c), ( UNF)",
+    COMPOUND_HYPHEN: "a space after a compound's own hyphen where a PDF's line ended: time- consuming, bottom- up",
 }
 
 # The rules whose joins are no mark of a text that lost or gained spaces: a line end's
 # hyphen (PDF text), a capital set apart (a page's styling), a line's last stop set apart.
-NO_MARKS = frozenset((HYPHENATED, SPLIT_CAPITAL, FINAL_STOP))
+NO_MARKS = frozenset((HYPHENATED, COMPOUND_HYPHEN, SPLIT_CAPITAL, FINAL_STOP))
 
 # The joins this stage does not count as its own damage: a capital set apart (pages style
 # first letters so, R ecord L ayout), a line's last stop set apart (a slip of the hand). (A
@@ -75,7 +79,7 @@ UNCOUNTED = frozenset((SPLIT_CAPITAL, FINAL_STOP))
 # by these rules or any other but a capital set apart or a line's last stop, or a space
 # displaced) before any is joined or moved; the others have evidence of their own (a
 # hyphen, a year, a bracket's label, a line's last stop).
-LONE_BREAKS = frozenset((BROKEN_WORD, LETTER_SPACED, RARE_WORD, SPLIT_CAPITAL, SPELT_OUT))
+LONE_BREAKS = frozenset((BROKEN_WORD, LETTER_SPACED, RARE_WORD, SPLIT_CAPITAL, SPELT_OUT, COMPOUND_HYPHEN))
 
 # A token as a word: opening brackets or quotes, letters, closing punctuation.
 CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s)\Z")
@@ -136,6 +140,7 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
     # The words the text writes whole: a join into one of them is as likely as in a damaged text.
     written = _Written(text, start, end)
     stops_apart = None  # whether the stretch sets a stop or a comma apart inside a line, asked once
+    compounds = None  # whether it writes no dash between spaced words (a PDF's hyphens are line ends), asked once
     for at_line, line in _lines(text, start, end):
         # What a line holds whether or not the text shows stray spaces, read once for both passes.
         split_years = [(at, SPLIT_YEAR) for at in years.split_years(line)]
@@ -144,7 +149,9 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         lines.append((at_line, line, split_years, rare))
         spaces = [(at, rule) for at, rule in stray_spaces(line, damaged=False, written=written)
                   if not (paged and _after_drop_cap(line, at))]
-        spaces += [(at, HYPHENATED) for at in hyphen_breaks(line)] + split_years + _inside_brackets(line)
+        if compounds is None and "- " in line:
+            compounds = SPACED_DASH_RE.search(text, start, end) is None  # (asked once a stretch)
+        spaces += _hyphen_spaces(line, False, compounds) + split_years + _inside_brackets(line)
         spaces += _rare_word_joins(rare, spaces)
         spaces += _capital_joins(line, {at for at, _ in spaces}, paged)
         if stops_apart is None and line.rstrip("\n").endswith(" ."):
@@ -169,8 +176,7 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         found = []
         compounds = SPACED_DASH_RE.search(text, start, end) is None
         for at_line, line, split_years, rare in lines:
-            spaces = stray_spaces(line, damaged=True) + [
-                (at, HYPHENATED) for at in hyphen_breaks(line, damaged=True, compounds=compounds)] + split_years + (
+            spaces = stray_spaces(line, damaged=True) + _hyphen_spaces(line, True, compounds) + split_years + (
                 _inside_brackets(line))
             spaces += _rare_word_joins(rare, spaces)
             spaces += _capital_joins(line, {at for at, _ in spaces})
@@ -184,6 +190,13 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
             elif not stops_apart and line.rstrip("\n").endswith(" .") and reads_as_english(line):
                 found += [(at_line + at, rule) for at, rule in _final_stop(line)]
     return found, moved
+
+
+def _hyphen_spaces(line: str, damaged: bool, compounds: bool | None) -> list[tuple[int, str]]:
+    """The stray spaces beside a hyphen inside a broken word (`gaps.hyphen_breaks`), and with
+    `compounds` after a compound's own hyphen where a PDF's line ended (`time- consuming`)."""
+    return [(at, COMPOUND_HYPHEN if compound else HYPHENATED)
+            for at, compound in hyphen_breaks(line, damaged=damaged, compounds=bool(compounds))]
 
 
 def _inside_brackets(line: str) -> list[tuple[int, str]]:
