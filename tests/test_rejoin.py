@@ -91,3 +91,13 @@ def test_a_space_one_letter_too_late_moves():
     assert result.text == "The prizes, that were handed out today, went to two films."
     assert {edit.rule for edit in result.edits} == {"rejoin_displaced_space"}
     assert restore(result) == "The prizes, thatw ere handed out today, went to two films."
+
+
+def test_a_long_text_joins_a_common_word_broken_into_two_non_words():
+    # A long text must show two broken words before one is joined, but a common word
+    # in two pieces that are no words alone is a broken word whatever else it shows.
+    filler = "The council met on Monday to discuss the plans for the new library and the park. " * 14
+    cleaned = clean(filler + "The nu mber of visitors rose.")
+    assert cleaned.endswith("The number of visitors rose.")
+    for kept in ("the results of Smith et al were shown.", "the styled R ecord title stays."):
+        assert clean(filler + kept) == filler + kept

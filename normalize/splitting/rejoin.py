@@ -28,13 +28,14 @@ from ..config import Config
 from ..edits import Edit, replace_spans
 from . import capitals, marked_code, scraps, spelt, years
 from .evidence import marks_needed, stretch_end
-from .gaps import displaced_spaces, hyphen_breaks, joined, resegmented_spaces, spelt_rare
+from .gaps import displaced_spaces, hyphen_breaks, is_word, joined, resegmented_spaces, spelt_rare
 from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
 from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
 from .shapes import MATH_RE, SPACED_DASH_RE, TOKEN_END_RE, TOKEN_START_RE, _letter_words, spaced_tokens
 from .segment_tuning import (
-    FINAL_STOP_WORD_COUNT, JOIN_MAX_PIECES, LONE_LETTER_COST, MAX_WORD, SHORT_WORD_LETTERS, SYMBOL_RUN_LETTERS,
+    FINAL_STOP_WORD_COUNT, JOIN_MAX_PIECES, LONE_LETTER_COST, MAX_WORD, SHORT_WORD_LETTERS, SURE_JOIN_COUNT,
+    SURE_JOIN_RATIO, SYMBOL_RUN_LETTERS,
 )
 from .words import JOIN_HEADS, PARTICLES
 
@@ -83,6 +84,8 @@ LONE_BREAKS = frozenset((BROKEN_WORD, LETTER_SPACED, RARE_WORD, SPLIT_CAPITAL, S
 
 # A token as a word: opening brackets or quotes, letters, closing punctuation.
 CORE_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)(?:[.,;:!?)\]\"”’-]*|['’]s)\Z")
+# What may follow a broken word's last piece (its sentence's punctuation).
+WORD_END_PUNCTUATION = ".,;:!?\"”’)"
 # An inner piece of a word spelt out that holds its line end's hyphen: -, -pl, n-.
 INNER_HYPHEN_RE = re.compile(r"-|-[a-z]+|[a-z]+-")
 # A space after an opening bracket before a label of three letters or digits at most that closes it
@@ -166,8 +169,10 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
     if needed > 1 and len(_broken_words(text, [at for at, rule in found if rule not in UNCOUNTED]
                                         + [at for at, _ in moved])) < needed:
         # A long text with one broken word alone (however often written) is as it was
-        # published: a title's styled letters (R ecord L ayout), a film's name (Wi th).
-        return [(at, rule) for at, rule in found if rule not in LONE_BREAKS], []
+        # published: a title's styled letters (R ecord L ayout), a film's name (Wi th);
+        # but not a common word in two small pieces that are no words (nu mber, agai nst).
+        return [(at, rule) for at, rule in found if rule not in LONE_BREAKS or rule == BROKEN_WORD
+                and _sure_join(text, at)], []
     if marks >= needed:
         # The text shows stray spaces (a long one twice, as for lost spaces: `evidence`):
         # words that read well apart may be a broken one too (`detect ive`), and on a
@@ -209,6 +214,23 @@ def _rare_word_joins(rare: list[int], spaces: list) -> list[tuple[int, str]]:
     spaces that move aside) that no rule before took (`spaces`: (position, rule))."""
     taken = {at for at, _ in spaces}
     return [(at, RARE_WORD) for at in rare if at not in taken]
+
+
+def _sure_join(text: str, at: int) -> bool:
+    """Whether the stray space at `at` parts two runs of small letters, neither a word
+    alone, that make a word the tables count SURE_JOIN_COUNT times or more, and
+    SURE_JOIN_RATIO times as often as the pair (nu mber, agai nst, dama ge.): a
+    broken word whatever else the text shows."""
+    before = TOKEN_END_RE.search(text, max(0, at - MAX_WORD), at).group()
+    after = TOKEN_START_RE.match(text, at + 1, at + 1 + MAX_WORD).group().rstrip(WORD_END_PUNCTUATION)
+    if not (before.isascii() and before.isalpha() and before.islower()
+            and after.isascii() and after.isalpha() and after.islower()):
+        return False
+    lex = lexicon()
+    count = lex.unigrams.get(before + after, 0.0)
+    # (Nor two pieces the web writes apart as well: et al, de la.)
+    return (not is_word(before, lex) and not is_word(after, lex) and count >= SURE_JOIN_COUNT
+            and count >= SURE_JOIN_RATIO * lex.bigrams.get(f"{before} {after}", 0.0))
 
 
 def _broken_words(text: str, spaces: list[int]) -> set[str]:
