@@ -179,7 +179,8 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
         # line with a broken word a space before a stop is stray (`membrane .`);
         # elsewhere `tea spoon` and `the market , followed` are as written.
         found = []
-        compounds = SPACED_DASH_RE.search(text, start, end) is None
+        if compounds is None:
+            compounds = SPACED_DASH_RE.search(text, start, end) is None
         for at_line, line, split_years, rare in lines:
             spaces = stray_spaces(line, damaged=True) + _hyphen_spaces(line, True, compounds) + split_years + (
                 _inside_brackets(line))
