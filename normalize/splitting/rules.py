@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 # A plural's apostrophe before a contraction's letters (Souness'remarks), compiled once.
 PLURAL_CONTRACTION_RE = regex.compile(r"s['’](?:re|ve|ll|d|m|t)\Z")
 
+# A relation sign glued to a symbol (k =3): kept by the stage where the line holds a formula.
+RELATION_RULE = "split_beside_relation"
+
 # rule id -> what it splits, in the order a token is read (`_token_splits`).
 RULES = {
     # a run with no spaces at all, segmented by the word model (`nospace`)
@@ -61,7 +64,7 @@ RULES = {
     "split_unit_word": "a unit after a number glued to a word: 268bnpaid, 1960shits",
     "split_ordinal_word": "an ordinal's ending glued to a capitalised word: 21stCentury, 2ndBattalion",
     "split_acronym_unit_word": "an acronym unit after a number glued to a function word: 1800GMTto",
-    "split_beside_relation": "a formula's relation sign spaced on one side, glued on the other: k =3, q= p, x∈ X",
+    "split_beside_relation": "a formula's relation sign spaced on one side, glued on the other, in a formula: k =3, q= p, x∈ X (not timeout =30)",
     # inside a word atom (`_word_splits`)
     "split_after_contraction": "a contraction or possessive glued to the next word: it'snot, Scotland'sLee",
     "split_before_o_surname": "a word glued to an O' surname: EddieO'Sullivan",
@@ -148,7 +151,7 @@ def _token_splits(
     starts_sentence, after_name = place
     relation = RELATION_GLUED_RE.fullmatch(token)
     if relation:
-        return [(relation.end(relation.lastgroup), "split_beside_relation")]
+        return [(relation.end(relation.lastgroup), RELATION_RULE)]  # (in a formula: `relation_in_formula`)
     if UNTOUCHABLE_RE.search(token):
         cut = _domain_then_word(doc.model, token)
         return [(cut, "split_address_word")] if cut and doc.damaged() else []
@@ -182,6 +185,28 @@ def _token_splits(
                 found = [(cut, "split_before_hyphen_prefix")] if cut else []
             out += [(m.start() + i, rule) for i, rule in found]
     return out
+
+
+# A formula's symbol: up to three letters or digits, a Greek letter among them (k, x1, α).
+SYMBOL_RE = regex.compile(r"[A-Za-zα-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω]{0,2}[,.;:)]?")
+# A relation or an operator of a formula (`shapes.MATH_RE` and the signs RELATION_GLUED_RE reads).
+FORMULA_SIGN_RE = regex.compile(r"[=≈≪≫∈∑∫∏±×÷∀∃≤≥→<>+]")
+
+
+def relation_in_formula(line: str, at: int, token: str) -> bool:
+    """Whether the relation sign that `token` (at `at` in `line`) glues to a symbol
+    stands in a formula: the line holds another of its signs (k =3 and n = 10), or
+    the token's other side, a space away on the same line, is a symbol too (k =3,
+    q= p); not a setting's word and value (timeout =30) nor a sign that ends the line
+    (q= before a line end)."""
+    if len(FORMULA_SIGN_RE.findall(line)) > 1:
+        return True
+    if token[-1] in "=≈≪≫∈":
+        following = line[at + len(token):].split(None, 1)
+        return line[at + len(token):at + len(token) + 1] == " " and bool(following) and SYMBOL_RE.fullmatch(
+            following[0]) is not None
+    preceding = line[:at].rsplit(None, 1)
+    return at > 0 and line[at - 1] == " " and bool(preceding) and SYMBOL_RE.fullmatch(preceding[-1]) is not None
 
 
 # A handle or a model's name: letters, then digits, and nothing else but a

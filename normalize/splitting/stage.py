@@ -20,7 +20,7 @@ from .model import model_for
 from .nospace import RULE as NO_SPACE_RULE, no_space_cuts
 from .punctuation import _quote_roles
 from .rejoin import NO_MARKS, STAGE as REJOIN_STAGE
-from .rules import _token_splits
+from .rules import RELATION_RULE, _token_splits, relation_in_formula
 from .shapes import (
     LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, TOKEN_END_RE, TOKEN_RE, TOKEN_START_RE, _broken_word_at, _parts,
 )
@@ -286,7 +286,8 @@ def _split_pass(doc: _Document, candidates: set, code: bool) -> tuple[list, list
                 roles = _quote_roles(text[start:stop])
             quotes = tuple(roles[at - start + m.start()] for m in QUOTE_RE.finditer(token))
         found, trace = _decide(doc, token, (starts_sentence, after_name), suspended, quotes)
-        splits = [(offset, rule) for offset, rule in found if 0 < offset < len(token)]
+        splits = [(offset, rule) for offset, rule in found if 0 < offset < len(token) and (
+            rule != RELATION_RULE or relation_in_formula(text[start:stop], at - start, token))]
         if splits:
             spans += [(at + offset, rule) for offset, rule in splits]
             changed.append((token, " ".join(_parts(token, [offset for offset, _ in splits]))))
