@@ -69,3 +69,4 @@ def test_hexadecimal_codes_stay_whole():
 def test_marked_code_finds_spans_in_linear_time_on_many_lone_backticks():
     # Each lone backtick is read a bounded distance at most (INLINE_CODE_LETTERS).
     assert code_spans("`a ," * 20000) == []
+

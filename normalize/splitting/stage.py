@@ -20,7 +20,7 @@ from .model import model_for
 from .nospace import RULE as NO_SPACE_RULE, no_space_cuts
 from .punctuation import _quote_roles
 from .rejoin import NO_MARKS, STAGE as REJOIN_STAGE
-from .rules import RELATION_RULE, _token_splits, relation_in_formula
+from .rules import COMPOUND_LIKE_RULES, RELATION_RULE, _token_splits, relation_in_formula
 from .shapes import (
     LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, TOKEN_END_RE, TOKEN_RE, TOKEN_START_RE, _broken_word_at, _parts,
 )
@@ -192,6 +192,12 @@ def _lost_spaces(text: str, config: Config, marks: int = 0, shown: int = 0) -> l
         }
     found = list(_dedupe(inserted))
     needed = marks_needed(text)
+    if needed > 1 and not marks and not shown and found and all(rule in COMPOUND_LIKE_RULES for _, rule in found):
+        # A long text whose only glued tokens are content words or a word and a number
+        # (lookaround, upperbound, base64), with no function word or punctuation glued
+        # and no other mark, is a technical text's names as often as damage: a page that
+        # lost its spaces glues function words and stops as well.
+        return []
     if not damaged and needed > 1 and len({_token_around(text, at) for at, _ in found}) + shown < needed:
         # A long text that lost a space in one token alone, however often written, is as
         # published (a phrase,glued; a dialect's Iknow): a long text shows damage twice
