@@ -37,7 +37,7 @@ def test_a_short_text_with_one_glued_word_is_split():
 def test_a_long_technical_text_keeps_its_compound_names():
     # Code names written as prose look like two words glued; a long text (1,000 characters
     # or more) with no function word or stop glued anywhere keeps them.
-    text = ("Version 2 adds a lookaround inside conditional patterns. The old staticmethods are restored, "
+    text = ("Version 2 adds a lookaround inside conditional StreamHandler patterns. The old staticmethods are restored, "
             "and the upperbound of each repeat is now checked when the pattern compiles. We no longer use "
             "prettytable for the report, and the cache keeps its keys in memory until the process ends. "
             "Each release is built for several platforms and tested against every supported interpreter. "
@@ -47,7 +47,7 @@ def test_a_long_technical_text_keeps_its_compound_names():
             "The documentation explains each option, with a short example for the common cases, and the "
             "changelog lists every change since the first release, with the name of whoever reported it. "
             "Thanks to everyone who sent a patch, a test or a question this year; the next release is "
-            "planned for the spring, and its notes will follow the same plan as these ones, as always.")
+            "planned for the spring, and its notes will follow the same plan as ever.")
     assert len(text) >= 1000
     assert clean(text) == text
     damaged = text + " The module was writtenby the team andthe tests ranin the evening."

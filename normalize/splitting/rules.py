@@ -28,10 +28,12 @@ if TYPE_CHECKING:
 # A plural's apostrophe before a contraction's letters (Souness'remarks), compiled once.
 PLURAL_CONTRACTION_RE = regex.compile(r"s['’](?:re|ve|ll|d|m|t)\Z")
 
-# The splits that part content words or a word and a number, as compounds and code names are
-# written (lookaround, base64): in a long text, no mark of damage alone (`stage._lost_spaces`).
+# The splits that part content words, capitalised words, acronyms or a word and a number, as
+# compounds and code names are written (lookaround, base64, StreamHandler, OpenSSF): in a long
+# text, no mark of damage alone (`stage._lost_spaces`).
 COMPOUND_LIKE_RULES = frozenset((
     "split_lowercase_words", "split_before_hyphen_prefix", "split_word_number", "split_number_word", "split_unit_word",
+    "split_capitalised_words", "split_word_acronym", "split_acronym_word", "split_capitalised_run",
 ))
 # A relation sign glued to a symbol (k =3): kept by the stage where the line holds a formula.
 RELATION_RULE = "split_beside_relation"

@@ -193,8 +193,8 @@ def _lost_spaces(text: str, config: Config, marks: int = 0, shown: int = 0) -> l
     found = list(_dedupe(inserted))
     needed = marks_needed(text)
     if needed > 1 and not marks and not shown and found and all(rule in COMPOUND_LIKE_RULES for _, rule in found):
-        # A long text whose only glued tokens are content words or a word and a number
-        # (lookaround, upperbound, base64), with no function word or punctuation glued
+        # A long text whose only glued tokens are content words, capitalised words, acronyms
+        # or a word and a number (lookaround, base64, StreamHandler), with no function word or punctuation glued
         # and no other mark, is a technical text's names as often as damage: a page that
         # lost its spaces glues function words and stops as well.
         return []
