@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from string import ascii_lowercase as ASCII_LOWERCASE
 
 from .gaps import SHORT_WORDS
 from .lexicon import lexicon
@@ -30,6 +29,7 @@ from .segment_tuning import (
     NO_SPACE_LINE_LETTERS, NO_SPACE_MIN_WORDS, NO_SPACE_RUN_LETTERS, NO_SPACE_TEXT_KNOWN_SHARE, NO_SPACE_WORD_COUNT,
     PEELED_NAME_LETTERS, SCRAP_ALONE_LETTERS, SCRAP_COUNT, SHORT_WORD_LETTERS, SLIPPED_WORD_LETTERS, SLIPPED_WORDS_KEPT,
 )
+from .slips import CommonWords, one_slip_from_word
 from .typos import segment_with_typos
 from .words import CALENDAR_WORDS, LINKING_WORDS
 
@@ -355,30 +355,19 @@ def _without_scraps(parts: list[str], lex, scraps: set[int] = frozenset()) -> li
 @lru_cache(maxsize=SLIPPED_WORDS_KEPT)
 def _slipped_common_word(part: str) -> bool:
     """Whether a short `part` (2 to SLIPPED_WORD_LETTERS letters) is one letter
-    dropped, added, changed or two swapped from one of the web's commonest
-    words (LETTER_SYMBOL_WORD_COUNT: the, of, and, to, was): a typo of a
-    function word (cn, yo, au, tht, fo), a word of its own between words."""
+    dropped, added, changed or two swapped, at any place in it, from one of the
+    web's commonest words (LETTER_SYMBOL_WORD_COUNT: the, of, and, to, was): a
+    typo of a function word (cn, yo, au, tht, fo), a word of its own between words."""
     if not 1 < len(part) <= SLIPPED_WORD_LETTERS:
         return False  # (a letter alone is a plural's s or an initial more than a typo)
-    common = _commonest_words()
-    if part in common:
-        return False
-    for at in range(len(part) + 1):
-        head, tail = part[:at], part[at:]
-        if tail and head + tail[1:] in common:
-            return True
-        if len(tail) > 1 and head + tail[1] + tail[0] + tail[2:] in common:
-            return True
-        for letter in ASCII_LOWERCASE:
-            if tail and head + letter + tail[1:] in common or head + letter + tail in common:
-                return True
-    return False
+    words = _commonest_words()
+    return part not in words.common and one_slip_from_word(words, part, ends=True)
 
 
 @lru_cache(maxsize=1)
-def _commonest_words() -> frozenset:
-    return frozenset(w for w, count in lexicon().unigrams.items()
-                     if count >= LETTER_SYMBOL_WORD_COUNT and w.isalpha() and (len(w) > 1 or w in "ai"))
+def _commonest_words() -> CommonWords:
+    return CommonWords(frozenset(w for w, count in lexicon().unigrams.items()
+                                 if count >= LETTER_SYMBOL_WORD_COUNT and w.isalpha() and (len(w) > 1 or w in "ai")))
 
 
 def _verb_peeled(parts: list[str], lex) -> list[str]:

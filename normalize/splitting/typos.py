@@ -25,6 +25,7 @@ from .segment_tuning import (
     MAX_WORD, SCRAP_COUNT, TYPO_CONTEXT_WORDS, TYPO_COST, TYPO_MAX_LETTERS, TYPO_MIN_LETTERS, TYPO_PIECES_KEPT,
     TYPO_RUN_LETTERS, TYPO_STRETCH_LETTERS, TYPO_WORD_COUNT,
 )
+from .slips import DroppedLetters, commonest_slip
 
 
 def segment_with_typos(run: str) -> list[str]:
@@ -97,45 +98,16 @@ def _segment_python_typos(run: str) -> list[str]:
 @lru_cache(maxsize=TYPO_PIECES_KEPT)
 def _meant(word: str) -> str | None:
     """The commonest word of TYPO_WORD_COUNT or more one slip from `word`
-    (TYPO_MIN_LETTERS to TYPO_MAX_LETTERS letters), its first letter kept, or None.
-
-    Looked up through the words' variants with one letter dropped (`_dropped`),
-    a few look-ups a string, not the hundreds of strings one slip away."""
+    (TYPO_MIN_LETTERS to TYPO_MAX_LETTERS letters), its first letter kept, or
+    None (`slips.commonest_slip`)."""
     if not TYPO_MIN_LETTERS <= len(word) <= TYPO_MAX_LETTERS:
         return None
-    common, dropped = _common_words(), _dropped()
-    counts = lexicon().unigrams
-    found = [dropped.get(word)]  # a letter dropped: secnd
-    for at in range(1, len(word)):
-        shorter = word[:at] + word[at + 1:]
-        if shorter in common:
-            found.append(shorter)  # a letter added: villiage
-        other = dropped.get(shorter)
-        if other is not None and len(other) == len(word) and _one_changed_or_swapped(word, other):
-            found.append(other)  # a letter changed (goverment) or two swapped (teh)
-    found = [w for w in found if w is not None]
-    return max(found, key=counts.__getitem__) if found else None
-
-
-def _one_changed_or_swapped(word: str, other: str) -> bool:
-    """Whether two strings of one length differ in one letter or in two neighbours swapped."""
-    diff = [at for at, (a, b) in enumerate(zip(word, other)) if a != b]
-    return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == other[diff[1]] and (
-        word[diff[1]] == other[diff[0]])
+    return commonest_slip(_typo_words(), word)
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> frozenset:
-    return frozenset(word for word, count in lexicon().unigrams.items()
-                     if count >= TYPO_WORD_COUNT and word.isalpha() and len(word) >= TYPO_MIN_LETTERS - 1)
-
-
-@lru_cache(maxsize=1)
-def _dropped() -> dict:
-    """Each common word with a letter dropped after its first -> the commonest such word."""
+def _typo_words() -> DroppedLetters:
     counts = lexicon().unigrams
-    table: dict = {}
-    for word in sorted(_common_words(), key=counts.__getitem__):
-        for at in range(1, len(word)):
-            table[word[:at] + word[at + 1:]] = word  # (commonest last: it wins)
-    return table
+    return DroppedLetters(frozenset(word for word, count in counts.items()
+                                    if count >= TYPO_WORD_COUNT and word.isalpha() and len(word) >= TYPO_MIN_LETTERS - 1),
+                          counts)
