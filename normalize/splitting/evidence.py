@@ -17,7 +17,10 @@ from .guards import _holds_code
 from .joins import _plain_join
 from .numbers import year_after_date_opener
 from . import tuning
-from .shapes import INITIAL_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, SPACE_RE, SPACED_DASH_RE, _is_letter, _letter_words, _parts
+from .shapes import (
+    CLOSED_BEFORE_COMMA, INITIAL_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, SPACE_RE, SPACED_DASH_RE, _is_letter,
+    _letter_words, _parts,
+)
 from .tuning import (
     ENGLISH_MIN_RUNS, ENGLISH_SHARE, GLUED_WORD_ZIPF, KNOWN_ZIPF, LOCAL_WORD_ZIPF, MARKS_COUNTED, MARKS_LONG_TEXT,
     MARKS_NEEDED,
@@ -247,8 +250,8 @@ GLUED_STOP_RE = re.compile(r"(?<![\w.@/:-])([A-Za-z][a-z]+)(?:,|[.!?](?=[A-Z]))(
 GLUED_YEAR_RE = re.compile(r"(?<![\w.@/:-])([a-z]+)((?:19|20)[0-9][0-9])\b")
 GLUED_YEAR_HINT_RE = re.compile(r"[a-z](?:19|20)[0-9]")
 # A comma glued between a bracket, a digit or a Greek letter and a word of three letters or more.
-CLOSED_COMMA_RE = re.compile(r"[)\]0-9α-ωΑ-Ω],([a-z]{3,})\b")
-CLOSED_COMMA_HINT_RE = re.compile(r"[)\]0-9α-ωΑ-Ω],[a-z]")
+CLOSED_COMMA_RE = re.compile(CLOSED_BEFORE_COMMA + r"([a-z]{3,})\b")
+CLOSED_COMMA_HINT_RE = re.compile(CLOSED_BEFORE_COMMA + "[a-z]")
 # The three characters at the heart of every GLUED_STOP_RE match, found by a fast scan.
 GLUED_STOP_HINT_RE = re.compile(r"[a-z](?:,[A-Za-z]|[.!?][A-Z])")
 
@@ -292,7 +295,7 @@ def _shows_lost_spaces(model: Model, candidates: set, text: str, marks: int = 0)
                     and (model.lookup(right.lower()) or 0.0) >= GLUED_WORD_ZIPF)
     if CLOSED_COMMA_HINT_RE.search(text):
         # A comma glued between a bracket, a digit or a Greek letter and a word (rest),giving;
-        # Φ,varying): no clean text writes one (`punctuation.CLOSED_BEFORE_COMMA_RE`).
+        # Φ,varying): no clean text writes one (`shapes.CLOSED_BEFORE_COMMA`).
         marks += sum(1 for word in CLOSED_COMMA_RE.findall(text)
                      if (model.lookup(word.lower()) or 0.0) >= GLUED_WORD_ZIPF)
     if GLUED_YEAR_HINT_RE.search(text):

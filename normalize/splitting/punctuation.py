@@ -12,7 +12,7 @@ import regex
 from .gaps import SHORT_WORDS
 from .numbers import _number_join_ok
 from .shapes import (
-    CAPITALISED_RE, IDENTIFIER_RE, LIST_SEPARATOR_RE, QUOTE_RE, WORD_AT_RE, _broken_word_at, _letters_after,
+    CAPITALISED_RE, CLOSED_BEFORE_COMMA_RE, GREEK_LETTERS, IDENTIFIER_RE, LIST_SEPARATOR_RE, QUOTE_RE, WORD_AT_RE, _broken_word_at, _letters_after,
     _letters_before, _punctuation_places,
 )
 from .tuning import FUNCTION_NAME_CHARS, FUNCTION_ZIPF, INITIALS_NAME_ZIPF, KNOWN_ZIPF, WORD_ZIPF
@@ -307,15 +307,11 @@ def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
 CAMEL_NAME_BEFORE_RE = re.compile(r"[a-z][A-Z][a-z]+[A-Z][a-z]+\Z")
 # Capitals, a semicolon, capitals: an abbreviation written so (TL;DR), not a lost space.
 ABBREVIATION_PAIR_RE = re.compile(r"[A-Z]{1,4};[A-Z]{1,4}")
-# What closes a phrase before a comma glued to a word, in any text: a bracket, a digit, a Greek
-# letter (rest),then; Table 1,where; Φ,which). Clean web pages, dev's articles and the true texts of
-# spaces-dev and extract-dev write none before a word of three letters or more.
-CLOSED_BEFORE_COMMA_RE = re.compile(r"[)\]0-9α-ωΑ-Ω],")
 # What may stand right before a comma glued to the next word, other than a letter: frameworks,thus;
 # 2018,the; (LSE),which; "quoted",said; etc.,and; rALM?,whether.
 BEFORE_COMMA = frozenset(")]\"”’'.%?!")
 # A Greek letter, a formula's symbol: Φ,which.
-GREEK_RE = re.compile(r"[α-ωΑ-Ω]")
+GREEK_RE = re.compile(f"[{GREEK_LETTERS}]")
 
 
 def _garbled_before(doc: _Document, token: str, comma: int) -> bool:

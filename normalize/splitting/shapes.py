@@ -18,6 +18,15 @@ SPACED_TOKEN_RE = re.compile(r"(\S+)( (?=\S))?")
 # A capitalised word or an acronym ending where the search ends: the name a token follows.
 PREVIOUS_NAME_RE = re.compile(r"(?<!\S)[A-Z][A-Za-z]*\Z")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
+# Greek letters, as a character class's body: a formula's symbols (Φ, δ).
+GREEK_LETTERS = "α-ωΑ-Ω"
+# What closes a phrase before a comma glued to the next word, in any text: a bracket, a digit,
+# a Greek letter (rest),then; Table 1,where; Φ,which). Clean web pages, dev's articles and the
+# true texts of spaces-dev and extract-dev write none before a word of three letters or more
+# (`punctuation` keeps such a comma's split where the text shows no other damage, `evidence`
+# counts one as a mark of lost spaces).
+CLOSED_BEFORE_COMMA = rf"[)\]0-9{GREEK_LETTERS}],"
+CLOSED_BEFORE_COMMA_RE = re.compile(CLOSED_BEFORE_COMMA)
 FOREIGN_LETTER_RE = re.compile(r"[^\W\d_A-Za-z]")  # a letter outside ASCII
 NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 
