@@ -17,7 +17,7 @@ from .punctuation import _punctuation_splits
 from .runs import _prefixed_name_then_word, segment_run
 from .shapes import (
     ACRONYM_THEN_WORD_RE, ATOM_RE, CONTRACTION_RE, GLUED_O_NAME_RE, ORDINAL_THEN_NAME_RE, POSSESSIVE_RE,
-    RELATION_GLUED_RE, UNTOUCHABLE_RE, _next_word, _parts,
+    RELATION_GLUED_RE, TRAILING_LETTERS_RE, UNTOUCHABLE_RE, _next_word, _parts,
 )
 from .tuning import FUNCTION_ZIPF, KNOWN_ZIPF, SAFE_ZIPF, WORD_ZIPF
 
@@ -190,10 +190,6 @@ HANDLE_RE = regex.compile(r"[A-Za-z]+\d+")
 HANDLE_FRAME = "()[]{}\"'“”‘’.,;:!?"
 
 
-# The letters that end a token before a hyphen (entan in decompo-sition).
-LETTERS_BEFORE_RE = regex.compile(r"[A-Za-z]+\Z")
-
-
 def _line_end_piece(doc: _Document, token: str, atom) -> bool:
     """Whether the letters of word `atom` are a piece of a word broken at a
     line end whose hyphen stayed, read whole by the list with the letters on
@@ -205,8 +201,8 @@ def _line_end_piece(doc: _Document, token: str, atom) -> bool:
         if after.islower() and doc.model.lookup((word + after).lower()) is not None:
             return True
     if start > 1 and token[start - 1] == "-" and word.islower():
-        before = LETTERS_BEFORE_RE.search(token, 0, start - 1)
-        return before is not None and doc.model.lookup((before.group() + word).lower()) is not None
+        before = TRAILING_LETTERS_RE.search(token, 0, start - 1).group()  # (the letters before the hyphen)
+        return bool(before) and doc.model.lookup((before + word).lower()) is not None
     return False
 
 

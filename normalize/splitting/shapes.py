@@ -177,8 +177,9 @@ PUNCT_RE = re.compile(
     re.VERBOSE,
 )
 
-# The run of ASCII letters that ends where a search stops.
-LETTERS_BEFORE_RE = re.compile(r"[A-Za-z]*\Z")
+# The run of ASCII letters (maybe none) that ends where a search stops: `.search(token, 0, at)`
+# gives the letters just before `at` (the run before a hyphen, the run a punctuation place ends).
+TRAILING_LETTERS_RE = re.compile(r"[A-Za-z]*\Z")
 
 
 def _punctuation_places(token: str):
@@ -192,7 +193,7 @@ def _punctuation_places(token: str):
 
 def _lower_run_before(token: str, at: int, least: int) -> bool:
     """Whether the run of letters ending at `at` is lower-case and `least` long or more."""
-    run = LETTERS_BEFORE_RE.search(token, 0, at).group()
+    run = TRAILING_LETTERS_RE.search(token, 0, at).group()
     return len(run) >= least and run.islower()
 
 
