@@ -143,7 +143,7 @@ class _Document:
         return self._ask(DAMAGED, None)
 
     def lists_initials(self) -> bool:
-        """Whether the text writes at least two names after an initial (S Thompson,
+        """Whether the text writes at least two names after an initial (J Kowalski,
         P Vickery): a line-up or a list of credits."""
         return self._ask(INITIALS, None)
 
@@ -155,7 +155,7 @@ class _Document:
 
     def writes_affix_alone(self, run: str) -> bool:
         """Whether `run` opens or ends with a word of four letters or more that
-        this text writes alone (Traillesaw beside Traille): one question, not
+        this text writes alone (Dunmoresaw beside Dunmore): one question, not
         one `count` a length."""
         return self._ask(AFFIX, run)
 
@@ -243,10 +243,10 @@ def _run_starts(text: str, word: str):
         at = text.find(word, at + 1)
 
 
-# A stop glued to the next word, which no prose writes: frameworks,thus; said.The
+# A stop glued to the next word, which no prose writes: frameworks,thus; wrote.Then
 # (Not an address's last part: desk@example.org.Staff.)
 GLUED_STOP_RE = re.compile(r"(?<![\w.@/:-])([A-Za-z][a-z]+)(?:,|[.!?](?=[A-Z]))([A-Za-z][a-z]+)\b")
-# A word glued to a year (till2006): the word, the year; and what every such match holds, found by a fast scan.
+# A word glued to a year (till1971): the word, the year; and what every such match holds, found by a fast scan.
 GLUED_YEAR_RE = re.compile(r"(?<![\w.@/:-])([a-z]+)((?:19|20)[0-9][0-9])\b")
 GLUED_YEAR_HINT_RE = re.compile(r"[a-z](?:19|20)[0-9]")
 # A comma glued between a bracket, a digit or a Greek letter and a word of three letters or more.
@@ -284,7 +284,7 @@ def _shows_lost_spaces(model: Model, candidates: set, text: str, marks: int = 0)
     rogue|lite), and that `text` writes once (a word written again is a word
     of the text, the crate thiserror): the mark of a text that lost spaces,
     against which a capitalised pair is more likely a join too. A comma or a
-    sentence's stop glued between two common words (depth,while; said.The) is
+    sentence's stop glued between two common words (depth,while; wrote.Then) is
     such a mark too, as is each of `marks`, found before. A long text needs two marks (one alone is as often a word
     the lists lack)."""
     asked = 0
@@ -299,7 +299,7 @@ def _shows_lost_spaces(model: Model, candidates: set, text: str, marks: int = 0)
         marks += sum(1 for word in CLOSED_COMMA_RE.findall(text)
                      if (model.lookup(word.lower()) or 0.0) >= GLUED_WORD_ZIPF)
     if GLUED_YEAR_HINT_RE.search(text):
-        # A year glued to a word that opens a date (till2006, since2010): a lost space, as sure.
+        # A year glued to a word that opens a date (till1971, since2010): a lost space, as sure.
         marks += sum(1 for word, year in GLUED_YEAR_RE.findall(text) if year_after_date_opener(word, year))
     if marks >= needed:
         return True

@@ -1,6 +1,6 @@
 """Where a run with no spaces is cut whatever the word model says
 (`forced_cuts`), for rule `split_no_space_run` (`nospace`): a small letter
-before a capital (`theUnder`), a comma, semicolon, colon or a sentence's full
+before a capital (`theAbove`), a comma, semicolon, colon or a sentence's full
 stop before a letter, a bracket or a quotation mark beside a word, the en dash
 between a year and a date; and a small letter meeting a capital where either
 is outside ASCII (`MarkoŠarić`).
@@ -16,16 +16,16 @@ from .words import CALENDAR_WORDS
 # Where a token is cut whatever the model says.
 FORCED_CUT_RE = re.compile(
     r"""
-      (?<=[a-z])(?<!Mc)(?<!Mac) (?=[A-Z])     # a small letter, then a capital: theUnder, WalesU-21 (not McCoy)
-    | (?<=[^\W\d_][,;:!?])  (?=[^\W_])        # after , ; : ! ? that follow a letter: competition,the, Paraná,América
+      (?<=[a-z])(?<!Mc)(?<!Mac) (?=[A-Z])     # a small letter, then a capital: theAbove, WalesU-21 (not McCoy)
+    | (?<=[^\W\d_][,;:!?])  (?=[^\W_])        # after , ; : ! ? that follow a letter: contest,the, Bogotá,Colombia
     | (?<=[0-9][,;:!?])     (?=[A-Za-z])      # after a number's comma before a letter: 1500,the
     | (?<=[0-9],) (?=[0-9]{1,2}(?![0-9])|[0-9]{4})  # a comma before a number that is no group of three: 14,1902
     | (?<=[a-z][.][,;])     (?=[A-Za-z0-9])   # an abbreviation's comma: al.,2011
     | (?<=[0-9])            (?=–[A-Z])        # an en dash between a date and a name: 1902–May
     | (?<=[0-9]–)           (?=[A-Z])
     | (?<=[a-z]{2}[.])      (?=[A-Z])         # a word's full stop, then a capital: town.The
-    | (?:(?<=[A-Z][.])|(?<=[A-Z][a-z][.])) (?=[A-Z][a-z])  # an initial's or a title's stop, then a name: J.Zdarsky, St.Michael
-    | (?<=[A-Z][.])         (?=[a-z]{3})      # an initial's stop, then a word: U.formosa, U.S.state
+    | (?:(?<=[A-Z][.])|(?<=[A-Z][a-z][.])) (?=[A-Z][a-z])  # an initial's or a title's stop, then a name: P.Vardakis, St.Anselm
+    | (?<=[A-Z][.])         (?=[a-z]{3})      # an initial's stop, then a word: T.lunaris, U.S.state
     | (?<=[a-z]{2}[.,;:!?][”’)]) (?=[A-Za-z])  # a stop, then a closing quote: said.”He (" is `_quote_cuts`')
     | (?<=[a-z0-9][”’)\]"][,;:]) (?=[A-Za-z0-9])  # a closing quote or bracket, then a comma: Words",and
     | (?<=[A-Za-z0-9.)\]])  (?=[(\[])         # a bracket opening after a word or a bracket: Agreement(FPA, 1864(, Jr.(, )(
@@ -35,7 +35,7 @@ FORCED_CUT_RE = re.compile(
     """,
     re.VERBOSE,
 )
-# A spaced en dash between full dates (1871–9January -> 1871 – 9 January), where the letters
+# A spaced en dash between full dates (1871–4November -> 1871 – 9 January), where the letters
 # after the day are a month (`_date_range_cuts`); a season's 2015–16Premier stays whole.
 DATE_RANGE_RE = re.compile(r"(?<=[0-9]{4})–[0-9]{1,2}([A-Z][a-z]+)")
 # Its names of five letters or more, which a word glued after them cannot make another word of.
@@ -70,7 +70,7 @@ def _month(word: str) -> bool:
 
 
 def _date_range_cuts(token: str) -> set[int]:
-    """Cuts around the en dash between a year and a day of a month (1871|–|9January)."""
+    """Cuts around the en dash between a year and a day of a month (1871|–|4November)."""
     cuts = set()
     for match in DATE_RANGE_RE.finditer(token):
         if _month(match.group(1).lower()):

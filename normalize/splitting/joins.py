@@ -231,7 +231,7 @@ def _article_glued(model: Model, word: str) -> bool:
 
 
 def _domain_then_word(model: Model, token: str) -> int:
-    """Where the word glued to a web address starts (Amazon.comwhether:
+    """Where the word glued to a web address starts (Example.comwhen:
     Amazon.com whether), or 0: a common word after .com, .org, .net, .edu,
     .gov or .uk, which does not make a longer word with it (.network, .company);
     or a common capitalised word after the address's full stop (example.com.The)."""
@@ -246,7 +246,7 @@ def _domain_then_word(model: Model, token: str) -> int:
 
 
 def _hyphen_prefix_cut(model: Model, word: str, following: str = "") -> int:
-    """Where a word glued to a hyphenated word's first piece ends (reale-mail,
+    """Where a word glued to a hyphenated word's first piece ends (newe-mail,
     havere-affirmed: real e-mail, have re-affirmed), or 0. Only a lower-case
     `word` that is rare itself, made of a common word and such a piece; or
     the article glued to the piece (along-term: a long-term) when the web

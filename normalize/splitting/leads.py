@@ -1,5 +1,5 @@
 """Rule `split_lead_verb`: a name glued to the verb of the sentence it opens
-(`Jacznikiis a village`, `Simplicityis the seventh album`, `Lennephad a church`).
+(`Brzowikiis a village`, `Clarityis the third album`, `Brackenhad a church`).
 
 A sentence about a thing opens with its name, then `is`, `was`, `has` or
 `had`, then an article: the lead of an encyclopedia's entry, a caption, a list's item. Where

@@ -4,11 +4,11 @@ A token is read as such a run when it is long (NO_SPACE_RUN_LETTERS letters or
 more), or is a whole line of NO_SPACE_LINE_LETTERS letters or more, holds
 nothing that marks an address, a path or code (one slash between letters or
 digits, in a run of NO_SPACE_RUN_LETTERS letters or more, is prose:
-PEN/Faulkner, 800Gbases/day), and the model reads it as
+PEN/Faulkner, 600Gbases/day), and the model reads it as
 English words: most of its letters fall in words the web tables know. It is
 then cut where the segmentation ends a word, between letters and a number
-(`had50rooms`), and where `forced_cuts` cuts whatever the model says: at a
-small letter before a capital (`theUnder`), after a comma, semicolon, colon or
+(`had40beds`), and where `forced_cuts` cuts whatever the model says: at a
+small letter before a capital (`theAbove`), after a comma, semicolon, colon or
 a sentence's full stop before a letter. A letter outside
 ASCII and the letters next to it are never cut apart (`Cabañas` stays whole),
 but where a word of such letters meets a capital (`MarkoŠarić`) or is
@@ -76,7 +76,7 @@ def no_space_cuts(text: str) -> list[int]:
             continue
         if NOT_PROSE_RE.search(token) or IDENTIFIER_RE.match(token) or _foreign_script(token, letters) or (
                 "/" in token and letters < NO_SPACE_RUN_LETTERS):
-            continue  # (one slash in a shorter token: a name or a path, Fentanyl/fluanisone, 121P/Shoemaker)
+            continue  # (one slash in a shorter token: a name or a path, Fentanyl/fluanisone, 147P/Kowalski)
         if whole_line and CAMEL_NAME_RE.match(token) and not _hump_holds_glued_words(token):
             # A code, brand or product name on its own line or as a whole field
             # (URLSearchParams, PlayStationNetwork): never cut.
@@ -158,7 +158,7 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
             if not whole_line and (kept != parts or any(_rare_among_words(p, lex) for p in parts)):
                 return None  # a long name among spaced words (Southernplayalisticadillacmuzik)
             if at and _after_foreign_word(token, at, kept, piece.end()):
-                cuts.add(at)  # Mektić|and|the, Pérez|was: a function word after a word of accented letters
+                cuts.add(at)  # Vukić|and|the, Doré|was: a function word after a word of accented letters
             pos = at
             for part in kept:
                 if pos > at:

@@ -1,4 +1,4 @@
-"""Where a run of letters splits (exchangedviews, Milburnsaid, Thecouncil):
+"""Where a run of letters splits (exchangedviews, Tarrowsaid, Thecouncil):
 the word model's best split, upheld or refused by the text's evidence.
 """
 from __future__ import annotations
@@ -126,7 +126,7 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
         return []
     found = doc.model.split(run)
     if capitalised and len(run) >= 6 and doc.writes_affix_alone(run):
-        # Names the word list lacks but this text uses: Traillesaw, Crabbeand.
+        # Names the word list lacks but this text uses: Dunmoresaw, Crabbeand.
         # (The run itself is looked up in the model alone: the text
         # always writes it once, as the token being judged.)
         local = best_split(run, lambda word: doc.vocab_zipf(word) if word == run else doc.zipf(word))
@@ -156,7 +156,7 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
                             or _particle_compound(doc, parts)):
         return []
     # A token the text itself uses more than once is a word here (a name,
-    # a brand, a compound: Kenteris, smartcard), unless the text also writes
+    # a brand, a compound: Vardakis, smartcard), unless the text also writes
     # its parts apart, or they are long words that make no compound
     # (crisismanagement).
     # (Nor when the web writes the parts apart far more often, in lower
@@ -238,8 +238,8 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
 
 
 def _prefixed_name_then_word(doc: _Document, chunk: str) -> list[int]:
-    """A surname with its prefix's capital (McManus, DiCaprio) that the text
-    writes alone elsewhere, glued to a function word (McManusand), in a text
+    """A surname with its prefix's capital (McKenna, DiMarco) that the text
+    writes alone elsewhere, glued to a function word (McKennaand), in a text
     that lost spaces elsewhere: where the word starts, else nothing."""
     if not PREFIXED_NAME_RE.match(chunk):
         return []

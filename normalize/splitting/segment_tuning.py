@@ -77,7 +77,7 @@ TYPO_PIECES_KEPT = 50_000
 # A name no list knows glued to `is` or `was` before an article keeps this many letters at least
 # when the verb is cut from it (gubaot|is|a; not Ar|is).
 PEELED_NAME_LETTERS = 4
-# A name cut from the verb that follows it at a sentence's start (`leads`: Jacznikiis a) keeps
+# A name cut from the verb that follows it at a sentence's start (`leads`: Brzowikiis a) keeps
 # this many letters at least (not Bris a, Alis a). spaces-dev Wiki split 0.8212/0.9598 ->
 # 0.8265/0.9600 (is, was), 0.8278/0.9601 (has, had too); dev, clean-web and the other groups
 # unchanged.

@@ -71,12 +71,12 @@ MEASURE_WORDS = _word_list("measure_words")
 # Given names: one glued to a capitalised word is a name that lost its space (RalphTurnbow).
 GIVEN_NAMES = _word_list("given_names")
 
-# Titles before a name (MrMilburn).
+# Titles before a name (MrTarrow).
 TITLES = _word_list("titles")
 
-# Months and days, and their abbreviations (June1966, onFriday).
+# Months and days, and their abbreviations (June1971, onFriday).
 CALENDAR_WORDS = _word_list("calendar_words")
-# Words that open a date (in 1976, since2012): `years.split_years`, `numbers._number_join_ok`.
+# Words that open a date (in 1976, since1983): `years.split_years`, `numbers._number_join_ok`.
 DATE_OPENERS = _word_list("date_openers")
 
 # Adjectives of nationality, region and faith: always written with a capital,
@@ -112,7 +112,7 @@ WORD_ENDING_WORDS = frozenset("some one all".split())
 # code name (toString, onClick, forEach, isValid, getName are code).
 JOIN_HEADS = _word_list("join_heads")
 
-# Words a title in capitals writes in small letters (Combination forImproved Lexical; not isReady).
+# Words a title in capitals writes in small letters (Combination forRobust Lexical; not isReady).
 TITLE_SMALL_WORDS = _word_list("title_small_words")
 
 # Word pieces written before a hyphen (e-mail, re-signed, non-statutory).
