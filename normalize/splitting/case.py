@@ -53,7 +53,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0,
     repeated = doc.count(stem.lower()) >= 2
     if initial and not repeated:
         # (A capital A inside a sentence opens a name, Aline, and I after a name is a
-        # name's next word, Bayburt Idare, where the text lost no space elsewhere.)
+        # name's next word, Darvik Odare, where the text lost no space elsewhere.)
         article_ok = sentence_start or doc.damaged() or stem[0] == "I" and after_name != AFTER_NAME
         return [(1, "split_pronoun_or_article")] if article_ok and _initial_split(doc.model, lower) else []
     kinds = {}  # each cut kept, and its rule id
@@ -161,7 +161,7 @@ def _given_name_first(doc: _Document, stem: str, left: str, left_all: str, right
 def _subscripted(doc: _Document, word: str) -> bool:
     """Whether `word`, no word the list knows, is a common word and one more
     consonant (betaj: a formula's variable and its index, MaxBetaj), not a
-    name's own letters (Reckers, Pakeerah)."""
+    name's own letters (Tollers, Vimarah)."""
     return doc.vocab_zipf(word) is None and word[-1] not in "aeiouys" and (
         doc.vocab_zipf(word[:-1]) or 0.0) >= WORD_ZIPF
 

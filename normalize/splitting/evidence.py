@@ -144,7 +144,7 @@ class _Document:
 
     def lists_initials(self) -> bool:
         """Whether the text writes at least two names after an initial (J Kowalski,
-        P Vickery): a line-up or a list of credits."""
+        P Vandell): a line-up or a list of credits."""
         return self._ask(INITIALS, None)
 
     def writes_spaced_dashes(self) -> bool:

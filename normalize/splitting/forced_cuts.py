@@ -29,7 +29,7 @@ FORCED_CUT_RE = re.compile(
     | (?<=[a-z]{2}[.,;:!?][”’)]) (?=[A-Za-z])  # a stop, then a closing quote: said.”He (" is `_quote_cuts`')
     | (?<=[a-z0-9][”’)\]"][,;:]) (?=[A-Za-z0-9])  # a closing quote or bracket, then a comma: Words",and
     | (?<=[A-Za-z0-9.)\]])  (?=[(\[])         # a bracket opening after a word or a bracket: Agreement(FPA, 1864(, Jr.(, )(
-    | (?<=[^\W\d_])         (?=[|][^\W\d_])  # a bar between names, spaced in a list: Nargesi|Narmun
+    | (?<=[^\W\d_])         (?=[|][^\W\d_])  # a bar between names, spaced in a list: Tavesi|Korlun
     | (?<=[^\W\d_][|])      (?=[^\W\d_])
     | (?<=[)\]])            (?=[A-Za-z])      # a letter after a closing bracket: (FPA)signed
     """,

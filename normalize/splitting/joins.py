@@ -93,7 +93,7 @@ def _suffix_chain(part: str) -> bool:
 
 def _reads_as_derived(run: str, lookup) -> bool:
     """Whether `run` ends in a suffix that is also a word (able, less, ward)
-    after a known word: a derived word (kickable) or a join (beingable), and
+    after a known word: a derived word (kickable) or a join (beingready), and
     no split of it is sure; any other split of it is a guess (be in gable).
     A function word takes no suffix: beable, andless are joins."""
     for size in (4, 5):
@@ -107,7 +107,7 @@ def _name_then_verb(model: Model, run: str) -> int | None:
     """Where `run` cuts into four letters or more and the longest word of five
     letters or more that ends in -ed or -ing, if the list knows that word
     well (a verb's form), or None. (A rarer one may be the end of a longer:
-    Laportebemoaning is no Laportebe moaning.)"""
+    Dumontbemoaning is no Dumontbe moaning.)"""
     for cut in range(4, len(run) - 4):
         tail = run[cut:]
         if tail.endswith(INFLECTED_ENDINGS):

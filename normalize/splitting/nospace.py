@@ -156,7 +156,7 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
                     known_letters += len(part)
             kept = _verb_peeled(_without_scraps(parts, lex, _small_i(text, parts)), lex)
             if not whole_line and (kept != parts or any(_rare_among_words(p, lex) for p in parts)):
-                return None  # a long name among spaced words (Southernplayalisticadillacmuzik)
+                return None  # a long name among spaced words (Westernfunkadelicaltownmusik)
             if at and _after_foreign_word(token, at, kept, piece.end()):
                 cuts.add(at)  # Vukić|and|the, Doré|was: a function word after a word of accented letters
             pos = at
@@ -203,7 +203,7 @@ CONTRACTION_ENDINGS = ("ll", "re", "ve", "s", "t", "m", "d")
 
 def _is_scrap(word: str, lex) -> bool:
     """A piece no English text writes alone: a short string that is no short
-    word (`de it re` from `Deitre`), a rare one of three or four letters, a
+    word (`ve it re` from `Veitre`), a rare one of three or four letters, a
     longer one the tables hardly know."""
     if len(word) <= SHORT_WORD_LETTERS:
         return word not in SHORT_WORDS
@@ -233,7 +233,7 @@ def _without_scraps(parts: list[str], lex, scraps: set[int] = frozenset()) -> li
     glued back to a neighbour: runs of scraps together first, then a short
     scrap to its shorter neighbour (names, rare words and typos stay whole:
     `Marcolfi`, `trilobitids`, `recieved`); a longer one stands as a word of
-    its own (`Mosher house`)."""
+    its own (`Tasker house`)."""
     if len(parts) < 2:
         return parts
     scrap = [index in scraps or _is_scrap(p, lex) for index, p in enumerate(parts)]

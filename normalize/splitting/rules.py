@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .evidence import _Document
 
 
-# A plural's apostrophe before a contraction's letters (Souness'remarks), compiled once.
+# A plural's apostrophe before a contraction's letters (Vardakis'remarks), compiled once.
 PLURAL_CONTRACTION_RE = regex.compile(r"s['’](?:re|ve|ll|d|m|t)\Z")
 
 # rule id -> what it splits, in the order a token is read (`_token_splits`).
@@ -94,7 +94,7 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_
         return []
     contraction = CONTRACTION_RE.match(word)
     if contraction and PLURAL_CONTRACTION_RE.search(contraction.group(1)):
-        contraction = None  # Souness'remarks: a plural's apostrophe (see PUNCT_RE's plural_quote)
+        contraction = None  # Vardakis'remarks: a plural's apostrophe (see PUNCT_RE's plural_quote)
     if contraction:
         # it'snever, DEC'shosting: a contraction or possessive, then a word.
         head, rest = contraction.groups()
@@ -211,7 +211,7 @@ def _name_letters(doc: _Document, token: str, atom) -> bool:
     cut: a handle or a model (`HANDLE_RE`) where the text shows no other
     damage (Quillon482; not in1971, which the punctuation rules cut at the
     digit); or a capitalised word of small letters before a hyphen and a
-    capital, a double-barrelled name (Balland-Poirier, Jean-Pierre)."""
+    capital, a double-barrelled name (Dorrand-Vasseur, Jean-Pierre)."""
     word, after = atom.group(), token[atom.end() : atom.end() + 2]
     if after[:1].isdigit():
         return HANDLE_RE.fullmatch(token.strip(HANDLE_FRAME)) is not None and not doc.damaged()

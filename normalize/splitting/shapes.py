@@ -142,8 +142,8 @@ PUNCT_RE = re.compile(
     | (?P<sentence>     (?=[A-Z](?:[a-z]|['’])|[AI]\Z)
                         (?:(?<=[A-Za-z]{2}[.!?])|(?<=\d[a-z][.!?])|(?<=[\d)\]"”’%][.!?]))
                       | (?=[A-Z]{2}) (?<=[a-z]{3}[.!?]) (?P<lower_run>) )
-                        # (one capital alone is the word A or I: Zafi.D is a name;
-                        # an acronym follows a lower-case word: Bagle.AT is a name)
+                        # (one capital alone is the word A or I: Nimla.D is a name;
+                        # an acronym follows a lower-case word: Quorx.AT is a name)
     | (?P<colon>        (?=["“][A-Za-z]|[A-Za-z]{2}|[AI]\Z) (?<=[A-Za-z]{2}:) (?!(?<=[A-Z]{2}:)[A-Z]{2}) )
                         # (not between two acronyms: CSI:NY; the article or I alone after it: settings:A)
     | (?P<number_colon> (?=[A-Z][a-z]{2}) (?<=\d:) )

@@ -129,7 +129,7 @@ def _name_boundary(text: str, at: int) -> bool:
     return text[at - 1].islower() and text[at].isupper() and text[at + 1 : at + 2].islower()
 
 
-# A run of letters; one holding a letter outside ASCII (majorité, Sponsorisé, Pepé) is never cut
+# A run of letters; one holding a letter outside ASCII (majorité, Sponsorisé, Tomé) is never cut
 # (but where two capitalised names meet, `_name_boundary`, and in a run that lost every space,
 # whose rule keeps the letters next to such a letter whole: `nospace`).
 LETTER_RUN_RE = re.compile(r"[^\W\d_]+")

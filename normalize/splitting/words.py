@@ -40,7 +40,7 @@ VERB_PARTICLES = _word_list("verb_particles")
 INFLECTED_ENDINGS = ("ed", "ing")
 
 # Words for a person's role that follow the name of what they serve
-# (Treasuryspokesman, Toryleader); no name ends in one. A general list.
+# (Cabinetspokesman, Whigleader); no name ends in one. A general list.
 ROLE_NOUNS = _word_list("role_nouns")
 
 # Name prefixes whose capital inside a word is part of the name: McDonald, DiCaprio.
@@ -81,7 +81,7 @@ DATE_OPENERS = _word_list("date_openers")
 
 # Adjectives of nationality, region and faith: always written with a capital,
 # never the first part of a name, so one glued to a word is a lost space
-# (Frenchinfringements). A general English list, not taken from any corpus.
+# (Danishinfringements). A general English list, not taken from any corpus.
 NATIONALITIES = _word_list("nationalities")
 
 # Words after a suspended hyphen (pre- and post-war): the dash before them is no lost space.
