@@ -18,7 +18,7 @@ FORCED_CUT_RE = re.compile(
     r"""
       (?<=[a-z])(?<!Mc)(?<!Mac) (?=[A-Z])     # a small letter, then a capital: theAbove, WalesU-21 (not McCoy)
     | (?<=[^\W\d_][,;:!?])  (?=[^\W_])        # after , ; : ! ? that follow a letter: contest,the, Bogotá,Colombia
-    | (?<=[0-9][,;:!?])     (?=[A-Za-z])      # after a number's comma before a letter: 1500,the
+    | (?<=[0-9][,;:!?])     (?=[A-Za-z])      # after a number's comma before a letter: 1650,the
     | (?<=[0-9],) (?=[0-9]{1,2}(?![0-9])|[0-9]{4})  # a comma before a number that is no group of three: 14,1902
     | (?<=[a-z][.][,;])     (?=[A-Za-z0-9])   # an abbreviation's comma: al.,2011
     | (?<=[0-9])            (?=–[A-Z])        # an en dash between a date and a name: 1902–May
@@ -27,7 +27,7 @@ FORCED_CUT_RE = re.compile(
     | (?:(?<=[A-Z][.])|(?<=[A-Z][a-z][.])) (?=[A-Z][a-z])  # an initial's or a title's stop, then a name: P.Vardakis, St.Anselm
     | (?<=[A-Z][.])         (?=[a-z]{3})      # an initial's stop, then a word: T.lunaris, U.S.state
     | (?<=[a-z]{2}[.,;:!?][”’)]) (?=[A-Za-z])  # a stop, then a closing quote: said.”He (" is `_quote_cuts`')
-    | (?<=[a-z0-9][”’)\]"][,;:]) (?=[A-Za-z0-9])  # a closing quote or bracket, then a comma: Words",and
+    | (?<=[a-z0-9][”’)\]"][,;:]) (?=[A-Za-z0-9])  # a closing quote or bracket, then a comma: Songs",and
     | (?<=[A-Za-z0-9.)\]])  (?=[(\[])         # a bracket opening after a word or a bracket: Agreement(FPA, 1864(, Jr.(, )(
     | (?<=[^\W\d_])         (?=[|][^\W\d_])  # a bar between names, spaced in a list: Tavesi|Korlun
     | (?<=[^\W\d_][|])      (?=[^\W\d_])

@@ -4,7 +4,7 @@ A token is read as such a run when it is long (NO_SPACE_RUN_LETTERS letters or
 more), or is a whole line of NO_SPACE_LINE_LETTERS letters or more, holds
 nothing that marks an address, a path or code (one slash between letters or
 digits, in a run of NO_SPACE_RUN_LETTERS letters or more, is prose:
-PEN/Faulkner, 600Gbases/day), and the model reads it as
+PEN/Marlowe, 600Gbases/day), and the model reads it as
 English words: most of its letters fall in words the web tables know. It is
 then cut where the segmentation ends a word, between letters and a number
 (`had40beds`), and where `forced_cuts` cuts whatever the model says: at a
@@ -76,7 +76,7 @@ def no_space_cuts(text: str) -> list[int]:
             continue
         if NOT_PROSE_RE.search(token) or IDENTIFIER_RE.match(token) or _foreign_script(token, letters) or (
                 "/" in token and letters < NO_SPACE_RUN_LETTERS):
-            continue  # (one slash in a shorter token: a name or a path, Fentanyl/fluanisone, 147P/Kowalski)
+            continue  # (one slash in a shorter token: a name or a path, Ketamine/xylazine, 147P/Kowalski)
         if whole_line and CAMEL_NAME_RE.match(token) and not _hump_holds_glued_words(token):
             # A code, brand or product name on its own line or as a whole field
             # (URLSearchParams, PlayStationNetwork): never cut.
@@ -92,7 +92,7 @@ def no_space_cuts(text: str) -> list[int]:
 def _hump_holds_glued_words(token: str) -> bool:
     """Whether a hump of a capitalised run is no word but common words run
     together after its first, one a word that links a title's words
-    (`Listof|Caucasian`, `Signofthe|Winner`): a title that lost its spaces,
+    (`Indexof|Sunken`, `Markofthe|Victor`): a title that lost its spaces,
     where a name's humps are words (PlayStation) or scraps (Mar|on|it|on)."""
     lex = lexicon()
     for hump in HUMP_RE.findall(token):
@@ -292,7 +292,7 @@ def _commonest_words() -> CommonWords:
 
 def _verb_peeled(parts: list[str], lex) -> list[str]:
     """The parts, with `is` or `was` cut from the end of a name no list knows
-    before an article (gubaotis|a -> gubaot|is|a, Mogzonis|a): the lead of a
+    before an article (kelvarotis|a -> kelvarot|is|a, Trebzonis|a): the lead of a
     text about a name (X is a village); a word that ends so stays (Davis, thesis)."""
     out: list[str] = []
     for index, part in enumerate(parts):

@@ -75,7 +75,7 @@ TYPO_RUN_LETTERS = 10_000
 # Strings `typos._meant` remembers.
 TYPO_PIECES_KEPT = 50_000
 # A name no list knows glued to `is` or `was` before an article keeps this many letters at least
-# when the verb is cut from it (gubaot|is|a; not Ar|is).
+# when the verb is cut from it (kelvarot|is|a; not Ar|is).
 PEELED_NAME_LETTERS = 4
 # A name cut from the verb that follows it at a sentence's start (`leads`: Brzowikiis a) keeps
 # this many letters at least (not Bris a, Alis a). spaces-dev Wiki split 0.8212/0.9598 ->

@@ -29,7 +29,7 @@ ONE_LETTER_WORDS = frozenset("a")
 # inboxes): as a first part they free nothing.
 PARTICLES = _word_list("particles")
 # Function words that link a title's words: inside a capitalised hump they mark a run that lost
-# its spaces (`nospace._hump_holds_glued_words`: Listof|Caucasian).
+# its spaces (`nospace._hump_holds_glued_words`: Indexof|Sunken).
 LINKING_WORDS = _word_list("linking_words")
 # Combining forms of science (photo, magneto, quasi): `runs._combining_form_compound`.
 COMBINING_FORMS = _word_list("combining_forms")
