@@ -46,11 +46,17 @@ def web_counts() -> tuple[dict[str, float], dict[str, float]]:
     return wordsegment.UNIGRAMS, wordsegment.BIGRAMS
 
 
-@lru_cache(maxsize=16)
-def read_word_file(path: str) -> frozenset[str]:
-    """Words from a UTF-8 file, one per line; `#` starts a comment."""
+def read_word_lines(path: str) -> list[str]:
+    """The words of a UTF-8 file in its order and case, one per line; `#`
+    starts a comment. ConfigError if the file cannot be read."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read word list: {exc}") from None
-    return frozenset(w.strip().lower() for w in (line.split("#", 1)[0] for line in lines) if w.strip())
+        raise ConfigError(f"{path}: cannot read word list: {getattr(exc, 'strerror', None) or exc}") from None
+    return [word for line in lines if (word := line.split("#", 1)[0].strip())]
+
+
+@lru_cache(maxsize=16)
+def read_word_file(path: str) -> frozenset[str]:
+    """The words of a UTF-8 file (`read_word_lines`), in lower case."""
+    return frozenset(word.lower() for word in read_word_lines(path))

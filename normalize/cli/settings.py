@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import tomllib
-from pathlib import Path
 from typing import Any
 
 import click
@@ -18,6 +17,7 @@ from ..jobs.compression import check_available, compressed_forms, compression_of
 from ..jobs.decoding import resolve_encoding
 from ..jobs.html import HTML_SUFFIXES, check_available as check_html, reads_html, text_name
 from ..jobs.planning import STDIN, plan
+from ..vocabulary import read_word_lines
 
 
 # Options that set the Config field of the same name (off unless given).
@@ -38,15 +38,6 @@ def _read_toml(path: str) -> dict:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-
-
-def _read_words(path: str) -> list[str]:
-    """Words from a file, one per line; `#` starts a comment."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read word list: {getattr(exc, 'strerror', None) or exc}") from None
-    return [word for line in lines if (word := line.split("#", 1)[0].strip())]
 
 
 def load_config(
@@ -89,7 +80,7 @@ def load_config(
     elif skip:
         changes["stages"] = tuple(stage for stage in config.stages if stage not in skip)
     if protect or protected_words:
-        words = set(protect) | set(_read_words(protected_words) if protected_words else ())
+        words = set(protect) | set(read_word_lines(protected_words) if protected_words else ())
         changes["protected_words"] = config.protected_words | words
     if vocabulary:
         changes["vocabulary_file"] = vocabulary
@@ -113,7 +104,7 @@ def check_config(config: Config) -> None:
     if config.runs("remove_leftovers"):
         rules_for(config)
     if config.vocabulary_file:
-        _read_words(config.vocabulary_file)
+        read_word_lines(config.vocabulary_file)
 
 
 def _check_parquet(tasks, options: dict[str, Any], preview: bool) -> None:

@@ -17,6 +17,7 @@ edits and no damage.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
@@ -230,14 +231,8 @@ class ParquetOutput:
     def write(self, group: RowGroup, results: Sequence[Cleaned | None]) -> None:
         """Write `group` with its texts replaced by `results` (None for a
         null text), as one row group."""
-        pa = pyarrow_modules()[0]
-        try:
+        with self._output_errors() as pa:
             self._write(pa, group, results)
-        except NormalizeError:
-            raise
-        except (pa.ArrowException, OSError) as exc:
-            self.abort()
-            raise OutputError(f"{self.atomic.target}: cannot write Parquet: {exc}") from None
 
     def _write(self, pa, group: RowGroup, results: Sequence[Cleaned | None]) -> None:
         table = group.table
@@ -261,15 +256,23 @@ class ParquetOutput:
         return table.set_column(at, name, array) if at >= 0 else table.append_column(name, array)
 
     def commit(self) -> None:
+        with self._output_errors():
+            self.parquet.close()
+        self.atomic.commit()
+
+    @contextmanager
+    def _output_errors(self) -> Iterator[Any]:
+        """pyarrow for the block; Arrow's and the system's errors in it become
+        an OutputError, the file abandoned (`abort`). The library's own errors
+        pass as they are."""
         pa = pyarrow_modules()[0]
         try:
-            self.parquet.close()
+            yield pa
         except NormalizeError:
             raise
         except (pa.ArrowException, OSError) as exc:
             self.abort()
             raise OutputError(f"{self.atomic.target}: cannot write Parquet: {exc}") from None
-        self.atomic.commit()
 
     def abort(self) -> None:
         try:

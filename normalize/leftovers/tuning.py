@@ -18,7 +18,7 @@ HEADS_REMEMBERED = 1 << 15
 # line that a rule takes whole is the article's, when the rule takes the line
 # without it too and no rule takes the sentence alone: the rule's open end
 # swallowed it (furniture glued to a paragraph: "We use cookies ... Tim
-# Henman saved ..."). A caption before its credit is shorter ("Vietnam's
+# Tarrow saved ..."). A caption before its credit is shorter ("Vietnam's
 # soldiers taking part in UN Peacekeeping mission. Photo: NLD |").
 SWALLOWED_WORDS = 8
 SWALLOWED_CHARS = 60

@@ -16,7 +16,7 @@ non-space character. It works from evidence, not guesses:
   (`frameworks,thus`) is split only when the words on both sides say so;
 - the document itself is evidence: a token that stands alone twice is a real
   word of this text (a name, a brand), and a name that stands alone elsewhere
-  may be split off (`Milburnsaid`).
+  may be split off (`Tarrowsaid`).
 """
 from .model import Model, model_for
 from .rules import RULES

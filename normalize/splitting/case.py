@@ -1,4 +1,4 @@
-"""Case boundaries that mark a lost space (inHanoi, theEU, EApublishes,
+"""Case boundaries that mark a lost space (inHanoi, theEU, KBpublishes,
 NationsConvention, Iwas), and the camel-case names and brands that do not
 (iPhone, PlayStation, McDonald).
 """
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0,
                      sentence_start: bool = True) -> list[tuple[int, str]]:
     """Case changes inside `stem` that mark a lost space, with their rule ids:
-    inHanoi, EApublishes, Iwas; `after_name` says what capitalised word it
+    inHanoi, KBpublishes, Iwas; `after_name` says what capitalised word it
     follows (AFTER_NAME...), `sentence_start` whether it opens a sentence."""
     n = len(stem)
     raw = [i for i in range(1, n) if stem[i].isupper() and not stem[i - 1].isupper()]
@@ -53,7 +53,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0,
     repeated = doc.count(stem.lower()) >= 2
     if initial and not repeated:
         # (A capital A inside a sentence opens a name, Aline, and I after a name is a
-        # name's next word, Bayburt Idare, where the text lost no space elsewhere.)
+        # name's next word, Darvik Odare, where the text lost no space elsewhere.)
         article_ok = sentence_start or doc.damaged() or stem[0] == "I" and after_name != AFTER_NAME
         return [(1, "split_pronoun_or_article")] if article_ok and _initial_split(doc.model, lower) else []
     kinds = {}  # each cut kept, and its rule id
@@ -79,7 +79,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0,
         # A name written twice is a name (PlayStation), but a function word
         # glued to a name, or an acronym to a lower-case word, twice is the
         # same join twice (inDecember, USeconomy), as are two words the web
-        # writes apart more often than as one (StockExchange).
+        # writes apart more often than as one (GrainExchange).
         head = stem[: cuts[0]]
         if not (head.islower() and (doc.zipf(head) or 0.0) >= FUNCTION_ZIPF
                 or head.isupper() and stem[cuts[0]].islower()):
@@ -88,7 +88,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0,
         # aPC, aTV: the article before an acronym, whatever word its letters spell (apc, atv)
         return [(i, kinds[i]) for i in cuts]
     camel_name = stem[0].isupper() and stem[1].islower()  # CrowdStrike, not USPresident or theEU
-    # Brands the web writes joined more than apart (RealArcade, EyeToy), and
+    # Brands the web writes joined more than apart (QuickArcade, EyeToy), and
     # camel-case words the model knows (PlayStation, YouTube).
     joined_brand = web is False and stem[0].isupper()
     known_word = bool(cuts) and not web and whole is not None and whole >= (
@@ -108,7 +108,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0,
 
 def _camel_name(doc: _Document, stem: str) -> bool:
     """Whether two capitalised words side by side in `stem` are ones the web
-    writes as one word at least as often as apart (GameBoy, RealPlayerand):
+    writes as one word at least as often as apart (GameBoy, QuickPlayerand):
     a name, not a lost space."""
     words = list(CAPITALISED_RE.finditer(stem))
     for a, b in zip(words, words[1:]):
@@ -126,8 +126,8 @@ def _camel_name(doc: _Document, stem: str) -> bool:
 
 def _title_words(doc: _Document, stem: str, left: str, right: str, after_name: int) -> bool:
     """Whether `left` and `right`, glued in `stem` after a capitalised word, are
-    two words of a title or a name written in capitals (Combination forImproved
-    Lexical, IEEE InternationalConference, Thai InformationRetrieval): a word a
+    two words of a title or a name written in capitals (Combination forRobust
+    Lexical, IEEE InternationalWorkshop, Thai KnowledgeDiscovery): a word a
     title writes in small letters (TITLE_SMALL_WORDS; not a verb: isReady), or a
     common word (LONG_PAIR_ZIPF) of TITLE_WORD_LETTERS or more, then a
     capitalised word the list knows (WORD_ZIPF; a second word rarer than the
@@ -160,8 +160,8 @@ def _given_name_first(doc: _Document, stem: str, left: str, left_all: str, right
 
 def _subscripted(doc: _Document, word: str) -> bool:
     """Whether `word`, no word the list knows, is a common word and one more
-    consonant (analj: a formula's variable and its index, AvgAnalj), not a
-    name's own letters (Reckers, Pakeerah)."""
+    consonant (betaj: a formula's variable and its index, MaxBetaj), not a
+    name's own letters (Tollers, Vimarah)."""
     return doc.vocab_zipf(word) is None and word[-1] not in "aeiouys" and (
         doc.vocab_zipf(word[:-1]) or 0.0) >= WORD_ZIPF
 
@@ -180,17 +180,17 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
     right = RIGHT_WORD_RE.match(right_all).group() if right_all[0].isupper() else SMALL_LETTERS_AT_RE.match(right_all).group()
     plural = PLURAL_ACRONYM_RE.match(right_all)
     if plural and stem[i - 1].islower():
-        right = plural.group(1)  # fromMPs, protectPCs: the acronym, read without its plural s
+        right = plural.group(1)  # fromMEPs, protectTVs: the acronym, read without its plural s
     if PREFIXED_NAME_RE.match(right_all) and left[:1].isupper() and left[1:].islower() and (
             len(left) >= 3 or left.lower() in TITLES):
-        # IanMcCafferty, LeonardoDiCaprio, MrMcLetchie: a name or a title,
+        # IanMcAlpine, MarcoDiVanna, MrMcAlpine: a name or a title,
         # then a surname with its prefix; after a word the list knows well
         # (Ian, Leonardo, Mr), or any word at all before Mc and Mac, which
         # open no compound.
         return "split_prefixed_surname" if (right_all[:2] == "Mc" or right_all[:3] == "Mac"
                                             or (doc.vocab_zipf(left.lower()) or 0.0) >= WORD_ZIPF) else None
     if stem[i].islower():
-        # EApublishes: an acronym then a lower-case word.
+        # KBpublishes: an acronym then a lower-case word.
         acronym = stem[:i]
         if len(acronym) < 2 or not acronym.isupper():
             return None
@@ -210,7 +210,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
                 doc.damaged()) and doc.web_says(stem[: len(right) + 1].lower(), ["a", right.lower()],
                                                 ratio=CAMEL_APART_RATIO) is not False else None
         # an initial before a surname the list knows or the text names alone
-        # (SThompson), where the text writes other names after initials (a
+        # (JKowalski), where the text writes other names after initials (a
         # line-up); not a degree or a brand (BTech, ETrade).
         return "split_initial_before_name" if len(right) >= 4 and (
             doc.known(right.lower(), WORD_ZIPF) or doc.names(right.lower())) and doc.damaged() and (
@@ -221,7 +221,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
         return "split_acronym_word" if len(left) >= 2 and len(right) >= 3 and doc.known(right, WORD_ZIPF) and (
             doc.damaged()) else None
     if left_all == "a":
-        # aLabour, aBBC: the article before a name or an acronym.
+        # aLiberal, aBBC: the article before a name or an acronym.
         return "split_article_before_name" if len(right) >= 2 and (
             right.isupper() or doc.known(right.lower(), WORD_ZIPF)) else None
     if len(left) < 2 or left.lower() in NAME_PREFIXES:
@@ -251,8 +251,8 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
         # Debounce); else it is a name in code or a brand (allowJs,
         # getElementById, userId, toString, onClick, forEach).
         # (Or, in a text that holds no code at all, a word of five letters or
-        # more glued to a capitalised word that ends the token: nearbyMain,
-        # journalistSteven; code names, createElement, live beside code.)
+        # more glued to a capitalised word that ends the token: nearbyHigh,
+        # reporterMartin; code names, createElement, live beside code.)
         if not doc.damaged() and last not in JOIN_HEADS and not _title_words(doc, stem, left, right, after_name) and not (
                 z >= FUNCTION_ZIPF and right.lower() in CALENDAR_WORDS) and (
                 (humps := _humps(stem)) > 1 or len(last) < 4 or not doc.names(right.lower())) and not (
@@ -260,16 +260,16 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
                 and right[1:].islower() and len(right) >= 3 and not doc.holds_code()):
             return None
     elif left_lower in TITLES:
-        # MrMilburn
+        # MrTarrow
         return "split_title_name" if right[0].isupper() and right[1:].islower() and len(right) >= 3 else None
     elif len(left) < 3 or not doc.known(left_lower, WORD_ZIPF):
         # LucianoOrvetti: a first name the word list lacks, then a surname
         # the text names alone elsewhere, one the word list lacks or where
         # the text lost spaces elsewhere (else a brand: DreameHome beside Home).
-        # (Or a pair the web writes apart more often than as one: AvrilLavigne;
+        # (Or a pair the web writes apart more often than as one: MaraDellow;
         # or, in a text that lost spaces elsewhere, a first word the list
         # knows at all and a second of four letters or more, in a token no
-        # list holds: LleytonHewitt.)
+        # list holds: ArloPemberton.)
         return "split_capitalised_words" if (
                 len(left) >= 3 and len(right) >= 3 and right[1:].islower() and right_all[len(right) :][:1] != "'"
                 and (doc.names(right.lower()) and (doc.damaged() or doc.model.unknown(right.lower()))
@@ -285,13 +285,13 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
         elsewhere = doc.count(camel) >= (2 if camel == stem.lower() else 1) or (
             camel.endswith("s") and doc.count(camel[:-1]))
         if elsewhere and not doc.written_apart(pair) and not doc.web_says(camel, pair):
-            # A name the text writes whole elsewhere (receivedAutoLinks beside
-            # AutoLink); but not two words the web writes apart (StockExchange twice).
+            # A name the text writes whole elsewhere (receivedQuickTags beside
+            # AutoLink); but not two words the web writes apart (GrainExchange twice).
             return None
-        # NationsConvention, DavidBlunkett; brands (ChevronTexaco) mostly pair a
+        # NationsConvention, DavidTarrow; brands (ChevronTexaco) mostly pair a
         # word with a name the text never writes alone, or are written as one
         # word on the web (GameBoy, RealPlayer) more than apart.
-        # One such pair makes the whole camel-case run a name (WebSideStory).
+        # One such pair makes the whole camel-case run a name (PageTrailStory).
         # In a text that shows no other lost space, a pair the web does not
         # write apart is more likely a brand (CrowdStrike, RingCentral), unless
         # it ends a name of several words (United NationsConvention).
@@ -302,7 +302,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
         # In a text that shows no other lost space, two capitalised words
         # glued are a brand or a name (RaceDay, Dustwise RoboClean), or a
         # code name (NotFound, GetValue), unless the first is an article or a
-        # preposition (TheGerman).
+        # preposition (TheFrench).
         if not doc.damaged() and left_lower not in JOIN_HEADS and not _title_words(doc, stem, left, right, after_name) and not (
                 _given_name_first(doc, stem, left, left_all, right, right_all)):
             return None
@@ -314,8 +314,8 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
             return None
         # macOS, ChatGPT: a short acronym after a content word is a product name.
         # A common word of four letters or more before a two-letter acronym
-        # is a lost space (legalUK, interactiveTV), but for an operating system (watchOS).
-        # (A rarer word before a longer acronym where the text lost spaces elsewhere: campaignersHACAN.)
+        # is a lost space (localEU, portableTV), but for an operating system (watchOS).
+        # (A rarer word before a longer acronym where the text lost spaces elsewhere: residentsKBLA.)
         z = doc.zipf(left_lower) or 0.0
         if left[0].isupper() and not doc.damaged():
             return None  # FastAPI, GoPro: a brand, where the text lost no space elsewhere

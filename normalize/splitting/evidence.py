@@ -17,7 +17,10 @@ from .guards import _holds_code
 from .joins import _plain_join
 from .numbers import year_after_date_opener
 from . import tuning
-from .shapes import INITIAL_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, SPACE_RE, SPACED_DASH_RE, _is_letter, _letter_words, _parts
+from .shapes import (
+    CLOSED_BEFORE_COMMA, INITIAL_NAME_RE, LETTERS_RE, PLAIN_WORD_RE, SPACE_RE, SPACED_DASH_RE, _is_letter,
+    _letter_words, _parts,
+)
 from .tuning import (
     ENGLISH_MIN_RUNS, ENGLISH_SHARE, GLUED_WORD_ZIPF, KNOWN_ZIPF, LOCAL_WORD_ZIPF, MARKS_COUNTED, MARKS_LONG_TEXT,
     MARKS_NEEDED,
@@ -140,8 +143,8 @@ class _Document:
         return self._ask(DAMAGED, None)
 
     def lists_initials(self) -> bool:
-        """Whether the text writes at least two names after an initial (S Thompson,
-        P Vickery): a line-up or a list of credits."""
+        """Whether the text writes at least two names after an initial (J Kowalski,
+        P Vandell): a line-up or a list of credits."""
         return self._ask(INITIALS, None)
 
     def writes_spaced_dashes(self) -> bool:
@@ -152,7 +155,7 @@ class _Document:
 
     def writes_affix_alone(self, run: str) -> bool:
         """Whether `run` opens or ends with a word of four letters or more that
-        this text writes alone (Traillesaw beside Traille): one question, not
+        this text writes alone (Dunmoresaw beside Dunmore): one question, not
         one `count` a length."""
         return self._ask(AFFIX, run)
 
@@ -240,15 +243,15 @@ def _run_starts(text: str, word: str):
         at = text.find(word, at + 1)
 
 
-# A stop glued to the next word, which no prose writes: frameworks,thus; said.The
+# A stop glued to the next word, which no prose writes: frameworks,thus; wrote.Then
 # (Not an address's last part: desk@example.org.Staff.)
 GLUED_STOP_RE = re.compile(r"(?<![\w.@/:-])([A-Za-z][a-z]+)(?:,|[.!?](?=[A-Z]))([A-Za-z][a-z]+)\b")
-# A word glued to a year (till2006): the word, the year; and what every such match holds, found by a fast scan.
+# A word glued to a year (till1971): the word, the year; and what every such match holds, found by a fast scan.
 GLUED_YEAR_RE = re.compile(r"(?<![\w.@/:-])([a-z]+)((?:19|20)[0-9][0-9])\b")
 GLUED_YEAR_HINT_RE = re.compile(r"[a-z](?:19|20)[0-9]")
 # A comma glued between a bracket, a digit or a Greek letter and a word of three letters or more.
-CLOSED_COMMA_RE = re.compile(r"[)\]0-9α-ωΑ-Ω],([a-z]{3,})\b")
-CLOSED_COMMA_HINT_RE = re.compile(r"[)\]0-9α-ωΑ-Ω],[a-z]")
+CLOSED_COMMA_RE = re.compile(CLOSED_BEFORE_COMMA + r"([a-z]{3,})\b")
+CLOSED_COMMA_HINT_RE = re.compile(CLOSED_BEFORE_COMMA + "[a-z]")
 # The three characters at the heart of every GLUED_STOP_RE match, found by a fast scan.
 GLUED_STOP_HINT_RE = re.compile(r"[a-z](?:,[A-Za-z]|[.!?][A-Z])")
 
@@ -281,7 +284,7 @@ def _shows_lost_spaces(model: Model, candidates: set, text: str, marks: int = 0)
     rogue|lite), and that `text` writes once (a word written again is a word
     of the text, the crate thiserror): the mark of a text that lost spaces,
     against which a capitalised pair is more likely a join too. A comma or a
-    sentence's stop glued between two common words (depth,while; said.The) is
+    sentence's stop glued between two common words (depth,while; wrote.Then) is
     such a mark too, as is each of `marks`, found before. A long text needs two marks (one alone is as often a word
     the lists lack)."""
     asked = 0
@@ -292,11 +295,11 @@ def _shows_lost_spaces(model: Model, candidates: set, text: str, marks: int = 0)
                     and (model.lookup(right.lower()) or 0.0) >= GLUED_WORD_ZIPF)
     if CLOSED_COMMA_HINT_RE.search(text):
         # A comma glued between a bracket, a digit or a Greek letter and a word (rest),giving;
-        # Φ,varying): no clean text writes one (`punctuation.CLOSED_BEFORE_COMMA_RE`).
+        # Φ,varying): no clean text writes one (`shapes.CLOSED_BEFORE_COMMA`).
         marks += sum(1 for word in CLOSED_COMMA_RE.findall(text)
                      if (model.lookup(word.lower()) or 0.0) >= GLUED_WORD_ZIPF)
     if GLUED_YEAR_HINT_RE.search(text):
-        # A year glued to a word that opens a date (till2006, since2010): a lost space, as sure.
+        # A year glued to a word that opens a date (till1971, since2010): a lost space, as sure.
         marks += sum(1 for word, year in GLUED_YEAR_RE.findall(text) if year_after_date_opener(word, year))
     if marks >= needed:
         return True

@@ -73,7 +73,7 @@ def _never_splits(model: Model, token: str) -> bool:
         if hyphen and _hyphen_prefix_cut(model, atom.group(), _next_word(token, atom.end() + 1)):
             return False
         if atom.start() and token[atom.start() - 1].isdigit():
-            return False  # 268bnpaid: a unit may open it
+            return False  # 314bnpaid: a unit may open it
         if not _word_never_splits(model, atom.group()):
             return False
     return True

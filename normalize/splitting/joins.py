@@ -93,7 +93,7 @@ def _suffix_chain(part: str) -> bool:
 
 def _reads_as_derived(run: str, lookup) -> bool:
     """Whether `run` ends in a suffix that is also a word (able, less, ward)
-    after a known word: a derived word (kickable) or a join (beingable), and
+    after a known word: a derived word (kickable) or a join (beingready), and
     no split of it is sure; any other split of it is a guess (be in gable).
     A function word takes no suffix: beable, andless are joins."""
     for size in (4, 5):
@@ -107,7 +107,7 @@ def _name_then_verb(model: Model, run: str) -> int | None:
     """Where `run` cuts into four letters or more and the longest word of five
     letters or more that ends in -ed or -ing, if the list knows that word
     well (a verb's form), or None. (A rarer one may be the end of a longer:
-    Laportebemoaning is no Laportebe moaning.)"""
+    Dumontbemoaning is no Dumontbe moaning.)"""
     for cut in range(4, len(run) - 4):
         tail = run[cut:]
         if tail.endswith(INFLECTED_ENDINGS):
@@ -231,7 +231,7 @@ def _article_glued(model: Model, word: str) -> bool:
 
 
 def _domain_then_word(model: Model, token: str) -> int:
-    """Where the word glued to a web address starts (Amazon.comwhether:
+    """Where the word glued to a web address starts (Example.comwhen:
     Amazon.com whether), or 0: a common word after .com, .org, .net, .edu,
     .gov or .uk, which does not make a longer word with it (.network, .company);
     or a common capitalised word after the address's full stop (example.com.The)."""
@@ -246,7 +246,7 @@ def _domain_then_word(model: Model, token: str) -> int:
 
 
 def _hyphen_prefix_cut(model: Model, word: str, following: str = "") -> int:
-    """Where a word glued to a hyphenated word's first piece ends (reale-mail,
+    """Where a word glued to a hyphenated word's first piece ends (newe-mail,
     havere-affirmed: real e-mail, have re-affirmed), or 0. Only a lower-case
     `word` that is rare itself, made of a common word and such a piece; or
     the article glued to the piece (along-term: a long-term) when the web

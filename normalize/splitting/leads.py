@@ -1,13 +1,13 @@
 """Rule `split_lead_verb`: a name glued to the verb of the sentence it opens
-(`Jacznikiis a village`, `Simplicityis the seventh album`, `Lennephad a church`).
+(`Brzowikiis a village`, `Clarityis the third album`, `Brackenhad a church`).
 
 A sentence about a thing opens with its name, then `is`, `was`, `has` or
 `had`, then an article: the lead of an encyclopedia's entry, a caption, a list's item. Where
 the name and the verb lost their space, the token is no word the tables hold
-(a name ending in -is that they lack, `Yiannis`, is rarer still before an
+(a name ending in -is that they lack, `Kostakis`, is rarer still before an
 article at a sentence's start), and what is left before the verb is a name
 of LEAD_NAME_LETTERS or more. Only at a line's or a sentence's start, where
-a name then an article cannot be an object (`gave Yiannis a book`).
+a name then an article cannot be an object (`gave Kostakis a book`).
 """
 from __future__ import annotations
 

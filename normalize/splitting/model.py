@@ -254,7 +254,7 @@ def _best_pair(run: str, whole: float, lookup) -> tuple[list[int], bool] | None:
 
 def _function_word_then_rare_word(run: str, lookup) -> tuple[list[int], bool] | None:
     """A run no list knows that is a function word glued to a rare word
-    (twoconvicting, isdecimating, forephedrine): the rare word is too rare
+    (twoacquitting, isdesiccating, forcodeine): the rare word is too rare
     to be a part of a split by itself, but a function word before it is
     what lost spaces glue most."""
     for cut in range(2, min(5, len(run) - RARE_WORD_LEN + 1)):
@@ -351,7 +351,7 @@ def _uphold(run: str, found: tuple[list[int], bool], model: Model) -> list[int]:
     if _letter_typed_thrice(model, run):
         return []
     if len(parts) > 2:
-        # andclubman, billionwebpages: keep the compounds the web writes whole.
+        # andbarman, millionuserpages: keep the compounds the web writes whole.
         kept = [cut for cut, left, right in zip(cuts, parts, parts[1:])
                 if model.web_says(left + right, [left, right]) is not False]
         # But a piece the list does not know is no word, however often the

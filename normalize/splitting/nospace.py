@@ -4,11 +4,12 @@ A token is read as such a run when it is long (NO_SPACE_RUN_LETTERS letters or
 more), or is a whole line of NO_SPACE_LINE_LETTERS letters or more, holds
 nothing that marks an address, a path or code (one slash between letters or
 digits, in a run of NO_SPACE_RUN_LETTERS letters or more, is prose:
-PEN/Faulkner, 800Gbases/day), and the model reads it as
+PEN/Marlowe, 600Gbases/day), and the model reads it as
 English words: most of its letters fall in words the web tables know. It is
-then cut where the segmentation ends a word, at a small letter before a capital
-(`theUnder`), between letters and a number (`had50rooms`) and after a comma,
-semicolon, colon or a sentence's full stop before a letter. A letter outside
+then cut where the segmentation ends a word, between letters and a number
+(`had40beds`), and where `forced_cuts` cuts whatever the model says: at a
+small letter before a capital (`theAbove`), after a comma, semicolon, colon or
+a sentence's full stop before a letter. A letter outside
 ASCII and the letters next to it are never cut apart (`Cabañas` stays whole),
 but where a word of such letters meets a capital (`MarkoŠarić`) or is
 followed by a function word of three letters or more (`Šarićwerethe` ->
@@ -20,8 +21,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from string import ascii_lowercase as ASCII_LOWERCASE
 
+from .forced_cuts import forced_cuts
 from .gaps import SHORT_WORDS
 from .lexicon import lexicon
 from .segment import segment
@@ -30,8 +31,9 @@ from .segment_tuning import (
     NO_SPACE_LINE_LETTERS, NO_SPACE_MIN_WORDS, NO_SPACE_RUN_LETTERS, NO_SPACE_TEXT_KNOWN_SHARE, NO_SPACE_WORD_COUNT,
     PEELED_NAME_LETTERS, SCRAP_ALONE_LETTERS, SCRAP_COUNT, SHORT_WORD_LETTERS, SLIPPED_WORD_LETTERS, SLIPPED_WORDS_KEPT,
 )
+from .slips import CommonWords, one_slip_from_word
 from .typos import segment_with_typos
-from .words import CALENDAR_WORDS, LINKING_WORDS
+from .words import LINKING_WORDS
 
 RULE = "split_no_space_run"
 
@@ -55,35 +57,6 @@ ARTICLES = frozenset({"a", "an", "the"})
 HUMP_RE = re.compile(r"[A-Z][a-z]+")
 # The pieces of a token the model reads: ASCII letter runs, digit runs.
 PIECE_RE = re.compile(r"[A-Za-z]+|[0-9]+")
-# Where a token is cut whatever the model says.
-FORCED_CUT_RE = re.compile(
-    r"""
-      (?<=[a-z])(?<!Mc)(?<!Mac) (?=[A-Z])     # a small letter, then a capital: theUnder, WalesU-21 (not McCoy)
-    | (?<=[^\W\d_][,;:!?])  (?=[^\W_])        # after , ; : ! ? that follow a letter: competition,the, Paraná,América
-    | (?<=[0-9][,;:!?])     (?=[A-Za-z])      # after a number's comma before a letter: 1500,the
-    | (?<=[0-9],) (?=[0-9]{1,2}(?![0-9])|[0-9]{4})  # a comma before a number that is no group of three: 14,1902
-    | (?<=[a-z][.][,;])     (?=[A-Za-z0-9])   # an abbreviation's comma: al.,2011
-    | (?<=[0-9])            (?=–[A-Z])        # an en dash between a date and a name: 1902–May
-    | (?<=[0-9]–)           (?=[A-Z])
-    | (?<=[a-z]{2}[.])      (?=[A-Z])         # a word's full stop, then a capital: town.The
-    | (?:(?<=[A-Z][.])|(?<=[A-Z][a-z][.])) (?=[A-Z][a-z])  # an initial's or a title's stop, then a name: J.Zdarsky, St.Michael
-    | (?<=[A-Z][.])         (?=[a-z]{3})      # an initial's stop, then a word: U.formosa, U.S.state
-    | (?<=[a-z]{2}[.,;:!?][”’)]) (?=[A-Za-z])  # a stop, then a closing quote: said.”He (" is `_quote_cuts`')
-    | (?<=[a-z0-9][”’)\]"][,;:]) (?=[A-Za-z0-9])  # a closing quote or bracket, then a comma: Words",and
-    | (?<=[A-Za-z0-9.)\]])  (?=[(\[])         # a bracket opening after a word or a bracket: Agreement(FPA, 1864(, Jr.(, )(
-    | (?<=[^\W\d_])         (?=[|][^\W\d_])  # a bar between names, spaced in a list: Nargesi|Narmun
-    | (?<=[^\W\d_][|])      (?=[^\W\d_])
-    | (?<=[)\]])            (?=[A-Za-z])      # a letter after a closing bracket: (FPA)signed
-    """,
-    re.VERBOSE,
-)
-# A spaced en dash between full dates (1871–9January -> 1871 – 9 January), where the letters
-# after the day are a month (`_date_range_cuts`); a season's 2015–16Premier stays whole.
-DATE_RANGE_RE = re.compile(r"(?<=[0-9]{4})–[0-9]{1,2}([A-Z][a-z]+)")
-# Its names of five letters or more, which a word glued after them cannot make another word of.
-FULL_MONTHS = tuple(sorted(word for word in CALENDAR_WORDS if len(word) >= 5))
-# A letter before two letters: where `_accented_capital_cuts` asks the case.
-CASE_CHANGE_RE = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_][^\W\d_])")
 # Letters that belong to the number before them (1990s, 21st, 5km), never cut off.
 NUMBER_SUFFIX_RE = re.compile(r"(?:s|st|nd|rd|th|am|pm|m|km|kg|cm|mm|bn|k|g|ft|mph|mb|gb|d)(?![a-z])")
 # An ordinal's ending, or a decade's s, that stays with its number when a word follows (46th|minute, 1990s|and).
@@ -105,7 +78,7 @@ def no_space_cuts(text: str) -> list[int]:
             continue
         if NOT_PROSE_RE.search(token) or IDENTIFIER_RE.match(token) or _foreign_script(token, letters) or (
                 "/" in token and letters < NO_SPACE_RUN_LETTERS):
-            continue  # (one slash in a shorter token: a name or a path, Fentanyl/fluanisone, 121P/Shoemaker)
+            continue  # (one slash in a shorter token: a name or a path, Ketamine/xylazine, 147P/Kowalski)
         if whole_line and CAMEL_NAME_RE.match(token) and not _hump_holds_glued_words(token):
             # A code, brand or product name on its own line or as a whole field
             # (URLSearchParams, PlayStationNetwork): never cut.
@@ -123,7 +96,7 @@ def no_space_cuts(text: str) -> list[int]:
 def _hump_holds_glued_words(token: str) -> bool:
     """Whether a hump of a capitalised run is no word but common words run
     together after its first, one a word that links a title's words
-    (`Listof|Caucasian`, `Signofthe|Winner`): a title that lost its spaces,
+    (`Indexof|Sunken`, `Markofthe|Victor`): a title that lost its spaces,
     where a name's humps are words (PlayStation) or scraps (Mar|on|it|on)."""
     lex = lexicon()
     for hump in HUMP_RE.findall(token):
@@ -148,7 +121,7 @@ def _is_whole_line(text: str, start: int, end: int) -> bool:
 def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNOWN_SHARE) -> list[int] | None:
     """Where `token` is cut, or None when it does not read as English words run
     together (less than `share` of its letters in known words)."""
-    forced = _forced_cuts(token)
+    forced = forced_cuts(token)
     cuts: set[int] = set(forced)
     known_letters = all_letters = words = 0
     lex = lexicon()
@@ -187,9 +160,9 @@ def _token_cuts(token: str, whole_line: bool = True, share: float = NO_SPACE_KNO
                     known_letters += len(part)
             kept = _verb_peeled(_without_scraps(parts, lex, _small_i(text, parts)), lex)
             if not whole_line and (kept != parts or any(_rare_among_words(p, lex) for p in parts)):
-                return None  # a long name among spaced words (Southernplayalisticadillacmuzik)
+                return None  # a long name among spaced words (Westernfunkadelicaltownmusik)
             if at and _after_foreign_word(token, at, kept, piece.end()):
-                cuts.add(at)  # Mektić|and|the, Pérez|was: a function word after a word of accented letters
+                cuts.add(at)  # Vukić|and|the, Doré|was: a function word after a word of accented letters
             pos = at
             for part in kept:
                 if pos > at:
@@ -227,59 +200,6 @@ def _contraction_ending(text: str) -> str:
     return ""
 
 
-def _forced_cuts(token: str) -> set[int]:
-    """Where `token` is cut whatever the model says: FORCED_CUT_RE and the quotation marks."""
-    return ({m.start() for m in FORCED_CUT_RE.finditer(token)} | _quote_cuts(token) | _date_range_cuts(token)
-            | _accented_capital_cuts(token))
-
-
-def _accented_capital_cuts(token: str) -> set[int]:
-    """Cuts where a small letter meets a capitalised word and either letter is
-    outside ASCII (theÉtoile, MarkoŠarić, SigrúnÁrnadóttir): FORCED_CUT_RE's
-    small letter then capital, in any script of cased letters."""
-    if token.isascii():
-        return set()
-    return {m.start() for m in CASE_CHANGE_RE.finditer(token)
-            if not (token[m.start() - 1].isascii() and token[m.start()].isascii())
-            and token[m.start() - 1].islower() and token[m.start()].isupper()}
-
-
-def _month(word: str) -> bool:
-    """Whether `word`, the letters after a day, is a month or opens with a month's full
-    name (of five letters or more) glued to the next word (January, Jan, Januaryin; not
-    Junior, Marvel)."""
-    return word in CALENDAR_WORDS or word.startswith(FULL_MONTHS)
-
-
-def _date_range_cuts(token: str) -> set[int]:
-    """Cuts around the en dash between a year and a day of a month (1871|–|9January)."""
-    cuts = set()
-    for match in DATE_RANGE_RE.finditer(token):
-        if _month(match.group(1).lower()):
-            cuts |= {match.start(), match.start() + 1}
-    return cuts
-
-
-def _quote_cuts(token: str) -> set[int]:
-    """Cuts beside the quotation marks of a run: before an opening mark after
-    a word or a stop (said,"The; fish“the), after a closing one before a word
-    ("Song"by). A straight mark opens when an even number of them come before it."""
-    cuts = set()
-    straight = 0
-    for at, mark in enumerate(token):
-        if mark not in QUOTES:
-            continue
-        opening = mark == "“" or mark == '"' and straight % 2 == 0
-        straight += mark == '"'
-        if opening:
-            if at and (token[at - 1].isalnum() or token[at - 1] in ",;:"):
-                cuts.add(at)
-        elif at + 1 < len(token) and token[at + 1].isalnum():
-            cuts.add(at + 1)
-    return cuts
-
-
-QUOTES = '"“”'
 APOSTROPHES = "'’"
 # What follows an apostrophe in a contraction or a possessive (John's, don't, I'm, we'll, they're, I've, I'd).
 CONTRACTION_ENDINGS = ("ll", "re", "ve", "s", "t", "m", "d")
@@ -287,7 +207,7 @@ CONTRACTION_ENDINGS = ("ll", "re", "ve", "s", "t", "m", "d")
 
 def _is_scrap(word: str, lex) -> bool:
     """A piece no English text writes alone: a short string that is no short
-    word (`de it re` from `Deitre`), a rare one of three or four letters, a
+    word (`ve it re` from `Veitre`), a rare one of three or four letters, a
     longer one the tables hardly know."""
     if len(word) <= SHORT_WORD_LETTERS:
         return word not in SHORT_WORDS
@@ -317,7 +237,7 @@ def _without_scraps(parts: list[str], lex, scraps: set[int] = frozenset()) -> li
     glued back to a neighbour: runs of scraps together first, then a short
     scrap to its shorter neighbour (names, rare words and typos stay whole:
     `Marcolfi`, `trilobitids`, `recieved`); a longer one stands as a word of
-    its own (`Mosher house`)."""
+    its own (`Tasker house`)."""
     if len(parts) < 2:
         return parts
     scrap = [index in scraps or _is_scrap(p, lex) for index, p in enumerate(parts)]
@@ -359,35 +279,24 @@ def _without_scraps(parts: list[str], lex, scraps: set[int] = frozenset()) -> li
 @lru_cache(maxsize=SLIPPED_WORDS_KEPT)
 def _slipped_common_word(part: str) -> bool:
     """Whether a short `part` (2 to SLIPPED_WORD_LETTERS letters) is one letter
-    dropped, added, changed or two swapped from one of the web's commonest
-    words (LETTER_SYMBOL_WORD_COUNT: the, of, and, to, was): a typo of a
-    function word (cn, yo, au, tht, fo), a word of its own between words."""
+    dropped, added, changed or two swapped, at any place in it, from one of the
+    web's commonest words (LETTER_SYMBOL_WORD_COUNT: the, of, and, to, was): a
+    typo of a function word (cn, yo, au, tht, fo), a word of its own between words."""
     if not 1 < len(part) <= SLIPPED_WORD_LETTERS:
         return False  # (a letter alone is a plural's s or an initial more than a typo)
-    common = _commonest_words()
-    if part in common:
-        return False
-    for at in range(len(part) + 1):
-        head, tail = part[:at], part[at:]
-        if tail and head + tail[1:] in common:
-            return True
-        if len(tail) > 1 and head + tail[1] + tail[0] + tail[2:] in common:
-            return True
-        for letter in ASCII_LOWERCASE:
-            if tail and head + letter + tail[1:] in common or head + letter + tail in common:
-                return True
-    return False
+    words = _commonest_words()
+    return part not in words.common and one_slip_from_word(words, part, ends=True)
 
 
 @lru_cache(maxsize=1)
-def _commonest_words() -> frozenset:
-    return frozenset(w for w, count in lexicon().unigrams.items()
-                     if count >= LETTER_SYMBOL_WORD_COUNT and w.isalpha() and (len(w) > 1 or w in "ai"))
+def _commonest_words() -> CommonWords:
+    return CommonWords(frozenset(w for w, count in lexicon().unigrams.items()
+                                 if count >= LETTER_SYMBOL_WORD_COUNT and w.isalpha() and (len(w) > 1 or w in "ai")))
 
 
 def _verb_peeled(parts: list[str], lex) -> list[str]:
     """The parts, with `is` or `was` cut from the end of a name no list knows
-    before an article (gubaotis|a -> gubaot|is|a, Mogzonis|a): the lead of a
+    before an article (kelvarotis|a -> kelvarot|is|a, Trebzonis|a): the lead of a
     text about a name (X is a village); a word that ends so stays (Davis, thesis)."""
     out: list[str] = []
     for index, part in enumerate(parts):

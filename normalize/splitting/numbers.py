@@ -1,4 +1,4 @@
-"""Spaces lost between a word and a number (in2005, 1800GMTto, 268bnpaid),
+"""Spaces lost between a word and a number (in1968, 1400GMTto, 314bnpaid),
 not inside a code, a unit or a name (mp3s, 5km, Windows95).
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def year_after_date_opener(letters: str, number: str) -> bool:
     """Whether `letters` glued to `number` are a word that opens a date, in
-    small letters, and a year (since2010, till2006): a lost space in any text
+    small letters, and a year (since2010, till1971): a lost space in any text
     (and a mark of one, `evidence._shows_lost_spaces`; a long text shows two
     before any is split, `stage._lost_spaces`)."""
     return letters.islower() and letters in DATE_OPENERS and YEAR_RE.fullmatch(number) is not None
@@ -26,7 +26,7 @@ def year_after_date_opener(letters: str, number: str) -> bool:
 
 def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
     if kind == "letters_digits":
-        # in2005, to2.9%, at11pm, June1966: a word, then a number (and its unit).
+        # in1968, to3.4%, at10pm, June1971: a word, then a number (and its unit).
         letters = _letters_before(token, at)
         number = NUMBER_RE.match(token, at, min(len(token), at + WINDOW))
         after = _letters_after(token, number.end())
@@ -35,9 +35,9 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
         if after and after.lower() not in NUMBER_SUFFIXES:
             return False  # mixed codes: a4b2, mp3s
         if letters.islower() and len(letters) >= 2 and (doc.zipf(letters) or 0.0) >= FUNCTION_ZIPF:
-            return True  # of4-1, at3pm
+            return True  # of3-2, at3pm
         if letters == "a" and token[number.end() : number.end() + 1] == "-":
-            return True  # a10-year, a2-1 win
+            return True  # a12-year, a2-1 win
         if len(number.group()) < 2 and not after:
             return False  # a4, b2: paper sizes, roads, grid squares
         if letters.lower() in CALENDAR_WORDS:
@@ -46,7 +46,7 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
             return True
         z = doc.zipf(letters.lower()) or 0.0
         if letters[0].isupper():
-            return letters[1:].islower() and z >= FUNCTION_ZIPF  # In2003; Windows95 is a name
+            return letters[1:].islower() and z >= FUNCTION_ZIPF  # In1971; Windows95 is a name
         if len(letters) == 1:
             return letters == "a" and (number.group().endswith("%") or len(number.group()) >= 3)
         # (A content word and a number, where the text lost spaces
@@ -62,16 +62,16 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
     if len(letters) < 3:  # 40to, 5of: only a function word is that short
         return len(letters) == 2 and letters.islower() and (doc.zipf(letters) or 0.0) >= FUNCTION_ZIPF
     if _unit_then_word(doc, letters.lower(), token[at - 1] == "0"):
-        return False  # 1960shits: 1960s hits
+        return False  # 1970shits: 1960s hits
     head = token[max(0, at - WINDOW) : at].rstrip("0123456789")
     if head[-1:].isalpha():
         # News24, B52s: a name with a number inside; but a short code then
-        # a common word is a product and what it names (PS2sales, G8nations).
+        # a common word is a product and what it names (N64sales, G5nations).
         code = CODE_HEAD_RE.search(head)
         return (code is not None and letters.islower() and len(letters) >= 4
                 and (doc.zipf(letters) or 0.0) >= CODE_WORD_ZIPF)
     if letters[0].isupper():
-        # 12February; 1969British: a year, then a word; 4Cast is a name; 3The, 15That:
+        # 14March; 1971French: a year, then a word; 7Cast is a name; 3The, 12When:
         # a heading's or a footnote's number, then a sentence's function word.
         year = YEAR_RE.search(token, max(0, at - 5), at)
         return letters.lower() in CALENDAR_WORDS or letters[1:].islower() and (
@@ -79,7 +79,7 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
             or len(letters) >= 2 and (doc.zipf(letters.lower()) or 0.0) >= FUNCTION_ZIPF)
     # 3ami: a short rare word after a number is more often a name's end; and
     # in a text that lost no space elsewhere, a content word after a number
-    # is a name's (4chan, 1password), but a function word (1999and)
+    # is a name's (9lives, 1password), but a function word (1999and)
     # or what the number measures (200yards) is a lost space.
     return doc.known(letters.lower(), COMMON_WORD_ZIPF if len(letters) == 3 else WORD_ZIPF) and (
         doc.damaged() or letters in MEASURE_WORDS or (doc.zipf(letters) or 0.0) >= FUNCTION_ZIPF)
@@ -87,9 +87,9 @@ def _number_join_ok(doc: _Document, token: str, at: int, kind: str) -> bool:
 
 def _unit_then_word(doc: _Document, word: str, decade: bool) -> int:
     """The length of a unit that opens `word`, right after a number, when the
-    rest is a likelier word than the whole (268bnpaid, 1960shits, 15.3mat),
+    rest is a likelier word than the whole (314bnpaid, 1970shits, 12.6mat),
     else 0; `decade` says the number ends in 0, the only kind a plural "s"
-    follows (Channel 4show is 4 show)."""
+    follows (Channel 9show is 9 show)."""
     if not word.islower() or word in NUMBER_SUFFIXES:
         return 0
     whole = doc.zipf(word) or 0.0

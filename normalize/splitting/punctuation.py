@@ -1,4 +1,4 @@
-"""Spaces lost after punctuation (frameworks,thus; said."With; Agreement(FPA)):
+"""Spaces lost after punctuation (frameworks,thus; wrote."With; Agreement(FPA)):
 each place `PUNCT_RE` finds, kept when the words around it say so.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import regex
 from .gaps import SHORT_WORDS
 from .numbers import _number_join_ok
 from .shapes import (
-    CAPITALISED_RE, IDENTIFIER_RE, LIST_SEPARATOR_RE, QUOTE_RE, WORD_AT_RE, _broken_word_at, _letters_after,
+    CAPITALISED_RE, CLOSED_BEFORE_COMMA_RE, GREEK_LETTERS, IDENTIFIER_RE, LIST_SEPARATOR_RE, QUOTE_RE, WORD_AT_RE, _broken_word_at, _letters_after,
     _letters_before, _punctuation_places,
 )
 from .tuning import FUNCTION_NAME_CHARS, FUNCTION_ZIPF, INITIALS_NAME_ZIPF, KNOWN_ZIPF, WORD_ZIPF
@@ -63,14 +63,14 @@ SMALL_LETTERS_END_RE = regex.compile(r"[a-z]+\Z")
 # Numbers with a dot inside, then the full stop before a letter (98.80.Hw, 4.50.+h).
 DOTTED_NUMBER_RE = regex.compile(r"[0-9]+\.[0-9]+\.\Z")
 
-# A year, or any number of four digits, alone before a comma (2018,the).
+# A year, or any number of four digits, alone before a comma (1987,the).
 YEAR_BEFORE_COMMA_RE = regex.compile(r"(?<![\w.,])[0-9]{4},\Z")
 
 # Places that are cut only in a text that lost spaces elsewhere: in text that shows
 # none they are more often the text's own style or code (mode:"cors", Engine:Render,
 # (re-)reading, [S]ome, Mail- Lists) than a lost space. Measured on the places cut
 # in texts that show no damage: clean-web 0 right of 11, spaces-dev 1 of 10, dev none.
-# A closing quote glued to the next word (“enemies,”with) too: in clean web text it is
+# A closing quote glued to the next word (“rivals,”with) too: in clean web text it is
 # the page's own writing, which a clean text keeps (clean-web-dev 32.5 -> 25.1 false
 # changes per 100k words; dev and spaces-dev: not one cut lost).
 DAMAGED_ONLY = frozenset({"colon", "paren_after", "bracket_after", "trailing_dash", "quote_after"})
@@ -111,7 +111,7 @@ def _quote_roles(line: str) -> dict[int, str]:
     return roles
 
 
-# One letter, then a quote (a citation's back-link letter: ^ a b"Title"; not the article: a"dispiriting").
+# One letter, then a quote (a citation's back-link letter: ^ a b"Title"; not the article: a"disheartening").
 QUOTED_AFTER_LETTER_RE = re.compile(r'[b-hj-z]["“]')
 
 
@@ -159,17 +159,17 @@ def _punctuation_splits(
                 (len(before := _letters_before(token, at - 1) or "") >= 3 and doc.known(before.lower(), WORD_ZIPF)
                  or YEAR_BEFORE_COMMA_RE.search(token, 0, at) or CLOSED_BEFORE_COMMA_RE.match(token, at - 2))
                 and len(after := _letters_after(token, at) or "") >= 3 and doc.known(after.lower(), WORD_ZIPF)):
-            # tl;dr, a,b: a code, where the text lost no space elsewhere (but words: met,then; 2018,the;
+            # tl;dr, a,b: a code, where the text lost no space elsewhere (but words: met,then; 1987,the;
             # and what closes a phrase, a bracket, a number or a symbol: rest),then; Table 1,where; Φ,which)
             continue
         elif kind == "comma" and token[at].isupper() and ABBREVIATION_PAIR_RE.fullmatch(token.strip(".,:;!?()[]\"'")):
             continue  # TL;DR: capitals on both sides of a semicolon, an abbreviation's
         elif kind == "comma" and token[at].islower() and _garbled_before(doc, token, at - 1):
-            continue  # f,i.6e, (;lfe, neeand,ded: OCR's garble around a comma, not a lost space
+            continue  # g,o.7r, (;lfe, tiand,red: OCR's garble around a comma, not a lost space
         elif kind == "comma" and token[at].isupper() and token[at + 1 : at + 2] != "." and len(
                 LIST_SEPARATOR_RE.findall(token)) >= 2 and not (
                 doc.damaged()):
-            continue  # White,Mackie,Jones: a list written without spaces (in a text that lost none elsewhere; not Tanhermhong,T., an initial)
+            continue  # White,Mackie,Jones: a list written without spaces (in a text that lost none elsewhere; not Orvalsky,T., an initial)
         elif kind == "trailing_dash":
             before = _letters_before(token, at) or ""
             if suspended or not doc.damaged() and before.islower():
@@ -195,7 +195,7 @@ def _punctuation_splits(
                 continue
         elif kind == "initials" and not 0.0 < (doc.vocab_zipf(_letters_after(token, at).lower()) or 0.0) < INITIALS_NAME_ZIPF:
             # P.O.Box, U.S.Army: an abbreviation, then a common noun, not initials before a name;
-            # L.Pohmyi: a word no list knows, as often OCR's garble as a name
+            # K.Vuhmrei: a word no list knows, as often OCR's garble as a name
             continue
         elif kind == "symbol_word" and not _symbol_then_word(doc, token, at):
             continue
@@ -219,7 +219,7 @@ def _symbol_then_word(doc: _Document, token: str, at: int) -> bool:
     """Whether the Greek letter before or after `at` is a symbol glued to an
     English word: a function word after it (δand, ρand; not a subscript,
     αopt, τkd), or a word of three letters or more the list knows before it
-    (betweenβ; not nlσ)."""
+    (betweenγ; not nlσ)."""
     if token[at].isascii():
         word = _letters_after(token, at) or ""
         return word.islower() and (doc.vocab_zipf(word) or 0.0) >= FUNCTION_ZIPF
@@ -243,7 +243,7 @@ def _damaged_only(doc: _Document, token: str, at: int, kind: str) -> bool:
 
 def _article_after_colon(doc: _Document, token: str, at: int) -> bool:
     """Whether a colon glued to the article or I that ends the token follows a
-    word the list knows (interfaces:A domain-independent): a title's subtitle or
+    word the list knows (settings:A domain-independent): a title's subtitle or
     a sentence after its colon, in any text; no code writes a word, a colon and
     one capital (key:value, starter:flour are small letters)."""
     before = _letters_before(token, at - 1) or ""
@@ -279,7 +279,7 @@ def _clause_after_bracket(doc: _Document, token: str, at: int) -> bool:
 def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
     """Whether the place at `at`, in a text that shows no lost space elsewhere,
     is more likely the text's own writing: an opening quote after a stop or
-    a sign (percent.“We, (),"X-Header: cut after a letter only, a"dispiriting;
+    a sign (points.“We, (),"X-Header: cut after a letter only, a"disheartening;
     nor after a name in code, two humps or more: NamedExpressions"enemy),
     an acronym's full stop (IO.Stream), a bracket after a name no list knows
     (Vaultix(XC); but Agreement(FPA), $12m(£9m)), letters then a number in a
@@ -307,20 +307,16 @@ def _undamaged_style(doc: _Document, token: str, at: int, kind: str) -> bool:
 CAMEL_NAME_BEFORE_RE = re.compile(r"[a-z][A-Z][a-z]+[A-Z][a-z]+\Z")
 # Capitals, a semicolon, capitals: an abbreviation written so (TL;DR), not a lost space.
 ABBREVIATION_PAIR_RE = re.compile(r"[A-Z]{1,4};[A-Z]{1,4}")
-# What closes a phrase before a comma glued to a word, in any text: a bracket, a digit, a Greek
-# letter (rest),then; Table 1,where; Φ,which). Clean web pages, dev's articles and the true texts of
-# spaces-dev and extract-dev write none before a word of three letters or more.
-CLOSED_BEFORE_COMMA_RE = re.compile(r"[)\]0-9α-ωΑ-Ω],")
 # What may stand right before a comma glued to the next word, other than a letter: frameworks,thus;
-# 2018,the; (LSE),which; "quoted",said; etc.,and; rALM?,whether.
+# 1987,the; (LSE),which; "quoted",said; etc.,and; kNNR?,whether.
 BEFORE_COMMA = frozenset(")]\"”’'.%?!")
 # A Greek letter, a formula's symbol: Φ,which.
-GREEK_RE = re.compile(r"[α-ωΑ-Ω]")
+GREEK_RE = re.compile(f"[{GREEK_LETTERS}]")
 
 
 def _garbled_before(doc: _Document, token: str, comma: int) -> bool:
     """Whether what stands before the comma at `comma` is no word (OCR:
-    f,i.6e; (;lfe; neeand,ded): a letter other than a or I, small letters
+    g,o.7r; (;lfe; tiand,red): a letter other than a or I, small letters
     neither the list nor the text knows, or a sign no word ends with. A
     comma that opens the token (below ,and) is the word's before it."""
     if not comma:
@@ -329,20 +325,20 @@ def _garbled_before(doc: _Document, token: str, comma: int) -> bool:
     if not before:
         return not (token[comma - 1].isdigit() or token[comma - 1] in BEFORE_COMMA or GREEK_RE.match(token, comma - 1))
     if comma > len(before) and token[comma - len(before) - 1] in "'’":
-        return False  # isn't,then: a contraction's end
+        return False  # wasn't,then: a contraction's end
     if len(before) == 1:
         return before.lower() not in ("a", "i")
     return before.islower() and doc.vocab_zipf(before) is None and doc.count(before) < 2
 
 
-# Places where OCR reads a letter as punctuation inside a word (Abst:ract, infor,mation).
+# Places where OCR reads a letter as punctuation inside a word (Sum:mary, infor,mation).
 BROKEN_WORD_PLACES = frozenset({"comma", "colon", "sentence"})
 
 
 def _broken_word(doc: _Document, token: str, at: int) -> bool:
     """Whether the letters around the punctuation before `at` make a word the
-    list knows, and one side is no word (Abst:ract, infor,mation): a letter
-    OCR read as punctuation, not two words (but in,to, said.The)."""
+    list knows, and one side is no word (Sum:mary, infor,mation): a letter
+    OCR read as punctuation, not two words (but in,to, wrote.Then)."""
     before, after = _letters_before(token, at - 1), _letters_after(token, at)
     if not before or not after or not after.islower():
         return False
@@ -357,5 +353,5 @@ def _garbled_after(doc: _Document, token: str, at: int) -> bool:
     if not after or not after.islower():
         return False
     if len(after) <= 2:
-        return after not in SHORT_WORDS  # f,i; wil,h: a letter no word is
+        return after not in SHORT_WORDS  # f,i; gra,h: a letter no word is
     return doc.vocab_zipf(after) is None and not doc.model.cuts(after)

@@ -17,7 +17,7 @@ from .punctuation import _punctuation_splits
 from .runs import _prefixed_name_then_word, segment_run
 from .shapes import (
     ACRONYM_THEN_WORD_RE, ATOM_RE, CONTRACTION_RE, GLUED_O_NAME_RE, ORDINAL_THEN_NAME_RE, POSSESSIVE_RE,
-    RELATION_GLUED_RE, UNTOUCHABLE_RE, _next_word, _parts,
+    RELATION_GLUED_RE, TRAILING_LETTERS_RE, UNTOUCHABLE_RE, _next_word, _parts,
 )
 from .tuning import FUNCTION_ZIPF, KNOWN_ZIPF, SAFE_ZIPF, WORD_ZIPF
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .evidence import _Document
 
 
-# A plural's apostrophe before a contraction's letters (Souness'remarks), compiled once.
+# A plural's apostrophe before a contraction's letters (Vardakis'remarks), compiled once.
 PLURAL_CONTRACTION_RE = regex.compile(r"s['’](?:re|ve|ll|d|m|t)\Z")
 
 # The splits that part content words, capitalised words, acronyms or a word and a number, as
@@ -43,54 +43,54 @@ RULES = {
     # a run with no spaces at all, segmented by the word model (`nospace`)
     "split_no_space_run": "text that lost every space, cut where the word model ends its words: thequickbrownfox",
     # a name glued to the verb of the sentence it opens (`leads`)
-    "split_lead_verb": "a name glued to is, was, has or had before an article, opening a sentence: Jacznikiis a village",
+    "split_lead_verb": "a name glued to is, was, has or had before an article, opening a sentence: Brzowikiis a village",
     # a token's web address, then a word (guards keep the rest of it whole)
-    "split_address_word": "a web address glued to the next word: Amazon.comwhether, example.com.The",
+    "split_address_word": "a web address glued to the next word: Example.comwhen, example.com.The",
     # punctuation with no space after it (`punctuation`, by PUNCT_RE's groups)
     "split_after_comma": "a comma or semicolon glued to the next word: frameworks,thus",
-    "split_sentence_join": "a sentence's full stop, ! or ? glued to the next sentence: said.The",
+    "split_sentence_join": "a sentence's full stop, ! or ? glued to the next sentence: wrote.Then",
     "split_after_colon": "a colon glued to the next word or quotation: added:\"The, 910.4:Accounts",
-    "split_after_initials": "initials glued to the name after them: R.S.Michalski, W.Munro (not P.O.Box)",
+    "split_after_initials": "initials glued to the name after them: J.K.Rowan, K.Tarrow (not P.O.Box)",
     "split_after_quote": "a closing quote glued to the next word: infection,\"said",
     "split_before_quote": "an opening quote glued to the word before it: a\"watershed\"",
     "split_before_bracket": "an opening bracket glued to the word before it: Agreement(FPA)",
-    "split_after_bracket": "a closing bracket glued to the next word: (LSE)about",
-    "split_after_square_bracket": "a closing square bracket glued to the next word: [crossover]segment",
+    "split_after_bracket": "a closing bracket glued to the next word: (KBA)about",
+    "split_after_square_bracket": "a closing square bracket glued to the next word: [interlude]segment",
     "split_after_dash": "a dash glued to the word after it: -it, stance -Britain",
     "split_before_dash": "a dash glued to the word before it: quickly- (not pre- and post-war)",
-    "split_currency": "a currency sign and amount glued to the word before it: to£31bn, at$1.3280",
-    "split_after_percent": "a percentage glued to the next word: 8%higher",
-    "split_after_plural_apostrophe": "a plural's apostrophe glued to the next word: economists'expectations",
-    "split_before_ampersand_acronym": "a word glued to an acronym with an ampersand: bestR&B, theQ&A",
+    "split_currency": "a currency sign and amount glued to the word before it: to£47bn, at$1.3280",
+    "split_after_percent": "a percentage glued to the next word: 6%higher",
+    "split_after_plural_apostrophe": "a plural's apostrophe glued to the next word: traders'expectations",
+    "split_before_ampersand_acronym": "a word glued to an acronym with an ampersand: topR&B, theQ&A",
     "split_after_ampersand": "a spaced ampersand glued to the name after it: Smith &Jones",
-    "split_symbol_word": "a Greek letter, a formula's symbol, glued to an English word: δand, betweenβ",
+    "split_symbol_word": "a Greek letter, a formula's symbol, glued to an English word: δand, betweenγ",
     "split_score_bracket": "a set's score glued to its tie-break: 7-6(7-1), (7-3)6-2",
-    "split_word_number": "a word glued to a number: in2005, top75, about10%",
-    "split_number_word": "a number glued to a word: 1994and, 50,000new, 12February",
+    "split_word_number": "a word glued to a number: in1968, top75, about10%",
+    "split_number_word": "a number glued to a word: 1968and, 50,000new, 14March",
     # after a number, inside a word atom (`numbers._unit_then_word`)
-    "split_unit_word": "a unit after a number glued to a word: 268bnpaid, 1960shits",
-    "split_ordinal_word": "an ordinal's ending glued to a capitalised word: 21stCentury, 2ndBattalion",
-    "split_acronym_unit_word": "an acronym unit after a number glued to a function word: 1800GMTto",
+    "split_unit_word": "a unit after a number glued to a word: 314bnpaid, 1970shits",
+    "split_ordinal_word": "an ordinal's ending glued to a capitalised word: 19thCentury, 2ndBattalion",
+    "split_acronym_unit_word": "an acronym unit after a number glued to a function word: 1400GMTto",
     "split_beside_relation": "a formula's relation sign spaced on one side, glued on the other, in a formula: k =3, q= p, x∈ X (not timeout =30)",
     # inside a word atom (`_word_splits`)
-    "split_after_contraction": "a contraction or possessive glued to the next word: it'snot, Scotland'sLee",
-    "split_before_o_surname": "a word glued to an O' surname: EddieO'Sullivan",
+    "split_after_contraction": "a contraction or possessive glued to the next word: it'snever, Ireland'sMary",
+    "split_before_o_surname": "a word glued to an O' surname: OwenO'Farrell",
     "split_pronoun_or_article": "I or A glued to the next word: Iwas, Apenalty",
     "split_camel_case": "a lower-case word glued to a capitalised one: inHanoi, againstNewcastle, thatI",
-    "split_word_acronym": "a word glued to an acronym: theEU's, legalUK, campaignersHACAN",
-    "split_acronym_word": "an acronym glued to a word: EApublishes, SECis, UNEconomic, USPresident",
-    "split_capitalised_words": "two capitalised words glued: NationsConvention, DavidBlunkett, LucianoOrvetti",
-    "split_title_name": "a title glued to a name: MrMilburn",
-    "split_prefixed_surname": "a name glued to a Mc, Mac, Di or De surname: IanMcCafferty",
-    "split_article_before_name": "the article glued to a name or an acronym: ADepartment, aLabour, aPC",
-    "split_initial_before_name": "an initial glued to a surname in a list of names: SThompson",
-    "split_prefixed_name_word": "a Mc or Di surname glued to a function word: McManusand",
+    "split_word_acronym": "a word glued to an acronym: theEU's, localEU, residentsKBLA",
+    "split_acronym_word": "an acronym glued to a word: KBpublishes, SECis, UNEconomic, USPresident",
+    "split_capitalised_words": "two capitalised words glued: NationsConvention, DavidTarrow, LucianoOrvetti",
+    "split_title_name": "a title glued to a name: MrTarrow",
+    "split_prefixed_surname": "a name glued to a Mc, Mac, Di or De surname: IanMcAlpine",
+    "split_article_before_name": "the article glued to a name or an acronym: ADepartment, aLiberal, aPC",
+    "split_initial_before_name": "an initial glued to a surname in a list of names: JKowalski",
+    "split_prefixed_name_word": "a Mc or Di surname glued to a function word: McKennaand",
     # letter runs (`runs.segment_run`), named by what the split frees
     "split_function_word": "a lower-case run that frees a function word: ofthe, timeas, sharesin",
     "split_lowercase_words": "a lower-case run of content words: exchangedviews, nationaldefence, lastyear",
-    "split_capitalised_run": "a capitalised run, a name or a sentence's first word glued to a word: Milburnsaid",
+    "split_capitalised_run": "a capitalised run, a name or a sentence's first word glued to a word: Tarrowsaid",
     # a word before a hyphenated word (`joins._hyphen_prefix_cut`)
-    "split_before_hyphen_prefix": "a word glued to a hyphenated word's first piece: reale-mail, along-term",
+    "split_before_hyphen_prefix": "a word glued to a hyphenated word's first piece: newe-mail, along-term",
 }
 
 
@@ -104,11 +104,11 @@ def _word_splits(doc: _Document, word: str, sentence_start: bool = False, after_
         return []
     contraction = CONTRACTION_RE.match(word)
     if contraction and PLURAL_CONTRACTION_RE.search(contraction.group(1)):
-        contraction = None  # Souness'remarks: a plural's apostrophe (see PUNCT_RE's plural_quote)
+        contraction = None  # Vardakis'remarks: a plural's apostrophe (see PUNCT_RE's plural_quote)
     if contraction:
-        # it'snot, DEC'shosting: a contraction or possessive, then a word.
+        # it'snever, DEC'shosting: a contraction or possessive, then a word.
         head, rest = contraction.groups()
-        # (Scotland'sLee: a possessive, then a name.)
+        # (Ireland'sMary: a possessive, then a name.)
         # (A long word may be rarer: it'sunderestimating.)
         least = WORD_ZIPF if len(rest) < 6 else KNOWN_ZIPF
         if rest[0].isupper() or rest == "a" or doc.known(rest, least) or segment_run(doc, rest):
@@ -168,10 +168,10 @@ def _token_splits(
     cuts = {at for at, _ in out}
     for m in ATOM_RE.finditer(token):
         if m.lastgroup == "word" and m.start() and token[m.start() - 1].isdigit():
-            # 268bnpaid, 1500mrecord: a unit after a number, then a word;
-            # 21stCentury: an ordinal, then a capitalised word. (1800GMT is
+            # 314bnpaid, 800mrecord: a unit after a number, then a word;
+            # 19thCentury: an ordinal, then a capitalised word. (1400GMT is
             # left: news writes it both ways.)
-            # (1800GMTto: an acronym unit, then a function word.)
+            # (1400GMTto: an acronym unit, then a function word.)
             size = _unit_then_word(doc, m.group(), token[m.start() - 1] == "0")
             ordinal = ORDINAL_THEN_NAME_RE.match(m.group())
             unit = ACRONYM_THEN_WORD_RE.match(m.group())
@@ -217,13 +217,9 @@ def relation_in_formula(line: str, at: int, token: str) -> bool:
 
 
 # A handle or a model's name: letters, then digits, and nothing else but a
-# frame of brackets, quotes and stops around it (Hermax669, SR388).
+# frame of brackets, quotes and stops around it (Quillon482, SR388).
 HANDLE_RE = regex.compile(r"[A-Za-z]+\d+")
 HANDLE_FRAME = "()[]{}\"'“”‘’.,;:!?"
-
-
-# The letters that end a token before a hyphen (entan in decompo-sition).
-LETTERS_BEFORE_RE = regex.compile(r"[A-Za-z]+\Z")
 
 
 def _line_end_piece(doc: _Document, token: str, atom) -> bool:
@@ -237,17 +233,17 @@ def _line_end_piece(doc: _Document, token: str, atom) -> bool:
         if after.islower() and doc.model.lookup((word + after).lower()) is not None:
             return True
     if start > 1 and token[start - 1] == "-" and word.islower():
-        before = LETTERS_BEFORE_RE.search(token, 0, start - 1)
-        return before is not None and doc.model.lookup((before.group() + word).lower()) is not None
+        before = TRAILING_LETTERS_RE.search(token, 0, start - 1).group()  # (the letters before the hyphen)
+        return bool(before) and doc.model.lookup((before + word).lower()) is not None
     return False
 
 
 def _name_letters(doc: _Document, token: str, atom) -> bool:
     """Whether the letters of word `atom` are a name whose pieces are not
     cut: a handle or a model (`HANDLE_RE`) where the text shows no other
-    damage (Hermax669; not in1999, which the punctuation rules cut at the
+    damage (Quillon482; not in1971, which the punctuation rules cut at the
     digit); or a capitalised word of small letters before a hyphen and a
-    capital, a double-barrelled name (Balland-Poirier, Jean-Pierre)."""
+    capital, a double-barrelled name (Dorrand-Vasseur, Jean-Pierre)."""
     word, after = atom.group(), token[atom.end() : atom.end() + 2]
     if after[:1].isdigit():
         return HANDLE_RE.fullmatch(token.strip(HANDLE_FRAME)) is not None and not doc.damaged()

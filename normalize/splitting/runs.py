@@ -1,4 +1,4 @@
-"""Where a run of letters splits (exchangedviews, Milburnsaid, Thecouncil):
+"""Where a run of letters splits (exchangedviews, Tarrowsaid, Thecouncil):
 the word model's best split, upheld or refused by the text's evidence.
 """
 from __future__ import annotations
@@ -64,7 +64,7 @@ def _undamaged_join(doc: _Document, parts: list[str], capitalised: bool, sentenc
     Riftwalkers in one text): only a function word glued (Thecouncil,
     Lisbonin), a nationality (Danishfishermen), a name the text writes
     alone then a verb's -ed or -ing form (Varnholtinsisted), or, opening
-    a sentence, two common words (Lastweek) read as one."""
+    a sentence, two common words (Thisweek) read as one."""
     if not capitalised:
         return _plain_join(doc.model, parts)
     lookup, tail = doc.model.lookup, parts[-1]
@@ -126,13 +126,13 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
         return []
     found = doc.model.split(run)
     if capitalised and len(run) >= 6 and doc.writes_affix_alone(run):
-        # Names the word list lacks but this text uses: Traillesaw, Crabbeand.
+        # Names the word list lacks but this text uses: Dunmoresaw, Quarrieand.
         # (The run itself is looked up in the model alone: the text
         # always writes it once, as the token being judged.)
         local = best_split(run, lambda word: doc.vocab_zipf(word) if word == run else doc.zipf(word))
         if local is not None and (found is None or len(local[0]) < len(found[0]) or not found[1]
                                   or local[1] and len(local[0]) == len(found[0])):
-            # (Heymansand: Heymans and, the name the text uses, not Heyman sand.)
+            # (Dorkinsand: Dorkins and, the name the text uses, not Dorkin sand.)
             found = local
     if capitalised and (found is None or len(found[0]) > 1) and len(run) >= 9 and doc.model.unknown(run):
         # A name no list holds glued to a verb's -ed or -ing form cuts into
@@ -156,12 +156,12 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
                             or _particle_compound(doc, parts)):
         return []
     # A token the text itself uses more than once is a word here (a name,
-    # a brand, a compound: Kenteris, smartcard), unless the text also writes
+    # a brand, a compound: Vardakis, smartcard), unless the text also writes
     # its parts apart, or they are long words that make no compound
     # (crisismanagement).
     # (Nor when the web writes the parts apart far more often, in lower
-    # case or after a function word: turneddown, Thegovernment; a name
-    # twice is a name, Pointon.)
+    # case or after a function word: turnedaside, Thegovernment; a name
+    # twice is a name, Markon.)
     if not capitalised and doc.count(run) >= 2 and not doc.damaged():
         # A word this text writes again, in a text that shows no lost
         # space elsewhere (thiserror), unless it is made of function
@@ -180,9 +180,9 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
         ):
             return []
     if capitalised and not doc.written_apart(parts):
-        # Short last parts make names out of words (Botha, Pengam, Toon),
+        # Short last parts make names out of words (Botha, Penrod, Toon),
         # but a common word or a name the text uses alone, glued to a
-        # function word, is a join (Ministryof, Scholesin).
+        # function word, is a join (Ministryof, Tarrowin).
         if len(parts[-1]) < 3 and not (
             len(parts) == 2 and (doc.zipf(parts[1]) or 0.0) >= FUNCTION_ZIPF and (
                 len(parts[0]) >= 3 and (doc.zipf(parts[0]) or 0.0) >= COMMON_WORD_ZIPF
@@ -195,8 +195,8 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
         ):
             return []
         # A name glued to a common word: the word is a function word, or
-        # the text names the name alone elsewhere (Hawkpoint is neither).
-        # Names end in function words too (Misamore, Biscan): the first
+        # the text names the name alone elsewhere (Kestrelpoint is neither).
+        # Names end in function words too (Lenamore, Toscan): the first
         # part must then be a word, or a name the text uses alone.
         tail = doc.zipf(parts[-1]) or 0.0
         tail_ok = len(parts) > 2 or len(parts[0]) >= 3 and (
@@ -204,11 +204,11 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
             or tail >= NAME_TAIL_ZIPF and doc.names(parts[0])
         )
         # The last word of a name of several words, then a word: World
-        # Serviceprogramme, Downing Streetcited.
+        # Radioprogramme, Baker Streetreported.
         name_ok = after_name and len(parts) == 2 and min(map(len, parts)) >= 4 and tail >= NAME_WORD_ZIPF and (
             doc.vocab_zipf(parts[0]) or 0.0) >= NAME_WORD_ZIPF
         # (At a sentence start in a text that lost spaces elsewhere, two
-        # words of four letters or more need be less common: Eurozoneinterest.)
+        # words of four letters or more need be less common: Eurozonegrowth.)
         head_ok = name_ok or sentence_start and (doc.zipf(parts[0]) or 0.0) >= SENTENCE_HEAD_ZIPF or (
             sentence_start and len(parts) == 2 and len(parts[0]) >= 4
             and (len(parts[1]) >= 4 or tail >= DAMAGED_SHORT_TAIL_ZIPF)
@@ -218,8 +218,8 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
             and tail >= NAME_TAIL_ZIPF
         )
         # In a text that lost spaces elsewhere, a name glued to a verb's
-        # -ed or -ing form (Hoggenhanced, Westminsteraccusing), or to a
-        # common word's -s form (Moyatakes): names do not end in one.
+        # -ed or -ing form (Tarrowenhanced, Whitehallaccusing), or to a
+        # common word's -s form (Vardatakes): names do not end in one.
         verb_ok = (len(parts) == 2 and len(parts[0]) >= 4 and len(parts[1]) >= 5
                    and (parts[1].endswith(INFLECTED_ENDINGS) and (doc.vocab_zipf(parts[1]) or 0.0) >= DERIVED_ZIPF
                         or parts[1] in ROLE_NOUNS
@@ -228,7 +228,7 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
                    and doc.model.unknown(run) and doc.damaged())
         # In a text that lost spaces elsewhere, two common words of five
         # letters or more that no list or the web writes as one
-        # (Todayprogramme, Englandbefore): brands pair shorter words (Stagework, Bluephone).
+        # (Eveningprogramme, Walesbefore): brands pair shorter words (Stagemark, Bluedesk).
         long_ok = (len(parts) == 2 and min(map(len, parts)) >= 5
                    and min(doc.vocab_zipf(part) or 0.0 for part in parts) >= LONG_PAIR_ZIPF
                    and doc.model.unknown(run) and doc.damaged())
@@ -238,8 +238,8 @@ def segment_run(doc: _Document, run: str, capitalised: bool = False, sentence_st
 
 
 def _prefixed_name_then_word(doc: _Document, chunk: str) -> list[int]:
-    """A surname with its prefix's capital (McManus, DiCaprio) that the text
-    writes alone elsewhere, glued to a function word (McManusand), in a text
+    """A surname with its prefix's capital (McKenna, DiMarco) that the text
+    writes alone elsewhere, glued to a function word (McKennaand), in a text
     that lost spaces elsewhere: where the word starts, else nothing."""
     if not PREFIXED_NAME_RE.match(chunk):
         return []

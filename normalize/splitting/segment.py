@@ -13,6 +13,7 @@ Neither ever changes a character: they only say where the words end.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..vocabulary import web_counts
@@ -20,16 +21,19 @@ from .lexicon import Lexicon, _pairs, lexicon
 from .segment_tuning import MAX_WORD, SHORT_RUNS_KEPT
 
 
-def segment_python(run: str, lex: Lexicon | None = None) -> list[str]:
+def segment_python(run: str, lex: Lexicon | None = None,
+                   score: Callable[[str, str | None], float] | None = None) -> list[str]:
     """The words of `run` (lower-case ASCII letters and digits), in order.
+    `score(word, previous)` scores a word after the word before it (None at
+    the run's start): by default `lex.score`; `typos` passes one that reads a
+    string the tables lack as the word it misspells.
 
     >>> segment_python("thequickbrownfox")
     ['the', 'quick', 'brown', 'fox']
     """
     if not run:
         return []
-    lex = lex or lexicon()
-    score = lex.score
+    score = score or (lex or lexicon()).score
     # best[end] = (length of the last word, score of the best segmentation of run[:end])
     lengths = [0] * (len(run) + 1)
     scores = [0.0] * (len(run) + 1)

@@ -37,7 +37,7 @@ NO_SPACE_TEXT_KNOWN_SHARE = 0.6
 # A piece counts as a known word from this web count on (of 588 billion words; about zipf 2.2).
 NO_SPACE_WORD_COUNT = 100_000
 # A piece of three or four letters rarer than this is a scrap, glued back to a neighbour (a name
-# or a typo cut into bits: De|it|re, el|lected); about zipf 3.7. Wiki.typos.no_spaces: split
+# or a typo cut into bits: Ve|it|re, el|lected); about zipf 3.7. Wiki.typos.no_spaces: split
 # precision 0.936 -> 0.962 for recall 0.853 -> 0.840 (the DP alone). Raised from 1 million
 # (zipf 3.2) with SLIPPED_WORD_LETTERS, which keeps typo'd function words: 0.9450/0.9608 ->
 # 0.9414/0.9655 (5 million: 0.9393/0.9669; 10 million cost recall at the same rate).
@@ -75,24 +75,30 @@ TYPO_RUN_LETTERS = 10_000
 # Strings `typos._meant` remembers.
 TYPO_PIECES_KEPT = 50_000
 # A name no list knows glued to `is` or `was` before an article keeps this many letters at least
-# when the verb is cut from it (gubaot|is|a; not Ar|is).
+# when the verb is cut from it (kelvarot|is|a; not Ar|is).
 PEELED_NAME_LETTERS = 4
-# A name cut from the verb that follows it at a sentence's start (`leads`: Jacznikiis a) keeps
+# A name cut from the verb that follows it at a sentence's start (`leads`: Brzowikiis a) keeps
 # this many letters at least (not Bris a, Alis a). spaces-dev Wiki split 0.8212/0.9598 ->
 # 0.8265/0.9600 (is, was), 0.8278/0.9601 (has, had too); dev, clean-web and the other groups
 # unchanged.
 LEAD_NAME_LETTERS = 4
 # Pieces this short stand alone only as the short words English writes (data/short_words.txt).
 SHORT_WORD_LETTERS = 2
-# A scrap this long stands as a word of its own (a name: Mosher|house); shorter ones are glued back.
+# A scrap this long stands as a word of its own (a name: Tasker|house); shorter ones are glued back.
 SCRAP_ALONE_LETTERS = 5
-# A word ending in a letter outside ASCII this long at least is cut from one of the web's
-# commonest words glued after it (Mektić|and, Pérez|was; `nospace._after_foreign_word`).
+# A word ending in a letter outside ASCII this long at least (the last FOREIGN_WORD_LETTERS
+# characters before the cut all letters) is cut from one of the web's commonest words glued
+# after it (Vukić|and, Doré|was; `nospace._after_foreign_word`). Higher keeps a short name glued
+# to the word after it where the model's own cuts do not part them; lower lets the few letters
+# that open an accented word be cut from the rest of it. Measured by varying it on dev,
+# spaces-dev and clean-web-dev: 1 to 4 give the same outputs; 5 and 6 lose one and two true cuts
+# (Wiki.typos.no_spaces split recall 0.94281 -> 0.94274 -> 0.94266, precision 0.96798 throughout;
+# clean-web 6.74 false changes per 100k words throughout). 3 sits inside the flat range.
 FOREIGN_WORD_LETTERS = 3
 # A token with more than this many letters for each ASCII one is in another script: never segmented.
 FOREIGN_SCRIPT_SHARE = 1.5
 
-# Rejoining: at most this many pieces make one word (Representa t ions, c o n s e q u e n c e).
+# Rejoining: at most this many pieces make one word (Administra t ions, c o n s e q u e n c e).
 JOIN_MAX_PIECES = 16
 # The joined word must be this common in the web tables (about zipf 2.5).
 JOIN_WORD_COUNT = 200_000
@@ -136,7 +142,7 @@ JOIN_WORDS_UNDAMAGED_GAIN = 5.5
 # join recall 0.697 -> 0.704, split precision 0.954 -> 0.952; dev and clean-web unchanged.
 LATE_SPACE_COUNT = 100_000_000
 # A space in the wrong place where a space was lost too (`gaps.resegmented_spaces`:
-# betweenth e -> between the, ofherit age -> of heritage) moves when the two words
+# aroundth e -> around the, ofherit age -> of heritage) moves when the two words
 # the model reads in the letters score this much (log10) above the pieces as they
 # stand. On spaces-dev every move found at 10 or more was right (Wiki 12, OCR 1,
 # ACL 1; below, 2.5 and less, OCR garble: var iat -> vari at); Wiki split recall
@@ -163,7 +169,7 @@ FUNCTION_WORD_COUNT = 200_000_000
 # in `gaps`: the web's 42 commonest words (the, of, and, as, if, was). At FUNCTION_WORD_COUNT
 # (370 words) fin e, pos e stayed apart: spaces-dev join recall Wiki 0.7792 -> 0.7817,
 # arXiv.OCR 0.7891 -> 0.7946, ACL 0.7724 -> 0.7732 (precision unchanged); Wiki split
-# 0.8331/0.9633 -> 0.8344/0.9618 (a joined word then split: thetopminnow); dev, clean-web unchanged.
+# 0.8331/0.9633 -> 0.8344/0.9618 (a joined word then split: thetopsoil); dev, clean-web unchanged.
 LETTER_SYMBOL_WORD_COUNT = 1_000_000_000
 # On a line with a formula, a run of at most this many lone letters beside another lone letter
 # or sign is symbols (u j u j, H i), not a word spelt out. 4 kept arXiv.OCR's join recall 0.791
@@ -213,7 +219,7 @@ LINES_KEPT = 4096
 # What keeping a small letter alone (not a or i) costs a line's reading in
 # `rejoin.stray_spaces`, in log10: the web's tables count letters alone often
 # (initials, list markers), prose seldom writes one, so a broken word's last
-# letter (use d, Cyrtodactylu s) joins; symbols stay (of f, a formula's line).
+# letter (use d, Brachydontu s) joins; symbols stay (of f, a formula's line).
 LONE_LETTER_COST = 2.0
 
 # A word the tables count this often is a function word (and, as, if, the): a space

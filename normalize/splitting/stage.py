@@ -127,13 +127,13 @@ def _opens_sentence(text: str, start: int, at: int) -> bool:
 
 
 def _name_boundary(text: str, at: int) -> bool:
-    """Whether `at` is where a small letter meets a capitalised word (NikolaMektić,
-    KjellVenås): two names glued, which the case rules judged, not a cut inside
+    """Whether `at` is where a small letter meets a capitalised word (IvanVukić,
+    ArneSølvik): two names glued, which the case rules judged, not a cut inside
     a word of another language (major|ité)."""
     return text[at - 1].islower() and text[at].isupper() and text[at + 1 : at + 2].islower()
 
 
-# A run of letters; one holding a letter outside ASCII (majorité, Sponsorisé, Pepé) is never cut
+# A run of letters; one holding a letter outside ASCII (majorité, Sponsorisé, Tomé) is never cut
 # (but where two capitalised names meet, `_name_boundary`, and in a run that lost every space,
 # whose rule keeps the letters next to such a letter whole: `nospace`).
 LETTER_RUN_RE = re.compile(r"[^\W\d_]+")

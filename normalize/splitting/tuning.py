@@ -33,7 +33,7 @@ UNKNOWN_FLOOR = -16.0
 # ... lowered by this much for each part past the second where every part is
 # a clear word (this common, and of four letters or more or a function word:
 # `model._clear_part`): every part costs its own log10 probability and a
-# boundary, so a run glued from several common words (thefollowinggeneralform)
+# boundary, so a run glued from several common words (thefollowingsimpleform)
 # scores below any fixed floor; a long rare word cut into short rare pieces
 # (Greenlan|doc|eras, Parhip|pops|icon, function|ali|ties) stays under it.
 # spaces-dev split recall Wiki 0.782 -> 0.787, arXiv.OCR 0.682 -> 0.690,
@@ -79,7 +79,7 @@ RARE_WORD_ZIPF = 1.5
 RARE_WORD_LEN = 6
 
 # A common word (this frequent) glued to a long word too rare to be a part
-# by itself (recentprivatisations, steadiednerves): long rare words are
+# by itself (recentnationalisations, calmednerves): long rare words are
 # whole words, not pieces, so the pair is the only reading.
 COMMON_SIDE_ZIPF = 4.0
 LONG_RARE_LEN = 7
@@ -127,7 +127,7 @@ DERIVED_ZIPF = 2.5
 WEB_RATIO = 20.0
 
 # A run the word list hardly knows (below this) is mostly a user name or a
-# domain on the web (onsale, myfuture): half that ratio is enough.
+# domain on the web (onsale, ourfuture): half that ratio is enough.
 RARE_WHOLE_ZIPF = 2.0
 WEB_RATIO_RARE = 10.0
 
@@ -144,31 +144,31 @@ ARTICLE_COMPOUND_FLOORS = 5.0
 # --- letter runs (`runs.segment_run`) ----------------------------------------------
 
 # A capitalised token that is no word is most often a name or a brand
-# (Tapwave, Hawkpoint). Inside a sentence it is split only when its last part
-# is a function word (Milburnsaid), or a word this common and the text names
-# its first part alone elsewhere (Blairdismissed, Christmasperiod).
+# (Snapwave, Kestrelpoint). Inside a sentence it is split only when its last part
+# is a function word (Tarrowsaid), or a word this common and the text names
+# its first part alone elsewhere (Tarrowdismissed, Easterperiod).
 NAME_TAIL_ZIPF = 3.0
 
 # At a sentence start, a capitalised token splits when its first part is
-# this common (Thesedevelopments).
+# this common (Thosedevelopments).
 SENTENCE_HEAD_ZIPF = 4.0
 
 # After a capitalised word (a name of several words), a capitalised token is
-# split into two words of 4+ letters this common (World Serviceprogramme);
-# rarer parts are a surname's pieces (Serge Betsen, Tapsfield).
+# split into two words of 4+ letters this common (World Radioprogramme);
+# rarer parts are a surname's pieces (Serge Valmont, Marsfield).
 NAME_WORD_ZIPF = 4.0
 
-# Names end in function words too (Misamore, Biscan): before a function word,
+# Names end in function words too (Lenamore, Toscan): before a function word,
 # a first part of under five letters must be a word this common.
 FUNCTION_HEAD_ZIPF = 3.5
 
 # At a sentence start in a text that lost spaces elsewhere, two words of four
-# letters or more need only be this common (first, second): Eurozoneinterest.
+# letters or more need only be this common (first, second): Eurozonegrowth.
 DAMAGED_HEAD_ZIPF, DAMAGED_TAIL_ZIPF = 3.0, 3.5
-# (A second word of three letters must be this common: Commentatorssay.)
+# (A second word of three letters must be this common: Observerssay.)
 DAMAGED_SHORT_TAIL_ZIPF = 5.5
 
-# A name glued to a common word's -s form (Moyatakes): the form and its
+# A name glued to a common word's -s form (Vardatakes): the form and its
 # stem must both be this common, where the text lost spaces elsewhere.
 PLURAL_TAIL_ZIPF = 4.5
 
@@ -177,7 +177,7 @@ LONG_PAIR_ZIPF = 4.0
 
 # In a text that lost spaces elsewhere, a function word glued to a rare word
 # (this rare at least, and less common than the other bound), rarer and
-# shorter than above (twokickable, superjumbowas): a rare word makes no
+# shorter than above (threekickable, megajetwas): a rare word makes no
 # compound with a function word, unless that is a particle (outfoxing,
 # backpedalled) or a word that ends words too (mettlesome, chromosone).
 DAMAGED_COMMON_ZIPF = FUNCTION_ZIPF
@@ -192,13 +192,13 @@ FUNCTION_THEN_WRITTEN_LETTERS = 6
 # `_reads_as_join`, `runs._undamaged_join`): how common the parts of a
 # split with no function word must be (eleven letters or more in all, or
 # short ones this common), and those beside a function word; how common the
-# first of two words that open a sentence (Lastweek; not Silksong); how long
+# first of two words that open a sentence (Thisweek; not Silksong); how long
 # two words are that no compound is made of.
 UNDAMAGED_PART_ZIPF = 4.0
 UNDAMAGED_COMMON_ZIPF = 5.0
 JOIN_OTHER_PART_ZIPF = 3.5
-# (The sentence head: 5.5 -> 5.3 lets Researchstatus split, ACL recall +0.0035;
-# 5.0 also split an artist's name after a colon, Greenstranger: clean-web 22.66 -> 23.88.)
+# (The sentence head: 5.5 -> 5.3 lets Researchfocus split, ACL recall +0.0035;
+# 5.0 also split an artist's name after a colon, Bluefarmer: clean-web 22.66 -> 23.88.)
 UNDAMAGED_SENTENCE_HEAD_ZIPF = 5.3
 # In a text that shows no damage, a capitalised run splits into a function word and one other
 # part of four letters or more this common, or a name the text uses alone (Madrid|in,
@@ -227,28 +227,28 @@ ARTICLE_GLUED_LETTERS = 6
 # --- case boundaries (`case`) --------------------------------------------------
 
 # A camel-case token the word list knows this well is a name (PlayStation,
-# WikiLeaks); below it, list entries are mostly glued pairs (theNetherlands).
+# WikiLeaks); below it, list entries are mostly glued pairs (theLowlands).
 CAMEL_WORD_ZIPF = 2.5
 
 # Opening with a capital, a camel-case token the list knows at all is a name
 # (CrowdStrike, DoorDash): lost spaces between two capitalised words make
-# tokens no list holds (NationsConvention, DavidBlunkett).
+# tokens no list holds (NationsConvention, DavidTarrow).
 CAMEL_NAME_ZIPF = 1.5
 
 # A camel-case token's parts (or a word and a capitalised word glued) split
 # only when the web writes them apart more often than as one, even odds:
-# one written joined as often is a brand or a name (GameBoy, RealArcade).
+# one written joined as often is a brand or a name (GameBoy, QuickArcade).
 CAMEL_APART_RATIO = 1.0
 # In a text that holds no code (`guards.CODE_PATTERNS`) and shows no other damage, a
-# word this long glued to a capitalised word is a lost space (nearbyMain,
-# journalistSteven): spaces-dev Wiki split recall 0.809 -> 0.813, precision 0.956 ->
+# word this long glued to a capitalised word is a lost space (nearbyHigh,
+# reporterMartin): spaces-dev Wiki split recall 0.809 -> 0.813, precision 0.956 ->
 # 0.956, arXiv.OCR recall +0.003; dev and clean-web unchanged (4 letters did the same:
 # five keeps userName and textContent whole in prose about code).
 CAMEL_HEAD_LETTERS = 5
 
 # Two words glued in a run of capitalised words, where the text shows no lost
-# space elsewhere (a title: Combination forImproved Lexical, IEEE
-# InternationalConference), are split only when each is this long (a function
+# space elsewhere (a title: Combination forRobust Lexical, IEEE
+# InternationalWorkshop), are split only when each is this long (a function
 # word aside): brands pair shorter words (RingCentral beside Ring). See
 # docs/measurements.md, fifth session.
 TITLE_WORD_LETTERS = 5
@@ -271,13 +271,13 @@ INITIAL_NEXT_ZIPF = 3.5
 UNDAMAGED_ACRONYM_TAIL_ZIPF = 3.5
 
 # A word before an acronym is a lost space when this common: before one of
-# two letters (legalUK; watchOS is a name), before a longer one (campaignersHACAN).
+# two letters (localEU; watchOS is a name), before a longer one (residentsKBLA).
 SHORT_ACRONYM_HEAD_ZIPF = 6.0
 ACRONYM_HEAD_ZIPF = 5.0
 
 # --- numbers (`numbers`) ---------------------------------------------------------
 
-# A product or group code before its number (PS2sales, G8nations) is split
+# A product or group code before its number (N64sales, G5nations) is split
 # from a word of four letters or more this common.
 CODE_WORD_ZIPF = 4.0
 
@@ -287,7 +287,7 @@ CODE_WORD_ZIPF = 4.0
 SHORT_NUMBER_HEAD_ZIPF = 5.0
 NUMBER_HEAD_ZIPF = 3.5
 
-# A unit opening a word after a number (268bnpaid) is split off when the rest
+# A unit opening a word after a number (314bnpaid) is split off when the rest
 # is a word and beats the whole by this much (Zipf).
 UNIT_REST_MARGIN = 0.5
 
@@ -354,7 +354,7 @@ MARKS_COUNTED = 8
 # killled each made a clean web page "damaged"); a shorter text needs one.
 MARKS_NEEDED = 2
 MARKS_LONG_TEXT = 1000
-# A stop glued between two words this common is a mark of damage too (depth,while; said.The),
+# A stop glued between two words this common is a mark of damage too (depth,while; wrote.Then),
 # as a lost space is; rarer pieces are OCR noise (l;h;fl;is) or names. Wiki split recall
 # 0.744 -> 0.754 (precision up), arXiv.OCR 0.651 -> 0.662 (precision -0.002); dev, ACL and
 # clean-web unchanged. Semicolons, and pieces of any zipf, cost ACL 5 points of precision.
@@ -376,11 +376,11 @@ STRETCH = 1 << 16
 # A token of at most this many characters before a bracket, with a capital or
 # a digit or no common word, names a function in a formula (Tr(AB), SO(3, 1),
 # S2(H1)): no space goes before its bracket. Longer words before a bracket lost
-# one (Agreement(FPA), $90.3m(£48.5m)). spaces-dev arXiv.OCR split precision
+# one (Agreement(FPA), $71.6m(£37.2m)). spaces-dev arXiv.OCR split precision
 # 0.880 -> 0.889, recall unchanged; dev unchanged.
 FUNCTION_NAME_CHARS = 3
 
-# Initials glued to a word (R.S.Michalski, W.Munro) lost the space before a
+# Initials glued to a word (J.K.Rowan, K.Tarrow) lost the space before a
 # name only when that word is rarer than this: a commoner one is a noun that
 # an abbreviation opens (P.O.Box, U.S.Army; box 5.04, army 5.06), and names
 # sit below it (smith 4.89, albert 4.24). spaces-dev: see docs/measurements.md.

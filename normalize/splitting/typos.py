@@ -5,7 +5,8 @@ so a misspelt word (`goverment`, `recieved`) is cut into the short words
 and scraps it holds (`popul|tion`). Here the stretches of a segmentation
 that hold such weak parts (rarer than SCRAP_COUNT, or a letter alone) are
 read again, with TYPO_CONTEXT_WORDS parts before and after them, by the same
-dynamic programme in which a string the tables lack may also be one slip
+dynamic programme (`segment.segment_python`, scoring with `_score_with_typos`),
+in which a string the tables lack may also be one slip
 (`slips`: a letter dropped, added or changed, or two swapped, not the first
 letter) from a word of TYPO_WORD_COUNT or more, scored as that word less
 TYPO_COST (log10). The rest of the run keeps the compiled segmentation, so
@@ -20,11 +21,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .lexicon import lexicon
-from .segment import read_back, segment
+from .segment import segment, segment_python
 from .segment_tuning import (
-    MAX_WORD, SCRAP_COUNT, TYPO_CONTEXT_WORDS, TYPO_COST, TYPO_MAX_LETTERS, TYPO_MIN_LETTERS, TYPO_PIECES_KEPT,
+    SCRAP_COUNT, TYPO_CONTEXT_WORDS, TYPO_COST, TYPO_MAX_LETTERS, TYPO_MIN_LETTERS, TYPO_PIECES_KEPT,
     TYPO_RUN_LETTERS, TYPO_STRETCH_LETTERS, TYPO_WORD_COUNT,
 )
+from .slips import DroppedLetters, commonest_slip
 
 
 def segment_with_typos(run: str) -> list[str]:
@@ -57,7 +59,7 @@ def segment_with_typos(run: str) -> list[str]:
         end = min(end + TYPO_CONTEXT_WORDS, len(parts))
         stretch = before + parts[index:end]
         window = "".join(stretch)
-        out += _segment_python_typos(window) if len(window) <= TYPO_STRETCH_LETTERS else stretch
+        out += segment_python(window, score=_score_with_typos) if len(window) <= TYPO_STRETCH_LETTERS else stretch
         index = end
     return out
 
@@ -67,75 +69,33 @@ def _weak(part: str) -> bool:
     return lexicon().unigrams.get(part, 0.0) < SCRAP_COUNT or len(part) == 1 and part not in "ai"
 
 
-def _segment_python_typos(run: str) -> list[str]:
-    """`segment.segment_python`'s programme, where a string the tables lack
-    scores the better of its length's score and the score of the word it is
-    one slip from, less TYPO_COST."""
+def _score_with_typos(word: str, previous: str | None) -> float:
+    """`Lexicon.score`, where a string the tables lack scores the better of
+    its length's score and the score of the word it is one slip from, less
+    TYPO_COST: the score `segment_python` reads a weak stretch with."""
     lex = lexicon()
-    unigrams, score, unknown = lex.unigrams, lex.score, lex.unknown
-    lengths = [0] * (len(run) + 1)
-    scores = [0.0] * (len(run) + 1)
-    for end in range(1, len(run) + 1):
-        best_len, best_score = 0, 0.0
-        for split in range(max(0, end - MAX_WORD), end):
-            word = run[split:end]
-            previous = run[split - lengths[split]:split] if split else None
-            if word in unigrams:
-                total = score(word, previous)
-            else:
-                total = unknown(word)
-                meant = _meant(word) if TYPO_MIN_LETTERS <= end - split <= TYPO_MAX_LETTERS else None
-                if meant is not None:
-                    total = max(total, score(meant, previous) - TYPO_COST)
-            total += scores[split]
-            if not best_len or best_score < total:
-                best_len, best_score = end - split, total
-        lengths[end], scores[end] = best_len, best_score
-    return read_back(run, lengths)
+    if word in lex.unigrams:
+        return lex.score(word, previous)
+    total = lex.unknown(word)
+    meant = _meant(word) if TYPO_MIN_LETTERS <= len(word) <= TYPO_MAX_LETTERS else None
+    if meant is not None:
+        total = max(total, lex.score(meant, previous) - TYPO_COST)
+    return total
 
 
 @lru_cache(maxsize=TYPO_PIECES_KEPT)
 def _meant(word: str) -> str | None:
     """The commonest word of TYPO_WORD_COUNT or more one slip from `word`
-    (TYPO_MIN_LETTERS to TYPO_MAX_LETTERS letters), its first letter kept, or None.
-
-    Looked up through the words' variants with one letter dropped (`_dropped`),
-    a few look-ups a string, not the hundreds of strings one slip away."""
+    (TYPO_MIN_LETTERS to TYPO_MAX_LETTERS letters), its first letter kept, or
+    None (`slips.commonest_slip`)."""
     if not TYPO_MIN_LETTERS <= len(word) <= TYPO_MAX_LETTERS:
         return None
-    common, dropped = _common_words(), _dropped()
-    counts = lexicon().unigrams
-    found = [dropped.get(word)]  # a letter dropped: secnd
-    for at in range(1, len(word)):
-        shorter = word[:at] + word[at + 1:]
-        if shorter in common:
-            found.append(shorter)  # a letter added: villiage
-        other = dropped.get(shorter)
-        if other is not None and len(other) == len(word) and _one_changed_or_swapped(word, other):
-            found.append(other)  # a letter changed (goverment) or two swapped (teh)
-    found = [w for w in found if w is not None]
-    return max(found, key=counts.__getitem__) if found else None
-
-
-def _one_changed_or_swapped(word: str, other: str) -> bool:
-    """Whether two strings of one length differ in one letter or in two neighbours swapped."""
-    diff = [at for at, (a, b) in enumerate(zip(word, other)) if a != b]
-    return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == other[diff[1]] and (
-        word[diff[1]] == other[diff[0]])
+    return commonest_slip(_typo_words(), word)
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> frozenset:
-    return frozenset(word for word, count in lexicon().unigrams.items()
-                     if count >= TYPO_WORD_COUNT and word.isalpha() and len(word) >= TYPO_MIN_LETTERS - 1)
-
-
-@lru_cache(maxsize=1)
-def _dropped() -> dict:
-    """Each common word with a letter dropped after its first -> the commonest such word."""
+def _typo_words() -> DroppedLetters:
     counts = lexicon().unigrams
-    table: dict = {}
-    for word in sorted(_common_words(), key=counts.__getitem__):
-        for at in range(1, len(word)):
-            table[word[:at] + word[at + 1:]] = word  # (commonest last: it wins)
-    return table
+    return DroppedLetters(frozenset(word for word, count in counts.items()
+                                    if count >= TYPO_WORD_COUNT and word.isalpha() and len(word) >= TYPO_MIN_LETTERS - 1),
+                          counts)

@@ -29,7 +29,7 @@ ONE_LETTER_WORDS = frozenset("a")
 # inboxes): as a first part they free nothing.
 PARTICLES = _word_list("particles")
 # Function words that link a title's words: inside a capitalised hump they mark a run that lost
-# its spaces (`nospace._hump_holds_glued_words`: Listof|Caucasian).
+# its spaces (`nospace._hump_holds_glued_words`: Indexof|Sunken).
 LINKING_WORDS = _word_list("linking_words")
 # Combining forms of science (photo, magneto, quasi): `runs._combining_form_compound`.
 COMBINING_FORMS = _word_list("combining_forms")
@@ -40,7 +40,7 @@ VERB_PARTICLES = _word_list("verb_particles")
 INFLECTED_ENDINGS = ("ed", "ing")
 
 # Words for a person's role that follow the name of what they serve
-# (Treasuryspokesman, Toryleader); no name ends in one. A general list.
+# (Cabinetspokesman, Whigleader); no name ends in one. A general list.
 ROLE_NOUNS = _word_list("role_nouns")
 
 # Name prefixes whose capital inside a word is part of the name: McDonald, DiCaprio.
@@ -71,17 +71,17 @@ MEASURE_WORDS = _word_list("measure_words")
 # Given names: one glued to a capitalised word is a name that lost its space (RalphTurnbow).
 GIVEN_NAMES = _word_list("given_names")
 
-# Titles before a name (MrMilburn).
+# Titles before a name (MrTarrow).
 TITLES = _word_list("titles")
 
-# Months and days, and their abbreviations (June1966, onFriday).
+# Months and days, and their abbreviations (June1971, onFriday).
 CALENDAR_WORDS = _word_list("calendar_words")
-# Words that open a date (in 1976, since2012): `years.split_years`, `numbers._number_join_ok`.
+# Words that open a date (in 1976, since1983): `years.split_years`, `numbers._number_join_ok`.
 DATE_OPENERS = _word_list("date_openers")
 
 # Adjectives of nationality, region and faith: always written with a capital,
 # never the first part of a name, so one glued to a word is a lost space
-# (Frenchinfringements). A general English list, not taken from any corpus.
+# (Danishinfringements). A general English list, not taken from any corpus.
 NATIONALITIES = _word_list("nationalities")
 
 # Words after a suspended hyphen (pre- and post-war): the dash before them is no lost space.
@@ -112,7 +112,7 @@ WORD_ENDING_WORDS = frozenset("some one all".split())
 # code name (toString, onClick, forEach, isValid, getName are code).
 JOIN_HEADS = _word_list("join_heads")
 
-# Words a title in capitals writes in small letters (Combination forImproved Lexical; not isReady).
+# Words a title in capitals writes in small letters (Combination forRobust Lexical; not isReady).
 TITLE_SMALL_WORDS = _word_list("title_small_words")
 
 # Word pieces written before a hyphen (e-mail, re-signed, non-statutory).
