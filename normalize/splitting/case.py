@@ -158,6 +158,15 @@ def _given_name_first(doc: _Document, stem: str, left: str, left_all: str, right
         left.lower() in GIVEN_NAMES and right != left) and doc.text.strip() != stem
 
 
+def _name_then_common_word(doc: _Document, stem: str, left: str, right: str) -> bool:
+    """Whether `stem` is a name the list lacks glued to a common word (COMMON_WORD_ZIPF)
+    of four letters or more, in a token no list holds, where the text lost spaces
+    elsewhere: a place or a body's name that lost its space (Korvani|Village,
+    Dastmer|Avenue). Where the text shows no other lost space it is a brand."""
+    return len(left) >= 4 and len(right) >= 4 and right[1:].islower() and doc.damaged() and (
+        doc.vocab_zipf(right.lower()) or 0.0) >= COMMON_WORD_ZIPF and doc.model.unknown(stem.lower())
+
+
 def _subscripted(doc: _Document, word: str) -> bool:
     """Whether `word`, no word the list knows, is a common word and one more
     consonant (analj: a formula's variable and its index, AvgAnalj), not a
@@ -277,6 +286,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
                                      ratio=CAMEL_APART_RATIO) is True
                      or len(left) >= 4 and len(right) >= 4 and (doc.vocab_zipf(left_lower) or 0.0) >= CAMEL_NAME_ZIPF
                      and doc.model.unknown(stem.lower()) and doc.damaged()
+                     or _name_then_common_word(doc, stem, left, right)
                      or _given_name_first(doc, stem, left, left_all, right, right_all))
                 and not _camel_name(doc, stem)) else None
     elif not right.isupper():
