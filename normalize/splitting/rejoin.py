@@ -327,9 +327,10 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
         i = start_of[j]
         if i < j - 1:
             rule = LETTER_SPACED if all(sum(map(str.isalpha, t)) == 1 for _, t, _ in tokens[i:j]) else BROKEN_WORD
-            # (A space beside the hyphen of a word spelt out is a hyphen's: r e - c o r d.)
-            found += [(tokens[k][0] + len(tokens[k][1]),
-                       HYPHENATED if "-" in tokens[k][1] or "-" in tokens[k + 1][1] else rule) for k in range(i, j - 1)]
+            # (A space beside the hyphen of a word spelt out is a hyphen's: r e - c o r d; not one after
+            # a hyphenated word whose last piece opens a broken word, north-easter n.)
+            found += [(tokens[k][0] + len(tokens[k][1]), HYPHENATED if INNER_HYPHEN_RE.fullmatch(tokens[k][1])
+                       or INNER_HYPHEN_RE.fullmatch(tokens[k + 1][1]) else rule) for k in range(i, j - 1)]
         j = i
     return spelt.spelt_out(line, runs, sorted(found))
 
