@@ -91,3 +91,20 @@ def test_a_space_one_letter_too_late_moves():
     assert result.text == "The prizes, that were handed out today, went to two films."
     assert {edit.rule for edit in result.edits} == {"rejoin_displaced_space"}
     assert restore(result) == "The prizes, thatw ere handed out today, went to two films."
+
+
+def test_a_broken_word_glued_to_the_word_before_it_joins_once_split():
+    # The splitter parts regime,reg; only then does reg stand alone, and the word stages run once more.
+    text = "He spoke against the new regime,reg arding the tax as unfair."
+    cleaned = clean_and_explain(text)
+    assert cleaned.text == "He spoke against the new regime, regarding the tax as unfair."
+    assert [(edit.stage, edit.rule) for edit in cleaned.edits] == [
+        ("split_words", "split_after_comma"), ("rejoin_words", "rejoin_broken_word")]
+    assert restore(cleaned) == text
+    assert clean(cleaned.text) == cleaned.text
+
+
+def test_the_second_round_joins_no_look_alike_pair():
+    for pair in LOOK_ALIKES:
+        sentence = f"They said it was {pair} thing, and the officials exchangedviews."
+        assert clean(sentence) == sentence.replace("exchangedviews", "exchanged views")
