@@ -294,8 +294,10 @@ def resegmented_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int,
             continue  # one word (a plain join), the space already at the word's end, or no words
         gained = _sequence_score(words, lex) - lex.score(head) - lex.score(tail, head)
         to = len(words[0])
-        # (Beside a word, more letters move than one: not hayesi is -> hayes iis.)
-        if gained < RESEGMENT_GAIN or (head_word or tail_word) and not weak and abs(to - len(head)) < 2:
+        # (Beside a word, more letters move than one: not hayesi is -> hayes iis; but one may where the
+        # letters make two common words, and the side that is no word the tables hold at all: knownf or.)
+        if gained < RESEGMENT_GAIN or (head_word or tail_word) and not weak and abs(to - len(head)) < 2 and not (
+                _common_pair(words, lex) and not (head_word and tail in unigrams)):
             continue
         found.append((match.end(1), match.start(1) + to + (to > len(head))))  # (after the gap: past the space)
     return found
@@ -357,6 +359,11 @@ def _two_words(letters: str, gap: int, lex: Lexicon) -> bool:
             if right in SHORT_WORDS if len(right) <= SHORT_WORD_LETTERS else right in known:
                 return True
     return False
+
+
+def _common_pair(words: list[str], lex: Lexicon) -> bool:
+    """Whether both `words` are ones the tables count COMMON_PIECE_COUNT times or more (known, for)."""
+    return all(lex.unigrams.get(word, 0.0) >= COMMON_PIECE_COUNT for word in words)
 
 
 def _known_well(word: str, lex: Lexicon) -> bool:
