@@ -250,12 +250,12 @@ def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None, 
     return found
 
 
-# A gap between a token of small letters alone, or a capital and small letters
-# (Shed eveloped), after an opening bracket or quote, and one that opens with
+# A gap between a token of small letters alone (o fsets), or a capital and small
+# letters (Shed eveloped), after an opening bracket or quote, and one that opens with
 # small letters, then has no letters but a capitalised word's (rNorth); the
 # second is read ahead, so gaps may share it.
 RESEGMENT_GAP_RE = re.compile(
-    r"(?<!\S)[(\[\"“‘]?([A-Z][a-z]{2,}|[a-z]{3,}) (?=([a-z]+)(?:[A-Z][a-z]*)?[^A-Za-z\s]*(?:\s|\Z))")
+    r"(?<!\S)[(\[\"“‘]?([A-Z][a-z]{2,}|[a-z]+) (?=([a-z]+)(?:[A-Z][a-z]*)?[^A-Za-z\s]*(?:\s|\Z))")
 
 
 # A run of small letters that no other letter touches.
@@ -279,6 +279,8 @@ def resegmented_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int,
     found = []
     for match in _gaps_beside(line, missing):
         head, tail = match.group(1).lower(), match.group(2)
+        if len(head) < 3 and is_word(head, lex):
+            continue  # (a short word before: hi ndwings is hind|wings as often as hindwings; but o fsets)
         head_word, tail_word = head in unigrams, tail in unigrams or is_word(tail, lex)
         # (A side the tables hold but seldom, a web scrap more than a word: ont he, tha tthey.)
         weak = head_word and unigrams[head] < COMMON_PIECE_COUNT or tail_word and unigrams.get(tail, 0.0) < (
