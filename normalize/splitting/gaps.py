@@ -273,7 +273,9 @@ def resegmented_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int,
     broken word (the join's programme reads those)."""
     lex = lex or lexicon()
     unigrams = lex.unigrams
-    missing = {run for run in set(SMALL_LETTERS_RE.findall(line)) if run not in unigrams}
+    # (And short runs the tables hold but seldom, web scraps more than words: ont he, then ame.)
+    missing = {run for run in set(SMALL_LETTERS_RE.findall(line)) if run not in unigrams
+               or len(run) <= SHORT_WORD_LETTERS + 1 and unigrams[run] < COMMON_PIECE_COUNT}
     if not missing:
         return []  # (most lines: every run of small letters a word the tables hold)
     found = []
