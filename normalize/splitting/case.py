@@ -175,8 +175,8 @@ def _word_then_numeral(doc: _Document, left: str, right: str, right_all: str) ->
     """Whether a capitalised word the list knows (WORD_ZIPF) is glued to a Roman numeral
     of two letters or more that ends the token (WarII, PhaseIII, GeorgeVI.): a number
     that follows a name, in any text (a brand glues a numeral to a name the list lacks)."""
-    return (len(right) >= 2 and right_all.rstrip(".,;:!?)'’\"”") == right and ROMAN_NUMERAL_RE.match(right) is not None
-            and len(left) >= 3 and left[1:].islower() and (doc.vocab_zipf(left.lower()) or 0.0) >= WORD_ZIPF)
+    return (len(right) >= 2 and right_all.rstrip(".,;:!?)'’\"”") == right and ROMAN_NUMERAL_RE.match(right)
+            is not None and len(left) >= 3 and left[1:].islower() and (doc.vocab_zipf(left.lower()) or 0.0) >= WORD_ZIPF)
 
 
 def _subscripted(doc: _Document, word: str) -> bool:
