@@ -108,3 +108,23 @@ def test_the_second_round_joins_no_look_alike_pair():
     for pair in LOOK_ALIKES:
         sentence = f"They said it was {pair} thing, and the officials exchangedviews."
         assert clean(sentence) == sentence.replace("exchangedviews", "exchanged views")
+
+
+def test_a_stop_set_apart_joins_in_a_short_text_that_lost_spaces():
+    text = "The fort was built on lands held by Raymond Ashdown , who diedin the late 1100s."
+    cleaned = clean_and_explain(text)
+    assert cleaned.text == "The fort was built on lands held by Raymond Ashdown, who died in the late 1100s."
+    assert [edit.rule for edit in cleaned.edits][-1] == "rejoin_before_punctuation"
+    assert restore(cleaned) == text
+    # No lost space: the comma set apart is the text's own.
+    kept = "The fort was built on lands held by Raymond Ashdown , who died in the late 1100s."
+    assert clean(kept) == kept
+
+
+def test_a_long_text_that_lost_spaces_keeps_its_stops_set_apart():
+    sentence = "Shares rose at the bank . Traders said the rally would last into the week."
+    text = " ".join([sentence] * 14) + " The officials exchangedviews and metin Hanoi."
+    assert len(text) >= 1000
+    cleaned = clean(text)
+    assert "officials exchanged views and met in Hanoi." in cleaned
+    assert cleaned.count("the bank . Traders") == 14

@@ -20,11 +20,12 @@ before any is joined (LONE_BREAKS).
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from .. import casing
 from ..config import Config
 from ..edits import Edit, replace_spans
-from . import capitals, scraps, spelt, years
+from . import capitals, lost_marks, scraps, spelt, years
 from .evidence import marks_needed, stretch_end
 from .gaps import displaced_spaces, hyphen_breaks, joined, resegmented_spaces, spelt_rare
 from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
@@ -53,7 +54,7 @@ RULES = {
     BROKEN_WORD: "a stray space inside a word, its pieces no words alone: evergr een, durin g, Representa t ions",
     LETTER_SPACED: "a word spelt out letter by letter: m o d e l, S P O R T S, u p",
     HYPHENATED: "a space beside a hyphen inside a broken word: pos -sible, cou- pled; in PDF text error- correction",
-    BEFORE_PUNCTUATION: "on a line with a broken word, a space before a full stop or comma: membrane .",
+    BEFORE_PUNCTUATION: "a space before a stop, on a line with a broken word or in a short damaged text: membrane .",
     DISPLACED: "a space inside a word moved to the end of it: wri ttenby -> written by, betweenth e -> between the",
     SPLIT_YEAR: "a space inside a year where a date goes: in 19 78, September 201 8",
     RARE_WORD: "a space inside a rarer word, its two pieces no words alone: cruc iform, shru bland",
@@ -96,10 +97,11 @@ INNER_STOP_APART_RE = re.compile(r" [.,] +\S")
 SPACE_AFTER_LETTER_BEFORE_STOP_RE = re.compile(r"(?<= [A-Za-z]) (?=[.,](?:\s|\Z))")
 
 
-def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
+def rejoin_words(text: str, config: Config, earlier: Sequence[Edit] = ()) -> tuple[str, list[Edit]]:
     """Remove the stray spaces inside words (and move a displaced one to the
     word's end); never removes anything but single spaces. A long text is read
-    a stretch at a time, each with its own evidence, as `split_words` reads it."""
+    a stretch at a time, each with its own evidence, as `split_words` reads it
+    (`earlier`: the edits of the stages before, read in the second round: `lost_marks`)."""
     if " " not in text:
         return text, []
     paged = "\n" in text.rstrip()  # a text of paragraphs, where a page's drop caps may stand apart
@@ -110,6 +112,7 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
         found += stretch_found
         moved += stretch_moved
         start = end
+    found = lost_marks.with_stops_apart(text, earlier, found, SPACE_BEFORE_STOP_RE, BEFORE_PUNCTUATION)
     if moved:
         # A space moves only where no other edit of the stage is (nor one moved before it).
         taken, inserts = {at for at, _ in found}, []
@@ -120,6 +123,9 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
                 taken |= {at, to, to - 1}
         return replace_spans(text, STAGE, sorted([(at, at + 1, "", rule) for at, rule in found] + inserts))
     return replace_spans(text, STAGE, ((at, at + 1, "", rule) for at, rule in found))
+
+
+rejoin_words.reads_earlier_edits = True  # the pipeline passes it the edits of the stages before
 
 
 def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list, list]:
