@@ -33,7 +33,8 @@ from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
 from .shapes import MATH_RE, SPACED_DASH_RE, TOKEN_END_RE, TOKEN_START_RE, _letter_words, spaced_tokens
 from .segment_tuning import (
-    FINAL_STOP_WORD_COUNT, JOIN_MAX_PIECES, LONE_LETTER_COST, MAX_WORD, SHORT_WORD_LETTERS, SYMBOL_RUN_LETTERS,
+    COMMON_PIECE_COUNT, FINAL_STOP_WORD_COUNT, JOIN_MAX_PIECES, LONE_LETTER_COST, MAX_WORD, SHORT_WORD_LETTERS,
+    SYMBOL_RUN_LETTERS,
 )
 from .words import JOIN_HEADS, PARTICLES
 
@@ -312,6 +313,10 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     if not joins:
         return spelt.spelt_out(line, runs, [])  # (no window makes a word: the best reading keeps every token)
     cores = [_core(token) for _, token, _ in tokens]
+    # (A hyphenated word's last piece, no common word, opening a join, Oslo-bas ed: the token unread as a
+    # word scores nothing kept, so the join is read against that piece; not one-off ice: COMMON_PIECE_COUNT.)
+    opened = [lex.score(facts[k][0].lower()) if cores[k] is None and facts[k][0] and "-" in tokens[k][1]
+              and lex.unigrams.get(facts[k][0].lower(), 0.0) < COMMON_PIECE_COUNT else 0.0 for k in range(len(tokens))]
     n = len(tokens)
     best = [0.0] * (n + 1)
     start_of = [0] * (n + 1)  # where the last word of the best reading up to j starts
@@ -324,7 +329,7 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
             best[j] -= LONE_LETTER_COST  # a small letter alone is seldom a word of prose (use d, Cyrtodactylu s)
         start_of[j], last[j] = j - 1, word
         for i, join in joins.get(j, ()):
-            total = best[i] + lex.score(join[0], last[i]) - join[1]
+            total = best[i] + lex.score(join[0], last[i]) - join[1] - opened[i]
             if total > best[j]:
                 best[j], start_of[j], last[j] = total, i, join[0]
     found: list[tuple[int, str]] = []
