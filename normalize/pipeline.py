@@ -57,12 +57,10 @@ def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
         if config.runs(name):
             text, stage_edits = _run(name, text, config, edits)
             edits += stage_edits
-            if name == WORD_ROUND[-1] and stage_edits:
+            if name == WORD_ROUND[-1] and stage_edits and all(map(config.runs, WORD_ROUND)):
                 # The word stages once more where the splitter changed the text (a round, not a
                 # loop: a stage's edits never sit beside its own, and `restore` undoes them in turn).
                 for again in WORD_ROUND:
-                    if not config.runs(again):
-                        continue
                     text, stage_edits = _run(again, text, config, edits)
                     edits += stage_edits
                     if not stage_edits:

@@ -128,3 +128,11 @@ def test_a_long_text_that_lost_spaces_keeps_its_stops_set_apart():
     cleaned = clean(text)
     assert "officials exchanged views and met in Hanoi." in cleaned
     assert cleaned.count("the bank . Traders") == 14
+
+
+def test_no_second_round_without_rejoin_words():
+    text = "He spoke against the new regime,reg arding the tax, and officials exchangedviews."
+    cleaned = clean_and_explain(text, Config(stages=tuple(s for s in STAGES if s != "rejoin_words")))
+    assert {edit.stage for edit in cleaned.edits} == {"split_words"}
+    assert "reg arding" in cleaned.text
+    assert restore(cleaned) == text
