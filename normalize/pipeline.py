@@ -13,6 +13,11 @@ Order, and why:
    the splitter reads the text, so that it never cuts a broken word's pieces.
 5. split_words then restores lost spaces inside article text.
 6. normalize_whitespace last, tidying what removal and splitting left behind.
+
+The word stages settle together: where split_words put spaces back, a broken
+word's first piece may only now stand alone (`shestudie d` -> `she studie d`),
+so rejoin_words reads the text once more, and split_words after it if it
+joined anything (`WORD_ROUND`): cleaning twice changes no more than once.
 """
 from __future__ import annotations
 
@@ -50,13 +55,30 @@ def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
     edits: list[Edit] = []
     for name, stage in STAGES.items():
         if config.runs(name):
-            if getattr(stage, "reads_earlier_edits", False):
-                # (The splitter counts the stray spaces rejoin_words removed as marks of damage.)
-                text, stage_edits = stage(text, config, earlier=tuple(edits))
-            else:
-                text, stage_edits = stage(text, config)
+            text, stage_edits = _run(name, text, config, edits)
             edits += stage_edits
+            if name == WORD_ROUND[-1] and stage_edits and all(map(config.runs, WORD_ROUND)):
+                # The word stages once more where the splitter changed the text (a round, not a
+                # loop: a stage's edits never sit beside its own, and `restore` undoes them in turn).
+                for again in WORD_ROUND:
+                    text, stage_edits = _run(again, text, config, edits)
+                    edits += stage_edits
+                    if not stage_edits:
+                        break
     return Cleaned(text, located(tuple(edits)))
+
+
+# The stages that run once more, in order, where the last of them changed the text.
+WORD_ROUND = ("rejoin_words", "split_words")
+
+
+def _run(name: str, text: str, config: Config, edits: list[Edit]) -> tuple[str, list[Edit]]:
+    """One stage on `text`, given the edits before it if it reads them."""
+    stage = STAGES[name]
+    if getattr(stage, "reads_earlier_edits", False):
+        # (The splitter counts the stray spaces rejoin_words removed as marks of damage.)
+        return stage(text, config, earlier=tuple(edits))
+    return stage(text, config)
 
 
 def clean(text: str, config: Config | None = None) -> str:

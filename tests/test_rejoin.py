@@ -101,3 +101,48 @@ def test_a_long_text_joins_a_common_word_broken_into_two_non_words():
     assert cleaned.endswith("The number of visitors rose.")
     for kept in ("the results of Smith et al were shown.", "the styled R ecord title stays."):
         assert clean(filler + kept) == filler + kept
+
+
+def test_a_broken_word_glued_to_the_word_before_it_joins_once_split():
+    # The splitter parts regime,reg; only then does reg stand alone, and the word stages run once more.
+    text = "He spoke against the new regime,reg arding the tax as unfair."
+    cleaned = clean_and_explain(text)
+    assert cleaned.text == "He spoke against the new regime, regarding the tax as unfair."
+    assert [(edit.stage, edit.rule) for edit in cleaned.edits] == [
+        ("split_words", "split_after_comma"), ("rejoin_words", "rejoin_broken_word")]
+    assert restore(cleaned) == text
+    assert clean(cleaned.text) == cleaned.text
+
+
+def test_the_second_round_joins_no_look_alike_pair():
+    for pair in LOOK_ALIKES:
+        sentence = f"They said it was {pair} thing, and the officials exchangedviews."
+        assert clean(sentence) == sentence.replace("exchangedviews", "exchanged views")
+
+
+def test_a_stop_set_apart_joins_in_a_short_text_that_lost_spaces():
+    text = "The fort was built on lands held by Raymond Ashdown , who diedin the late 1100s."
+    cleaned = clean_and_explain(text)
+    assert cleaned.text == "The fort was built on lands held by Raymond Ashdown, who died in the late 1100s."
+    assert [edit.rule for edit in cleaned.edits][-1] == "rejoin_before_punctuation"
+    assert restore(cleaned) == text
+    # No lost space: the comma set apart is the text's own.
+    kept = "The fort was built on lands held by Raymond Ashdown , who died in the late 1100s."
+    assert clean(kept) == kept
+
+
+def test_a_long_text_that_lost_spaces_keeps_its_stops_set_apart():
+    sentence = "Shares rose at the bank . Traders said the rally would last into the week."
+    text = " ".join([sentence] * 14) + " The officials exchangedviews and metin Hanoi."
+    assert len(text) >= 1000
+    cleaned = clean(text)
+    assert "officials exchanged views and met in Hanoi." in cleaned
+    assert cleaned.count("the bank . Traders") == 14
+
+
+def test_no_second_round_without_rejoin_words():
+    text = "He spoke against the new regime,reg arding the tax, and officials exchangedviews."
+    cleaned = clean_and_explain(text, Config(stages=tuple(s for s in STAGES if s != "rejoin_words")))
+    assert {edit.stage for edit in cleaned.edits} == {"split_words"}
+    assert "reg arding" in cleaned.text
+    assert restore(cleaned) == text

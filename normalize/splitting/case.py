@@ -158,6 +158,27 @@ def _given_name_first(doc: _Document, stem: str, left: str, left_all: str, right
         left.lower() in GIVEN_NAMES and right != left) and doc.text.strip() != stem
 
 
+def _name_then_common_word(doc: _Document, stem: str, left: str, right: str) -> bool:
+    """Whether `stem` is a name the list lacks glued to a common word (COMMON_WORD_ZIPF)
+    of four letters or more, in a token no list holds, where the text lost spaces
+    elsewhere: a place or a body's name that lost its space (Korvani|Village,
+    Dastmer|Avenue). Where the text shows no other lost space it is a brand."""
+    return len(left) >= 4 and len(right) >= 4 and right[1:].islower() and doc.damaged() and (
+        doc.vocab_zipf(right.lower()) or 0.0) >= COMMON_WORD_ZIPF and doc.model.unknown(stem.lower())
+
+
+# A Roman numeral of two letters or more, as a war's, a king's or a part's number follows its name (II to XXXIX).
+ROMAN_NUMERAL_RE = regex.compile(r"X{0,3}(?:IX|IV|V?I{1,3}|V)\Z")
+
+
+def _word_then_numeral(doc: _Document, left: str, right: str, right_all: str) -> bool:
+    """Whether a capitalised word the list knows (WORD_ZIPF) is glued to a Roman numeral
+    of two letters or more that ends the token (WarII, PhaseIII, GeorgeVI.): a number
+    that follows a name, in any text (a brand glues a numeral to a name the list lacks)."""
+    return (len(right) >= 2 and right_all.rstrip(".,;:!?)'’\"”") == right and ROMAN_NUMERAL_RE.match(right)
+            is not None and len(left) >= 3 and left[1:].islower() and (doc.vocab_zipf(left.lower()) or 0.0) >= WORD_ZIPF)
+
+
 def _subscripted(doc: _Document, word: str) -> bool:
     """Whether `word`, no word the list knows, is a common word and one more
     consonant (betaj: a formula's variable and its index, MaxBetaj), not a
@@ -277,6 +298,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
                                      ratio=CAMEL_APART_RATIO) is True
                      or len(left) >= 4 and len(right) >= 4 and (doc.vocab_zipf(left_lower) or 0.0) >= CAMEL_NAME_ZIPF
                      and doc.model.unknown(stem.lower()) and doc.damaged()
+                     or _name_then_common_word(doc, stem, left, right)
                      or _given_name_first(doc, stem, left, left_all, right, right_all))
                 and not _camel_name(doc, stem)) else None
     elif not right.isupper():
@@ -317,6 +339,8 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
         # is a lost space (localEU, portableTV), but for an operating system (watchOS).
         # (A rarer word before a longer acronym where the text lost spaces elsewhere: residentsKBLA.)
         z = doc.zipf(left_lower) or 0.0
+        if _word_then_numeral(doc, left, right, right_all):
+            return "split_word_numeral"  # World WarII, GeorgeVI: a war's, a reign's or a part's number
         if left[0].isupper() and not doc.damaged():
             return None  # FastAPI, GoPro: a brand, where the text lost no space elsewhere
         return "split_word_acronym" if z >= (SHORT_ACRONYM_HEAD_ZIPF if len(right) <= 2 else ACRONYM_HEAD_ZIPF) or (

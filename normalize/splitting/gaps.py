@@ -251,11 +251,12 @@ def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None,
     return found
 
 
-# A gap between a token of small letters alone (after an opening bracket or
-# quote) and one that opens with small letters, then has no letters but a
-# capitalised word's (rNorth); the second is read ahead, so gaps may share it.
+# A gap between a token of small letters alone (o fsets), or a capital and small
+# letters (Shed eveloped), after an opening bracket or quote, and one that opens with
+# small letters, then has no letters but a capitalised word's (rNorth); the
+# second is read ahead, so gaps may share it.
 RESEGMENT_GAP_RE = re.compile(
-    r"(?<!\S)[(\[\"“‘]?([a-z]{3,}) (?=([a-z]+)(?:[A-Z][a-z]*)?[^A-Za-z\s]*(?:\s|\Z))")
+    r"(?<!\S)[(\[\"“‘]?([A-Z][a-z]{2,}|[a-z]+) (?=([a-z]+)(?:[A-Z][a-z]*)?[^A-Za-z\s]*(?:\s|\Z))")
 
 
 # A run of small letters that no other letter touches.
@@ -273,12 +274,16 @@ def resegmented_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int,
     broken word (the join's programme reads those)."""
     lex = lex or lexicon()
     unigrams = lex.unigrams
-    missing = {run for run in set(SMALL_LETTERS_RE.findall(line)) if run not in unigrams}
+    # (And short runs the tables hold but seldom, web scraps more than words: ont he, then ame.)
+    missing = {run for run in set(SMALL_LETTERS_RE.findall(line)) if run not in unigrams
+               or len(run) <= SHORT_WORD_LETTERS + 1 and unigrams[run] < COMMON_PIECE_COUNT}
     if not missing:
         return []  # (most lines: every run of small letters a word the tables hold)
     found = []
     for match in _gaps_beside(line, missing):
-        head, tail = match.groups()
+        head, tail = match.group(1).lower(), match.group(2)
+        if len(head) < 3 and is_word(head, lex):
+            continue  # (a short word before: hi ndwings is hind|wings as often as hindwings; but o fsets)
         head_word, tail_word = head in unigrams, tail in unigrams or is_word(tail, lex)
         # (A side the tables hold but seldom, a web scrap more than a word: ont he, tha tthey.)
         weak = head_word and unigrams[head] < COMMON_PIECE_COUNT or tail_word and unigrams.get(tail, 0.0) < (
@@ -295,8 +300,10 @@ def resegmented_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int,
             continue  # one word (a plain join), the space already at the word's end, or no words
         gained = _sequence_score(words, lex) - lex.score(head) - lex.score(tail, head)
         to = len(words[0])
-        # (Beside a word, more letters move than one: not hayesi is -> hayes iis.)
-        if gained < RESEGMENT_GAIN or (head_word or tail_word) and not weak and abs(to - len(head)) < 2:
+        # (Beside a word, more letters move than one: not hayesi is -> hayes iis; but one may where the
+        # letters make two common words, and the side that is no word the tables hold at all: knownf or.)
+        if gained < RESEGMENT_GAIN or (head_word or tail_word) and not weak and abs(to - len(head)) < 2 and not (
+                _common_pair(words, lex) and not (head_word and tail in unigrams)):
             continue
         found.append((match.end(1), match.start(1) + to + (to > len(head))))  # (after the gap: past the space)
     return found
@@ -358,6 +365,11 @@ def _two_words(letters: str, gap: int, lex: Lexicon) -> bool:
             if right in SHORT_WORDS if len(right) <= SHORT_WORD_LETTERS else right in known:
                 return True
     return False
+
+
+def _common_pair(words: list[str], lex: Lexicon) -> bool:
+    """Whether both `words` are ones the tables count COMMON_PIECE_COUNT times or more (known, for)."""
+    return all(lex.unigrams.get(word, 0.0) >= COMMON_PIECE_COUNT for word in words)
 
 
 def _known_well(word: str, lex: Lexicon) -> bool:

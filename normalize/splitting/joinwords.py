@@ -19,8 +19,10 @@ from .segment_tuning import COMMON_PIECE_COUNT, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_
 from .sorted_words import SortedWords
 from .tuning import TOKENS_KEPT
 
-# The first token of a join: the letters that end it; the last: the letters that start it.
-FIRST_RE = re.compile(r"[(\[\"“‘]*([A-Za-z]+)\Z")
+# The first token of a join: the letters that end it (after a hyphen between letters, the last piece
+# of a hyphenated word: south-wes tern; after a number, a capitalised word's first letters: 14Febr uary);
+# the last: the letters that start it.
+FIRST_RE = re.compile(r"(?:[(\[\"“‘]*|.*[A-Za-z]-|[0-9]+(?=[A-Z]))([A-Za-z]+)\Z")
 # A capitalised word glued to small letters before it (ontheInt ernet): the splitter's to part, the
 # first piece of a join all the same (else cleaning twice would join what once did not).
 GLUED_HEAD_RE = re.compile(r"(?<=[a-z]{2})([A-Z][a-z]+)\Z")

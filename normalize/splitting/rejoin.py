@@ -22,11 +22,12 @@ before any is joined (LONE_BREAKS).
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from .. import casing
 from ..config import Config
 from ..edits import Edit, replace_spans
-from . import capitals, marked_code, scraps, spelt, years
+from . import capitals, lost_marks, marked_code, scraps, spelt, years
 from .evidence import marks_needed, stretch_end
 from .gaps import displaced_spaces, hyphen_breaks, is_word, joined, resegmented_spaces, spelt_rare
 from .joinwords import _join_words, _may_open, _opens_no_gap, _token_facts
@@ -34,8 +35,8 @@ from .language import reads_as_english
 from .lexicon import Lexicon, lexicon
 from .shapes import MATH_RE, SPACED_DASH_RE, TOKEN_END_RE, TOKEN_START_RE, _letter_words, spaced_tokens
 from .segment_tuning import (
-    FINAL_STOP_WORD_COUNT, JOIN_MAX_PIECES, LONE_LETTER_COST, MAX_WORD, SHORT_WORD_LETTERS, SURE_JOIN_COUNT,
-    SURE_JOIN_RATIO, SYMBOL_RUN_LETTERS,
+    COMMON_PIECE_COUNT, FINAL_STOP_WORD_COUNT, JOIN_MAX_PIECES, LONE_LETTER_COST, MAX_WORD, SHORT_WORD_LETTERS,
+    SURE_JOIN_COUNT, SURE_JOIN_RATIO, SYMBOL_RUN_LETTERS,
 )
 from .words import JOIN_HEADS, PARTICLES
 
@@ -57,7 +58,7 @@ RULES = {
     BROKEN_WORD: "a stray space inside a word, its pieces no words alone: evergr een, durin g, Representa t ions",
     LETTER_SPACED: "a word spelt out letter by letter: m o d e l, S P O R T S, u p",
     HYPHENATED: "a space beside a hyphen inside a broken word: pos -sible, cou- pled; in PDF text error- correction",
-    BEFORE_PUNCTUATION: "on a line with a broken word, a space before a full stop or comma: membrane .",
+    BEFORE_PUNCTUATION: "a space before a stop, on a line with a broken word or in a short damaged text: membrane .",
     DISPLACED: "a space inside a word moved to the end of it: wri ttenby -> written by, betweenth e -> between the",
     SPLIT_YEAR: "a space inside a year where a date goes: in 19 78, September 201 8",
     RARE_WORD: "a space inside a rarer word, its two pieces no words alone: cruc iform, shru bland",
@@ -103,10 +104,11 @@ INNER_STOP_APART_RE = re.compile(r" [.,] +\S")
 SPACE_AFTER_LETTER_BEFORE_STOP_RE = re.compile(r"(?<= [A-Za-z]) (?=[.,](?:\s|\Z))")
 
 
-def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
+def rejoin_words(text: str, config: Config, earlier: Sequence[Edit] = ()) -> tuple[str, list[Edit]]:
     """Remove the stray spaces inside words (and move a displaced one to the
     word's end); never removes anything but single spaces. A long text is read
-    a stretch at a time, each with its own evidence, as `split_words` reads it."""
+    a stretch at a time, each with its own evidence, as `split_words` reads it
+    (`earlier`: the edits of the stages before, read in the second round: `lost_marks`)."""
     if " " not in text:
         return text, []
     paged = "\n" in text.rstrip()  # a text of paragraphs, where a page's drop caps may stand apart
@@ -120,6 +122,7 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
         found += stretch_found
         moved += stretch_moved
         start = end
+    found = lost_marks.with_stops_apart(read, earlier, found, SPACE_BEFORE_STOP_RE, BEFORE_PUNCTUATION)
     if code:
         found = marked_code.outside(found, code, key=lambda space: space[0])
         moved = marked_code.outside(marked_code.outside(moved, code, key=lambda move: move[0]), code,
@@ -134,6 +137,9 @@ def rejoin_words(text: str, config: Config) -> tuple[str, list[Edit]]:
                 taken |= {at, to, to - 1}
         return replace_spans(text, STAGE, sorted([(at, at + 1, "", rule) for at, rule in found] + inserts))
     return replace_spans(text, STAGE, ((at, at + 1, "", rule) for at, rule in found))
+
+
+rejoin_words.reads_earlier_edits = True  # the pipeline passes it the edits of the stages before
 
 
 def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list, list]:
@@ -351,6 +357,10 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
     if not joins:
         return spelt.spelt_out(line, runs, [])  # (no window makes a word: the best reading keeps every token)
     cores = [_core(token) for _, token, _ in tokens]
+    # (A hyphenated word's last piece, no common word, opening a join, Oslo-bas ed: the token unread as a
+    # word scores nothing kept, so the join is read against that piece; not one-off ice: COMMON_PIECE_COUNT.)
+    opened = [lex.score(facts[k][0].lower()) if cores[k] is None and facts[k][0] and "-" in tokens[k][1]
+              and lex.unigrams.get(facts[k][0].lower(), 0.0) < COMMON_PIECE_COUNT else 0.0 for k in range(len(tokens))]
     n = len(tokens)
     best = [0.0] * (n + 1)
     start_of = [0] * (n + 1)  # where the last word of the best reading up to j starts
@@ -363,7 +373,7 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
             best[j] -= LONE_LETTER_COST  # a small letter alone is seldom a word of prose (use d, Cyrtodactylu s)
         start_of[j], last[j] = j - 1, word
         for i, join in joins.get(j, ()):
-            total = best[i] + lex.score(join[0], last[i]) - join[1]
+            total = best[i] + lex.score(join[0], last[i]) - join[1] - opened[i]
             if total > best[j]:
                 best[j], start_of[j], last[j] = total, i, join[0]
     found: list[tuple[int, str]] = []
@@ -372,9 +382,10 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
         i = start_of[j]
         if i < j - 1:
             rule = LETTER_SPACED if all(sum(map(str.isalpha, t)) == 1 for _, t, _ in tokens[i:j]) else BROKEN_WORD
-            # (A space beside the hyphen of a word spelt out is a hyphen's: r e - c o r d.)
-            found += [(tokens[k][0] + len(tokens[k][1]),
-                       HYPHENATED if "-" in tokens[k][1] or "-" in tokens[k + 1][1] else rule) for k in range(i, j - 1)]
+            # (A space beside the hyphen of a word spelt out is a hyphen's: r e - c o r d; not one after
+            # a hyphenated word whose last piece opens a broken word, north-easter n.)
+            found += [(tokens[k][0] + len(tokens[k][1]), HYPHENATED if INNER_HYPHEN_RE.fullmatch(tokens[k][1])
+                       or INNER_HYPHEN_RE.fullmatch(tokens[k + 1][1]) else rule) for k in range(i, j - 1)]
         j = i
     return spelt.spelt_out(line, runs, sorted(found))
 

@@ -78,6 +78,7 @@ RULES = {
     "split_pronoun_or_article": "I or A glued to the next word: Iwas, Apenalty",
     "split_camel_case": "a lower-case word glued to a capitalised one: inHanoi, againstNewcastle, thatI",
     "split_word_acronym": "a word glued to an acronym: theEU's, localEU, residentsKBLA",
+    "split_word_numeral": "a capitalised word glued to a Roman numeral that ends the token: WarII, GeorgeVI",
     "split_acronym_word": "an acronym glued to a word: KBpublishes, SECis, UNEconomic, USPresident",
     "split_capitalised_words": "two capitalised words glued: NationsConvention, DavidTarrow, LucianoOrvetti",
     "split_title_name": "a title glued to a name: MrTarrow",
