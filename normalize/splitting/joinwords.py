@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .gaps import SHORT_WORDS, is_word, known_well
+from .gaps import SHORT_WORDS, is_word, known_well, words_alone
 from .lexicon import Lexicon, lexicon
 from .segment_tuning import COMMON_PIECE_COUNT, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, MAX_WORD
 from .sorted_words import SortedWords
@@ -41,7 +41,7 @@ def _opens_no_gap(line: str, written=frozenset()) -> bool:
     them (each end a word, or letterless, or letters that begin or end no
     word), and a line of them skips the programme for a set look-up a token."""
     tokens = line.split()
-    loose = set(tokens) - _closed
+    loose = set(tokens).difference(_closed_words(), _closed)
     if not loose:
         return True
     lex = lexicon()
@@ -60,15 +60,41 @@ def _opens_no_gap(line: str, written=frozenset()) -> bool:
     if not loose:
         return True
     # Each gap with a loose token on a side, once (two loose tokens share one), most told by a side
-    # that can open none.
+    # that can open none. (Found from the loose tokens' places, `list.index` in C: a walk over
+    # every gap of the line cost a tenth of the stage on first sight.)
     words = _join_words()
-    for left, right in zip(tokens, tokens[1:]):
-        if left in loose or right in loose:
-            head = _token_facts(left)[2]
-            tail = None if head is None else _token_facts(right)[3]
-            if tail is not None and _may_open(head, tail, words, False, written):
-                return False
+    last = len(tokens) - 1
+    for k in sorted(_gaps_beside(tokens, loose, last)):
+        head = _token_facts(tokens[k])[2]
+        tail = None if head is None else _token_facts(tokens[k + 1])[3]
+        if tail is not None and _may_open(head, tail, words, False, written):
+            return False
     return True
+
+
+def _gaps_beside(tokens: list[str], loose: set, last: int) -> set[int]:
+    """The gaps (k: between tokens k and k + 1) with one of the `loose` tokens on a side."""
+    gaps = set()
+    for token in loose:
+        at = -1
+        for _ in range(tokens.count(token)):
+            at = tokens.index(token, at + 1)
+            if at:
+                gaps.add(at - 1)
+            if at < last:
+                gaps.add(at)
+    return gaps
+
+
+@lru_cache(maxsize=1)
+def _closed_words() -> frozenset:
+    """The plain tokens (`_plain_word`) that open no gap: the common words alone
+    (`_common_word`, `is_word`), small or capitalised; made once, when the tables
+    load, so that a line's commonest tokens leave it in one set operation in C
+    however new the text (`_closed` holds only the tokens seen before)."""
+    lex = lexicon()
+    common = [word for word in words_alone(lex) if word.isascii() and word.isalpha() and _common_word(word, lex)]
+    return frozenset(common + [word[0].upper() + word[1:] for word in common if len(word) > 1])
 
 
 def _may_open(left: tuple | None, right: tuple | None, words: "_JoinWords", damaged: bool,
@@ -161,7 +187,7 @@ def _join_words() -> _JoinWords:
     lex = lexicon()
     # (As `_JoinWords.holds` reads them.)
     return _JoinWords([w for w, count in lex.unigrams.items() if count >= JOIN_WORD_COUNT and len(w) <= MAX_WORD]
-                      + list(SHORT_WORDS))
+                      + list(SHORT_WORDS), screened=True)
 
 
 def _first_piece(token: str) -> str | None:
