@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, islice
 
 from .gaps import SHORT_WORDS, is_word, known_well, words_alone
 from .lexicon import Lexicon, lexicon
@@ -28,11 +29,14 @@ LAST_RE = re.compile(r"([A-Za-z]+)(?:[^A-Za-z=+*/<>^_]|\Z)")
 
 
 # Tokens that open no gap in a text without stray spaces (`_opens_no_gap`), kept for the process's commonest tokens;
-# and those that may (whether one does depends on the token beside), kept alike. (Two sets, not an lru_cache:
-# a line's tokens less the closed ones is one set operation, where a cached call a token, even called from C by
-# itertools.filterfalse, cost 10 ms more a pass over dev's 5,021 lines, a tenth of the gate's time.)
+# and those that may (whether one does depends on the token beside), kept alike, by the side that may: a token
+# whose letters as a gap's left are no common word (`_token_facts`), and one whose letters as a gap's right are
+# none. (Sets, not an lru_cache: a line's tokens less the closed ones is one set operation, where a cached call a
+# token, even called from C by itertools.filterfalse, cost 10 ms more a pass over dev's 5,021 lines, a tenth of
+# the gate's time.)
 _closed: set[str] = set()
-_opening: set[str] = set()
+_opens_left: set[str] = set()
+_opens_right: set[str] = set()
 
 
 def _opens_no_gap(line: str, written=frozenset()) -> bool:
@@ -44,27 +48,16 @@ def _opens_no_gap(line: str, written=frozenset()) -> bool:
     loose = set(tokens).difference(_closed_words(), _closed)
     if not loose:
         return True
-    lex = lexicon()
-    for token in loose - _opening:
-        # (A plain common word's pieces are itself, a common word: closed, its facts not needed.)
-        closed = _plain_word(token) and _common_word(token, lex) and is_word(token, lex)
-        if not closed:
-            _, _, left, right = _token_facts(token)
-            closed = (left is None or left[1]) and (right is None or right[1])
-        kept = _closed if closed else _opening
-        if len(kept) > TOKENS_KEPT:
-            kept.clear()
-        kept.add(token)
-        if closed:
-            loose.discard(token)
-    if not loose:
-        return True
-    # Each gap with a loose token on a side, once (two loose tokens share one), most told by a side
-    # that can open none. (Found from the loose tokens' places, `list.index` in C: a walk over
-    # every gap of the line cost a tenth of the stage on first sight.)
+    new = loose.difference(_opens_left, _opens_right)
+    if new:
+        _learn(new)
+        loose.difference_update(_closed)
+        if not loose:
+            return True
+    # A gap opens only where a side is no common word (`_may_open`): after a token that opens
+    # on its left side, or before one that opens on its right.
     words = _join_words()
-    last = len(tokens) - 1
-    for k in sorted(_gaps_beside(tokens, loose, last)):
+    for k in _gaps_beside(tokens, loose & _opens_left, loose & _opens_right):
         head = _token_facts(tokens[k])[2]
         tail = None if head is None else _token_facts(tokens[k + 1])[3]
         if tail is not None and _may_open(head, tail, words, False, written):
@@ -72,18 +65,29 @@ def _opens_no_gap(line: str, written=frozenset()) -> bool:
     return True
 
 
-def _gaps_beside(tokens: list[str], loose: set, last: int) -> set[int]:
-    """The gaps (k: between tokens k and k + 1) with one of the `loose` tokens on a side."""
-    gaps = set()
-    for token in loose:
-        at = -1
-        for _ in range(tokens.count(token)):
-            at = tokens.index(token, at + 1)
-            if at:
-                gaps.add(at - 1)
-            if at < last:
-                gaps.add(at)
-    return gaps
+def _learn(tokens: set[str]) -> None:
+    """Put each of `tokens` (none a plain common word, `_closed_words`) among
+    the closed tokens or those that open on a side, by its facts."""
+    for token in tokens:
+        _, _, left, right = _token_facts(token)
+        opens_left = left is not None and not left[1]
+        opens_right = right is not None and not right[1]
+        for kept, holds in ((_closed, not (opens_left or opens_right)), (_opens_left, opens_left),
+                            (_opens_right, opens_right)):
+            if holds:
+                if len(kept) > TOKENS_KEPT:
+                    kept.clear()
+                kept.add(token)
+
+
+def _gaps_beside(tokens: list[str], lefts: set, rights: set) -> set[int]:
+    """The gaps (k: between tokens k and k + 1) after one of `lefts` or before one
+    of `rights`. (`compress` over the tokens' memberships: the walk runs in C,
+    where a Python loop over a line's gaps, or `list.index` a token, cost more
+    than the checks themselves.)"""
+    gaps = range(len(tokens) - 1)
+    return set(compress(gaps, map(lefts.__contains__, tokens))).union(
+        compress(gaps, map(rights.__contains__, islice(tokens, 1, None))))
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ join words, which would grow from 67,000 words to 300,000 (19 MB) for them.
 from __future__ import annotations
 
 import re
+from itertools import compress, islice
 
 from .gaps import word_forms, words_alone
 from .lexicon import Lexicon, lexicon
@@ -83,15 +84,8 @@ _seen: set[str] = set()
 
 def _head_before_tail(tokens: list[str], heads: set[str], tails: set[str]) -> bool:
     """Whether one of `heads` stands just before one of `tails` in `tokens`
-    (found from the heads' places, `list.index` in C, not a walk over every pair)."""
-    last = len(tokens) - 1
-    for head in heads:
-        at = -1
-        for _ in range(tokens.count(head)):
-            at = tokens.index(head, at + 1)
-            if at < last and tokens[at + 1] in tails:
-                return True
-    return False
+    (`compress` over their memberships: the walk over the line's pairs runs in C)."""
+    return any(compress(map(tails.__contains__, islice(tokens, 1, None)), map(heads.__contains__, tokens)))
 
 
 def _pieces(tokens: list[str], lex: Lexicon) -> tuple[set[str], set[str]]:
