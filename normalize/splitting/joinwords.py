@@ -96,9 +96,17 @@ def _closed_words() -> frozenset:
     (`_common_word`, `is_word`), small or capitalised; made once, when the tables
     load, so that a line's commonest tokens leave it in one set operation in C
     however new the text (`_closed` holds only the tokens seen before)."""
-    lex = lexicon()
-    common = [word for word in words_alone(lex) if word.isascii() and word.isalpha() and _common_word(word, lex)]
+    common = [word for word in _words_alone()[1] if word.isascii() and word.isalpha()]
     return frozenset(common + [word[0].upper() + word[1:] for word in common if len(word) > 1])
+
+
+@lru_cache(maxsize=1)
+def _words_alone() -> tuple[frozenset, frozenset]:
+    """The words alone (`is_word`, lower case) and the common ones among them
+    (`_common_word`): a piece's side as two look-ups (`_side`), made when the tables load."""
+    lex = lexicon()
+    words = words_alone(lex)
+    return words, frozenset(word for word in words if _common_word(word, lex))
 
 
 def _may_open(left: tuple | None, right: tuple | None, words: "_JoinWords", damaged: bool,
@@ -141,7 +149,7 @@ def _token_facts(token: str) -> tuple:
     if _plain_word(token):
         # Both pieces are the token: its look-ups made once, not read by the patterns.
         lower = token.lower()
-        side = _side(token, lower, lex)
+        side = _side(lower)
         if words.holds(lower, lex):
             return token, token, side, side  # (it begins and ends itself)
         return token, token, side if words.starts(lower) else None, side if words.ends(lower) else None
@@ -149,17 +157,18 @@ def _token_facts(token: str) -> tuple:
     # (A piece that is a join word begins and ends one: a look-up, no search.)
     left = right = None
     if first is not None and (words.holds(lower := first.lower(), lex) or words.starts(lower)):
-        left = _side(first, lower, lex)
+        left = _side(lower)
     if last is not None and (words.holds(lower := last.lower(), lex) or words.ends(lower)):
-        right = _side(last, lower, lex)
+        right = _side(lower)
     return first, last, left, right
 
 
-def _side(piece: str, lower: str, lex: Lexicon) -> tuple[str, bool, bool]:
-    """A token's piece as a gap's side: its letters in lower case (`lower`),
-    whether a common word alone (`_common_word`), whether a word alone."""
-    word = is_word(piece, lex)
-    return lower, word and _common_word(piece, lex), word
+def _side(lower: str) -> tuple[str, bool, bool]:
+    """A token's piece (ASCII letters, `lower` in lower case) as a gap's side:
+    its letters, whether a common word alone (`_common_word`), whether a word
+    alone (`is_word`); two look-ups, every new token asking them."""
+    words, common = _words_alone()
+    return lower, lower in common, lower in words
 
 
 def _plain_word(token: str) -> bool:
