@@ -57,10 +57,14 @@ def _opens_no_gap(line: str, written=frozenset()) -> bool:
     # A gap opens only where a side is no common word (`_may_open`): after a token that opens
     # on its left side, or before one that opens on its right.
     words = _join_words()
+    begins = words.beginnings
     for k in _gaps_beside(tokens, loose & _opens_left, loose & _opens_right):
         head = _token_facts(tokens[k])[2]
         tail = None if head is None else _token_facts(tokens[k + 1])[3]
-        if tail is not None and _may_open(head, tail, words, False, written):
+        # (`_may_open`'s first questions asked here: most of a line's gaps end at the screen, 40,000 calls less.)
+        if tail is None or head[1] and tail[1] or head[0] + tail[0] not in begins:
+            continue
+        if _may_open(head, tail, words, False, written):
             return False
     return True
 

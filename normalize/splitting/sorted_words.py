@@ -13,8 +13,9 @@ from .tuning import SCREEN_BITS
 
 class SortedWords:
     """Words, sorted forwards and, spelt backwards, sorted again; with
-    `screened`, also a screen of their beginnings and ends (`_Screen`), for
-    lists asked mostly of letters that begin or end none."""
+    `screened`, also a screen of their beginnings and ends (`beginnings`,
+    `endings`: `_Screen`, `letters not in` it sure, `in` to be confirmed),
+    for lists asked mostly of letters that begin or end none."""
 
     def __init__(self, words, screened: bool = False) -> None:
         words = list(words)
@@ -22,12 +23,12 @@ class SortedWords:
         # it, where it would walk a list of 67,000 at every full collection.)
         self.forwards = tuple(sorted(words))
         self.backwards = tuple(sorted(word[::-1] for word in words))
-        self._begins = _Screen(word[:k] for word in words for k in range(1, len(word) + 1)) if screened else None
-        self._ends = _Screen(word[k:] for word in words for k in range(len(word))) if screened else None
+        self.beginnings = _Screen(word[:k] for word in words for k in range(1, len(word) + 1)) if screened else None
+        self.endings = _Screen(word[k:] for word in words for k in range(len(word))) if screened else None
 
     def starts(self, letters: str) -> bool:
         """Whether some word begins with `letters`."""
-        if self._begins is not None and letters not in self._begins:
+        if self.beginnings is not None and letters not in self.beginnings:
             return False
         ordered = self.forwards
         at = bisect_left(ordered, letters)
@@ -35,7 +36,7 @@ class SortedWords:
 
     def ends(self, letters: str) -> bool:
         """Whether some word ends with `letters`."""
-        if self._ends is not None and letters not in self._ends:
+        if self.endings is not None and letters not in self.endings:
             return False
         ordered, letters = self.backwards, letters[::-1]
         at = bisect_left(ordered, letters)
