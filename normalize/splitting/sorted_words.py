@@ -14,7 +14,7 @@ from .tuning import SCREEN_BITS
 class SortedWords:
     """Words, sorted forwards and, spelt backwards, sorted again; with
     `screened`, also a screen of their beginnings and ends (`beginnings`,
-    `endings`: `_Screen`, `letters not in` it sure, `in` to be confirmed),
+    `endings`: `Screen`, `letters not in` it sure, `in` to be confirmed),
     for lists asked mostly of letters that begin or end none."""
 
     def __init__(self, words, screened: bool = False) -> None:
@@ -23,8 +23,9 @@ class SortedWords:
         # it, where it would walk a list of 67,000 at every full collection.)
         self.forwards = tuple(sorted(words))
         self.backwards = tuple(sorted(word[::-1] for word in words))
-        self.beginnings = _Screen(word[:k] for word in words for k in range(1, len(word) + 1)) if screened else None
-        self.endings = _Screen(word[k:] for word in words for k in range(len(word))) if screened else None
+        # (Every beginning and end, the empty one too: the screen answers as the search would.)
+        self.beginnings = Screen(word[:k] for word in words for k in range(len(word) + 1)) if screened else None
+        self.endings = Screen(word[k:] for word in words for k in range(len(word) + 1)) if screened else None
 
     def starts(self, letters: str) -> bool:
         """Whether some word begins with `letters`."""
@@ -57,7 +58,7 @@ class SortedWords:
         return False
 
 
-class _Screen:
+class Screen:
     """Strings, as a table of one bit a hash slot (SCREEN_BITS of the hash):
     `letters not in screen` is sure (none of the strings is `letters`), `in`
     may be wrong (another string's slot: about 4 in a hundred for the join
