@@ -10,7 +10,7 @@ from itertools import compress
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize.splitting import gaps, joinwords, scraps, spelt
+from normalize.splitting import capitals, gaps, joinwords, scraps, spelt
 from normalize.splitting.lexicon import lexicon
 from normalize.splitting.segment_tuning import SPELT_OUT_LETTERS
 from normalize.splitting.shapes import ascii_letter_runs
@@ -125,3 +125,14 @@ def test_a_spelt_out_run_holds_its_hint(line):
     assert SPELT_OUT_LETTERS >= 4  # (a shorter run need not hold two lone letters with spaces around)
     if spelt.SPELT_RUN_RE.search(line):
         assert spelt.SPELT_HINT_RE.search(line)
+
+
+# The hint of a capital set apart as it was written: its look-behind first.
+OLD_LONE_CAPITAL_HINT_RE = re.compile(r"(?<![^\s(\[\"“‘])[B-HJ-NP-Z] [a-z]")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="BFAIxa (\"“‘.\n-", max_size=12))
+def test_the_capital_hint_finds_what_its_look_behind_first_found(line):
+    found = [m.start() for m in capitals.LONE_CAPITAL_HINT_RE.finditer(line)]
+    assert found == [m.start() for m in OLD_LONE_CAPITAL_HINT_RE.finditer(line)]

@@ -6,7 +6,10 @@ word alone, a common one, and whether it begins or ends some word a join may
 make, `_JoinWords`, and so its sides as a gap's) are worked out once per
 process for its commonest tokens. In a text that shows no stray space, most
 lines hold no gap that a join could take (`_opens_no_gap`), and skip the
-stage's programme for a set look-up a token.
+stage's programme for a set look-up a token. The common words alone, small
+or capitalised, are closed from the start (`_closed_words`, made with the
+tables), so that a text never seen before costs the facts of its rarer
+tokens only; and a gap is asked only beside a token that may open on that side.
 """
 from __future__ import annotations
 
