@@ -24,8 +24,8 @@ class SortedWords:
         self.forwards = tuple(sorted(words))
         self.backwards = tuple(sorted(word[::-1] for word in words))
         # (Every beginning and end, the empty one too: the screen answers as the search would.)
-        self.beginnings = Screen(word[:k] for word in words for k in range(len(word) + 1)) if screened else None
-        self.endings = Screen(word[k:] for word in words for k in range(len(word) + 1)) if screened else None
+        self.beginnings = Screen.of_beginnings(self.forwards) if screened else None
+        self.endings = Screen.of_beginnings(self.backwards, spelt_backwards=True) if screened else None
 
     def starts(self, letters: str) -> bool:
         """Whether some word begins with `letters`."""
@@ -71,12 +71,36 @@ class Screen:
     reads it, never stored.)"""
 
     def __init__(self, strings) -> None:
-        self._mask = (1 << SCREEN_BITS) - 1
+        self._mask = mask = (1 << SCREEN_BITS) - 1
         slots = bytearray(1 << (SCREEN_BITS - 3))
         for string in strings:
-            slot = hash(string) & self._mask
+            slot = hash(string) & mask
             slots[slot >> 3] |= 1 << (slot & 7)
         self._slots = bytes(slots)
+
+    @classmethod
+    def of_beginnings(cls, ordered: tuple[str, ...], spelt_backwards: bool = False) -> "Screen":
+        """The screen of every beginning of the sorted words `ordered`, the empty
+        one too (with `spelt_backwards`, words spelt backwards: of every end of
+        the words, spelt forwards). A word's beginnings that it shares with the
+        word before are in already, and are not hashed again: a third of the
+        work, which made the join words' two screens 0.3 s of the tables' load.
+        (One loop, no generator: the build is a loop over 330,000 strings.)"""
+        screen = cls(())
+        mask, slots = screen._mask, bytearray(screen._slots)
+        slot = hash("") & mask
+        slots[slot >> 3] |= 1 << (slot & 7)
+        before = ""
+        for word in ordered:
+            shared, most = 0, min(len(word), len(before))
+            while shared < most and word[shared] == before[shared]:
+                shared += 1
+            for end in range(shared + 1, len(word) + 1):
+                slot = hash(word[end - 1::-1] if spelt_backwards else word[:end]) & mask
+                slots[slot >> 3] |= 1 << (slot & 7)
+            before = word
+        screen._slots = bytes(slots)
+        return screen
 
     def __contains__(self, letters: str) -> bool:
         slot = hash(letters) & self._mask
