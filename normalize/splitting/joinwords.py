@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from itertools import compress, islice
 
-from .gaps import SHORT_WORDS, is_word, known_well, words_alone
+from .gaps import SHORT_WORDS, known_well, words_alone
 from .lexicon import Lexicon, lexicon
 from .segment_tuning import COMMON_PIECE_COUNT, JOIN_WORDS_UNDAMAGED_GAIN, JOIN_WORD_COUNT, MAX_WORD
 from .sorted_words import SortedWords

@@ -88,8 +88,9 @@ class Screen:
         (One loop, no generator: the build is a loop over 330,000 strings.)"""
         screen = cls(())
         mask, slots = screen._mask, bytearray(screen._slots)
-        slot = hash("") & mask
-        slots[slot >> 3] |= 1 << (slot & 7)
+        if ordered:
+            slot = hash("") & mask  # (every word begins with it)
+            slots[slot >> 3] |= 1 << (slot & 7)
         before = ""
         for word in ordered:
             shared, most = 0, min(len(word), len(before))
