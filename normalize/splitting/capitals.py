@@ -30,8 +30,11 @@ LONE_CAPITAL_RE = re.compile(r"[(\[\"“‘]*[B-HJ-NP-Z]\Z")
 REST_RE = re.compile(r"([a-z]{2,})[.,;:!?)\]\"”’]*\Z")
 # A letter or a digit: what a token before a name holds, and a formula's symbols do not.
 WORD_CHAR_RE = re.compile(r"[^\W_]")
-# What every such join holds: a capital alone before a space, then a small letter.
-LONE_CAPITAL_HINT_RE = re.compile(r"(?<![^\s(\[\"“‘])[B-HJ-NP-Z] [a-z]")
+# What every such join holds: a capital alone before a space, then a small letter. (The
+# look-behind after the capital, which it spans: a pattern that opens with a class of
+# characters is scanned for them, one that opens with a look-behind tried at every
+# character, 25 against 8 ms over dev's lines.)
+LONE_CAPITAL_HINT_RE = re.compile(r"[B-HJ-NP-Z](?<![^\s(\[\"“‘][B-HJ-NP-Z]) [a-z]")
 
 
 def capital_joins(line: str, lex: Lexicon | None = None) -> list[int]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .lexicon import Lexicon, lexicon
 from .segment import segment
+from .shapes import ascii_letter_runs
 from .segment_tuning import (
     COMMON_PIECE_COUNT, GLUED_PAIR_COUNT, JOIN_GAIN, JOIN_LETTER_WORD_COUNT, JOIN_MIN_LETTERS,
     JOIN_RARE_MIN_LETTERS, JOIN_RARE_WORD_COUNT, JOIN_SHORT_COUNT, JOIN_WORDS_GAIN, JOIN_WORDS_UNDAMAGED_GAIN,
@@ -25,9 +26,8 @@ SHORT_WORDS = _word_list("short_words")
 
 # A gap between a word's first letters and a token of small letters (wri ttenby, he irscontinued).
 DISPLACED_GAP_RE = re.compile(r"(?<![\w'’-])([A-Za-z]?[a-z]{2,}) (?=([a-z]{3,})(?![\w'’-]))")
-# The first pieces of its gaps: the same pattern, the token after the gap not captured, so that findall
-# gives the pieces alone, which a set takes in C (the pattern's pairs cost 15% more a line).
-DISPLACED_HEAD_RE = re.compile(DISPLACED_GAP_RE.pattern.replace("([a-z]{3,})", "[a-z]{3,}", 1))
+# The first piece of such a gap, a whole run of letters (`ascii_letter_runs`).
+DISPLACED_HEAD_SHAPE_RE = re.compile(r"[A-Za-z]?[a-z]{2,}\Z")
 # A space beside a hyphen between letters (pos -sible, cou- pled), not a dash between spaces.
 HYPHEN_BREAK_RE = re.compile(r"(?<=[A-Za-z]) (?=-[a-z])|(?<=[A-Za-z]-) (?=[a-z])")
 # The letters before and after such a space (a flag or a symbol has none: hg commit -A -u, the i -th row).
@@ -156,6 +156,15 @@ def words_alone(lex: Lexicon) -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def word_forms(lex: Lexicon) -> frozenset:
+    """The words alone (`words_alone`) as a run of letters writes them, small or
+    capitalised: `run in word_forms(lex)` is `is_word(run, lex)` for such a run
+    (no other capitals), and a line's runs less these is one set operation in C."""
+    words = words_alone(lex)
+    return words | frozenset(word[0].upper() + word[1:] for word in words)
+
+
+@lru_cache(maxsize=1)
 def known_well(lex: Lexicon) -> frozenset:
     """The words the tables count JOIN_WORD_COUNT times or more (67,000; made once
     for the process's lexicon, when first asked): `word in known_well(lex)` is
@@ -172,8 +181,10 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
     lex = lex or lexicon()
     unigrams = lex.unigrams
     # A word before the gap: neither a late space nor an early one (most gaps; asked once a head).
-    words = words_alone(lex)
-    heads = {head for head in set(DISPLACED_HEAD_RE.findall(line)) - words if head.lower() not in words}
+    # (A gap's head is a whole run of letters, so the runs that are no word and have its shape find
+    # every gap the pattern would, where it stands: the pattern over the whole line cost twice as much.)
+    runs = set(ascii_letter_runs(line)).difference(word_forms(lex))
+    heads = {run for run in runs if run + " " in line and DISPLACED_HEAD_SHAPE_RE.match(run)}
     found = []
     for match in _matches_at(line, heads, DISPLACED_GAP_RE):
         head = match.group(1)
@@ -259,8 +270,12 @@ RESEGMENT_GAP_RE = re.compile(
     r"(?<!\S)[(\[\"“‘]?([A-Z][a-z]{2,}|[a-z]+) (?=([a-z]+)(?:[A-Z][a-z]*)?[^A-Za-z\s]*(?:\s|\Z))")
 
 
-# A run of small letters that no other letter touches.
-SMALL_LETTERS_RE = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
+@lru_cache(maxsize=1)
+def _short_scraps(lex: Lexicon) -> frozenset:
+    """The tables' runs of SHORT_WORD_LETTERS + 1 letters at most counted under
+    COMMON_PIECE_COUNT: web scraps more than words (he, ame), for `resegmented_spaces`."""
+    return frozenset(word for word, count in lex.unigrams.items()
+                     if len(word) <= SHORT_WORD_LETTERS + 1 and count < COMMON_PIECE_COUNT)
 
 
 def resegmented_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, int]]:
@@ -274,9 +289,10 @@ def resegmented_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int,
     broken word (the join's programme reads those)."""
     lex = lex or lexicon()
     unigrams = lex.unigrams
-    # (And short runs the tables hold but seldom, web scraps more than words: ont he, then ame.)
-    missing = {run for run in set(SMALL_LETTERS_RE.findall(line)) if run not in unigrams
-               or len(run) <= SHORT_WORD_LETTERS + 1 and unigrams[run] < COMMON_PIECE_COUNT}
+    # (A run of small letters no letter touches is a whole run of letters, all small; and short
+    # runs the tables hold but seldom are web scraps more than words: ont he, then ame.)
+    runs = set(ascii_letter_runs(line))
+    missing = {run for run in runs.difference(unigrams) | (runs & _short_scraps(lex)) if run.islower()}
     if not missing:
         return []  # (most lines: every run of small letters a word the tables hold)
     found = []

@@ -403,9 +403,10 @@ def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool,
             continue
         rest = [tail]  # the pieces after the window's first token, first to last
         hyphened = False  # whether an inner token holds a line end's hyphen (r e - c o r d, f ou -nd ed)
+        # (Pieces of two letters at most may spell out a rarer word, which no join word ends: whether
+        # every piece of `rest` is so, kept as pieces join it.)
+        short = len(tail) <= SHORT_WORD_LETTERS
         for i in range(j - 2, max(-1, j - 1 - JOIN_MAX_PIECES), -1):
-            # (Pieces of two letters at most may spell out a rarer word, which no join word ends.)
-            short = all(len(p) <= SHORT_WORD_LETTERS for p in rest)
             if len(rest) > 1 and (not tokens[i][2] or not (short or words.ends("".join(rest).lower()))):
                 break
             head = facts[i][0]
@@ -429,6 +430,7 @@ def _join_windows(tokens: list, facts: list, words, lex: Lexicon, damaged: bool,
             if not (inner.isascii() and inner.isalpha() and (inner.islower() or len(inner) == 1)):
                 break
             rest.insert(0, inner)
+            short = short and len(inner) <= SHORT_WORD_LETTERS
     return joins
 
 

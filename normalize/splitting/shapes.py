@@ -87,6 +87,20 @@ PLAIN_WORD_RE = re.compile(r"\"?[“‘(]*([A-Za-z]+(?:['’](?!(?<=[a-z]s')[a-z
 # A table for bytes.translate: an ASCII letter becomes its small letter, every other byte a space
 # (the runs of letters of a lower-case or an ASCII text, split on spaces).
 LOWER_LETTERS_ONLY = bytes(ord(chr(code).lower()) if code < 128 and chr(code).isalpha() else 0x20 for code in range(256))
+# The same keeping each letter's case (the runs of ASCII letters of any text: any other character,
+# ASCII or not, parts them).
+LETTERS_ONLY = bytes(code if code < 128 and chr(code).isalpha() else 0x20 for code in range(256))
+
+
+def ascii_letter_runs(text: str) -> list[str]:
+    """The runs of ASCII letters of `text` that no other ASCII letter touches
+    (`[A-Za-z]+`, all of each run), in order: three passes in C where a
+    pattern tries every character (`rejoin`'s single-gap rules ask it of every line).
+
+    >>> ascii_letter_runs("Hanoi’s co-op, naïve")
+    ['Hanoi', 's', 'co', 'op', 'na', 've']
+    """
+    return text.encode("ascii", "replace").translate(LETTERS_ONLY).decode("ascii").split()
 
 
 def _has_foreign_letter(text: str) -> bool:

@@ -338,6 +338,12 @@ TOKENS_KEPT = 100_000
 RUNS_KEPT = 25_000
 DECISIONS_KEPT = 25_000
 
+# The bits of a string's hash that `sorted_words.Screen` keeps, a bit a slot
+# (2**23 bits: 1 MB a table): fewer cost less memory and let more letters
+# through to the search (with 330,000 strings, 20 bits about 27 in a hundred,
+# 23 bits 4); never changes an answer, only how often a search confirms it.
+SCREEN_BITS = 23
+
 # Word models kept, one per Config's vocabulary and protected words: a
 # process seldom uses more than one or two.
 MODELS_KEPT = 8
