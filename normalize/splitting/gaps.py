@@ -199,7 +199,7 @@ def displaced_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int, i
             continue
         known = known_well(lex)
         if (head + tail).lower() in known:
-            continue  # a plain join, `rejoin.stray_spaces`'s
+            continue  # a plain join, `strays.stray_spaces`'s
         best = None
         for cut in range(1, len(tail) - 1):
             word, rest = (head + tail[:cut]).lower(), tail[cut:]

@@ -1,6 +1,6 @@
 """Rule `rejoin_rare_word`: a stray space inside a rarer word, its two pieces scraps.
 
-`rejoin.stray_spaces` joins pieces into the words the web tables know well
+`strays.stray_spaces` joins pieces into the words the web tables know well
 (JOIN_WORD_COUNT). A rarer word broken in two (`cruc iform`, `shru bland`,
 `bri gantine`, `belli gerency`) is as sure a join when neither piece is a word
 alone nor a letter alone: two scraps side by side are what no English text

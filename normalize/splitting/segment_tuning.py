@@ -217,7 +217,7 @@ FOREIGN_LETTER_SHARE = 0.25
 LINES_KEPT = 4096
 
 # What keeping a small letter alone (not a or i) costs a line's reading in
-# `rejoin.stray_spaces`, in log10: the web's tables count letters alone often
+# `strays.stray_spaces`, in log10: the web's tables count letters alone often
 # (initials, list markers), prose seldom writes one, so a broken word's last
 # letter (use d, Brachydontu s) joins; symbols stay (of f, a formula's line).
 LONE_LETTER_COST = 2.0

@@ -1,6 +1,6 @@
 """Rule `rejoin_spelt_out`: a word the tables lack, spelt out in lone letters (`K a r v o n e n`).
 
-`rejoin.stray_spaces` reads a line's tokens with the word model; a run of
+`strays.stray_spaces` reads a line's tokens with the word model; a run of
 SPELT_OUT_LETTERS lone letters or more that the programme read mostly as
 letters alone is a name or OCR's garble spelt out, and every space inside it
 goes. Not letters in the alphabet's order (list markers), nor, up to
