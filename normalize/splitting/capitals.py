@@ -1,8 +1,8 @@
-"""Rule `rejoin_split_capital`: a stray space after a word's capital (`F ebruary`, `B ortelli`).
+"""Rule `rejoin_split_capital`: a stray space after a word's capital (`N ovember`, `B ortelli`).
 
 A capital letter alone, then small letters that the web tables never write
 as a word (`ortelli`, `arnsworth`), or that make, with the capital, a word
-the tables know better than those letters alone (`F ebruary`, `S imple`): the
+the tables know better than those letters alone (`N ovember`, `S imple`): the
 capital is the word's own, split off by a stray space. No English text writes
 a lone capital before a scrap; a capital before a word stays (`T cells`,
 `X rays`, `F or Esc`, `E mail`: a letter's name before a common word,

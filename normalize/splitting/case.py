@@ -64,7 +64,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0,
     cuts = list(kinds)
     for i in acronym_ends:
         if i in cuts and i + 1 in cuts:
-            # USPresident: US|President beats USP|resident; FACup: FA|Cup beats
+            # UKMinister: US|President beats USP|resident; FACup: FA|Cup beats
             # FAC|up; FBIon: FBI|on beats FB|Ion. The acronym counts as a word.
             head = CAPITALS_END_RE.search(stem[:i]).group().lower()
             right = SMALL_LETTERS_AT_RE.match(stem, i + 1).group()
@@ -87,7 +87,7 @@ def _case_boundaries(doc: _Document, stem: str, lower: str, after_name: int = 0,
     if cuts == [1] and stem[0] == "a" and stem[1:].isupper() and doc.damaged():
         # aPC, aTV: the article before an acronym, whatever word its letters spell (apc, atv)
         return [(i, kinds[i]) for i in cuts]
-    camel_name = stem[0].isupper() and stem[1].islower()  # CrowdStrike, not USPresident or theEU
+    camel_name = stem[0].isupper() and stem[1].islower()  # CrowdStrike, not UKMinister or theEU
     # Brands the web writes joined more than apart (QuickArcade, EyeToy), and
     # camel-case words the model knows (PlayStation, YouTube).
     joined_brand = web is False and stem[0].isupper()
@@ -216,7 +216,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
         if len(acronym) < 2 or not acronym.isupper():
             return None
         if len(right) == 2 and right == right_all:
-            # SECis, UKon: a function word
+            # FDAis, UKon: a function word
             return "split_acronym_word" if (doc.zipf(right) or 0.0) >= FUNCTION_ZIPF else None
         # (A short word where the text lost spaces elsewhere: else a brand, GCash, HBOmax.)
         return "split_acronym_word" if len(right) >= 3 and doc.known(right, WORD_ZIPF) and (
@@ -226,7 +226,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
     if i == 1 and left.isupper() and left != "I" and right == right_all and right[1:].islower():
         # One capital glued to a capitalised word, in a text that lost spaces elsewhere:
         if left == "A":
-            # the article opening a sentence (ADepartment), but no name the web writes joined;
+            # the article opening a sentence (ACommittee), but no name the web writes joined;
             return "split_article_before_name" if len(right) >= 3 and doc.known(right.lower(), WORD_ZIPF) and (
                 doc.damaged()) and doc.web_says(stem[: len(right) + 1].lower(), ["a", right.lower()],
                                                 ratio=CAMEL_APART_RATIO) is not False else None
@@ -237,7 +237,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
             doc.known(right.lower(), WORD_ZIPF) or doc.names(right.lower())) and doc.damaged() and (
             doc.lists_initials()) else None
     if left.isupper() and stem[i - 1].isupper():
-        # UNEconomic: the acronym ends one letter before the word, in a text
+        # EUFarm: the acronym ends one letter before the word, in a text
         # that lost spaces elsewhere (else a name, in code or not: ANSIScript, IOBuffer).
         return "split_acronym_word" if len(left) >= 2 and len(right) >= 3 and doc.known(right, WORD_ZIPF) and (
             doc.damaged()) else None

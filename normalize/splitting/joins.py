@@ -249,7 +249,7 @@ def _hyphen_prefix_cut(model: Model, word: str, following: str = "") -> int:
     """Where a word glued to a hyphenated word's first piece ends (newe-mail,
     havere-affirmed: real e-mail, have re-affirmed), or 0. Only a lower-case
     `word` that is rare itself, made of a common word and such a piece; or
-    the article glued to the piece (along-term: a long-term) when the web
+    the article glued to the piece (ashort-term: a long-term) when the web
     writes the piece before `following`, the word after the hyphen, far more
     often than the whole word before it."""
     if not word.islower():

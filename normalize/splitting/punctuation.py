@@ -179,7 +179,7 @@ def _punctuation_splits(
             if not doc.writes_spaced_dashes():
                 continue  # error- correction, post- creole: a hyphen's, in a text that writes no dash between words
         elif kind == "leading_dash" and token[at].isupper():
-            # A dash glued to a capitalised word (stance -Britain): a word or a
+            # A dash glued to a capitalised word (stance -France): a word or a
             # name the text uses elsewhere, not an option or a code (-Xmx512m).
             word = LETTER_RUN_AT_RE.match(token, at).group()
             if not (doc.known(word, WORD_ZIPF) or doc.count(word.lower()) >= 2):

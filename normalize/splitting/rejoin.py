@@ -13,7 +13,7 @@ Never deletes anything but a single space: between two letters, beside a
 hyphen inside a broken word (rule `rejoin_hyphenated`: `pos -sible`), after a
 capital set apart (`rejoin_split_capital`, `capitals`), inside a bracket
 before its label (`rejoin_inside_bracket`: `( 9)`), after a compound's own
-hyphen where a PDF's line ended (`rejoin_compound_hyphen`: `time- consuming`),
+hyphen where a PDF's line ended (`rejoin_compound_hyphen`: `gear- driven`),
 before a stop on a line
 with a broken word (`rejoin_before_punctuation`) or before the stop that ends
 a line (`rejoin_before_final_stop`). A long text must show two broken words
@@ -52,15 +52,15 @@ RULES = {
     BROKEN_WORD: "a stray space inside a word, its pieces no words alone: evergr een, durin g, Representa t ions",
     LETTER_SPACED: "a word spelt out letter by letter: m o d e l, S P O R T S, u p",
     HYPHENATED: "a space beside a hyphen inside a broken word: pos -sible, cou- pled; in PDF text error- correction",
-    BEFORE_PUNCTUATION: "a space before a stop, on a line with a broken word or in a short damaged text: membrane .",
+    BEFORE_PUNCTUATION: "a space before a stop, on a line with a broken word or in a short damaged text: filament .",
     DISPLACED: "a space inside a word moved to the end of it: wri ttenby -> written by, betweenth e -> between the",
-    SPLIT_YEAR: "a space inside a year where a date goes: in 19 78, September 201 8",
-    RARE_WORD: "a space inside a rarer word, its two pieces no words alone: cruc iform, shru bland",
-    SPLIT_CAPITAL: "a space after a word's capital, the rest no word alone: F ebruary, B ortelli",
+    SPLIT_YEAR: "a space inside a year where a date goes: in 19 78, October 201 9",
+    RARE_WORD: "a space inside a rarer word, its two pieces no words alone: sandb ank, grav elly",
+    SPLIT_CAPITAL: "a space after a word's capital, the rest no word alone: N ovember, B ortelli",
     FINAL_STOP: "a space before the full stop that ends a line, after a content word: in Tarnby .",
     SPELT_OUT: "a word the tables lack spelt out in five letters alone or more: K a r v o n e n, P e t r o v a",
     INSIDE_BRACKET: "a space after an opening bracket before a short label that closes it: ( 7), 3( c), ( UNF)",
-    COMPOUND_HYPHEN: "a space after a compound's own hyphen where a PDF's line ended: time- consuming, bottom- up",
+    COMPOUND_HYPHEN: "a space after a compound's own hyphen where a PDF's line ended: gear- driven, rule- based",
 }
 
 # The rules whose joins are no mark of a text that lost or gained spaces: a line end's
@@ -83,7 +83,7 @@ WORD_END_PUNCTUATION = ".,;:!?\"”’)"
 # (( 7), 3( c), ( UNF)); clean-web-dev, dev, extract-dev and the true texts of spaces-dev write none
 # (they write a space before a closing one: (max ) twice).
 SPACE_INSIDE_BRACKET_RE = re.compile(r"(?<=\() (?=[A-Za-z0-9]{1,3}\))")
-# A space before a comma or a full stop that ends a word (`membrane .`, `ground ,`), in no language right.
+# A space before a comma or a full stop that ends a word (`filament .`, `ground ,`), in no language right.
 SPACE_BEFORE_STOP_RE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=[)\]\"”’])) (?=[.,](?:\s|\Z))")
 # A space before the full stop that ends a line, after a word (`the mill in Tarnby .`); the
 # word must be no function word (`written as .`: a formula the page lost).
@@ -172,7 +172,7 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
     if marks >= needed:
         # The text shows stray spaces (a long one twice, as for lost spaces: `evidence`):
         # words that read well apart may be a broken one too (`detect ive`), and on a
-        # line with a broken word a space before a stop is stray (`membrane .`);
+        # line with a broken word a space before a stop is stray (`filament .`);
         # elsewhere `tea spoon` and `the market , followed` are as written.
         found = []
         if compounds is None:
@@ -196,7 +196,7 @@ def _stretch_spaces(text: str, start: int, end: int, paged: bool) -> tuple[list,
 
 def _hyphen_spaces(line: str, damaged: bool, compounds: bool | None) -> list[tuple[int, str]]:
     """The stray spaces beside a hyphen inside a broken word (`gaps.hyphen_breaks`), and with
-    `compounds` after a compound's own hyphen where a PDF's line ended (`time- consuming`)."""
+    `compounds` after a compound's own hyphen where a PDF's line ended (`gear- driven`)."""
     return [(at, COMPOUND_HYPHEN if compound else HYPHENATED)
             for at, compound in hyphen_breaks(line, damaged=damaged, compounds=bool(compounds))]
 

@@ -1,7 +1,7 @@
 """Rule `rejoin_rare_word`: a stray space inside a rarer word, its two pieces scraps.
 
 `strays.stray_spaces` joins pieces into the words the web tables know well
-(JOIN_WORD_COUNT). A rarer word broken in two (`cruc iform`, `shru bland`,
+(JOIN_WORD_COUNT). A rarer word broken in two (`sandb ank`, `grav elly`,
 `bri gantine`, `belli gerency`) is as sure a join when neither piece is a word
 alone nor a letter alone: two scraps side by side are what no English text
 writes. The joined word must be long (JOIN_RARE_MIN_LETTERS), known to the

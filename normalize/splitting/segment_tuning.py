@@ -103,7 +103,7 @@ JOIN_MAX_PIECES = 16
 # The joined word must be this common in the web tables (about zipf 2.5).
 JOIN_WORD_COUNT = 200_000
 # A rarer word joins when it is this long and this common and neither piece is a word alone or a
-# letter (`scraps.rare_word_joins`: cruc iform 84,000, shru bland, bri gantine, belli gerency
+# letter (`scraps.rare_word_joins`: sandb ank 84,000, grav elly, bri gantine, belli gerency
 # 17,000; not fi di, man dem). spaces-dev join recall Wiki 0.728 -> 0.758 (precision 1.0), ACL
 # 0.767 -> 0.768, arXiv.OCR 0.786 -> 0.786; split recall Wiki 0.815 -> 0.817, arXiv.OCR split
 # precision 0.905 -> 0.908; dev and clean-web unchanged. 4 letters joined dev's patois (fi di);
@@ -199,7 +199,7 @@ PLURAL_HEAD_LETTERS = 3
 # (sofar: "so far" 17 million; not upcom: "up com", absent).
 GLUED_PAIR_COUNT = 1_000_000
 
-# A year split by a stray space (`years.split_years`: in 19 78, September 201 8) joins when
+# A year split by a stray space (`years.split_years`: in 19 78, October 201 9) joins when
 # its digits make a year of this range; clean-web, dev and extract-dev hold no such split
 # number after a date's word, Wiki's damaged lines 20.
 YEAR_FIRST = 1000

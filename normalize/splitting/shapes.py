@@ -163,7 +163,7 @@ PUNCT_RE = re.compile(
     | (?P<colon>        (?=["“][A-Za-z]|[A-Za-z]{2}|[AI]\Z) (?<=[A-Za-z]{2}:) (?!(?<=[A-Z]{2}:)[A-Z]{2}) )
                         # (not between two acronyms: CSI:NY; the article or I alone after it: settings:A)
     | (?P<number_colon> (?=[A-Z][a-z]{2}) (?<=\d:) )
-                        # (a number, then a capitalised word: a numbered heading's or a class's, 910.4:Accounts)
+                        # (a number, then a capitalised word: a numbered heading's or a class's, 731.2:Ledgers)
     | (?P<initials>     (?=[A-Z][a-z]{2}) (?<=(?<![^\s(\["“‘.])[A-Z]\.) )
                         # (initials glued to a name: J.K.Rowan, K.Tarrow)
     | (?P<symbol_word>  (?=[a-z]{2}) (?<=(?<![α-ωΑ-Ω])[α-ωΑ-Ω]) | (?=[α-ωΑ-Ω](?![α-ωΑ-Ω])) (?<=[a-z]{3}) )
@@ -186,7 +186,7 @@ PUNCT_RE = re.compile(
     | (?P<score_bracket> (?=\(\d{1,2}-\d{1,2}\))
                         (?:(?<=(?<![\d.])\d-\d)|(?<=(?<![\d.])\d\d-\d)|(?<=(?<![\d.])\d-\d\d)|(?<=(?<![\d.])\d\d-\d\d))
                       | (?=\d{1,2}-\d{1,2}(?!\d)) (?:(?<=\(\d-\d\))|(?<=\(\d\d-\d\))|(?<=\(\d-\d\d\))|(?<=\(\d\d-\d\d\))) )
-                        # (a set's score and its tie-break: 7-6(7-1), (7-3)6-2)
+                        # (a set's score and its tie-break: 7-6(7-1), (7-4)6-3)
     | (?P<letters_digits> (?=\d) (?<=[A-Za-z]) )
     | (?P<digits_letters> (?=[A-Za-z]{2}) (?<=\d) )
     """,

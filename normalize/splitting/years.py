@@ -1,4 +1,4 @@
-"""Rule `rejoin_split_year`: a stray space inside a year (`in 19 78`, `September 201 8`).
+"""Rule `rejoin_split_year`: a stray space inside a year (`in 19 78`, `October 201 9`).
 
 A year broken by a stray space reads as two numbers, which no sentence writes
 where a date goes: after a month or a month's day (`6 March 19 78`,
@@ -61,7 +61,7 @@ def _a_year_goes_here(match, line: str) -> bool:
     if SPAN_RE.match(rest):
         return True  # 2 018–19, 19 80–81: a season
     if before.lower() in CALENDAR_WORDS or (before.isdigit() and _after_month(line, match.start("before"))):
-        return True  # 6 March 19 78, September 201 8, March 30, 2 015
+        return True  # 6 March 19 78, October 201 9, March 30, 2 015
     if before.lower() in DATE_OPENERS:
         # in 1 976. / in 20 12 he: not `in 2 006 cases` (a count of what follows)
         following = rest.split(maxsplit=1)[0] if rest.startswith(" ") and rest.strip() else ""
