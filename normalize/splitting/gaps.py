@@ -33,6 +33,8 @@ HYPHEN_BREAK_RE = re.compile(r"(?<=[A-Za-z]) (?=-[a-z])|(?<=[A-Za-z]-) (?=[a-z])
 # The letters before and after such a space (a flag or a symbol has none: hg commit -A -u, the i -th row).
 HYPHEN_LEFT_RE = re.compile(r"(?<![\w.-])([A-Za-z]{2,})-?\Z")
 HYPHEN_RIGHT_RE = re.compile(r"-?([a-z]{2,})(?!\w|\.\w)")
+# How far back the letters before a hyphen are read: longer than any word (a longer run is no word's piece).
+HYPHEN_WINDOW = 64
 
 
 def joined(pieces: list[str], lex: Lexicon, damaged: bool, at_start: bool) -> tuple[str, float] | None:
@@ -249,8 +251,9 @@ def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None,
     found = []
     for match in HYPHEN_BREAK_RE.finditer(line):
         at = match.start()
-        left = HYPHEN_LEFT_RE.search(line[:at])
-        right = HYPHEN_RIGHT_RE.match(line[at + 1:])
+        # (Read a bounded window back, and from the gap on: each hyphen costs its own letters, not the line's.)
+        left = HYPHEN_LEFT_RE.search(line, max(0, at - HYPHEN_WINDOW), at)
+        right = HYPHEN_RIGHT_RE.match(line, at + 1)
         if left is None or right is None:
             continue  # a flag or a symbol (hg commit -A -u, emcc -O3 add.c -o, the i -th row)
         head, tail = left.group(1), right.group(1)

@@ -16,8 +16,8 @@ from .numbers import _unit_then_word
 from .punctuation import _punctuation_splits
 from .runs import _prefixed_name_then_word, segment_run
 from .shapes import (
-    ACRONYM_THEN_WORD_RE, ATOM_RE, CONTRACTION_RE, GLUED_O_NAME_RE, ORDINAL_THEN_NAME_RE, POSSESSIVE_RE,
-    RELATION_GLUED_RE, TRAILING_LETTERS_RE, UNTOUCHABLE_RE, _next_word, _parts,
+    ACRONYM_THEN_WORD_RE, ATOM_RE, CONTRACTION_RE, GLUED_O_NAME_RE, GREEK_LETTERS, ORDINAL_THEN_NAME_RE, POSSESSIVE_RE,
+    RELATION_GLUED_RE, TOKEN_END_RE, TRAILING_LETTERS_RE, UNTOUCHABLE_RE, _next_word, _parts,
 )
 from .tuning import FUNCTION_ZIPF, KNOWN_ZIPF, SAFE_ZIPF, WORD_ZIPF
 
@@ -195,26 +195,46 @@ def _token_splits(
     return out
 
 
+# The signs a relation glues (`shapes.RELATION_GLUED_RE`), and the token after one a space away.
+RELATION_SIGNS = "=≈≪≫∈"
+FOLLOWING_TOKEN_RE = regex.compile(r" (\S+)")
+# How far back the token before a sign is read: longer than any symbol (SYMBOL_RE).
+SYMBOL_WINDOW = 8
 # A formula's symbol: up to three letters or digits, a Greek letter among them (k, x1, α).
-SYMBOL_RE = regex.compile(r"[A-Za-zα-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω]{0,2}[,.;:)]?")
+SYMBOL_RE = regex.compile(rf"[A-Za-z{GREEK_LETTERS}][A-Za-z0-9{GREEK_LETTERS}]{{0,2}}[,.;:)]?")
 # A relation or an operator of a formula (`shapes.MATH_RE` and the signs RELATION_GLUED_RE reads).
 FORMULA_SIGN_RE = regex.compile(r"[=≈≪≫∈∑∫∏±×÷∀∃≤≥→<>+]")
 
 
-def relation_in_formula(line: str, at: int, token: str) -> bool:
-    """Whether the relation sign that `token` (at `at` in `line`) glues to a symbol
-    stands in a formula: the line holds another of its signs (k =3 and n = 10), or
-    the token's other side, a space away on the same line, is a symbol too (k =3,
-    q= p); not a setting's word and value (timeout =30) nor a sign that ends the line
-    (q= before a line end)."""
-    if len(FORMULA_SIGN_RE.findall(line)) > 1:
+def formula_signs(text: str, start: int, stop: int) -> int:
+    """How many relation or operator signs text[start:stop] (a line) holds, two at most."""
+    count = 0
+    for _ in FORMULA_SIGN_RE.finditer(text, start, stop):
+        count += 1
+        if count > 1:
+            break
+    return count
+
+
+def relation_in_formula(text: str, stop: int, at: int, token: str, signs: int) -> bool:
+    """Whether the relation sign that `token` (at `at` in `text`, on a line that ends
+    at `stop` and holds `signs` signs: `formula_signs`) glues to a symbol stands in a
+    formula: the line holds another sign (k =3 and n = 10), or the token's other side,
+    a space away on the same line, is a symbol too (k =3, q= p); not a setting's word
+    and value (timeout =30) nor a sign that ends the line (q= before a line end).
+    Reads a few characters around the token, never the line again."""
+    if signs > 1:
         return True
-    if token[-1] in "=≈≪≫∈":
-        following = line[at + len(token):].split(None, 1)
-        return line[at + len(token):at + len(token) + 1] == " " and bool(following) and SYMBOL_RE.fullmatch(
-            following[0]) is not None
-    preceding = line[:at].rsplit(None, 1)
-    return at > 0 and line[at - 1] == " " and bool(preceding) and SYMBOL_RE.fullmatch(preceding[-1]) is not None
+    end = at + len(token)
+    if token[-1] in RELATION_SIGNS:
+        following = FOLLOWING_TOKEN_RE.match(text, end, stop)
+        return following is not None and SYMBOL_RE.fullmatch(following.group(1)) is not None
+    if at < 2 or text[at - 1] != " ":
+        return False
+    window = max(0, at - 1 - SYMBOL_WINDOW)
+    preceding = TOKEN_END_RE.search(text, window, at - 1).group()
+    whole = preceding and (window == 0 or text[window - 1].isspace() or len(preceding) < SYMBOL_WINDOW)
+    return bool(whole) and SYMBOL_RE.fullmatch(preceding) is not None
 
 
 # A handle or a model's name: letters, then digits, and nothing else but a

@@ -20,7 +20,7 @@ from .model import model_for
 from .nospace import RULE as NO_SPACE_RULE, no_space_cuts
 from .punctuation import _quote_roles
 from .rejoin import NO_MARKS, STAGE as REJOIN_STAGE
-from .rules import COMPOUND_LIKE_RULES, RELATION_RULE, _token_splits, relation_in_formula
+from .rules import COMPOUND_LIKE_RULES, RELATION_RULE, _token_splits, formula_signs, relation_in_formula
 from .shapes import (
     LETTERS_RE, NEXT_TOKEN_RE, PREVIOUS_NAME_RE, QUOTE_RE, TOKEN_END_RE, TOKEN_RE, TOKEN_START_RE, _broken_word_at, _parts,
 )
@@ -251,7 +251,7 @@ def _split_pass(doc: _Document, candidates: set, code: bool) -> tuple[list, list
     # whether it is skipped, the roles of its straight double quotes. Each is
     # found from the last token on, so a long line is read once.
     start = stop = -1
-    skip, roles = False, None
+    skip, roles, signs = False, None, None
     for at, token in _occurrences(text, candidates):
         end = at + len(token)
         if at > stop:  # a new line: its start lies after the last line's stop
@@ -259,7 +259,7 @@ def _split_pass(doc: _Document, candidates: set, code: bool) -> tuple[list, list
             stop = text.find("\n", end)
             stop = len(text) if stop < 0 else stop
             skip = _skip_line(doc, text[start:stop], code)
-            roles = None
+            roles = signs = None
         if skip:
             continue
         # The setting, read only where it can matter: whether the token opens
@@ -292,8 +292,12 @@ def _split_pass(doc: _Document, candidates: set, code: bool) -> tuple[list, list
                 roles = _quote_roles(text[start:stop])
             quotes = tuple(roles[at - start + m.start()] for m in QUOTE_RE.finditer(token))
         found, trace = _decide(doc, token, (starts_sentence, after_name), suspended, quotes)
-        splits = [(offset, rule) for offset, rule in found if 0 < offset < len(token) and (
-            rule != RELATION_RULE or relation_in_formula(text[start:stop], at - start, token))]
+        if any(rule == RELATION_RULE for _, rule in found):
+            if signs is None:
+                signs = formula_signs(text, start, stop)  # (read once a line)
+            found = [(offset, rule) for offset, rule in found
+                     if rule != RELATION_RULE or relation_in_formula(text, stop, at, token, signs)]
+        splits = [(offset, rule) for offset, rule in found if 0 < offset < len(token)]
         if splits:
             spans += [(at + offset, rule) for offset, rule in splits]
             changed.append((token, " ".join(_parts(token, [offset for offset, _ in splits]))))
