@@ -146,3 +146,19 @@ def test_no_second_round_without_rejoin_words():
     assert {edit.stage for edit in cleaned.edits} == {"split_words"}
     assert "reg arding" in cleaned.text
     assert restore(cleaned) == text
+
+
+def test_stray_spaces_of_both_rounds_are_found_where_the_splitter_reads_them():
+    # The second word round: the marks of rejoin_words' first run are carried through
+    # split_words' spaces and rejoin_words' second run (positions in the text split_words reads).
+    from normalize.splitting.stage import _stray_spaces_removed
+
+    text = "The sig nificant tax met the new policy,dis cussing the trial."
+    edits = []
+    for name in ("rejoin_words", "split_words", "rejoin_words"):
+        text, stage_edits = STAGES[name](text, CONFIG, tuple(edits))
+        edits += stage_edits
+    assert text == "The significant tax met the new policy, discussing the trial."
+    marks = _stray_spaces_removed(edits)
+    assert marks == sorted(marks) and len(marks) == 2
+    assert [text[at - 3:at + 3] for at in marks] == ["signif", "discus"]

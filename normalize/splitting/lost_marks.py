@@ -18,9 +18,10 @@ from ..edits import Edit
 from .evidence import marks_needed
 from .language import reads_as_english
 from .lexicon import lexicon
+from .shapes import TRAILING_LETTERS_RE
 
-# The letters that end the token before a position (after a closing bracket or quote: none).
-LAST_LETTERS_RE = re.compile(r"[A-Za-z]+\Z")
+# How far back the letters before a stop are read (`shapes.TRAILING_LETTERS_RE`): longer than any word.
+LETTERS_WINDOW = 64
 
 SPLIT_STAGE = "split_words"
 
@@ -54,5 +55,6 @@ def stops_apart_after_lost_spaces(text: str, earlier: Sequence[Edit], stop_apart
 def _after_word(line: str, at: int) -> bool:
     """Whether the token before `at` ends in a word the web tables hold (City, Jr; not
     OCR's garble, ghput), or in a closing bracket or quote."""
-    letters = LAST_LETTERS_RE.search(line, 0, at)
-    return letters is None or letters.group().lower() in lexicon().unigrams
+    # (Read a bounded window back: no word is longer, and each stop costs its own letters, not the line's.)
+    letters = TRAILING_LETTERS_RE.search(line, max(0, at - LETTERS_WINDOW), at).group()
+    return not letters or letters.lower() in lexicon().unigrams

@@ -83,8 +83,8 @@ def outside(positions: list, spans: list[tuple[int, int]], key=lambda item: item
     for item in positions:
         at = key(item)
         k = bisect_right(starts, at) - 1
-        if k >= 0 and at <= spans[k][1] or k + 1 < len(spans) and at == spans[k + 1][0]:
-            continue
+        if k >= 0 and at <= spans[k][1]:
+            continue  # (inside the last span that starts at or before it, or at its end)
         kept.append(item)
     return kept
 

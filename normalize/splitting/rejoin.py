@@ -83,8 +83,9 @@ WORD_END_PUNCTUATION = ".,;:!?\"”’)"
 # (( 7), 3( c), ( UNF)); clean-web-dev, dev, extract-dev and the true texts of spaces-dev write none
 # (they write a space before a closing one: (max ) twice).
 SPACE_INSIDE_BRACKET_RE = re.compile(r"(?<=\() (?=[A-Za-z0-9]{1,3}\))")
-# A space before a comma or a full stop that ends a word (`filament .`, `ground ,`), in no language right.
-SPACE_BEFORE_STOP_RE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=[)\]\"”’])) (?=[.,](?:\s|\Z))")
+# A space before a comma or a full stop that ends a word (`filament .`, `ground ,`), in no language right;
+# not the first stop of a spaced ellipsis (`waited . . .`).
+SPACE_BEFORE_STOP_RE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=[)\]\"”’])) (?=[.,](?:\s|\Z))(?![.,] [.,])")
 # A space before the full stop that ends a line, after a word (`the mill in Tarnby .`); the
 # word must be no function word (`written as .`: a formula the page lost).
 SPACE_BEFORE_FINAL_STOP_RE = re.compile(r"(?<=[a-z]{2}) (?=\.\Z)")

@@ -89,17 +89,40 @@ split_words.reads_earlier_edits = True  # the pipeline passes it the edits of th
 
 
 def _stray_spaces_removed(earlier: Sequence[Edit]) -> list[int]:
-    """Where, in the text rejoin_words returned, it removed a stray space (in order)."""
-    found, shift = [], 0
-    for edit in earlier:
-        if edit.stage == REJOIN_STAGE:
+    """Where, in the text the stages before returned, rejoin_words removed a stray
+    space (in order). Each stage's edits stand in the text that stage read; a mark
+    found by one run is carried through the edits of every run after it (in the
+    pipeline's second word round, split_words' first spaces and rejoin_words' second run)."""
+    found: list[int] = []
+    run: list[Edit] = []
+    for edit in [*earlier, None]:
+        if run and (edit is None or edit.stage != run[0].stage):
+            found = _through_run(found, run)
+            run = []
+        if edit is not None:
+            run.append(edit)
+    return sorted(found)
+
+
+def _through_run(found: list[int], run: list[Edit]) -> list[int]:
+    """`found` (positions in the text a stage read) carried through that stage's run of
+    edits `run`, with the stray spaces the run removed if it is rejoin_words'."""
+    moved, shift, k = [], 0, 0
+    for at in sorted(found):
+        while k < len(run) and run[k].end <= at:
+            shift += len(run[k].inserted) - len(run[k].removed)
+            k += 1
+        moved.append(at + shift)
+    if run[0].stage == REJOIN_STAGE:
+        shift = 0
+        for edit in run:
             # (Not a line end's hyphen, cou- pled: a sign of PDF text, not of lost spaces;
             # nor a capital set apart, R ecord: a page's styling of first letters; nor a line's
             # last stop set apart, a slip of the hand.)
             if edit.removed == " " and not edit.inserted and edit.rule not in NO_MARKS:
-                found.append(edit.start + shift)
+                moved.append(edit.start + shift)
             shift += len(edit.inserted) - len(edit.removed)
-    return found
+    return moved
 
 
 def _stretch_spaces(text: str, config: Config, marks: int = 0) -> list[tuple[int, str]]:

@@ -85,7 +85,7 @@ DATE_OPENERS = _word_list("date_openers")
 NATIONALITIES = _word_list("nationalities")
 
 # Words after a suspended hyphen (pre- and post-war): the dash before them is no lost space.
-SUSPENDED_HYPHEN_NEXT = frozenset("and or to nor & und et y".split())
+SUSPENDED_HYPHEN_NEXT = frozenset("and or to nor & und et y versus vs as but than rather through via".split())
 
 # British spellings the word list may know only in American form: a rare
 # "-isation" word must not look unknown, or it would be cut into pieces.
