@@ -15,7 +15,7 @@ Order, and why:
 6. normalize_whitespace last, tidying what removal and splitting left behind.
 
 The word stages settle together: where split_words put spaces back, a broken
-word's first piece may only now stand alone (`shestudie d` -> `she studie d`),
+word's first piece may only now stand alone (`hepainte d` -> `he painte d`),
 so rejoin_words reads a short text once more, and split_words after it if it
 joined anything (`WORD_ROUND`): cleaning twice changes no more than once.
 """

@@ -104,10 +104,10 @@ def test_a_long_text_joins_a_common_word_broken_into_two_non_words():
 
 
 def test_a_broken_word_glued_to_the_word_before_it_joins_once_split():
-    # The splitter parts regime,reg; only then does reg stand alone, and the word stages run once more.
-    text = "He spoke against the new regime,reg arding the tax as unfair."
+    # The splitter parts policy,dis; only then does dis stand alone, and the word stages run once more.
+    text = "He spoke against the new policy,dis cussing the tax as unfair."
     cleaned = clean_and_explain(text)
-    assert cleaned.text == "He spoke against the new regime, regarding the tax as unfair."
+    assert cleaned.text == "He spoke against the new policy, discussing the tax as unfair."
     assert [(edit.stage, edit.rule) for edit in cleaned.edits] == [
         ("split_words", "split_after_comma"), ("rejoin_words", "rejoin_broken_word")]
     assert restore(cleaned) == text
@@ -141,10 +141,10 @@ def test_a_long_text_that_lost_spaces_keeps_its_stops_set_apart():
 
 
 def test_no_second_round_without_rejoin_words():
-    text = "He spoke against the new regime,reg arding the tax, and officials exchangedviews."
+    text = "He spoke against the new policy,dis cussing the tax, and officials exchangedviews."
     cleaned = clean_and_explain(text, Config(stages=tuple(s for s in STAGES if s != "rejoin_words")))
     assert {edit.stage for edit in cleaned.edits} == {"split_words"}
-    assert "reg arding" in cleaned.text
+    assert "dis cussing" in cleaned.text
     assert restore(cleaned) == text
 
 

@@ -173,7 +173,7 @@ ROMAN_NUMERAL_RE = regex.compile(r"X{0,3}(?:IX|IV|V?I{1,3}|V)\Z")
 
 def _word_then_numeral(doc: _Document, left: str, right: str, right_all: str) -> bool:
     """Whether a capitalised word the list knows (WORD_ZIPF) is glued to a Roman numeral
-    of two letters or more that ends the token (WarII, PhaseIII, GeorgeVI.): a number
+    of two letters or more that ends the token (PhaseIII, ActIV, GeorgeVI.): a number
     that follows a name, in any text (a brand glues a numeral to a name the list lacks)."""
     return (len(right) >= 2 and right_all.rstrip(".,;:!?)'’\"”") == right and ROMAN_NUMERAL_RE.match(right)
             is not None and len(left) >= 3 and left[1:].islower() and (doc.vocab_zipf(left.lower()) or 0.0) >= WORD_ZIPF)
@@ -340,7 +340,7 @@ def _case_cut_ok(doc: _Document, stem: str, i: int, after_name: int = 0) -> str 
         # (A rarer word before a longer acronym where the text lost spaces elsewhere: residentsKBLA.)
         z = doc.zipf(left_lower) or 0.0
         if _word_then_numeral(doc, left, right, right_all):
-            return "split_word_numeral"  # World WarII, GeorgeVI: a war's, a reign's or a part's number
+            return "split_word_numeral"  # PhaseIII, GeorgeVI: a war's, a reign's or a part's number
         if left[0].isupper() and not doc.damaged():
             return None  # FastAPI, GoPro: a brand, where the text lost no space elsewhere
         return "split_word_acronym" if z >= (SHORT_ACRONYM_HEAD_ZIPF if len(right) <= 2 else ACRONYM_HEAD_ZIPF) or (

@@ -25,7 +25,7 @@ FORCED_CUT_RE = re.compile(
     | (?<=[0-9]–)           (?=[A-Z])
     | (?<=[a-z]{2}[.])      (?=[A-Z])         # a word's full stop, then a capital: town.The
     | (?:(?<=[A-Z][.])|(?<=[A-Z][a-z][.])) (?=[A-Z][a-z])  # an initial's or a title's stop, then a name: P.Vardakis, St.Anselm
-    | (?<=[A-Z][.])         (?=[a-z]{3})      # an initial's stop, then a word: T.lunaris, U.S.state
+    | (?<=[A-Z][.])         (?=[a-z]{3})      # an initial's stop, then a word: T.lunaris, U.K.county
     | (?<=[a-z]{2}[.,;:!?][”’)]) (?=[A-Za-z])  # a stop, then a closing quote: said.”He (" is `_quote_cuts`')
     | (?<=[a-z0-9][”’)\]"][,;:]) (?=[A-Za-z0-9])  # a closing quote or bracket, then a comma: Songs",and
     | (?<=[A-Za-z0-9.)\]])  (?=[(\[])         # a bracket opening after a word or a bracket: Agreement(FPA, 1864(, Jr.(, )(

@@ -265,8 +265,8 @@ def hyphen_breaks(line: str, damaged: bool = False, lex: Lexicon | None = None,
     return found
 
 
-# A gap between a token of small letters alone (o fsets), or a capital and small
-# letters (Shed eveloped), after an opening bracket or quote, and one that opens with
+# A gap between a token of small letters alone (o fplans), or a capital and small
+# letters (Shep ainted), after an opening bracket or quote, and one that opens with
 # small letters, then has no letters but a capitalised word's (rNorth); the
 # second is read ahead, so gaps may share it.
 RESEGMENT_GAP_RE = re.compile(
@@ -302,7 +302,7 @@ def resegmented_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int,
     for match in _gaps_beside(line, missing):
         head, tail = match.group(1).lower(), match.group(2)
         if len(head) < 3 and is_word(head, lex):
-            continue  # (a short word before: hi ndwings is hind|wings as often as hindwings; but o fsets)
+            continue  # (a short word before: hi ndlimbs is hind|wings as often as hindwings; but o fplans)
         head_word, tail_word = head in unigrams, tail in unigrams or is_word(tail, lex)
         # (A side the tables hold but seldom, a web scrap more than a word: ont he, tha tthey.)
         weak = head_word and unigrams[head] < COMMON_PIECE_COUNT or tail_word and unigrams.get(tail, 0.0) < (
@@ -320,7 +320,7 @@ def resegmented_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int,
         gained = _sequence_score(words, lex) - lex.score(head) - lex.score(tail, head)
         to = len(words[0])
         # (Beside a word, more letters move than one: not hayesi is -> hayes iis; but one may where the
-        # letters make two common words, and the side that is no word the tables hold at all: knownf or.)
+        # letters make two common words, and the side that is no word the tables hold at all: famousf or.)
         if gained < RESEGMENT_GAIN or (head_word or tail_word) and not weak and abs(to - len(head)) < 2 and not (
                 _common_pair(words, lex) and not (head_word and tail in unigrams)):
             continue

@@ -3,7 +3,7 @@
 Where `split_words` put spaces back in a short text (a sentence, a caption:
 under MARKS_LONG_TEXT characters), the text went through an extraction that
 lost spaces, and a space it sets before a comma or a full stop after a word
-(`Raymond Ashdown , who`, `Fountain Jr . (born`; after a word the tables hold, not
+(`Raymond Ashdown , who`, `Bramwell Jr . (born`; after a word the tables hold, not
 OCR's garble) is one that extraction added: one mark of damage is enough in a short text (`evidence.marks_needed`),
 as a broken word on the line is for `rejoin_before_punctuation` itself. A long
 text writes such spaces by its own style as often (news: `at the bank . Traders`),

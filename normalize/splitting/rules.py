@@ -78,7 +78,7 @@ RULES = {
     "split_pronoun_or_article": "I or A glued to the next word: Iwas, Apenalty",
     "split_camel_case": "a lower-case word glued to a capitalised one: inHanoi, againstNewcastle, thatI",
     "split_word_acronym": "a word glued to an acronym: theEU's, localEU, residentsKBLA",
-    "split_word_numeral": "a capitalised word glued to a Roman numeral that ends the token: WarII, GeorgeVI",
+    "split_word_numeral": "a capitalised word glued to a Roman numeral that ends the token: PhaseIII, GeorgeVI",
     "split_acronym_word": "an acronym glued to a word: KBpublishes, FDAis, EUFarm, UKMinister",
     "split_capitalised_words": "two capitalised words glued: NationsConvention, DavidTarrow, LucianoOrvetti",
     "split_title_name": "a title glued to a name: MrTarrow",
@@ -238,7 +238,7 @@ def relation_in_formula(text: str, stop: int, at: int, token: str, signs: int) -
 
 
 # A handle or a model's name: letters, then digits, and nothing else but a
-# frame of brackets, quotes and stops around it (Quillon482, SR388).
+# frame of brackets, quotes and stops around it (Quillon482, QX417).
 HANDLE_RE = regex.compile(r"[A-Za-z]+\d+")
 HANDLE_FRAME = "()[]{}\"'“”‘’.,;:!?"
 

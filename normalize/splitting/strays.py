@@ -72,7 +72,7 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
         word = core.lower() if core is not None else None
         best[j] = best[j - 1] + (lex.score(word, last[j - 1]) if word is not None else 0.0)
         if word is not None and len(word) == 1 and word not in "ai" and core.islower() and not math:
-            best[j] -= LONE_LETTER_COST  # a small letter alone is seldom a word of prose (use d, Cyrtodactylu s)
+            best[j] -= LONE_LETTER_COST  # a small letter alone is seldom a word of prose (use d, Pseudomorphu s)
         start_of[j], last[j] = j - 1, word
         for i, join in joins.get(j, ()):
             total = best[i] + lex.score(join[0], last[i]) - join[1] - opened[i]
@@ -85,7 +85,7 @@ def stray_spaces(line: str, damaged: bool = True, lex: Lexicon | None = None,
         if i < j - 1:
             rule = LETTER_SPACED if all(sum(map(str.isalpha, t)) == 1 for _, t, _ in tokens[i:j]) else BROKEN_WORD
             # (A space beside the hyphen of a word spelt out is a hyphen's: r e - c o r d; not one after
-            # a hyphenated word whose last piece opens a broken word, north-easter n.)
+            # a hyphenated word whose last piece opens a broken word, north-wester n.)
             found += [(tokens[k][0] + len(tokens[k][1]), HYPHENATED if INNER_HYPHEN_RE.fullmatch(tokens[k][1])
                        or INNER_HYPHEN_RE.fullmatch(tokens[k + 1][1]) else rule) for k in range(i, j - 1)]
         j = i
