@@ -66,7 +66,15 @@ def test_hexadecimal_codes_stay_whole():
         assert clean(text) == text
 
 
-def test_marked_code_finds_spans_in_linear_time_on_many_lone_backticks():
-    # Each lone backtick is read a bounded distance at most (INLINE_CODE_LETTERS).
+def test_many_lone_backticks_make_no_span():
+    # (Each lone backtick is read a bounded distance at most, INLINE_CODE_LETTERS: speed lives in benchmarks/.)
     assert code_spans("`a ," * 20000) == []
 
+
+
+def test_a_call_in_code_is_no_share_bar_and_a_prose_directive_is_read():
+    # print(x): a call, not a 'Print' button; a note's text is prose, repaired as any other.
+    text = ".. note:: Do not runthe script twice.\n\n.. code-block:: python\n\n    print(x)\n\nThe officials metin Hanoi."
+    cleaned = clean(text)
+    assert "    print(x)" in cleaned
+    assert "Do not run the script twice." in cleaned and "met in Hanoi" in cleaned

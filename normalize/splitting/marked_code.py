@@ -31,8 +31,10 @@ INLINE_RE = re.compile(r"(?<![`\w])(`+)(?![`\s])[^\n]{0,%d}?(?<![`\s])\1(?![`\w]
 # a shell's ($ before a command in small letters), IPython's (In [3]:).
 PROMPT_RE = re.compile(r"^[ \t]*(?:>>>(?:[ \t][^\n]*)?$(?:\n[ \t]*\.\.\.(?:[ \t][^\n]*)?$)*"
                        r"|\$[ \t]+[a-z.][^\n]*|In \[\d+\]:[^\n]*)", re.M)
-# A reStructuredText directive's line (.. code-block:: python, .. note::).
-DIRECTIVE_RE = re.compile(r"^[ \t]*\.\. [\w-]+::[^\n]*", re.M)
+# A reStructuredText directive's line that opens code (.. code-block:: python, .. sourcecode::);
+# not one of prose (.. note::, .. warning::, whose text is read as any other).
+DIRECTIVE_RE = re.compile(r"^[ \t]*\.\. (?:code-block|sourcecode|code|literalinclude|highlight|doctest|testcode"
+                          r"|testsetup|testoutput|math|raw|productionlist)::[^\n]*", re.M)
 # A reStructuredText literal block: a line ending with `::`, a blank line, then the lines indented
 # under it (up to the first line indented no deeper than the one that opened it).
 LITERAL_OPENING_RE = re.compile(r"^([ \t]*)\S[^\n]*::[ \t]*\n(?:[ \t]*\n)+", re.M)
