@@ -14,6 +14,7 @@ from .joins import _initial_split
 from .runs import segment_run
 from .shapes import CAPITALISED_RE, PLURAL_ACRONYM_RE, PREFIXED_NAME_RE, _parts
 from .tuning import (
+    NAME_WORD_LETTERS, NUMERAL_LETTERS, NUMERAL_NAME_LETTERS,
     ACRONYM_HEAD_ZIPF, BOUNDARY_COST, CAMEL_APART_RATIO, CAMEL_HEAD_LETTERS, CAMEL_NAME_ZIPF, CAMEL_WORD_ZIPF, COMMON_WORD_ZIPF,
     FUNCTION_ZIPF, KNOWN_MARGIN, KNOWN_ZIPF, LONG_PAIR_ZIPF, MIN_PART_ZIPF, SAFE_ZIPF, SHORT_ACRONYM_HEAD_ZIPF,
     TITLE_LONG_LETTERS, TITLE_WORD_LETTERS, UNDAMAGED_ACRONYM_TAIL_ZIPF, WORD_ZIPF, ZIPF_SHIFT,
@@ -163,7 +164,7 @@ def _name_then_common_word(doc: _Document, stem: str, left: str, right: str) -> 
     of four letters or more, in a token no list holds, where the text lost spaces
     elsewhere: a place or a body's name that lost its space (Korvani|Village,
     Dastmer|Avenue). Where the text shows no other lost space it is a brand."""
-    return len(left) >= 4 and len(right) >= 4 and right[1:].islower() and doc.damaged() and (
+    return len(left) >= NAME_WORD_LETTERS and len(right) >= NAME_WORD_LETTERS and right[1:].islower() and doc.damaged() and (
         doc.vocab_zipf(right.lower()) or 0.0) >= COMMON_WORD_ZIPF and doc.model.unknown(stem.lower())
 
 
@@ -175,8 +176,8 @@ def _word_then_numeral(doc: _Document, left: str, right: str, right_all: str) ->
     """Whether a capitalised word the list knows (WORD_ZIPF) is glued to a Roman numeral
     of two letters or more that ends the token (PhaseIII, ActIV, GeorgeVI.): a number
     that follows a name, in any text (a brand glues a numeral to a name the list lacks)."""
-    return (len(right) >= 2 and right_all.rstrip(".,;:!?)'’\"”") == right and ROMAN_NUMERAL_RE.match(right)
-            is not None and len(left) >= 3 and left[1:].islower() and (doc.vocab_zipf(left.lower()) or 0.0) >= WORD_ZIPF)
+    return (len(right) >= NUMERAL_LETTERS and right_all.rstrip(".,;:!?)'’\"”") == right and ROMAN_NUMERAL_RE.match(right)
+            is not None and len(left) >= NUMERAL_NAME_LETTERS and left[1:].islower() and (doc.vocab_zipf(left.lower()) or 0.0) >= WORD_ZIPF)
 
 
 def _subscripted(doc: _Document, word: str) -> bool:

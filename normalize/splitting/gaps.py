@@ -301,7 +301,7 @@ def resegmented_spaces(line: str, lex: Lexicon | None = None) -> list[tuple[int,
     found = []
     for match in _gaps_beside(line, missing):
         head, tail = match.group(1).lower(), match.group(2)
-        if len(head) < 3 and is_word(head, lex):
+        if len(head) <= SHORT_WORD_LETTERS and is_word(head, lex):
             continue  # (a short word before: hi ndlimbs is hind|wings as often as hindwings; but o fplans)
         head_word, tail_word = head in unigrams, tail in unigrams or is_word(tail, lex)
         # (A side the tables hold but seldom, a web scrap more than a word: ont he, tha tthey.)

@@ -23,6 +23,7 @@ from .shapes import TRAILING_LETTERS_RE
 # How far back the letters before a stop are read (`shapes.TRAILING_LETTERS_RE`): longer than any word.
 LETTERS_WINDOW = 64
 
+# (`stage.STAGE`, written out: `stage` imports `rejoin`, which imports this module.)
 SPLIT_STAGE = "split_words"
 
 

@@ -75,20 +75,16 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+def touches(at: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether position `at` lies inside one of `spans` (in order) or at its edges."""
+    k = bisect_right(spans, (at, float("inf"))) - 1
+    return k >= 0 and at <= spans[k][1]  # (the last span that starts at or before it)
+
+
 def outside(positions: list, spans: list[tuple[int, int]], key=lambda item: item) -> list:
     """The items of `positions` (each a position, or read by `key`) that lie neither
     inside a span nor at its edges (a space inserted or removed beside `code`)."""
-    if not spans:
-        return positions
-    starts = [start for start, _ in spans]
-    kept = []
-    for item in positions:
-        at = key(item)
-        k = bisect_right(starts, at) - 1
-        if k >= 0 and at <= spans[k][1]:
-            continue  # (inside the last span that starts at or before it, or at its end)
-        kept.append(item)
-    return kept
+    return [item for item in positions if not touches(key(item), spans)] if spans else positions
 
 
 def _literal_blocks(text: str) -> list[tuple[int, int]]:

@@ -116,8 +116,7 @@ def rejoin_words(text: str, config: Config, earlier: Sequence[Edit] = ()) -> tup
     found = lost_marks.with_stops_apart(read, earlier, found, SPACE_BEFORE_STOP_RE, BEFORE_PUNCTUATION)
     if code:
         found = marked_code.outside(found, code, key=lambda space: space[0])
-        moved = marked_code.outside(marked_code.outside(moved, code, key=lambda move: move[0]), code,
-                                    key=lambda move: move[1])
+        moved = [(at, to) for at, to in moved if not (marked_code.touches(at, code) or marked_code.touches(to, code))]
     if moved:
         # A space moves only where no other edit of the stage is (nor one moved before it).
         taken, inserts = {at for at, _ in found}, []

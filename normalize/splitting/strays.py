@@ -161,6 +161,7 @@ def _among_symbols(tokens: list, i: int, j: int) -> bool:
     after = j < len(tokens) and tokens[j - 1][2] and len(tokens[j][1]) == 1
     return before or after
 
+
 def _core(token: str) -> str | None:
     """The letters of a token that reads as a word with punctuation around it."""
     match = CORE_RE.match(token)

@@ -295,6 +295,16 @@ UNIT_REST_MARGIN = 0.5
 # number they act on is longer, and a bounded look keeps hostile tokens linear.
 WINDOW = 40
 
+# A name the list lacks glued to a common word is split in a damaged text when both have this
+# many letters or more (Korvani|Village; `case._name_then_common_word`): shorter pieces are a
+# brand's or a name's own (wiki7, spaces-dev Wiki split recall 0.8477 -> 0.8490, precision held).
+NAME_WORD_LETTERS = 4
+# A Roman numeral of this many letters or more glued to a known capitalised word of
+# NUMERAL_NAME_LETTERS or more (Phase|III; `case._word_then_numeral`): one letter (I, V, X) is as
+# often a word's own or an initial's.
+NUMERAL_LETTERS = 2
+NUMERAL_NAME_LETTERS = 3
+
 # --- guards (`guards`) -------------------------------------------------------------
 
 # A line is code when this many of CODE_PATTERNS match it (two, not one
